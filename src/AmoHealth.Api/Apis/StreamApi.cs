@@ -1,0 +1,95 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using AmoHealth.Api.Live;
+using AmoHealth.Api.Status;
+using AmoHealth.Core.Live;
+using AmoHealth.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Api.Apis;
+
+public static class StreamApi
+{
+    public const string HeartbeatEvent = "heartbeat";
+
+    /// <summary>
+    /// Maps <c>GET /api/stream</c>: Server-Sent Events. First a snapshot (one <c>status_update</c> per
+    /// account and check, from SQLite), then live updates from Redis, with heartbeats while idle. Status
+    /// updates use the default event type so the seed's <c>EventSource.onmessage</c> clients keep working;
+    /// heartbeats are named <c>heartbeat</c> so those clients never see them.
+    /// </summary>
+    public static RouteGroupBuilder MapStreamApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api");
+        group.MapGet("/stream", GetStream);
+        return group;
+    }
+
+    public static IResult GetStream(
+        HttpContext context,
+        StatusHub hub,
+        StatusReader reader,
+        SchemaState schema,
+        IOptions<StreamOptions> options,
+        TimeProvider time)
+    {
+        // Nginx must not buffer the stream; browsers and proxies must not cache it.
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        context.Response.Headers.CacheControl = "no-cache";
+        var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
+        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, schema, heartbeat, time, CancellationToken.None));
+    }
+
+    internal static async IAsyncEnumerable<SseItem<string>> EventsAsync(
+        StatusHub hub,
+        StatusReader reader,
+        SchemaState schema,
+        TimeSpan heartbeat,
+        TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Subscribe before reading the snapshot: an update in between is sent twice rather than lost.
+        using var subscription = hub.Subscribe();
+
+        if (await schema.IsReadyAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var row in await reader.ReadAsync(cancellationToken))
+            {
+                var update = StatusUpdate.Create(
+                    row.Account, row.CheckType, row.Outcome, row.ResponseTime, row.LastCheck, row.ErrorMessage, now);
+                yield return new SseItem<string>(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
+            }
+        }
+
+        var pendingRead = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var beat = Task.Delay(heartbeat, time, idle.Token);
+            var first = await Task.WhenAny(pendingRead, beat);
+            await idle.CancelAsync();
+
+            if (first == beat)
+            {
+                yield return new SseItem<string>(
+                    $"{{\"type\":\"heartbeat\",\"timestamp\":{time.GetUtcNow().ToUnixTimeMilliseconds()}}}",
+                    HeartbeatEvent);
+                continue;
+            }
+
+            if (!await pendingRead)
+            {
+                yield break;
+            }
+
+            while (subscription.Reader.TryRead(out var json))
+            {
+                yield return new SseItem<string>(json);
+            }
+
+            pendingRead = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using AmoHealth.Core.Live;
+using StackExchange.Redis;
+
+namespace AmoHealth.Api.Live;
+
+/// <summary>
+/// Fans live status updates from Redis out to every connected stream. Each client has its own bounded
+/// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
+/// </summary>
+public sealed partial class StatusHub(
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<StatusHub> logger) : BackgroundService
+{
+    internal const int ClientQueueCapacity = 256;
+    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<long, Channel<string>> _clients = new();
+    private long _nextId;
+
+    public int ClientCount => _clients.Count;
+
+    /// <summary>Registers a client; dispose the subscription when the client leaves.</summary>
+    public Subscription Subscribe()
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(ClientQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.DropOldest,
+        });
+        _clients[id] = channel;
+        return new Subscription(this, id, channel.Reader);
+    }
+
+    /// <summary>Delivers one raw <see cref="StatusUpdate"/> JSON message to every client; malformed ones are dropped.</summary>
+    internal void Broadcast(string json)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize(json, LiveJsonContext.Default.StatusUpdate) is not { Type: StatusUpdate.EventType })
+            {
+                LogMalformed(logger);
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+            LogMalformed(logger);
+            return;
+        }
+
+        foreach (var client in _clients.Values)
+        {
+            client.Writer.TryWrite(json);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        {
+            LogNoRedis(logger);
+            return;
+        }
+
+        // Redis may be down when the Api starts; once subscribed, the client resubscribes after reconnects.
+        using var timer = new PeriodicTimer(SubscribeRetry, time);
+        do
+        {
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(
+                    RedisChannel.Literal(LiveChannels.Status),
+                    (_, message) => Broadcast(message.ToString()));
+                LogSubscribed(logger, LiveChannels.Status);
+                return;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                LogSubscribeFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private void Remove(long id)
+    {
+        if (_clients.TryRemove(id, out var channel))
+        {
+            channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>One client's view of the hub.</summary>
+    public sealed class Subscription(StatusHub hub, long id, ChannelReader<string> reader) : IDisposable
+    {
+        public ChannelReader<string> Reader => reader;
+
+        public void Dispose() => hub.Remove(id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to Redis channel {Channel}")]
+    private static partial void LogSubscribed(ILogger logger, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to Redis failed; retrying")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis connection string: the stream sends snapshots and heartbeats only")]
+    private static partial void LogNoRedis(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a malformed live message")]
+    private static partial void LogMalformed(ILogger logger);
+}

@@ -1,0 +1,23 @@
+using AmoHealth.Api.Apis;
+using AmoHealth.Api.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApiServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapDefaultEndpoints();
+app.MapStatusApi();
+app.MapStreamApi();
+
+app.Run();
+
+namespace AmoHealth.Api
+{
+    /// <summary>Marks this assembly for <c>WebApplicationFactory</c> (several services each have a Program).</summary>
+    public sealed class ApiMarker;
+}

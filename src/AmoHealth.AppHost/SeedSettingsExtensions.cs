@@ -1,0 +1,42 @@
+namespace AmoHealth.AppHost;
+
+public static class SeedSettingsExtensions
+{
+    /// <summary>Passes CHECK_INTERVAL and TIMEOUT_THRESHOLD through to the Prober when they are set.</summary>
+    public static IResourceBuilder<ProjectResource> WithSeedVariables(
+        this IResourceBuilder<ProjectResource> prober, SeedSettings settings)
+    {
+        if (settings.CheckInterval is { } interval)
+        {
+            prober.WithEnvironment("CHECK_INTERVAL", interval);
+        }
+
+        if (settings.TimeoutThreshold is { } timeout)
+        {
+            prober.WithEnvironment("TIMEOUT_THRESHOLD", timeout);
+        }
+
+        return prober;
+    }
+
+    /// <summary>
+    /// A real account: the domain as given, and the token and Mattermost URL as secret parameters, so the
+    /// Aspire dashboard masks them.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithAmoCrmAccount(
+        this IResourceBuilder<ProjectResource> prober, IDistributedApplicationBuilder builder, SeedSettings settings)
+    {
+        prober.WithEnvironment("AMOCRM_DOMAIN", settings.Domain);
+        if (settings.AccessToken is { } token)
+        {
+            prober.WithEnvironment("AMOCRM_ACCESS_TOKEN", builder.AddParameter("amocrm-access-token", token, secret: true));
+        }
+
+        if (settings.MattermostWebhookUrl is { } hook)
+        {
+            prober.WithEnvironment("MATTERMOST_WEBHOOK_URL", builder.AddParameter("mattermost-webhook-url", hook, secret: true));
+        }
+
+        return prober;
+    }
+}

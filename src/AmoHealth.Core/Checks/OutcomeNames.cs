@@ -1,0 +1,37 @@
+namespace AmoHealth.Core.Checks;
+
+/// <summary>Wire and storage names of <see cref="Outcome"/> and the seed's up/down status derived from it.</summary>
+public static class OutcomeNames
+{
+    private static readonly Dictionary<Outcome, string> Names = new()
+    {
+        [Outcome.Up] = "up",
+        [Outcome.Degraded] = "degraded",
+        [Outcome.Down] = "down",
+        [Outcome.AuthFailed] = "auth_failed",
+        [Outcome.Throttled] = "throttled",
+        [Outcome.Blocked] = "blocked",
+        [Outcome.Billing] = "billing",
+    };
+
+    private static readonly Dictionary<string, Outcome> ByName =
+        Names.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
+    public static string ToName(this Outcome outcome) => Names[outcome];
+
+    public static Outcome Parse(string name) =>
+        ByName.TryGetValue(name, out var outcome)
+            ? outcome
+            : throw new FormatException($"Unknown outcome '{name}'.");
+
+    /// <summary>The seed's status: a slow but correct answer is still "up".</summary>
+    public static string ToStatus(this Outcome outcome) =>
+        outcome is Outcome.Up or Outcome.Degraded ? Status.Up : Status.Down;
+
+    /// <summary>The seed's two status values.</summary>
+    public static class Status
+    {
+        public const string Up = "up";
+        public const string Down = "down";
+    }
+}

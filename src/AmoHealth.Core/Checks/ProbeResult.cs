@@ -1,0 +1,18 @@
+namespace AmoHealth.Core.Checks;
+
+/// <summary>One finished probe of one check of one account.</summary>
+/// <param name="Account">Account name as configured (never a token or secret URL).</param>
+/// <param name="CheckType">One of <see cref="CheckType.All"/>.</param>
+/// <param name="Outcome">What the probe found.</param>
+/// <param name="ResponseTimeMs">Total time in milliseconds, or null when nothing answered.</param>
+/// <param name="Timestamp">When the probe started, Unix milliseconds.</param>
+/// <param name="HttpStatus">The HTTP status code, when there was a response.</param>
+/// <param name="ErrorMessage">A short, secret-free reason when the outcome is not up.</param>
+public sealed record ProbeResult(
+    string Account,
+    string CheckType,
+    Outcome Outcome,
+    int? ResponseTimeMs,
+    long Timestamp,
+    int? HttpStatus,
+    string? ErrorMessage);

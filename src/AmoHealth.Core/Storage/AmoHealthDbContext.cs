@@ -1,0 +1,74 @@
+using AmoHealth.Core.Checks;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmoHealth.Core.Storage;
+
+/// <summary>
+/// The seed's tables with their names and columns kept, so existing <c>sqlite3</c> queries still work.
+/// Provider-neutral: nothing here is SQLite-specific.
+/// </summary>
+public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> options) : DbContext(options)
+{
+    public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();
+
+    public DbSet<CheckStatusRecord> CheckStatuses => Set<CheckStatusRecord>();
+
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
+            value => value.ToName(), name => OutcomeNames.Parse(name));
+
+        modelBuilder.Entity<HealthCheckRecord>(e =>
+        {
+            e.ToTable("health_checks");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Timestamp).HasColumnName("timestamp");
+            e.Property(x => x.CheckType).HasColumnName("check_type");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.ResponseTime).HasColumnName("response_time");
+            e.Property(x => x.ErrorMessage).HasColumnName("error_message");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME");
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.Outcome).HasColumnName("outcome").HasConversion(outcome);
+            e.Property(x => x.HttpStatus).HasColumnName("http_status");
+            // One index serves history per check and time; the seed's five secondary indexes tripled the size.
+            e.HasIndex(x => new { x.Account, x.CheckType, x.Timestamp }).HasDatabaseName("ix_health_checks_series");
+        });
+
+        modelBuilder.Entity<CheckStatusRecord>(e =>
+        {
+            e.ToTable("check_status");
+            e.HasKey(x => new { x.Account, x.CheckType });
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.CheckType).HasColumnName("check_type");
+            e.Property(x => x.Status).HasColumnName("status");
+            e.Property(x => x.Outcome).HasColumnName("outcome").HasConversion(outcome);
+            e.Property(x => x.ResponseTime).HasColumnName("response_time");
+            e.Property(x => x.LastCheck).HasColumnName("last_check");
+            e.Property(x => x.ErrorMessage).HasColumnName("error_message");
+            e.Property(x => x.HttpStatus).HasColumnName("http_status");
+        });
+
+        modelBuilder.Entity<IncidentRecord>(e =>
+        {
+            e.ToTable("incidents");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CheckType).HasColumnName("check_type");
+            e.Property(x => x.StartTime).HasColumnName("start_time");
+            e.Property(x => x.EndTime).HasColumnName("end_time");
+            e.Property(x => x.Duration).HasColumnName("duration");
+            e.Property(x => x.Details).HasColumnName("details");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME");
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            // At most one open incident per account and check, enforced by the database.
+            e.HasIndex(x => new { x.Account, x.CheckType })
+                .IsUnique()
+                .HasFilter("end_time IS NULL")
+                .HasDatabaseName("ux_incidents_open");
+            e.HasIndex(x => x.StartTime).HasDatabaseName("ix_incidents_start");
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Core.Storage;
+
+/// <summary>
+/// The latest result per account and check (table <c>check_status</c>), kept beside the raw rows so that
+/// <c>/api/status</c> and the stream snapshot read five rows instead of scanning history.
+/// </summary>
+public sealed class CheckStatusRecord
+{
+    public required string Account { get; set; }
+
+    public required string CheckType { get; set; }
+
+    public required string Status { get; set; }
+
+    public Outcome Outcome { get; set; }
+
+    public int? ResponseTime { get; set; }
+
+    /// <summary>Start of the latest probe, Unix milliseconds.</summary>
+    public long LastCheck { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public int? HttpStatus { get; set; }
+
+    /// <summary>Takes <paramref name="result"/> unless it is older than what is stored: a late result never wins.</summary>
+    public bool Apply(ProbeResult result)
+    {
+        if (result.Timestamp < LastCheck)
+        {
+            return false;
+        }
+
+        Status = result.Outcome.ToStatus();
+        Outcome = result.Outcome;
+        ResponseTime = result.ResponseTimeMs;
+        LastCheck = result.Timestamp;
+        ErrorMessage = result.ErrorMessage;
+        HttpStatus = result.HttpStatus;
+        return true;
+    }
+}

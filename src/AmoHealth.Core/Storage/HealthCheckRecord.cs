@@ -1,0 +1,43 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Core.Storage;
+
+/// <summary>A row of the seed's <c>health_checks</c> table, with the columns AmoHealth adds.</summary>
+public sealed class HealthCheckRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Probe start, Unix milliseconds (seed column <c>timestamp</c>).</summary>
+    public long Timestamp { get; set; }
+
+    public required string CheckType { get; set; }
+
+    /// <summary>The seed's <c>up</c>/<c>down</c>.</summary>
+    public required string Status { get; set; }
+
+    public int? ResponseTime { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    /// <summary>When the row was written, Unix milliseconds.</summary>
+    public long CreatedAt { get; set; }
+
+    public required string Account { get; set; }
+
+    public Outcome Outcome { get; set; }
+
+    public int? HttpStatus { get; set; }
+
+    public static HealthCheckRecord From(ProbeResult result, long createdAt) => new()
+    {
+        Timestamp = result.Timestamp,
+        CheckType = result.CheckType,
+        Status = result.Outcome.ToStatus(),
+        ResponseTime = result.ResponseTimeMs,
+        ErrorMessage = result.ErrorMessage,
+        CreatedAt = createdAt,
+        Account = result.Account,
+        Outcome = result.Outcome,
+        HttpStatus = result.HttpStatus,
+    };
+}

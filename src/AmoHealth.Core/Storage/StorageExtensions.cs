@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Core.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers <see cref="StorageOptions"/> (validated at start), a pooled
+    /// <see cref="IDbContextFactory{TContext}"/> for <see cref="AmoHealthDbContext"/>, the
+    /// <see cref="SchemaState"/> and a readiness health check named <c>database</c> that passes once every
+    /// migration is applied.
+    /// </summary>
+    public static IHostApplicationBuilder AddAmoHealthStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddPooledDbContextFactory<AmoHealthDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        builder.Services.AddSingleton<SchemaState>();
+        builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("database");
+        return builder;
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AmoHealth.Prober.Configuration;
+
+/// <summary>
+/// What the Prober watches and how often. Section <c>Monitor</c>; the seed's environment variables
+/// (<c>AMOCRM_DOMAIN</c>, <c>AMOCRM_ACCESS_TOKEN</c>, <c>CHECK_INTERVAL</c>, <c>TIMEOUT_THRESHOLD</c>,
+/// <c>MATTERMOST_WEBHOOK_URL</c>) override it when set.
+/// </summary>
+public sealed class MonitorOptions : IValidatableObject
+{
+    public const string SectionName = "Monitor";
+
+    /// <summary>
+    /// The amoCRM account: a bare domain (<c>example.amocrm.ru</c>, reached over https) or a URL with scheme
+    /// and port (<c>http://localhost:3100</c>, for the Simulator). From <c>AMOCRM_DOMAIN</c>. Required.
+    /// </summary>
+    public string? Domain { get; set; }
+
+    /// <summary>Long-lived access token (a JWT). From <c>AMOCRM_ACCESS_TOKEN</c>. Required. Never logged.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Name of the account in results, alerts and the dashboard. Default: the domain's host.</summary>
+    public string? Account { get; set; }
+
+    /// <summary>Time between cycles in milliseconds. From <c>CHECK_INTERVAL</c>. Default 30000; at least 1000.</summary>
+    [Range(1000, 86_400_000)]
+    public int CheckIntervalMs { get; set; } = 30_000;
+
+    /// <summary>A probe without an answer after this many milliseconds is down. From <c>TIMEOUT_THRESHOLD</c>. Default 10000.</summary>
+    [Range(100, 600_000)]
+    public int TimeoutMs { get; set; } = 10_000;
+
+    /// <summary>Path of the GET check. Default <c>/api/v4/account</c>; some tokens lack that scope but read leads.</summary>
+    [Required]
+    public string GetPath { get; set; } = "/api/v4/account";
+
+    /// <summary>
+    /// Id of an existing lead the POST check updates. Default: none, so the Prober creates one lead once
+    /// and updates it from then on (amoCRM cannot delete leads, so it never creates one per cycle).
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long? TestLeadId { get; set; }
+
+    /// <summary>
+    /// URL the DP check requests, for anyone who has a Digital Pipeline health URL. Default: none, and the
+    /// check reads the account's pipelines (<c>/api/v4/leads/pipelines</c>), where Digital Pipeline lives.
+    /// </summary>
+    public string? DpUrl { get; set; }
+
+    /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
+    public string? MattermostWebhookUrl { get; set; }
+
+    public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
+
+    public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Domain))
+        {
+            yield return new ValidationResult(
+                "AMOCRM_DOMAIN (or Monitor:Domain) is required: the amoCRM account to watch, e.g. example.amocrm.ru.",
+                [nameof(Domain)]);
+        }
+        else if (AmoAccount.TryParseBaseUri(Domain) is null)
+        {
+            yield return new ValidationResult(
+                "AMOCRM_DOMAIN (or Monitor:Domain) must be a domain such as example.amocrm.ru or an http(s) URL.",
+                [nameof(Domain)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(AccessToken))
+        {
+            yield return new ValidationResult(
+                "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration.",
+                [nameof(AccessToken)]);
+        }
+
+        if (!GetPath.StartsWith('/'))
+        {
+            yield return new ValidationResult("Monitor:GetPath must start with '/'.", [nameof(GetPath)]);
+        }
+
+        if (DpUrl is not null && !Uri.TryCreate(DpUrl, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Monitor:DpUrl must be an absolute URL.", [nameof(DpUrl)]);
+        }
+
+        if (TimeoutMs >= CheckIntervalMs)
+        {
+            yield return new ValidationResult(
+                "TIMEOUT_THRESHOLD (Monitor:TimeoutMs) must be shorter than CHECK_INTERVAL (Monitor:CheckIntervalMs).",
+                [nameof(TimeoutMs)]);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using AmoHealth.Core.Live;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Probes;
+using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Extensions;
+
+public static class Extensions
+{
+    /// <summary>Storage, configuration, the five probes, the scheduler, the writer and the live publisher.</summary>
+    public static IHostApplicationBuilder AddProberServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddAmoHealthStorage();
+        services.AddSingleton<DatabaseMigrator>();
+        // First hosted service: the schema is ready before anything probes or writes.
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddOptions<MonitorOptions>()
+            .BindConfiguration(MonitorOptions.SectionName)
+            .PostConfigure<IConfiguration>(SeedVariables.Apply)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IReadOnlyList<AmoAccount>>(sp =>
+            [AmoAccount.From(sp.GetRequiredService<IOptions<MonitorOptions>>().Value)]);
+
+        // RemoveAllResilienceHandlers is marked experimental, but it is the supported way to undo the defaults.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient(ProbeClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = Timeout.InfiniteTimeSpan,
+            })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<ProbeClient>();
+
+        services.AddProbing()
+            .AddProbe<GetProbe>()
+            .AddProbe<PostProbe>()
+            .AddProbe<WebProbe>()
+            .AddProbe<HookProbe>()
+            .AddProbe<DpProbe>();
+
+        services.AddSingleton<ResultChannel>();
+        if (builder.AddLiveRedis())
+        {
+            services.AddSingleton<IStatusPublisher, RedisStatusPublisher>();
+        }
+        else
+        {
+            services.AddSingleton<IStatusPublisher, NullStatusPublisher>();
+        }
+
+        services.AddHostedService<ResultWriter>();
+        services.AddHostedService<ProbeScheduler>();
+        return builder;
+    }
+
+    /// <summary>Starts probe registration; each probe is then one <c>AddProbe&lt;T&gt;()</c> line.</summary>
+    public static ProbingBuilder AddProbing(this IServiceCollection services) => new(services);
+}

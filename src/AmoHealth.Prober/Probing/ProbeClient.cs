@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Probing;
+
+/// <summary>
+/// Sends one probe request and turns whatever happens into a <see cref="ProbeResult"/>: it times the request,
+/// enforces the timeout, and classifies amoCRM's answers (401, 402, 403, 429) apart from outages. No retries:
+/// a retry would hide an outage and distort latency.
+/// </summary>
+public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider time, IOptions<MonitorOptions> options)
+{
+    public const string HttpClientName = "probe";
+
+    private const int MaxBodyChars = 64 * 1024;
+
+    /// <summary>
+    /// Sends <paramref name="request"/> for <paramref name="checkType"/>. <paramref name="judge"/> looks at a
+    /// response that is not one of amoCRM's special statuses and returns null when it is correct, else the reason.
+    /// </summary>
+    public async Task<ProbeResult> SendAsync(
+        AmoAccount account,
+        string checkType,
+        HttpRequestMessage request,
+        Func<ProbeResponse, string?> judge,
+        CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.Timeout;
+        var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var started = time.GetTimestamp();
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+
+        // A fresh connection each time, so the latency is what a new client of amoCRM experiences.
+        request.Headers.ConnectionClose = true;
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("AmoHealth", "1.0"));
+
+        try
+        {
+            using var client = httpClients.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var body = await ReadCappedAsync(response, linked.Token);
+            var elapsed = ElapsedMs(started);
+            var received = new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+            var (outcome, error) = Classify(received, judge);
+            return new ProbeResult(account.Name, checkType, outcome, elapsed, startedAt, received.Status, error);
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new ProbeResult(account.Name, checkType, Outcome.Down, ElapsedMs(started), startedAt, null,
+                $"Timeout: no answer within {(int)timeout.TotalMilliseconds} ms");
+        }
+        catch (HttpRequestException ex)
+        {
+            return new ProbeResult(account.Name, checkType, Outcome.Down, ElapsedMs(started), startedAt, null,
+                Describe(ex));
+        }
+    }
+
+    /// <summary>amoCRM's own statuses first; then the check's judgement of the answer.</summary>
+    private static (Outcome Outcome, string? Error) Classify(ProbeResponse response, Func<ProbeResponse, string?> judge)
+    {
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.Unauthorized:
+                return (Outcome.AuthFailed, "HTTP 401: the access token was rejected");
+            case HttpStatusCode.PaymentRequired:
+                return (Outcome.Billing, "HTTP 402: the amoCRM subscription has ended");
+            case HttpStatusCode.Forbidden:
+                return (Outcome.Blocked, "HTTP 403: access to the account is blocked");
+            case HttpStatusCode.TooManyRequests:
+                return (Outcome.Throttled, "HTTP 429: rate limited by amoCRM");
+        }
+
+        var reason = judge(response);
+        return reason is null ? (Outcome.Up, null) : (Outcome.Down, reason);
+    }
+
+    private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "DNS: the host name could not be resolved",
+        HttpRequestError.ConnectionError => "Connect: the connection was refused or reset",
+        HttpRequestError.SecureConnectionError => "TLS: the secure connection failed",
+        HttpRequestError.ResponseEnded => "The server closed the connection before answering",
+        HttpRequestError.InvalidResponse => "The server sent an invalid HTTP response",
+        _ => $"Request failed: {ex.HttpRequestError}",
+    };
+
+    private int ElapsedMs(long started) => (int)Math.Round(time.GetElapsedTime(started).TotalMilliseconds);
+
+    private static async Task<string> ReadCappedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream);
+        var buffer = new char[MaxBodyChars];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        return new string(buffer, 0, read);
+    }
+}

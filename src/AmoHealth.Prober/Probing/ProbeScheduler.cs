@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Results;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Probing;
+
+/// <summary>
+/// Runs every probe of every account once per <see cref="MonitorOptions.CheckInterval"/>, starting at once.
+/// A check never overlaps its own previous run: a probe still running when its next turn comes is skipped,
+/// so a slow answer can never land after a newer one.
+/// </summary>
+public sealed partial class ProbeScheduler(
+    IEnumerable<IProbe> probes,
+    IReadOnlyList<AmoAccount> accounts,
+    ResultChannel results,
+    IOptions<MonitorOptions> options,
+    TimeProvider time,
+    ILogger<ProbeScheduler> logger) : BackgroundService
+{
+    private readonly IProbe[] _probes = probes.ToArray();
+    private readonly ConcurrentDictionary<(string Account, string CheckType), Task> _running = new();
+
+    /// <summary>Runs still in flight; tests and shutdown wait on them.</summary>
+    internal IReadOnlyCollection<Task> InFlight => _running.Values.ToArray();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
+        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
+        try
+        {
+            do
+            {
+                StartCycle(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+
+        await Task.WhenAll(InFlight);
+    }
+
+    /// <summary>Starts each check whose previous run has finished; never waits for one.</summary>
+    internal void StartCycle(CancellationToken stoppingToken)
+    {
+        foreach (var account in accounts)
+        {
+            foreach (var probe in _probes)
+            {
+                var key = (account.Name, probe.CheckType);
+                if (_running.ContainsKey(key))
+                {
+                    LogSkipped(logger, probe.CheckType, account.Name);
+                    continue;
+                }
+
+                var run = new TaskCompletionSource();
+                _running[key] = run.Task;
+                _ = RunAsync(probe, account, key, run, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(
+        IProbe probe,
+        AmoAccount account,
+        (string, string) key,
+        TaskCompletionSource run,
+        CancellationToken stoppingToken)
+    {
+        try
+        {
+            var result = await ProbeSafelyAsync(probe, account, stoppingToken);
+            if (result is not null)
+            {
+                LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
+                await results.SubmitAsync(result, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down mid-probe: the result would be meaningless.
+        }
+        finally
+        {
+            _running.TryRemove(key, out _);
+            run.SetResult();
+        }
+    }
+
+    private async Task<ProbeResult?> ProbeSafelyAsync(IProbe probe, AmoAccount account, CancellationToken stoppingToken)
+    {
+        var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        try
+        {
+            return await probe.ProbeAsync(account, stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A bug in one probe must not stop the loop, nor be mistaken for an amoCRM outage silently.
+            LogProbeCrashed(logger, ex, probe.CheckType, account.Name);
+            return new ProbeResult(account.Name, probe.CheckType, Outcome.Down, null, startedAt, null,
+                $"Probe error: {ex.GetType().Name}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Probing {ProbeCount} checks of {AccountCount} account(s) every {IntervalMs} ms")]
+    private static partial void LogStarted(ILogger logger, int probeCount, int accountCount, int intervalMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} is still running from the previous cycle; this turn is skipped")]
+    private static partial void LogSkipped(ILogger logger, string checkType, string account);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{CheckType} of {Account}: {Outcome} in {ResponseTimeMs} ms")]
+    private static partial void LogResult(ILogger logger, string checkType, string account, Outcome outcome, int? responseTimeMs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{CheckType} probe of {Account} threw")]
+    private static partial void LogProbeCrashed(ILogger logger, Exception exception, string checkType, string account);
+}

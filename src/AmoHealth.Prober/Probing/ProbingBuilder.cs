@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AmoHealth.Prober.Probing;
+
+/// <summary>Registers probes: one class plus one <see cref="AddProbe{TProbe}"/> line each.</summary>
+public sealed class ProbingBuilder(IServiceCollection services)
+{
+    /// <summary>Adds <typeparamref name="TProbe"/> to the probes the scheduler runs every cycle.</summary>
+    public ProbingBuilder AddProbe<TProbe>()
+        where TProbe : class, IProbe
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProbe, TProbe>());
+        return this;
+    }
+}

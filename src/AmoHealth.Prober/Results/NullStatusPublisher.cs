@@ -1,0 +1,9 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Prober.Results;
+
+/// <summary>Used when no Redis is configured: results are stored, nothing is streamed live.</summary>
+public sealed class NullStatusPublisher : IStatusPublisher
+{
+    public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken) => Task.CompletedTask;
+}

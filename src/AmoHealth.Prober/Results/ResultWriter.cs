@@ -1,0 +1,116 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmoHealth.Prober.Results;
+
+/// <summary>
+/// The single writer: drains <see cref="ResultChannel"/> in batches, stores each batch in one transaction
+/// (raw rows plus the latest status per check), then publishes it live.
+/// </summary>
+public sealed partial class ResultWriter(
+    ResultChannel channel,
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    IStatusPublisher publisher,
+    TimeProvider time,
+    ILogger<ResultWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 512;
+    private const int MaxAttempts = 5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<ProbeResult>(MaxBatch);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && channel.Reader.TryRead(out var result))
+                {
+                    batch.Add(result);
+                }
+
+                if (await StoreAsync(batch, stoppingToken))
+                {
+                    await publisher.PublishAsync(batch, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is drained below.
+        }
+
+        // Results already measured are not thrown away on a clean stop.
+        batch.Clear();
+        while (channel.Reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        if (batch.Count > 0)
+        {
+            await StoreAsync(batch, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await WriteAsync(batch, cancellationToken);
+                return true;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && attempt < MaxAttempts)
+            {
+                LogWriteRetry(logger, ex, batch.Count, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                LogWriteFailed(logger, ex, batch.Count);
+                return false;
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var keys = batch.Select(r => r.Account).Distinct().ToList();
+        var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
+
+        foreach (var result in batch)
+        {
+            db.HealthChecks.Add(HealthCheckRecord.From(result, now));
+            var status = statuses.FirstOrDefault(s => s.Account == result.Account && s.CheckType == result.CheckType);
+            if (status is null)
+            {
+                status = new CheckStatusRecord { Account = result.Account, CheckType = result.CheckType, Status = string.Empty };
+                status.Apply(result);
+                statuses.Add(status);
+                db.CheckStatuses.Add(status);
+            }
+            else
+            {
+                status.Apply(result);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogStored(logger, batch.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]
+    private static partial void LogStored(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} results failed (attempt {Attempt}); retrying")]
+    private static partial void LogWriteRetry(ILogger logger, Exception exception, int count, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing {Count} results failed; they are lost")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace AmoHealth.Simulator.Mattermost;
+
+/// <summary>Every payload the fake Mattermost accepted, with its arrival time, for tests and the demo.</summary>
+public sealed class MattermostInbox
+{
+    private readonly ConcurrentQueue<ReceivedMessage> _messages = new();
+
+    public void Add(ReceivedMessage message) => _messages.Enqueue(message);
+
+    public IReadOnlyList<ReceivedMessage> All => _messages.ToArray();
+
+    public void Clear() => _messages.Clear();
+
+    public sealed record ReceivedMessage(string HookId, long ReceivedAt, JsonObject Payload);
+}
