@@ -21,7 +21,12 @@ public sealed partial class StatusHub(
     private readonly ConcurrentDictionary<long, Channel<string>> _clients = new();
     private long _nextId;
 
+    private volatile bool _subscribed;
+
     public int ClientCount => _clients.Count;
+
+    /// <summary>Whether the hub is subscribed to Redis (it stays subscribed across reconnects).</summary>
+    public bool IsSubscribed => _subscribed;
 
     /// <summary>Registers a client; dispose the subscription when the client leaves.</summary>
     public Subscription Subscribe()
@@ -76,6 +81,7 @@ public sealed partial class StatusHub(
                 await redis.GetSubscriber().SubscribeAsync(
                     RedisChannel.Literal(LiveChannels.Status),
                     (_, message) => Broadcast(message.ToString()));
+                _subscribed = true;
                 LogSubscribed(logger, LiveChannels.Status);
                 return;
             }

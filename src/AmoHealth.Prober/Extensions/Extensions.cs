@@ -20,13 +20,7 @@ public static class Extensions
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
 
-        services.AddOptions<MonitorOptions>()
-            .BindConfiguration(MonitorOptions.SectionName)
-            .PostConfigure<IConfiguration>(SeedVariables.Apply)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IReadOnlyList<AmoAccount>>(sp =>
-            [AmoAccount.From(sp.GetRequiredService<IOptions<MonitorOptions>>().Value)]);
+        services.AddMonitorOptions();
 
         // RemoveAllResilienceHandlers is marked experimental, but it is the supported way to undo the defaults.
 #pragma warning disable EXTEXP0001
@@ -63,6 +57,22 @@ public static class Extensions
         services.AddHostedService<ResultWriter>();
         services.AddHostedService<ProbeScheduler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Binds <see cref="MonitorOptions"/> from the <c>Monitor</c> section with the seed's variables on top,
+    /// validated at start (the message names the bad key), and the watched accounts derived from it.
+    /// </summary>
+    public static IServiceCollection AddMonitorOptions(this IServiceCollection services)
+    {
+        services.AddOptions<MonitorOptions>()
+            .BindConfiguration(MonitorOptions.SectionName)
+            .PostConfigure<IConfiguration>(SeedVariables.Apply)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IReadOnlyList<AmoAccount>>(sp =>
+            [AmoAccount.From(sp.GetRequiredService<IOptions<MonitorOptions>>().Value)]);
+        return services;
     }
 
     /// <summary>Starts probe registration; each probe is then one <c>AddProbe&lt;T&gt;()</c> line.</summary>

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using AmoHealth.Core.Checks;
+using AmoHealth.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace AmoHealth.Tests.AppHost;
+
+[Collection(AppHostCollection.Name)]
+public sealed class EndToEndTests(AppHostFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task AProbeResultTravelsFromTheProberThroughSqliteToStatusAtTheGateway()
+    {
+        using var client = fixture.CreateGatewayClient();
+
+        var entries = await Eventually.GetAsync(async () =>
+        {
+            using var response = await client.GetAsync("/api/status");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return null;
+            }
+
+            var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
+            return list.Count == CheckType.All.Count ? list : null;
+        }, Wait, "five checks in /api/status");
+
+        Assert.Equal(CheckType.All, entries.Select(e => e.GetProperty("checkType").GetString()));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("demo", e.GetProperty("account").GetString());
+            Assert.True(e.GetProperty("status").GetString() == "up", e.ToString());
+            Assert.Equal("up", e.GetProperty("outcome").GetString());
+            Assert.True(e.GetProperty("responseTime").GetInt32() >= 0);
+            Assert.True(e.GetProperty("lastCheck").GetInt64() > 1_700_000_000_000);
+        });
+
+        // The same results are in the seed's table, in the file the AppHost handed to the Prober.
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(DISTINCT check_type) FROM health_checks WHERE account = 'demo' AND status = 'up';";
+        Assert.Equal(5L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task LiveUpdatesTravelFromTheProberThroughRedisToTheStreamAtTheGateway()
+    {
+        using var client = fixture.CreateGatewayClient();
+        var connectedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await using var events = await StreamEvents.OpenAsync(client);
+
+        // Only a probe started after we connected can arrive here, and only live, through Redis.
+        var live = await events.NextAsync(2, item =>
+            item.EventType == "message"
+            && JsonDocument.Parse(item.Data).RootElement is var root
+            && root.GetProperty("checkType").GetString() == CheckType.Get
+            && root.GetProperty("data").GetProperty("lastCheck").GetInt64() > connectedAt);
+
+        var first = JsonDocument.Parse(live[0].Data).RootElement;
+        var second = JsonDocument.Parse(live[1].Data).RootElement;
+        Assert.Equal("status_update", first.GetProperty("type").GetString());
+        Assert.Equal("up", first.GetProperty("data").GetProperty("status").GetString());
+        // CHECK_INTERVAL given to the AppHost reached the Prober: the updates are 3 s apart, not 30 s.
+        var gap = second.GetProperty("data").GetProperty("lastCheck").GetInt64() - first.GetProperty("data").GetProperty("lastCheck").GetInt64();
+        Assert.InRange(gap, AppHostFixture.CheckIntervalMs - 500, AppHostFixture.CheckIntervalMs * 3);
+    }
+
+    [Fact]
+    public async Task TheGatewayServesThePageAndKeepsUnknownApiPathsOutOfIt()
+    {
+        using var client = fixture.CreateGatewayClient();
+
+        using var page = await client.GetAsync("/");
+        using var deepLink = await client.GetAsync("/incidents/42");
+        using var unknownApi = await client.GetAsync("/api/does-not-exist");
+        using var health = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+}

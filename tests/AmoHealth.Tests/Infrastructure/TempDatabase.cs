@@ -1,0 +1,52 @@
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>A real SQLite file in a fresh temporary folder, deleted with the folder.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    public TempDatabase()
+    {
+        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "amohealth-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        Path = System.IO.Path.Combine(Directory, "health_checks.db");
+    }
+
+    public string Directory { get; }
+
+    public string Path { get; }
+
+    public StorageOptions Options => new() { Path = Path };
+
+    public IDbContextFactory<AmoHealthDbContext> CreateFactory() => new Factory(Options.ConnectionString);
+
+    /// <summary>Applies the migrations as the Prober does at start.</summary>
+    public async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync()
+    {
+        var factory = CreateFactory();
+        await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(Options), new SchemaState(factory))
+            .MigrateAsync(CancellationToken.None);
+        return factory;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still closing the file; the OS temp cleaner takes it.
+        }
+    }
+
+    private sealed class Factory(string connectionString) : IDbContextFactory<AmoHealthDbContext>
+    {
+        public AmoHealthDbContext CreateDbContext() =>
+            new(new DbContextOptionsBuilder<AmoHealthDbContext>().UseSqlite(connectionString).Options);
+    }
+}

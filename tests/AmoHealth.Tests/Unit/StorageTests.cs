@@ -1,0 +1,148 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Results;
+using AmoHealth.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AmoHealth.Tests.Unit;
+
+public sealed class StorageTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task MigrationsCreateTheSeedTablesWithTheSeedColumnsInWalMode()
+    {
+        await _database.MigrateAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={_database.Path}");
+        await connection.OpenAsync();
+        Assert.Superset(
+            new HashSet<string> { "id", "timestamp", "check_type", "status", "response_time", "error_message", "created_at", "account", "outcome", "http_status" },
+            Columns(connection, "health_checks"));
+        Assert.Superset(
+            new HashSet<string> { "id", "check_type", "start_time", "end_time", "duration", "details", "created_at", "account", "kind" },
+            Columns(connection, "incidents"));
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task TheDatabaseAllowsOnlyOneOpenIncidentPerAccountAndCheck()
+    {
+        var contexts = await _database.MigrateAsync();
+        await using var db = await contexts.CreateDbContextAsync();
+        db.Incidents.Add(Incident(endTime: 1_000));
+        db.Incidents.Add(Incident(endTime: null));
+        await db.SaveChangesAsync();
+
+        db.Incidents.Add(Incident(endTime: null));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task WriterStoresEveryResultAndTheLatestStatusThenPublishes()
+    {
+        var contexts = await _database.MigrateAsync();
+        var publisher = new RecordingPublisher();
+        var channel = new ResultChannel();
+        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        await channel.SubmitAsync(Result(CheckType.Get, 1_000, Outcome.Up), CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Get, 2_000, Outcome.Down), CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Web, 2_000, Outcome.AuthFailed), CancellationToken.None);
+        await Eventually.TrueAsync(() => publisher.Count == 3, Wait, "three published results");
+        await writer.StopAsync(CancellationToken.None);
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Equal(3, await db.HealthChecks.CountAsync());
+        var get = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Get);
+        Assert.Equal((2_000L, "down", Outcome.Down), (get.LastCheck, get.Status, get.Outcome));
+        var web = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Web);
+        Assert.Equal(("down", Outcome.AuthFailed), (web.Status, web.Outcome));
+    }
+
+    [Fact]
+    public async Task ALateResultIsKeptInHistoryButNeverOverwritesANewerStatus()
+    {
+        var contexts = await _database.MigrateAsync();
+        var publisher = new RecordingPublisher();
+        var channel = new ResultChannel();
+        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        await channel.SubmitAsync(Result(CheckType.Post, 5_000, Outcome.Up), CancellationToken.None);
+        await Eventually.TrueAsync(() => publisher.Count == 1, Wait, "the newer result");
+        await channel.SubmitAsync(Result(CheckType.Post, 4_000, Outcome.Down), CancellationToken.None);
+        await Eventually.TrueAsync(() => publisher.Count == 2, Wait, "the late result");
+        await writer.StopAsync(CancellationToken.None);
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Equal(2, await db.HealthChecks.CountAsync(h => h.CheckType == CheckType.Post));
+        var status = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Post);
+        Assert.Equal((5_000L, Outcome.Up), (status.LastCheck, status.Outcome));
+    }
+
+    [Fact]
+    public void ASlowButCorrectAnswerIsStillUpInTheSeedsTerms()
+    {
+        Assert.Equal("up", Outcome.Degraded.ToStatus());
+        Assert.All(
+            new[] { Outcome.Down, Outcome.AuthFailed, Outcome.Throttled, Outcome.Blocked, Outcome.Billing },
+            o => Assert.Equal("down", o.ToStatus()));
+        Assert.All(Enum.GetValues<Outcome>(), o => Assert.Equal(o, OutcomeNames.Parse(o.ToName())));
+    }
+
+    private static ProbeResult Result(string checkType, long timestamp, Outcome outcome) =>
+        new("acme", checkType, outcome, 100, timestamp, outcome == Outcome.Up ? 200 : 503, outcome == Outcome.Up ? null : "HTTP 503");
+
+    private static IncidentRecord Incident(long? endTime) => new()
+    {
+        Account = "acme",
+        CheckType = CheckType.Get,
+        Kind = "down",
+        StartTime = 500,
+        EndTime = endTime,
+        CreatedAt = 500,
+    };
+
+    private static HashSet<string> Columns(SqliteConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM pragma_table_info('{table}');";
+        using var reader = command.ExecuteReader();
+        var names = new HashSet<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar()?.ToString();
+    }
+
+    private sealed class RecordingPublisher : IStatusPublisher
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _count, results.Count);
+            return Task.CompletedTask;
+        }
+    }
+}
