@@ -1,6 +1,4 @@
-using AmoHealth.Simulator.Amo;
 using AmoHealth.Simulator.Extensions;
-using AmoHealth.Simulator.Mattermost;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,8 +8,7 @@ builder.AddSimulatorServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-app.MapAmoApi();
-app.MapMattermostApi();
+app.MapSimulator();
 
 app.Run();
 

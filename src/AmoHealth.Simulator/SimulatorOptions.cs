@@ -1,17 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using AmoHealth.Simulator.Faults;
+using AmoHealth.Simulator.OAuth;
 
 namespace AmoHealth.Simulator;
 
 /// <summary>Section <c>Simulator</c>.</summary>
-public sealed class SimulatorOptions
+public sealed class SimulatorOptions : IValidatableObject
 {
     public const string SectionName = "Simulator";
 
-    /// <summary>The fake account's subdomain, shown in its responses. Default <c>demo</c>.</summary>
+    /// <summary>The fake account's subdomain, shown in its responses and webhooks. Default <c>demo</c>.</summary>
     [Required]
+    [RegularExpression("^[a-z0-9-]+$")]
     public string Subdomain { get; set; } = "demo";
 
-    /// <summary>Bearer tokens the fake accepts on <c>/api/v4/*</c>. Default: <c>demo-token</c>.</summary>
+    /// <summary>Pre-issued long-lived tokens the fake always accepts (admin rights, no expiry). Default: <c>demo-token</c>.</summary>
     public List<string> AccessTokens { get; set; } = [];
 
     /// <summary>
@@ -23,4 +26,27 @@ public sealed class SimulatorOptions
 
     /// <summary>Ids of the Mattermost incoming webhooks the fake accepts at <c>/hooks/{id}</c>. Default: <c>demo</c>.</summary>
     public List<string> MattermostHooks { get; set; } = [];
+
+    /// <summary>Digital Pipeline "send webhook" actions to configure at start: stage id → URL.</summary>
+    public Dictionary<long, string> DpActions { get; set; } = [];
+
+    public IntegrationOptions Integration { get; set; } = new();
+
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Integration, new ValidationContext(Integration), results, validateAllProperties: true);
+        Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
+        foreach (var (stage, url) in DpActions)
+        {
+            if (!Amo.AccountState.IsStage(stage) || !Uri.TryCreate(url, UriKind.Absolute, out _))
+            {
+                results.Add(new ValidationResult($"Simulator:DpActions:{stage} must name a stage of the pipeline and an absolute URL."));
+            }
+        }
+
+        return results;
+    }
 }

@@ -31,6 +31,28 @@ public static partial class MattermostApi
         return hooks;
     }
 
+    /// <summary>What Mattermost answers when it fails the way <paramref name="status"/> says.</summary>
+    private static IResult Failure(HttpResponse response, int status)
+    {
+        switch (status)
+        {
+            case 429:
+                response.Headers["X-RateLimit-Limit"] = "10";
+                response.Headers["X-RateLimit-Remaining"] = "0";
+                response.Headers["X-RateLimit-Reset"] = "1";
+                response.Headers.RetryAfter = "1";
+                return Results.Text("limit exceeded", "text/plain", statusCode: 429);
+            case 501:
+                return AppError(501, "web.incoming_webhook.disabled.app_error", "Incoming webhooks have been disabled by the system admin.");
+            case 400:
+                return AppError(400, "web.incoming_webhook.invalid.app_error", "Invalid webhook.");
+            case 403:
+                return AppError(403, "web.incoming_webhook.permissions.app_error", "Inappropriate channel permissions.");
+            default:
+                return AppError(status, "api.post.create_webhook_post.creating.app_error", "Error creating post.");
+        }
+    }
+
     private static async Task<IResult> ReceiveAsync(
         string id,
         HttpRequest request,
@@ -39,6 +61,11 @@ public static partial class MattermostApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        if (inbox.FailStatus is { } failure)
+        {
+            return Failure(request.HttpContext.Response, failure);
+        }
+
         // The router only matches [A-Za-z0-9]+; anything else is a plain 404.
         if (!HookId().IsMatch(id))
         {

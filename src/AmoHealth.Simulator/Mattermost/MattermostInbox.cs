@@ -14,5 +14,8 @@ public sealed class MattermostInbox
 
     public void Clear() => _messages.Clear();
 
+    /// <summary>When set, every post fails with this status (Mattermost down, disabled, rate limiting...).</summary>
+    public int? FailStatus { get; set; }
+
     public sealed record ReceivedMessage(string HookId, long ReceivedAt, JsonObject Payload);
 }

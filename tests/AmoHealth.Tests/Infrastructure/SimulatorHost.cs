@@ -9,27 +9,73 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The Simulator on a real loopback port, answering at once, with a known token.</summary>
-public sealed class SimulatorHost : WebApplicationFactory<SimulatorMarker>
+/// <summary>
+/// The Simulator on a real loopback port, answering at once, with a known token. By default its rate
+/// limit is raised so tests that are not about limits are not throttled; pass settings to override.
+/// </summary>
+public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
 {
     public const string Token = "test-token";
+    private readonly Dictionary<string, string> _settings;
+    private readonly TimeProvider? _time;
 
     public SimulatorHost()
+        : this(new Dictionary<string, string>())
     {
+    }
+
+    protected SimulatorHost(Dictionary<string, string> settings, TimeProvider? time = null)
+    {
+        _time = time;
+        _settings = new Dictionary<string, string>
+        {
+            ["Simulator:MedianLatencyMs"] = "0",
+            ["Simulator:AccessTokens:0"] = Token,
+            ["Simulator:RateLimit:PerTokenPerSecond"] = "10000",
+            ["Simulator:RateLimit:PerAccountPerSecond"] = "10000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+
         UseKestrel(0);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        BaseUri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        BaseUri = new Uri(address);
     }
 
     public Uri BaseUri { get; }
 
+    /// <summary>A simulator with these settings on top of the test defaults.</summary>
+    public static SimulatorHost With(Dictionary<string, string>? settings = null, TimeProvider? time = null) =>
+        new(settings ?? [], time);
+
     public AccountState Account => Services.GetRequiredService<AccountState>();
+
+    /// <summary>A client of the simulator with a token (or none), no retries.</summary>
+    public HttpClient CreateAmoClient(string? token = Token)
+    {
+        var client = new HttpClient { BaseAddress = BaseUri };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Simulator:MedianLatencyMs", "0");
-        builder.UseSetting("Simulator:AccessTokens:0", Token);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(_time));
+        }
     }
 }
