@@ -8,6 +8,7 @@ namespace AmoHealth.Core.Checks;
 /// <param name="Timestamp">When the probe started, Unix milliseconds.</param>
 /// <param name="HttpStatus">The HTTP status code, when there was a response.</param>
 /// <param name="ErrorMessage">A short, secret-free reason when the outcome is not up.</param>
+/// <param name="Phases">Timing phases of the request, when one was sent.</param>
 public sealed record ProbeResult(
     string Account,
     string CheckType,
@@ -15,4 +16,9 @@ public sealed record ProbeResult(
     int? ResponseTimeMs,
     long Timestamp,
     int? HttpStatus,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    ProbePhases? Phases = null)
+{
+    /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}

@@ -33,6 +33,10 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Outcome).HasColumnName("outcome").HasConversion(outcome);
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
+            e.Property(x => x.DnsMs).HasColumnName("dns_ms");
+            e.Property(x => x.ConnectMs).HasColumnName("connect_ms");
+            e.Property(x => x.TlsMs).HasColumnName("tls_ms");
+            e.Property(x => x.TtfbMs).HasColumnName("ttfb_ms");
             // One index serves history per check and time; the seed's five secondary indexes tripled the size.
             e.HasIndex(x => new { x.Account, x.CheckType, x.Timestamp }).HasDatabaseName("ix_health_checks_series");
         });

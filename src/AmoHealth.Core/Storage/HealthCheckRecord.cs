@@ -28,6 +28,14 @@ public sealed class HealthCheckRecord
 
     public int? HttpStatus { get; set; }
 
+    public int? DnsMs { get; set; }
+
+    public int? ConnectMs { get; set; }
+
+    public int? TlsMs { get; set; }
+
+    public int? TtfbMs { get; set; }
+
     public static HealthCheckRecord From(ProbeResult result, long createdAt) => new()
     {
         Timestamp = result.Timestamp,
@@ -39,5 +47,9 @@ public sealed class HealthCheckRecord
         Account = result.Account,
         Outcome = result.Outcome,
         HttpStatus = result.HttpStatus,
+        DnsMs = result.Phases?.DnsMs,
+        ConnectMs = result.Phases?.ConnectMs,
+        TlsMs = result.Phases?.TlsMs,
+        TtfbMs = result.Phases?.TtfbMs,
     };
 }

@@ -51,6 +51,26 @@ public sealed class MonitorOptions : IValidatableObject
     /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
+    /// <summary>
+    /// Per check, the response time in ms above which a correct answer is <c>degraded</c>.
+    /// Defaults: GET 2000, POST 3000, WEB 3000, HOOK 10000, DP 15000.
+    /// </summary>
+    public Dictionary<string, int> DegradedMs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, int> DefaultDegradedMs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GET"] = 2_000,
+        ["POST"] = 3_000,
+        ["WEB"] = 3_000,
+        ["HOOK"] = 10_000,
+        ["DP"] = 15_000,
+    };
+
+    public int DegradedThresholdMs(string checkType) =>
+        DegradedMs.TryGetValue(checkType, out var configured) ? configured
+        : DefaultDegradedMs.TryGetValue(checkType, out var fallback) ? fallback
+        : int.MaxValue;
+
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);
@@ -85,6 +105,16 @@ public sealed class MonitorOptions : IValidatableObject
         if (DpUrl is not null && !Uri.TryCreate(DpUrl, UriKind.Absolute, out _))
         {
             yield return new ValidationResult("Monitor:DpUrl must be an absolute URL.", [nameof(DpUrl)]);
+        }
+
+        foreach (var (checkType, ms) in DegradedMs)
+        {
+            if (!Core.Checks.CheckType.IsKnown(checkType.ToUpperInvariant()) || ms <= 0)
+            {
+                yield return new ValidationResult(
+                    $"Monitor:DegradedMs:{checkType} must name a check (GET, POST, WEB, HOOK, DP) and be a positive number of ms.",
+                    [nameof(DegradedMs)]);
+            }
         }
 
         if (TimeoutMs >= CheckIntervalMs)

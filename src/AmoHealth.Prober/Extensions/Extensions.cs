@@ -25,12 +25,7 @@ public static class Extensions
         // RemoveAllResilienceHandlers is marked experimental, but it is the supported way to undo the defaults.
 #pragma warning disable EXTEXP0001
         services.AddHttpClient(ProbeClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = Timeout.InfiniteTimeSpan,
-            })
+            .ConfigurePrimaryHttpMessageHandler(TimedConnections.CreateHandler)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
             .RemoveAllResilienceHandlers();

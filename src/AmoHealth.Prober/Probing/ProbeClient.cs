@@ -30,7 +30,9 @@ public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider tim
     {
         var timeout = options.Value.Timeout;
         var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var started = time.GetTimestamp();
+        var timing = new ProbeTiming(time);
+        var started = timing.Started;
+        request.Options.Set(ProbeTiming.Key, timing);
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
 
@@ -42,21 +44,29 @@ public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider tim
         {
             using var client = httpClients.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            timing.HeadersReceived = time.GetTimestamp();
             var body = await ReadCappedAsync(response, linked.Token);
             var elapsed = ElapsedMs(started);
-            var received = new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body);
+            var received = new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body)
+            {
+                RetryAfter = response.Headers.RetryAfter?.Delta,
+            };
             var (outcome, error) = Classify(received, judge);
-            return new ProbeResult(account.Name, checkType, outcome, elapsed, startedAt, received.Status, error);
+            (outcome, error) = Slower(checkType, outcome, error, elapsed);
+            return new ProbeResult(account.Name, checkType, outcome, elapsed, startedAt, received.Status, error, timing.ToPhases())
+            {
+                RetryAfter = outcome == Outcome.Throttled ? RetryAfterOf(received) : null,
+            };
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return new ProbeResult(account.Name, checkType, Outcome.Down, ElapsedMs(started), startedAt, null,
-                $"Timeout: no answer within {(int)timeout.TotalMilliseconds} ms");
+                $"Timeout: no answer within {(int)timeout.TotalMilliseconds} ms", timing.ToPhases());
         }
         catch (HttpRequestException ex)
         {
             return new ProbeResult(account.Name, checkType, Outcome.Down, ElapsedMs(started), startedAt, null,
-                Describe(ex));
+                Describe(ex), timing.ToPhases());
         }
     }
 
@@ -77,6 +87,38 @@ public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider tim
 
         var reason = judge(response);
         return reason is null ? (Outcome.Up, null) : (Outcome.Down, reason);
+    }
+
+    /// <summary>A correct answer slower than the check's threshold is degraded, not up.</summary>
+    private (Outcome, string?) Slower(string checkType, Outcome outcome, string? error, int elapsedMs)
+    {
+        var threshold = options.Value.DegradedThresholdMs(checkType);
+        return outcome == Outcome.Up && elapsedMs > threshold
+            ? (Outcome.Degraded, $"Slower than the {threshold} ms threshold")
+            : (outcome, error);
+    }
+
+    /// <summary>amoCRM's JSON 429 carries <c>retry_after</c> (seconds); its HTML 429 carries nothing.</summary>
+    private static TimeSpan? RetryAfterOf(ProbeResponse response)
+    {
+        if (response.RetryAfter is { } header)
+        {
+            return header;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(response.Body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                   && document.RootElement.TryGetProperty("retry_after", out var value)
+                   && value.TryGetInt32(out var seconds) && seconds > 0
+                ? TimeSpan.FromSeconds(seconds)
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Describe(HttpRequestException ex) => ex.HttpRequestError switch

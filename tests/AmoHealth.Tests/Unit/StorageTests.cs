@@ -23,7 +23,11 @@ public sealed class StorageTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_database.Path}");
         await connection.OpenAsync();
         Assert.Superset(
-            new HashSet<string> { "id", "timestamp", "check_type", "status", "response_time", "error_message", "created_at", "account", "outcome", "http_status" },
+            new HashSet<string>
+            {
+                "id", "timestamp", "check_type", "status", "response_time", "error_message", "created_at", "account", "outcome",
+                "http_status", "dns_ms", "connect_ms", "tls_ms", "ttfb_ms",
+            },
             Columns(connection, "health_checks"));
         Assert.Superset(
             new HashSet<string> { "id", "check_type", "start_time", "end_time", "duration", "details", "created_at", "account", "kind" },
@@ -62,6 +66,8 @@ public sealed class StorageTests : IDisposable
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Equal(3, await db.HealthChecks.CountAsync());
+        var first = await db.HealthChecks.OrderBy(h => h.Id).FirstAsync();
+        Assert.Equal((1, 2, 30, 90), (first.DnsMs, first.ConnectMs, first.TlsMs, first.TtfbMs));
         var get = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Get);
         Assert.Equal((2_000L, "down", Outcome.Down), (get.LastCheck, get.Status, get.Outcome));
         var web = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Web);
@@ -100,7 +106,8 @@ public sealed class StorageTests : IDisposable
     }
 
     private static ProbeResult Result(string checkType, long timestamp, Outcome outcome) =>
-        new("acme", checkType, outcome, 100, timestamp, outcome == Outcome.Up ? 200 : 503, outcome == Outcome.Up ? null : "HTTP 503");
+        new("acme", checkType, outcome, 100, timestamp, outcome == Outcome.Up ? 200 : 503, outcome == Outcome.Up ? null : "HTTP 503",
+            new ProbePhases(1, 2, 30, 90));
 
     private static IncidentRecord Incident(long? endTime) => new()
     {

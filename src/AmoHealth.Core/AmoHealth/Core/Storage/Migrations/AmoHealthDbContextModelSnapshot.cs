@@ -74,9 +74,17 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("check_type");
 
+                    b.Property<int?>("ConnectMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("connect_ms");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("DATETIME")
                         .HasColumnName("created_at");
+
+                    b.Property<int?>("DnsMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dns_ms");
 
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("TEXT")
@@ -103,6 +111,14 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.Property<long>("Timestamp")
                         .HasColumnType("INTEGER")
                         .HasColumnName("timestamp");
+
+                    b.Property<int?>("TlsMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tls_ms");
+
+                    b.Property<int?>("TtfbMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,31 @@
+namespace AmoHealth.Prober.Probing;
+
+/// <summary>
+/// Timestamps of one probe request, filled in by <see cref="TimedConnections"/> as the connection is made.
+/// Travels with the request in <see cref="HttpRequestMessage.Options"/>.
+/// </summary>
+public sealed class ProbeTiming(TimeProvider time)
+{
+    public static readonly HttpRequestOptionsKey<ProbeTiming> Key = new("AmoHealth.ProbeTiming");
+
+    public long Started { get; } = time.GetTimestamp();
+
+    public long? DnsDone { get; set; }
+
+    public long? ConnectDone { get; set; }
+
+    public long? TlsDone { get; set; }
+
+    public long? HeadersReceived { get; set; }
+
+    public TimeProvider Time => time;
+
+    public Core.Checks.ProbePhases ToPhases() => new(
+        Span(Started, DnsDone),
+        Span(DnsDone, ConnectDone),
+        Span(ConnectDone, TlsDone),
+        Span(Started, HeadersReceived));
+
+    private int? Span(long? from, long? to) =>
+        from is { } a && to is { } b ? (int)Math.Round(time.GetElapsedTime(a, b).TotalMilliseconds) : null;
+}
