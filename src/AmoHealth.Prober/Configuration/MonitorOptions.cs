@@ -71,6 +71,18 @@ public sealed class MonitorOptions : IValidatableObject
         : DefaultDegradedMs.TryGetValue(checkType, out var fallback) ? fallback
         : int.MaxValue;
 
+    /// <summary>API requests per second to one account, at most. Default 2: far under amoCRM's 7 per integration.</summary>
+    [Range(0.05, 5.0)]
+    public double MaxRequestsPerSecond { get; set; } = 2.0;
+
+    /// <summary>Seconds to stop API requests after a 429 that does not say how long. Default 300, as amoCRM's <c>retry_after</c>.</summary>
+    [Range(1, 86_400)]
+    public int DefaultRetryAfterSeconds { get; set; } = 300;
+
+    /// <summary>Minutes between single rechecks of an account amoCRM blocked (403). Default 60.</summary>
+    [Range(1, 1_440)]
+    public int BlockedRecheckMinutes { get; set; } = 60;
+
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);

@@ -4,6 +4,7 @@ using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Safety;
 using AmoHealth.Prober.Storage;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public static class Extensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ProbeClient>();
+        services.AddSingleton<AccountGuards>();
 
         services.AddProbing()
             .AddProbe<GetProbe>()

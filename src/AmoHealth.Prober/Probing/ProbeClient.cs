@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Safety;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probing;
@@ -11,7 +12,11 @@ namespace AmoHealth.Prober.Probing;
 /// enforces the timeout, and classifies amoCRM's answers (401, 402, 403, 429) apart from outages. No retries:
 /// a retry would hide an outage and distort latency.
 /// </summary>
-public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider time, IOptions<MonitorOptions> options)
+public sealed class ProbeClient(
+    IHttpClientFactory httpClients,
+    TimeProvider time,
+    IOptions<MonitorOptions> options,
+    AccountGuards guards)
 {
     public const string HttpClientName = "probe";
 
@@ -22,6 +27,40 @@ public sealed class ProbeClient(IHttpClientFactory httpClients, TimeProvider tim
     /// response that is not one of amoCRM's special statuses and returns null when it is correct, else the reason.
     /// </summary>
     public async Task<ProbeResult> SendAsync(
+        AmoAccount account,
+        string checkType,
+        HttpRequestMessage request,
+        Func<ProbeResponse, string?> judge,
+        CancellationToken cancellationToken)
+    {
+        var guard = IsApi(account, request) ? guards.For(account.Name) : null;
+        if (guard?.Admit() is { } admission)
+        {
+            if (!admission.Allowed)
+            {
+                // No request at all: amoCRM asked us to stop. The result says so instead of going silent.
+                request.Dispose();
+                return new ProbeResult(account.Name, checkType, admission.DeniedAs!.Value, null,
+                    time.GetUtcNow().ToUnixTimeMilliseconds(), null, admission.Reason);
+            }
+
+            if (admission.Wait > TimeSpan.Zero)
+            {
+                await Task.Delay(admission.Wait, time, cancellationToken);
+            }
+        }
+
+        var result = await SendNowAsync(account, checkType, request, judge, cancellationToken);
+        guard?.Record(result.Outcome, result.RetryAfter);
+        return result;
+    }
+
+    private static bool IsApi(AmoAccount account, HttpRequestMessage request) =>
+        request.RequestUri is { } uri
+        && string.Equals(uri.Authority, account.BaseUri.Authority, StringComparison.OrdinalIgnoreCase)
+        && (uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) || uri.AbsolutePath.StartsWith("/oauth2/", StringComparison.Ordinal));
+
+    private async Task<ProbeResult> SendNowAsync(
         AmoAccount account,
         string checkType,
         HttpRequestMessage request,

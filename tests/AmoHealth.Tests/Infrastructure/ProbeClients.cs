@@ -1,5 +1,6 @@
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Safety;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;
@@ -8,7 +9,8 @@ namespace AmoHealth.Tests.Infrastructure;
 public static class ProbeClients
 {
     public static ProbeClient Create(MonitorOptions options, TimeProvider? time = null, bool trustAnyCertificate = false) =>
-        new(new HandlerFactory(trustAnyCertificate), time ?? TimeProvider.System, Options.Create(options));
+        new(new HandlerFactory(trustAnyCertificate), time ?? TimeProvider.System, Options.Create(options),
+            new AccountGuards(time ?? TimeProvider.System, Options.Create(options)));
 
     private sealed class HandlerFactory(bool trustAnyCertificate) : IHttpClientFactory
     {

@@ -9,7 +9,7 @@ namespace AmoHealth.Tests.Unit;
 
 public sealed class ProbesAgainstSimulatorTests(SimulatorHost simulator) : IClassFixture<SimulatorHost>
 {
-    private static readonly MonitorOptions Options = new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000 };
+    private static readonly MonitorOptions Options = new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
 
     [Fact]
     public async Task EveryCheckIsUpAgainstAHealthySimulator()

@@ -1,0 +1,86 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Prober.Safety;
+
+/// <summary>
+/// Keeps one account safe from us: spaces API requests to a budget far under amoCRM's 7/s, stops all API
+/// requests after a 429 until the wait amoCRM asked for has passed, and after a 403 block stops probing the
+/// API except for one recheck per interval (only amoCRM's support lifts a block; hammering deepens it).
+/// </summary>
+public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
+{
+    private readonly Lock _lock = new();
+    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+    private DateTimeOffset? _pausedUntil;
+    private DateTimeOffset? _blockedRecheckAt;
+
+    public bool Blocked
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _blockedRecheckAt is not null;
+            }
+        }
+    }
+
+    /// <summary>Whether an API request may be sent now, and after what wait; or why not.</summary>
+    public Admission Admit()
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            if (_blockedRecheckAt is { } recheck)
+            {
+                if (now < recheck)
+                {
+                    return Admission.Deny(Outcome.Blocked,
+                        $"Not probing: amoCRM blocked the account (HTTP 403); next check at {recheck:HH:mm:ss} UTC");
+                }
+
+                _blockedRecheckAt = now + settings.BlockedRecheck;
+            }
+
+            if (_pausedUntil is { } until && now < until)
+            {
+                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {until:HH:mm:ss} UTC");
+            }
+
+            var slot = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = slot + settings.Spacing;
+            return Admission.After(slot - now);
+        }
+    }
+
+    /// <summary>Learns from an API answer: a 429 pauses, a 403 blocks, a correct answer lifts a block.</summary>
+    public void Record(Outcome outcome, TimeSpan? retryAfter)
+    {
+        var now = time.GetUtcNow();
+        lock (_lock)
+        {
+            switch (outcome)
+            {
+                case Outcome.Throttled:
+                    var wait = retryAfter is { } asked && asked > TimeSpan.Zero ? asked : settings.DefaultRetryAfter;
+                    _pausedUntil = now + wait;
+                    break;
+                case Outcome.Blocked:
+                    _blockedRecheckAt = now + settings.BlockedRecheck;
+                    break;
+                case Outcome.Up or Outcome.Degraded:
+                    _blockedRecheckAt = null;
+                    break;
+            }
+        }
+    }
+
+    public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason)
+    {
+        public bool Allowed => DeniedAs is null;
+
+        public static Admission After(TimeSpan wait) => new(wait, null, null);
+
+        public static Admission Deny(Outcome outcome, string reason) => new(TimeSpan.Zero, outcome, reason);
+    }
+}
