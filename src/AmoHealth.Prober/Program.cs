@@ -1,4 +1,5 @@
 using AmoHealth.Prober.Extensions;
+using AmoHealth.Prober.Hooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddProberServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapHookReceiver();
 
 app.Run();
 

@@ -15,6 +15,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
+    public DbSet<ProbeStateRecord> ProbeStates => Set<ProbeStateRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
@@ -53,6 +55,15 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.LastCheck).HasColumnName("last_check");
             e.Property(x => x.ErrorMessage).HasColumnName("error_message");
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
+        });
+
+        modelBuilder.Entity<ProbeStateRecord>(e =>
+        {
+            e.ToTable("probe_state");
+            e.HasKey(x => new { x.Account, x.Key });
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.Key).HasColumnName("key");
+            e.Property(x => x.Value).HasColumnName("value");
         });
 
         modelBuilder.Entity<IncidentRecord>(e =>

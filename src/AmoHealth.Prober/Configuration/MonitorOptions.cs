@@ -48,6 +48,61 @@ public sealed class MonitorOptions : IValidatableObject
     /// </summary>
     public string? DpUrl { get; set; }
 
+    /// <summary>
+    /// Where amoCRM reaches AmoHealth's webhook receiver: the public base URL of the Gateway
+    /// (<c>https://monitor.example</c>). From <c>PUBLIC_URL</c>. Needed for the end-to-end HOOK and DP checks;
+    /// amoCRM refuses destinations without a real domain and valid TLS.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Secret path segment of the receiver, <c>{PublicUrl}/hooks/amocrm/{HookSecret}</c>. Required with <see cref="PublicUrl"/>.</summary>
+    public string? HookSecret { get; set; }
+
+    /// <summary>
+    /// HOOK: <c>e2e</c> times the delivery of a webhook triggered by our own write; <c>api</c> is the seed's
+    /// <c>GET /api/v4/webhooks</c>. Default <c>auto</c>: e2e when <see cref="PublicUrl"/> is set.
+    /// </summary>
+    [RegularExpression("^(auto|e2e|api)$")]
+    public string HookMode { get; set; } = "auto";
+
+    /// <summary>
+    /// DP: <c>e2e</c> moves the test lead into <see cref="DpStageId"/> and times the Digital Pipeline webhook;
+    /// <c>url</c> requests <see cref="DpUrl"/>; <c>api</c> reads the pipelines. Default <c>auto</c>: e2e when
+    /// <see cref="PublicUrl"/> and <see cref="DpStageId"/> are set, else url when <see cref="DpUrl"/> is, else api.
+    /// </summary>
+    [RegularExpression("^(auto|e2e|url|api)$")]
+    public string DpMode { get; set; } = "auto";
+
+    /// <summary>Stage whose Digital Pipeline action "send webhook" points at <c>{PublicUrl}/hooks/amocrm/{HookSecret}?probe=dp</c>.</summary>
+    [Range(1, long.MaxValue)]
+    public long? DpStageId { get; set; }
+
+    /// <summary>Stage the test lead is moved back to (unmeasured) before each DP move. Required with <see cref="DpStageId"/>.</summary>
+    [Range(1, long.MaxValue)]
+    public long? DpReturnStageId { get; set; }
+
+    /// <summary>How long HOOK and DP wait for a delivery before reporting down, in ms. Default 20000; shorter than the interval.</summary>
+    [Range(500, 600_000)]
+    public int DeliveryDeadlineMs { get; set; } = 20_000;
+
+    /// <summary>
+    /// POST: <c>update</c> (default) patches one test lead; <c>create</c> posts a new lead every cycle (the
+    /// seed's literal behaviour; amoCRM cannot delete leads, so they accumulate).
+    /// </summary>
+    [RegularExpression("^(update|create)$")]
+    public string PostMode { get; set; } = "update";
+
+    public string EffectiveHookMode => HookMode != "auto" ? HookMode : PublicUrl is null ? "api" : "e2e";
+
+    public string EffectiveDpMode => DpMode != "auto" ? DpMode
+        : PublicUrl is not null && DpStageId is not null ? "e2e"
+        : DpUrl is not null ? "url"
+        : "api";
+
+    /// <summary>The receiver URL amoCRM delivers to, for an account webhook or (<paramref name="dp"/>) a DP action.</summary>
+    public string ReceiverUrl(bool dp = false) =>
+        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}" + (dp ? "?probe=dp" : string.Empty);
+
     /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
@@ -127,6 +182,45 @@ public sealed class MonitorOptions : IValidatableObject
                     $"Monitor:DegradedMs:{checkType} must name a check (GET, POST, WEB, HOOK, DP) and be a positive number of ms.",
                     [nameof(DegradedMs)]);
             }
+        }
+
+        if (PublicUrl is not null && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult("PUBLIC_URL (Monitor:PublicUrl) must be an absolute http(s) URL.", [nameof(PublicUrl)]);
+        }
+
+        var needsReceiver = EffectiveHookMode == "e2e" || EffectiveDpMode == "e2e";
+        if (needsReceiver && PublicUrl is null)
+        {
+            yield return new ValidationResult(
+                "PUBLIC_URL (Monitor:PublicUrl) is required for the end-to-end HOOK and DP checks (or set Monitor:HookMode/DpMode).",
+                [nameof(PublicUrl)]);
+        }
+
+        if (needsReceiver && (HookSecret is null || HookSecret.Length < 16 || !HookSecret.All(char.IsAsciiLetterOrDigit)))
+        {
+            yield return new ValidationResult(
+                "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards the webhook receiver.",
+                [nameof(HookSecret)]);
+        }
+
+        if (EffectiveDpMode == "e2e" && (DpStageId is null || DpReturnStageId is null || DpStageId == DpReturnStageId))
+        {
+            yield return new ValidationResult(
+                "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the end-to-end DP check.",
+                [nameof(DpStageId)]);
+        }
+
+        if (EffectiveDpMode == "url" && DpUrl is null)
+        {
+            yield return new ValidationResult("Monitor:DpUrl is required when Monitor:DpMode is url.", [nameof(DpUrl)]);
+        }
+
+        if (needsReceiver && DeliveryDeadlineMs >= CheckIntervalMs)
+        {
+            yield return new ValidationResult(
+                "Monitor:DeliveryDeadlineMs must be shorter than CHECK_INTERVAL (Monitor:CheckIntervalMs).",
+                [nameof(DeliveryDeadlineMs)]);
         }
 
         if (TimeoutMs >= CheckIntervalMs)

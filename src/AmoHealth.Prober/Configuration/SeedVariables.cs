@@ -12,6 +12,7 @@ internal static class SeedVariables
         options.MattermostWebhookUrl = configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } hook
             ? hook
             : options.MattermostWebhookUrl;
+        options.PublicUrl = configuration["PUBLIC_URL"] is { Length: > 0 } publicUrl ? publicUrl : options.PublicUrl;
         options.CheckIntervalMs = ReadInt(configuration, "CHECK_INTERVAL") ?? options.CheckIntervalMs;
         options.TimeoutMs = ReadInt(configuration, "TIMEOUT_THRESHOLD") ?? options.TimeoutMs;
     }

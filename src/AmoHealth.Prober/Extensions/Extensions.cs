@@ -1,6 +1,7 @@
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Results;
@@ -33,6 +34,9 @@ public static class Extensions
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ProbeClient>();
         services.AddSingleton<AccountGuards>();
+        services.AddSingleton<TestLeads>();
+        services.AddSingleton<DeliveryWaiters>();
+        services.AddSingleton<EndToEnd>();
 
         services.AddProbing()
             .AddProbe<GetProbe>()

@@ -1,15 +1,146 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probing;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;
 
-/// <summary>HOOK: the seed's check, <c>GET /api/v4/webhooks</c>; up on 200, or 204 when the account has none.</summary>
-public sealed class HookProbe(ProbeClient client) : IProbe
+/// <summary>
+/// HOOK, end to end (default when <c>PUBLIC_URL</c> is set): our receiver is subscribed to <c>update_lead</c>;
+/// each cycle renames the test lead with a unique marker and times the webhook carrying it. A hook that
+/// amoCRM disabled is reported and subscribed again. Mode <c>api</c> is the seed's <c>GET /api/v4/webhooks</c>.
+/// </summary>
+public sealed class HookProbe(
+    ProbeClient client,
+    TestLeads leads,
+    EndToEnd endToEnd,
+    IOptions<MonitorOptions> options) : IProbe
 {
+    private readonly ConcurrentDictionary<string, bool> _subscribed = new(StringComparer.Ordinal);
+
     public string CheckType => Core.Checks.CheckType.Hook;
 
-    public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
-        client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/webhooks"),
-            response => Judge.Status(response, 200, 204), cancellationToken);
+    public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        if (options.Value.EffectiveHookMode == "api")
+        {
+            return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/webhooks"),
+                response => Judge.Status(response, 200, 204), cancellationToken);
+        }
+
+        if (!_subscribed.ContainsKey(account.Name) && await SubscribeAsync(account, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        var (leadId, creation) = await leads.GetOrCreateAsync(account, CheckType, cancellationToken);
+        if (leadId is not { } id)
+        {
+            return creation!;
+        }
+
+        var marker = $"{TestLeads.LeadName} {Guid.NewGuid():N}";
+        var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
+            JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = marker }));
+        return await endToEnd.MeasureAsync(
+            account,
+            CheckType,
+            d => d.Kind == Delivery.Account && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
+            write,
+            ct => ExplainAsync(account, ct),
+            cancellationToken);
+    }
+
+    /// <summary>Subscribes the receiver for <c>update_lead</c> unless an enabled subscription exists; null on success.</summary>
+    private async Task<ProbeResult?> SubscribeAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        var (found, disabled, listing) = await FindAsync(account, cancellationToken);
+        if (listing.Outcome is not (Outcome.Up or Outcome.Degraded))
+        {
+            return listing with { ErrorMessage = $"Could not read the account's webhooks: {listing.ErrorMessage}" };
+        }
+
+        if (!found || disabled)
+        {
+            var body = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["destination"] = options.Value.ReceiverUrl(),
+                ["settings"] = new[] { "update_lead" },
+            });
+            var subscribed = await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/webhooks", body),
+                response => Judge.Status(response, 200, 201), cancellationToken);
+            if (subscribed.Outcome is not (Outcome.Up or Outcome.Degraded))
+            {
+                return subscribed with { ErrorMessage = $"Could not subscribe the receiver: {subscribed.ErrorMessage}" };
+            }
+        }
+
+        _subscribed[account.Name] = true;
+        return null;
+    }
+
+    /// <summary>Why nothing arrived, when amoCRM can tell: our hook was disabled or removed.</summary>
+    private async Task<string?> ExplainAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        var (found, disabled, listing) = await FindAsync(account, cancellationToken);
+        if (listing.Outcome is not (Outcome.Up or Outcome.Degraded))
+        {
+            return null;
+        }
+
+        if (!found || disabled)
+        {
+            _subscribed.TryRemove(account.Name, out _);
+            return disabled
+                ? "amoCRM disabled our webhook after failed deliveries; it is subscribed again next cycle"
+                : "our webhook subscription is gone; it is subscribed again next cycle";
+        }
+
+        return null;
+    }
+
+    private async Task<(bool Found, bool Disabled, ProbeResult Listing)> FindAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        var destination = options.Value.ReceiverUrl();
+        bool found = false, disabled = false;
+        var listing = await client.SendAsync(account, CheckType,
+            AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/webhooks?filter[destination]={Uri.EscapeDataString(destination)}"),
+            response =>
+            {
+                if (response.Status == 204)
+                {
+                    return null;
+                }
+
+                if (Judge.Status(response, 200) is { } wrong)
+                {
+                    return wrong;
+                }
+
+                try
+                {
+                    using var document = JsonDocument.Parse(response.Body);
+                    foreach (var hook in document.RootElement.GetProperty("_embedded").GetProperty("webhooks").EnumerateArray())
+                    {
+                        if (hook.GetProperty("destination").GetString() == destination)
+                        {
+                            found = true;
+                            disabled = hook.TryGetProperty("disabled", out var d) && d.ValueKind == JsonValueKind.True;
+                        }
+                    }
+
+                    return null;
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+                {
+                    return "HTTP 200 but the webhook list is not in amoCRM's format";
+                }
+            },
+            cancellationToken);
+        return (found, disabled, listing);
+    }
 }

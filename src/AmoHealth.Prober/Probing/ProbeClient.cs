@@ -118,6 +118,9 @@ public sealed class ProbeClient(
                 return (Outcome.AuthFailed, "HTTP 401: the access token was rejected");
             case HttpStatusCode.PaymentRequired:
                 return (Outcome.Billing, "HTTP 402: the amoCRM subscription has ended");
+            case HttpStatusCode.Forbidden when response.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true:
+                // amoCRM's API refuses a call the token has no rights for with problem+json; a block is nginx HTML.
+                return (Outcome.AuthFailed, "HTTP 403: the token lacks the rights for this call");
             case HttpStatusCode.Forbidden:
                 return (Outcome.Blocked, "HTTP 403: access to the account is blocked");
             case HttpStatusCode.TooManyRequests:

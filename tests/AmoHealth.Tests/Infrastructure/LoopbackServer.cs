@@ -23,9 +23,14 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler, bool https = false)
+    public static Task<LoopbackServer> StartAsync(RequestDelegate handler, bool https = false) =>
+        StartAsync(_ => { }, app => app.Run(handler), https);
+
+    /// <summary>A loopback app with its own services and endpoints, such as the Prober's webhook receiver.</summary>
+    public static async Task<LoopbackServer> StartAsync(Action<IServiceCollection> services, Action<WebApplication> map, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        services(builder.Services);
         if (https)
         {
             builder.WebHost.UseKestrelHttpsConfiguration();
@@ -39,7 +44,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.Run(handler);
+        map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LoopbackServer(app, new Uri(address));

@@ -1,22 +1,17 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probes;
-using AmoHealth.Prober.Probing;
 using AmoHealth.Tests.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Unit;
 
-public sealed class ProbesAgainstSimulatorTests(SimulatorHost simulator) : IClassFixture<SimulatorHost>
+public sealed class ProbesAgainstSimulatorTests
 {
-    private static readonly MonitorOptions Options = new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
-
     [Fact]
     public async Task EveryCheckIsUpAgainstAHealthySimulator()
     {
-        var account = new AmoAccount("sim", simulator.BaseUri, SimulatorHost.Token);
+        await using var rig = await ProberRig.StartAsync();
 
-        var results = await Task.WhenAll(CreateProbes().Select(p => p.ProbeAsync(account, CancellationToken.None)));
+        var results = await Task.WhenAll(rig.All.Select(p => p.ProbeAsync(rig.Account, CancellationToken.None)));
 
         Assert.Equal(CheckType.All.OrderBy(t => t), results.Select(r => r.CheckType).OrderBy(t => t));
         Assert.All(results, r => Assert.True(r.Outcome == Outcome.Up, $"{r.CheckType}: {r.Outcome} {r.ErrorMessage}"));
@@ -25,9 +20,10 @@ public sealed class ProbesAgainstSimulatorTests(SimulatorHost simulator) : IClas
     [Fact]
     public async Task ARejectedTokenIsAuthFailedNotAnOutage()
     {
-        var account = new AmoAccount("sim", simulator.BaseUri, "wrong-token");
+        await using var rig = await ProberRig.StartAsync();
+        var account = rig.Account with { AccessToken = "wrong-token" };
 
-        var results = await Task.WhenAll(CreateProbes().Select(p => p.ProbeAsync(account, CancellationToken.None)));
+        var results = await Task.WhenAll(rig.All.Select(p => p.ProbeAsync(account, CancellationToken.None)));
 
         // The web page needs no token; every API check must say "credentials", not "amoCRM is down".
         Assert.All(results.Where(r => r.CheckType != CheckType.Web), r => Assert.Equal(Outcome.AuthFailed, r.Outcome));
@@ -37,33 +33,44 @@ public sealed class ProbesAgainstSimulatorTests(SimulatorHost simulator) : IClas
     [Fact]
     public async Task PostCheckUpdatesOneTestLeadInsteadOfCreatingALeadEachCycle()
     {
-        var account = new AmoAccount("post-" + Guid.NewGuid().ToString("N"), simulator.BaseUri, SimulatorHost.Token);
-        var probe = new PostProbe(ProbeClients.Create(Options), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
-        var before = simulator.Account.Leads.Count;
+        await using var rig = await ProberRig.StartAsync();
 
-        for (var cycle = 0; cycle < 20; cycle++)
+        for (var cycle = 0; cycle < 12; cycle++)
         {
-            var result = await probe.ProbeAsync(account, CancellationToken.None);
+            var result = await rig.Post.ProbeAsync(rig.Account, CancellationToken.None);
             Assert.True(result.Outcome == Outcome.Up, $"cycle {cycle}: {result.ErrorMessage}");
         }
 
-        Assert.Equal(before + 1, simulator.Account.Leads.Count);
-        var lead = simulator.Account.Leads.Values.Single(l => l.Name.StartsWith(PostProbe.LeadName, StringComparison.Ordinal)
-                                                             && l.UpdatedAt >= l.CreatedAt && l.Name != PostProbe.LeadName);
-        Assert.StartsWith(PostProbe.LeadName, lead.Name);
+        var lead = Assert.Single(rig.Simulator.Account.Leads.Values);
+        Assert.StartsWith("AmoHealth probe 20", lead.Name);
     }
 
-    private static IProbe[] CreateProbes()
+    [Fact]
+    public async Task TheTestLeadIsRememberedAcrossARestart()
     {
-        var client = ProbeClients.Create(Options);
-        var options = Microsoft.Extensions.Options.Options.Create(Options);
-        return
-        [
-            new GetProbe(client, options),
-            new PostProbe(client, options, TimeProvider.System),
-            new WebProbe(client),
-            new HookProbe(client),
-            new DpProbe(client, options),
-        ];
+        await using var rig = await ProberRig.StartAsync();
+        await rig.Post.ProbeAsync(rig.Account, CancellationToken.None);
+
+        // A new Prober process: new probe objects, the same SQLite file.
+        var options = Microsoft.Extensions.Options.Options.Create(rig.Options);
+        var leads = new AmoHealth.Prober.Probes.TestLeads(rig.Client, rig.Database.CreateFactory(), options);
+        var restarted = new AmoHealth.Prober.Probes.PostProbe(rig.Client, leads, options, TimeProvider.System);
+        var result = await restarted.ProbeAsync(rig.Account, CancellationToken.None);
+
+        Assert.Equal(Outcome.Up, result.Outcome);
+        Assert.Single(rig.Simulator.Account.Leads);
+    }
+
+    [Fact]
+    public async Task CreateModePostsANewLeadEachCycleAsTheSeedDid()
+    {
+        await using var rig = await ProberRig.StartAsync(o => o.PostMode = "create");
+
+        for (var cycle = 0; cycle < 3; cycle++)
+        {
+            Assert.Equal(Outcome.Up, (await rig.Post.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
+        }
+
+        Assert.Equal(3, rig.Simulator.Account.Leads.Count);
     }
 }

@@ -182,6 +182,26 @@ namespace AmoHealth.Core.Storage.Migrations
 
                     b.ToTable("incidents", (string)null);
                 });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.ProbeStateRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Account", "Key");
+
+                    b.ToTable("probe_state", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

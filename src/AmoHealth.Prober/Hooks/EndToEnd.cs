@@ -1,0 +1,53 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Probing;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Hooks;
+
+/// <summary>
+/// Times a webhook end to end: wait for the delivery (registered first, since amoCRM may deliver before
+/// the write's response), write, then wait until the deadline. The result is the time from the start of
+/// the write to the delivery's arrival; a failed write is a failed check.
+/// </summary>
+public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptions<MonitorOptions> options, TimeProvider time)
+{
+    /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
+    public async Task<ProbeResult> MeasureAsync(
+        AmoAccount account,
+        string checkType,
+        Func<Delivery, bool> match,
+        HttpRequestMessage write,
+        Func<CancellationToken, Task<string?>> explainMissing,
+        CancellationToken cancellationToken)
+    {
+        using var waiter = waiters.Register(match);
+        var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var started = time.GetTimestamp();
+        var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
+        if (written.Outcome is not (Outcome.Up or Outcome.Degraded))
+        {
+            return written with { ErrorMessage = $"The write that should trigger the webhook failed: {written.ErrorMessage}" };
+        }
+
+        var deadline = TimeSpan.FromMilliseconds(options.Value.DeliveryDeadlineMs);
+        var left = deadline - time.GetElapsedTime(started);
+        try
+        {
+            var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+            var latency = (int)Math.Max(0, arrivedAt - startedAt);
+            var threshold = options.Value.DegradedThresholdMs(checkType);
+            return latency > threshold
+                ? new ProbeResult(account.Name, checkType, Outcome.Degraded, latency, startedAt, written.HttpStatus,
+                    $"Delivered after {latency} ms, slower than the {threshold} ms threshold", written.Phases)
+                : new ProbeResult(account.Name, checkType, Outcome.Up, latency, startedAt, written.HttpStatus, null, written.Phases);
+        }
+        catch (TimeoutException)
+        {
+            var reason = await explainMissing(cancellationToken);
+            return new ProbeResult(account.Name, checkType, Outcome.Down, options.Value.DeliveryDeadlineMs, startedAt, written.HttpStatus,
+                $"No webhook delivery within {options.Value.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
+                written.Phases);
+        }
+    }
+}

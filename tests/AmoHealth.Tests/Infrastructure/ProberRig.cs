@@ -1,0 +1,119 @@
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Hooks;
+using AmoHealth.Prober.Probes;
+using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Safety;
+using AmoHealth.Simulator.Amo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>
+/// The Prober's probing parts wired to real neighbours: the Simulator, a migrated SQLite file and the
+/// Prober's own webhook receiver on loopback (what <c>PUBLIC_URL</c> points at in production).
+/// </summary>
+public sealed class ProberRig : IAsyncDisposable
+{
+    public const string Secret = "rigsecret0123456789abcdef";
+
+    private ProberRig(SimulatorHost simulator, TempDatabase database, LoopbackServer receiver, MonitorOptions options, DeliveryWaiters waiters)
+    {
+        Simulator = simulator;
+        Database = database;
+        Receiver = receiver;
+        Options = options;
+        Waiters = waiters;
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        Client = ProbeClients.Create(options);
+        Leads = new TestLeads(Client, database.CreateFactory(), wrapped);
+        var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System);
+        Get = new GetProbe(Client, wrapped);
+        Post = new PostProbe(Client, Leads, wrapped, TimeProvider.System);
+        Web = new WebProbe(Client);
+        Hook = new HookProbe(Client, Leads, endToEnd, wrapped);
+        Dp = new DpProbe(Client, Leads, endToEnd, wrapped);
+        Account = new AmoAccount("rig", simulator.BaseUri, SimulatorHost.Token);
+        Control = simulator.CreateAmoClient();
+    }
+
+    public SimulatorHost Simulator { get; }
+
+    public TempDatabase Database { get; }
+
+    public LoopbackServer Receiver { get; }
+
+    public MonitorOptions Options { get; }
+
+    public DeliveryWaiters Waiters { get; }
+
+    public ProbeClient Client { get; }
+
+    public TestLeads Leads { get; }
+
+    public IProbe Get { get; }
+
+    public IProbe Post { get; }
+
+    public IProbe Web { get; }
+
+    public IProbe Hook { get; }
+
+    public IProbe Dp { get; }
+
+    public IProbe[] All => [Get, Post, Web, Hook, Dp];
+
+    public AmoAccount Account { get; }
+
+    /// <summary>A client of the simulator's control API (and its amoCRM API, with the test token).</summary>
+    public HttpClient Control { get; }
+
+    /// <summary>Starts the rig; the simulator's DP action points at the receiver unless <paramref name="withDpAction"/> is false.</summary>
+    public static async Task<ProberRig> StartAsync(Action<MonitorOptions>? configure = null, bool withDpAction = true, SimulatorHost? simulator = null)
+    {
+        var options = new MonitorOptions
+        {
+            TimeoutMs = 5_000,
+            CheckIntervalMs = 30_000,
+            MaxRequestsPerSecond = 5,
+            HookSecret = Secret,
+            DpStageId = AccountState.SecondStageId,
+            DpReturnStageId = AccountState.FirstStageId,
+            DeliveryDeadlineMs = 5_000,
+        };
+        configure?.Invoke(options);
+        var waiters = new DeliveryWaiters();
+        var receiver = await LoopbackServer.StartAsync(
+            services =>
+            {
+                services.AddSingleton(waiters);
+                services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+                services.AddSingleton(TimeProvider.System);
+                services.AddLogging(logging => logging.ClearProviders());
+            },
+            app => app.MapHookReceiver());
+        options.PublicUrl ??= receiver.BaseUri.ToString();
+        var database = new TempDatabase();
+        await database.MigrateAsync();
+        var rig = new ProberRig(simulator ?? SimulatorHost.With(), database, receiver, options, waiters);
+        if (withDpAction)
+        {
+            using var set = await rig.Control.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
+                $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{options.ReceiverUrl(dp: true)}}"}""");
+            set.EnsureSuccessStatusCode();
+        }
+
+        return rig;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        await Receiver.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Database.Dispose();
+    }
+}
