@@ -17,25 +17,6 @@ var prober = builder.AddProject<Projects.AmoHealth_Prober>(ResourceNames.Prober)
     .WithSeedVariables(settings)
     .WithHttpHealthCheck("/health");
 
-if (settings.DemoMode)
-{
-    // No amoCRM configured: watch the Simulator, alert into its fake Mattermost.
-    var demoToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
-    var simulator = builder.AddProject<Projects.AmoHealth_Simulator>(ResourceNames.Simulator)
-        .WithEnvironment("Simulator__AccessTokens__0", demoToken)
-        .WithHttpHealthCheck("/health");
-    var simulatorUrl = simulator.GetEndpoint("http");
-    prober
-        .WithEnvironment("AMOCRM_DOMAIN", simulatorUrl)
-        .WithEnvironment("AMOCRM_ACCESS_TOKEN", demoToken)
-        .WithEnvironment("Monitor__Account", "demo")
-        .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"))
-        .WaitFor(simulator);
-}
-else
-{
-    prober.WithAmoCrmAccount(builder, settings);
-}
 
 var api = builder.AddProject<Projects.AmoHealth_Api>(ResourceNames.Api)
     .WithReference(redis)
@@ -45,12 +26,40 @@ var api = builder.AddProject<Projects.AmoHealth_Api>(ResourceNames.Api)
     .WithHttpHealthCheck("/health");
 
 // Gateway: the only public entry, on PORT (3001 by default, as in the seed).
-builder.AddProject<Projects.AmoHealth_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.AmoHealth_Gateway>(ResourceNames.Gateway)
     .WithReference(api)
     .WithReference(prober)
     .WaitFor(api)
     .WithEndpoint("http", endpoint => endpoint.Port = settings.GatewayPort ?? endpoint.Port)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+if (settings.DemoMode)
+{
+    // No amoCRM configured: watch the Simulator, alert into its fake Mattermost. Its webhooks and Digital
+    // Pipeline action reach the Prober's receiver through the Gateway, as amoCRM's would through Nginx.
+    var demoToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+    var hookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    var gatewayUrl = gateway.GetEndpoint("http");
+    var simulator = builder.AddProject<Projects.AmoHealth_Simulator>(ResourceNames.Simulator)
+        .WithEnvironment("Simulator__AccessTokens__0", demoToken)
+        .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?probe=dp"))
+        .WithHttpHealthCheck("/health");
+    var simulatorUrl = simulator.GetEndpoint("http");
+    prober
+        .WithEnvironment("AMOCRM_DOMAIN", simulatorUrl)
+        .WithEnvironment("AMOCRM_ACCESS_TOKEN", demoToken)
+        .WithEnvironment("Monitor__Account", "demo")
+        .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"))
+        .WithEnvironment("PUBLIC_URL", gatewayUrl)
+        .WithEnvironment("Monitor__HookSecret", hookSecret)
+        .WithEnvironment("Monitor__DpStageId", Demo.DpStageId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithEnvironment("Monitor__DpReturnStageId", Demo.DpReturnStageId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WaitFor(simulator);
+}
+else
+{
+    prober.WithAmoCrmAccount(builder, settings);
+}
 
 builder.Build().Run();

@@ -4,7 +4,7 @@ namespace AmoHealth.AppHost;
 
 /// <summary>
 /// The seed's environment variables as given to the AppHost (AMOCRM_DOMAIN, AMOCRM_ACCESS_TOKEN,
-/// MATTERMOST_WEBHOOK_URL, CHECK_INTERVAL, TIMEOUT_THRESHOLD, PORT), plus where the database lives.
+/// MATTERMOST_WEBHOOK_URL, CHECK_INTERVAL, TIMEOUT_THRESHOLD, PORT), PUBLIC_URL, and where the database lives.
 /// </summary>
 public sealed record SeedSettings(
     string? Domain,
@@ -13,7 +13,8 @@ public sealed record SeedSettings(
     string? CheckInterval,
     string? TimeoutThreshold,
     int? GatewayPort,
-    string DatabasePath)
+    string DatabasePath,
+    string? PublicUrl)
 {
     public bool DemoMode => string.IsNullOrWhiteSpace(Domain);
 
@@ -40,7 +41,8 @@ public sealed record SeedSettings(
             NullIfEmpty(configuration["CHECK_INTERVAL"]),
             NullIfEmpty(configuration["TIMEOUT_THRESHOLD"]),
             gatewayPort,
-            databasePath);
+            databasePath,
+            NullIfEmpty(configuration["PUBLIC_URL"]));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

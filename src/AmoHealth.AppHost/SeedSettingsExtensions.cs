@@ -27,6 +27,11 @@ public static class SeedSettingsExtensions
         this IResourceBuilder<ProjectResource> prober, IDistributedApplicationBuilder builder, SeedSettings settings)
     {
         prober.WithEnvironment("AMOCRM_DOMAIN", settings.Domain);
+        if (settings.PublicUrl is { } publicUrl)
+        {
+            prober.WithEnvironment("PUBLIC_URL", publicUrl);
+        }
+
         if (settings.AccessToken is { } token)
         {
             prober.WithEnvironment("AMOCRM_ACCESS_TOKEN", builder.AddParameter("amocrm-access-token", token, secret: true));

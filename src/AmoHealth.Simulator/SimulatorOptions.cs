@@ -24,6 +24,10 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0, 60_000)]
     public int MedianLatencyMs { get; set; } = 120;
 
+    /// <summary>Median delay of webhook and Digital Pipeline deliveries in ms, log-normal like the API. 0 sends at once (tests). Default 400.</summary>
+    [Range(0, 600_000)]
+    public int DeliveryMedianLatencyMs { get; set; } = 400;
+
     /// <summary>Ids of the Mattermost incoming webhooks the fake accepts at <c>/hooks/{id}</c>. Default: <c>demo</c>.</summary>
     public List<string> MattermostHooks { get; set; } = [];
 

@@ -81,9 +81,15 @@ public sealed class MonitorOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long? DpReturnStageId { get; set; }
 
-    /// <summary>How long HOOK and DP wait for a delivery before reporting down, in ms. Default 20000; shorter than the interval.</summary>
+    /// <summary>
+    /// How long HOOK and DP wait for a delivery before reporting down, in ms; shorter than the interval.
+    /// Default 20000, or two thirds of a shorter interval.
+    /// </summary>
     [Range(500, 600_000)]
-    public int DeliveryDeadlineMs { get; set; } = 20_000;
+    public int? DeliveryDeadlineMs { get; set; }
+
+    /// <summary>The deadline in force: <see cref="DeliveryDeadlineMs"/> or its default.</summary>
+    public int EffectiveDeliveryDeadlineMs => DeliveryDeadlineMs ?? Math.Min(20_000, CheckIntervalMs * 2 / 3);
 
     /// <summary>
     /// POST: <c>update</c> (default) patches one test lead; <c>create</c> posts a new lead every cycle (the
@@ -216,7 +222,7 @@ public sealed class MonitorOptions : IValidatableObject
             yield return new ValidationResult("Monitor:DpUrl is required when Monitor:DpMode is url.", [nameof(DpUrl)]);
         }
 
-        if (needsReceiver && DeliveryDeadlineMs >= CheckIntervalMs)
+        if (needsReceiver && EffectiveDeliveryDeadlineMs >= CheckIntervalMs)
         {
             yield return new ValidationResult(
                 "Monitor:DeliveryDeadlineMs must be shorter than CHECK_INTERVAL (Monitor:CheckIntervalMs).",

@@ -22,16 +22,16 @@ public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptio
         CancellationToken cancellationToken)
     {
         using var waiter = waiters.Register(match);
-        var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var started = time.GetTimestamp();
         var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
         if (written.Outcome is not (Outcome.Up or Outcome.Degraded))
         {
             return written with { ErrorMessage = $"The write that should trigger the webhook failed: {written.ErrorMessage}" };
         }
 
-        var deadline = TimeSpan.FromMilliseconds(options.Value.DeliveryDeadlineMs);
-        var left = deadline - time.GetElapsedTime(started);
+        // The clock starts when the write was sent, not when it began waiting for the request budget.
+        var startedAt = written.Timestamp;
+        var deadline = TimeSpan.FromMilliseconds(options.Value.EffectiveDeliveryDeadlineMs);
+        var left = deadline - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() - startedAt);
         try
         {
             var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
@@ -45,8 +45,8 @@ public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptio
         catch (TimeoutException)
         {
             var reason = await explainMissing(cancellationToken);
-            return new ProbeResult(account.Name, checkType, Outcome.Down, options.Value.DeliveryDeadlineMs, startedAt, written.HttpStatus,
-                $"No webhook delivery within {options.Value.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
+            return new ProbeResult(account.Name, checkType, Outcome.Down, options.Value.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
+                $"No webhook delivery within {options.Value.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases);
         }
     }

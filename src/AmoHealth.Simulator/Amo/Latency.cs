@@ -5,9 +5,14 @@ namespace AmoHealth.Simulator.Amo;
 /// <summary>Realistic answer times: log-normal around the median, with an occasional slow tail.</summary>
 public sealed class Latency(IOptions<SimulatorOptions> options, TimeProvider time)
 {
-    public Task DelayAsync(CancellationToken cancellationToken)
+    public Task DelayAsync(CancellationToken cancellationToken) => DelayAsync(options.Value.MedianLatencyMs, cancellationToken);
+
+    /// <summary>How long amoCRM takes to send a webhook after the change that triggers it.</summary>
+    public Task DelayDeliveryAsync(CancellationToken cancellationToken) =>
+        DelayAsync(options.Value.DeliveryMedianLatencyMs, cancellationToken);
+
+    private Task DelayAsync(int median, CancellationToken cancellationToken)
     {
-        var median = options.Value.MedianLatencyMs;
         if (median == 0)
         {
             return Task.CompletedTask;

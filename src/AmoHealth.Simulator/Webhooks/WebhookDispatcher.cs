@@ -15,6 +15,7 @@ public sealed partial class WebhookDispatcher(
     AccountState state,
     FaultStore faults,
     DeliveryLog log,
+    Latency latency,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -86,6 +87,11 @@ public sealed partial class WebhookDispatcher(
     private async Task<int?> SendAsync(
         string endpoint, string kind, string destination, string evt, int attempt, List<KeyValuePair<string, string>> body, CancellationToken stopping)
     {
+        if (attempt == 1)
+        {
+            await latency.DelayDeliveryAsync(stopping);
+        }
+
         var active = faults.Take(endpoint);
         var extra = active.Sum(f => f.LatencyMs ?? 0);
         if (extra > 0)

@@ -2,6 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using AmoHealth.ServiceDefaults;
 using AmoHealth.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AmoHealth.Tests.AppHost;
 
@@ -12,7 +14,7 @@ namespace AmoHealth.Tests.AppHost;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     public const int CheckIntervalMs = 3_000;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly TempDatabase _database = new();
     private DistributedApplication? _app;
@@ -20,6 +22,9 @@ public sealed class AppHostFixture : IAsyncLifetime
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public string DatabasePath => _database.Path;
+
+    /// <summary>The AppHost's log of this run.</summary>
+    public static string LogPath { get; } = Path.Combine(Path.GetTempPath(), "amohealth-apphost-test.log");
 
     public async Task InitializeAsync()
     {
@@ -32,11 +37,20 @@ public sealed class AppHostFixture : IAsyncLifetime
                 "TIMEOUT_THRESHOLD=2000",
             ],
             timeout.Token);
+        // The AppHost's own log (resource states, DCP) lands next to the test results for diagnosis.
+        builder.Services.AddLogging(logging => logging.AddProvider(new FileLoggerProvider(LogPath)));
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
         foreach (var resource in new[] { ResourceNames.Redis, ResourceNames.Simulator, ResourceNames.Prober, ResourceNames.Api, ResourceNames.Gateway })
         {
-            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            try
+            {
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Resource '{resource}' was not healthy within {StartTimeout.TotalMinutes} minutes.");
+            }
         }
     }
 

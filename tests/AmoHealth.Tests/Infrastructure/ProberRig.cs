@@ -117,3 +117,10 @@ public sealed class ProberRig : IAsyncDisposable
         Database.Dispose();
     }
 }
+
+/// <summary>Registration helpers for loopback test apps.</summary>
+public static class TestServices
+{
+    public static IServiceCollection AddSingletonInstance<T>(this IServiceCollection services, T instance)
+        where T : class => services.AddSingleton(instance);
+}

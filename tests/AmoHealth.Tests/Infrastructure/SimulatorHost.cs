@@ -30,6 +30,7 @@ public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
         _settings = new Dictionary<string, string>
         {
             ["Simulator:MedianLatencyMs"] = "0",
+            ["Simulator:DeliveryMedianLatencyMs"] = "0",
             ["Simulator:AccessTokens:0"] = Token,
             ["Simulator:RateLimit:PerTokenPerSecond"] = "10000",
             ["Simulator:RateLimit:PerAccountPerSecond"] = "10000",

@@ -81,6 +81,36 @@ public sealed class MonitorOptionsTests
         Assert.Contains(nameof(MonitorOptions.CheckIntervalMs), error.Message);
     }
 
+    [Fact]
+    public void TheDeliveryDeadlineFollowsAShortIntervalUnlessSet()
+    {
+        var shortInterval = Resolve(
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("Monitor:HookSecret", "0123456789abcdef0123"), ("CHECK_INTERVAL", "3000"), ("TIMEOUT_THRESHOLD", "2000"));
+        var configured = Resolve(
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("Monitor:HookSecret", "0123456789abcdef0123"), ("Monitor:DeliveryDeadlineMs", "7000"));
+
+        Assert.Equal(2_000, shortInterval.EffectiveDeliveryDeadlineMs);
+        Assert.Equal("e2e", shortInterval.EffectiveHookMode);
+        Assert.Equal(7_000, configured.EffectiveDeliveryDeadlineMs);
+    }
+
+    [Fact]
+    public void EndToEndChecksNeedASecretAndBothDpStages()
+    {
+        var noSecret = Assert.Throws<OptionsValidationException>(() => Resolve(
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example")));
+        var oneStage = Assert.Throws<OptionsValidationException>(() => Resolve(
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("Monitor:HookSecret", "0123456789abcdef0123"), ("Monitor:DpStageId", "5")));
+        var withoutPublicUrl = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"));
+
+        Assert.Contains("Monitor:HookSecret", noSecret.Message);
+        Assert.Contains("Monitor:DpReturnStageId", oneStage.Message);
+        Assert.Equal(("api", "api"), (withoutPublicUrl.EffectiveHookMode, withoutPublicUrl.EffectiveDpMode));
+    }
+
     [Theory]
     [InlineData("acme.amocrm.ru", "https://acme.amocrm.ru/")]
     [InlineData("  acme.kommo.com ", "https://acme.kommo.com/")]
