@@ -18,6 +18,7 @@ public static class StatusApi
     public static async Task<Results<Ok<IReadOnlyList<CheckStatusDto>>, ProblemHttpResult>> GetStatusAsync(
         StatusReader reader,
         SchemaState schema,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!await schema.IsReadyAsync(cancellationToken))
@@ -26,9 +27,17 @@ public static class StatusApi
         }
 
         var rows = await reader.ReadAsync(cancellationToken);
+        var expiries = await reader.ReadTokenExpiriesAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         IReadOnlyList<CheckStatusDto> body = rows
-            .Select(r => new CheckStatusDto(
-                r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus))
+            .Select(r =>
+            {
+                long? expires = expiries.TryGetValue(r.Account, out var at) ? at : null;
+                int? daysLeft = expires is { } e ? (int)Math.Floor((e - now) / 86_400_000.0) : null;
+                return new CheckStatusDto(
+                    r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
+                    expires, daysLeft);
+            })
             .ToList();
         return TypedResults.Ok(body);
     }

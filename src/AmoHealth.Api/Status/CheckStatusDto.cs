@@ -1,6 +1,9 @@
 namespace AmoHealth.Api.Status;
 
-/// <summary>One account's check in <c>GET /api/status</c>. <c>status</c> is the seed's up/down; <c>outcome</c> is finer.</summary>
+/// <summary>
+/// One account's check in <c>GET /api/status</c>. <c>status</c> is the seed's up/down; <c>outcome</c> is finer.
+/// <c>tokenExpiresAt</c> (Unix ms) and <c>tokenDaysLeft</c> say when the account's token runs out, when known.
+/// </summary>
 public sealed record CheckStatusDto(
     string Account,
     string CheckType,
@@ -9,4 +12,6 @@ public sealed record CheckStatusDto(
     int? ResponseTime,
     long LastCheck,
     string? ErrorMessage,
-    int? HttpStatus);
+    int? HttpStatus,
+    long? TokenExpiresAt,
+    int? TokenDaysLeft);

@@ -18,6 +18,18 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
             .ToList();
     }
 
+    /// <summary>When each account's token expires (Unix ms), as the Prober recorded it.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadTokenExpiriesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ProbeStates.AsNoTracking()
+            .Where(s => s.Key == ProbeStateRecord.TokenExpiresKey)
+            .ToListAsync(cancellationToken);
+        return rows
+            .Where(r => long.TryParse(r.Value, out _))
+            .ToDictionary(r => r.Account, r => long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    }
+
     private static int OrderOf(string checkType)
     {
         var index = CheckType.All.ToList().IndexOf(checkType);

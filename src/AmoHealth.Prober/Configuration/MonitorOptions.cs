@@ -109,6 +109,9 @@ public sealed class MonitorOptions : IValidatableObject
     public string ReceiverUrl(bool dp = false) =>
         $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}" + (dp ? "?probe=dp" : string.Empty);
 
+    /// <summary>OAuth with refresh tokens, instead of a long-lived <see cref="AccessToken"/>.</summary>
+    public Tokens.OAuthOptions OAuth { get; set; } = new();
+
     /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
@@ -163,10 +166,17 @@ public sealed class MonitorOptions : IValidatableObject
                 [nameof(Domain)]);
         }
 
-        if (string.IsNullOrWhiteSpace(AccessToken))
+        if (OAuth.Enabled && (string.IsNullOrWhiteSpace(OAuth.ClientSecret) || string.IsNullOrWhiteSpace(OAuth.RedirectUri)))
         {
             yield return new ValidationResult(
-                "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration.",
+                "Monitor:OAuth:ClientSecret and Monitor:OAuth:RedirectUri are required with Monitor:OAuth:ClientId.",
+                [nameof(OAuth)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(AccessToken) && !OAuth.Enabled)
+        {
+            yield return new ValidationResult(
+                "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).",
                 [nameof(AccessToken)]);
         }
 

@@ -7,6 +7,7 @@ using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Results;
 using AmoHealth.Prober.Safety;
 using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Extensions;
@@ -31,10 +32,17 @@ public static class Extensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
             .RemoveAllResilienceHandlers();
+        // A retried refresh would spend a single-use refresh token twice.
+        services.AddHttpClient(TokenSources.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ProbeClient>();
         services.AddSingleton<AccountGuards>();
         services.AddSingleton<TestLeads>();
+        services.AddSingleton<ProbeStateStore>();
+        services.AddSingleton<TokenSources>();
+        services.AddHostedService<TokenExpiryRecorder>();
         services.AddSingleton<DeliveryWaiters>();
         services.AddSingleton<EndToEnd>();
 

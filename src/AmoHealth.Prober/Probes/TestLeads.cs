@@ -5,7 +5,7 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probing;
-using Microsoft.EntityFrameworkCore;
+using AmoHealth.Prober.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;
@@ -16,7 +16,7 @@ namespace AmoHealth.Prober.Probes;
 /// </summary>
 public sealed class TestLeads(
     ProbeClient client,
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    ProbeStateStore state,
     IOptions<MonitorOptions> options)
 {
     public const string LeadName = "AmoHealth probe";
@@ -84,25 +84,12 @@ public sealed class TestLeads(
         return (created, result);
     }
 
-    private async Task<long?> LoadAsync(string account, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.ProbeStates.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Account == account && s.Key == ProbeStateRecord.TestLeadKey, cancellationToken);
-        return row is not null && long.TryParse(row.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-    }
+    private async Task<long?> LoadAsync(string account, CancellationToken cancellationToken) =>
+        long.TryParse(await state.GetAsync(account, ProbeStateRecord.TestLeadKey, cancellationToken), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private async Task SaveAsync(string account, long id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ProbeStates.Add(new ProbeStateRecord
-        {
-            Account = account,
-            Key = ProbeStateRecord.TestLeadKey,
-            Value = id.ToString(CultureInfo.InvariantCulture),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private Task SaveAsync(string account, long id, CancellationToken cancellationToken) =>
+        state.SetAsync(account, ProbeStateRecord.TestLeadKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
 
     private static long? ReadCreatedId(ProbeResponse response)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Safety;
+using AmoHealth.Prober.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probing;
@@ -16,7 +17,8 @@ public sealed class ProbeClient(
     IHttpClientFactory httpClients,
     TimeProvider time,
     IOptions<MonitorOptions> options,
-    AccountGuards guards)
+    AccountGuards guards,
+    TokenSources tokens)
 {
     public const string HttpClientName = "probe";
 
@@ -50,9 +52,70 @@ public sealed class ProbeClient(
             }
         }
 
+        if (!request.Options.TryGetValue(Probes.AmoRequest.NeedsToken, out var needsToken) || !needsToken)
+        {
+            var plain = await SendNowAsync(account, checkType, request, judge, cancellationToken);
+            guard?.Record(plain.Outcome, plain.RetryAfter);
+            return plain;
+        }
+
+        var source = tokens.For(account);
+        string token;
+        try
+        {
+            token = await source.GetAsync(cancellationToken);
+        }
+        catch (TokenUnavailableException ex)
+        {
+            request.Dispose();
+            return new ProbeResult(account.Name, checkType, Outcome.AuthFailed, null, time.GetUtcNow().ToUnixTimeMilliseconds(), null, ex.Message);
+        }
+
+        var retry = await CloneAsync(request, cancellationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var result = await SendNowAsync(account, checkType, request, judge, cancellationToken);
         guard?.Record(result.Outcome, result.RetryAfter);
-        return result;
+        if (result.HttpStatus != 401)
+        {
+            return result;
+        }
+
+        // One refresh per rejected token, then one more try; still 401 is a credentials problem, not an outage.
+        if (!await source.RefreshAfterRejectionAsync(token, cancellationToken))
+        {
+            return result;
+        }
+
+        retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await source.GetAsync(cancellationToken));
+        var second = await SendNowAsync(account, checkType, retry, judge, cancellationToken);
+        guard?.Record(second.Outcome, second.RetryAfter);
+        return second;
+    }
+
+    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var clone = new HttpRequestMessage(request.Method, request.RequestUri);
+        foreach (var header in request.Headers)
+        {
+            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        if (request.Content is not null)
+        {
+            var bytes = await request.Content.ReadAsByteArrayAsync(cancellationToken);
+            clone.Content = new ByteArrayContent(bytes);
+            foreach (var header in request.Content.Headers)
+            {
+                clone.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)clone.Options)[option.Key] = option.Value;
+        }
+
+        return clone;
     }
 
     private static bool IsApi(AmoAccount account, HttpRequestMessage request) =>

@@ -36,6 +36,12 @@ public sealed class StatusApiTests : IDisposable
                 }
             }
 
+            db.ProbeStates.Add(new ProbeStateRecord
+            {
+                Account = "acme",
+                Key = ProbeStateRecord.TokenExpiresKey,
+                Value = DateTimeOffset.UtcNow.AddDays(12).AddHours(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
             await db.SaveChangesAsync();
         }
 
@@ -57,6 +63,8 @@ public sealed class StatusApiTests : IDisposable
         Assert.Equal("HTTP 429: rate limited by amoCRM", hook.GetProperty("errorMessage").GetString());
         var get = entries.First();
         Assert.Equal(JsonValueKind.Null, get.GetProperty("errorMessage").ValueKind);
+        Assert.Equal(12, get.GetProperty("tokenDaysLeft").GetInt32());
+        Assert.Equal(JsonValueKind.Null, entries.Last().GetProperty("tokenDaysLeft").ValueKind);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Safety;
+using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;
@@ -8,9 +10,25 @@ namespace AmoHealth.Tests.Infrastructure;
 /// <summary>A <see cref="ProbeClient"/> configured as in the Prober: no redirects, no retries, real sockets.</summary>
 public static class ProbeClients
 {
-    public static ProbeClient Create(MonitorOptions options, TimeProvider? time = null, bool trustAnyCertificate = false) =>
-        new(new HandlerFactory(trustAnyCertificate), time ?? TimeProvider.System, Options.Create(options),
-            new AccountGuards(time ?? TimeProvider.System, Options.Create(options)));
+    public static ProbeClient Create(
+        MonitorOptions options,
+        TimeProvider? time = null,
+        bool trustAnyCertificate = false,
+        ProbeStateStore? state = null)
+    {
+        var clock = time ?? TimeProvider.System;
+        var factory = new HandlerFactory(trustAnyCertificate);
+        var wrapped = Options.Create(options);
+        return new ProbeClient(factory, clock, wrapped, new AccountGuards(clock, wrapped),
+            new TokenSources(wrapped, factory, state ?? new ProbeStateStore(new NoDatabase()), clock));
+    }
+
+    /// <summary>For tests that never touch probe state: any use is a test bug.</summary>
+    private sealed class NoDatabase : Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealth.Core.Storage.AmoHealthDbContext>
+    {
+        public AmoHealth.Core.Storage.AmoHealthDbContext CreateDbContext() =>
+            throw new InvalidOperationException("This test has no database; pass a ProbeStateStore.");
+    }
 
     private sealed class HandlerFactory(bool trustAnyCertificate) : IHttpClientFactory
     {

@@ -4,6 +4,7 @@ using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Safety;
+using AmoHealth.Prober.Storage;
 using AmoHealth.Simulator.Amo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,9 @@ public sealed class ProberRig : IAsyncDisposable
         Options = options;
         Waiters = waiters;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        Client = ProbeClients.Create(options);
-        Leads = new TestLeads(Client, database.CreateFactory(), wrapped);
+        State = new ProbeStateStore(database.CreateFactory());
+        Client = ProbeClients.Create(options, state: State);
+        Leads = new TestLeads(Client, State, wrapped);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System);
         Get = new GetProbe(Client, wrapped);
         Post = new PostProbe(Client, Leads, wrapped, TimeProvider.System);
@@ -51,6 +53,8 @@ public sealed class ProberRig : IAsyncDisposable
     public DeliveryWaiters Waiters { get; }
 
     public ProbeClient Client { get; }
+
+    public ProbeStateStore State { get; }
 
     public TestLeads Leads { get; }
 

@@ -1,0 +1,14 @@
+namespace AmoHealth.Prober.Tokens;
+
+/// <summary>Where an account's Bearer token comes from.</summary>
+public interface ITokenSource
+{
+    /// <summary>A token to use now; refreshes first when it is about to expire. Throws <see cref="TokenUnavailableException"/>.</summary>
+    ValueTask<string> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// amoCRM answered 401 to <paramref name="rejected"/>: refresh once (or notice that another probe already
+    /// did). True when a different token is now available.
+    /// </summary>
+    Task<bool> RefreshAfterRejectionAsync(string rejected, CancellationToken cancellationToken);
+}

@@ -1,0 +1,159 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Storage;
+
+namespace AmoHealth.Prober.Tokens;
+
+/// <summary>
+/// OAuth with amoCRM's single-use refresh tokens: one refresh at a time per account (concurrent refreshes
+/// revoke each other and cause a 401 storm), the new pair stored before it is used, refreshed 5 minutes
+/// before <c>exp</c>, and at most one refresh per rejected token.
+/// </summary>
+public sealed partial class OAuthTokenSource(
+    string account,
+    Uri baseUri,
+    OAuthOptions options,
+    TokenFile file,
+    HttpClient http,
+    ProbeStateStore state,
+    TimeProvider time,
+    ILogger logger) : ITokenSource
+{
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TokenPair? _pair;
+
+    // A token that came from a 401-driven refresh and is rejected too is not a stale token: a 401 for a
+    // missing scope would otherwise rotate the pair every cycle. Only its natural expiry refreshes it.
+    private bool _fromRejection;
+
+    public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var pair = _pair;
+        if (pair?.AccessToken is { } current && !ExpiresSoon(pair))
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            pair = _pair ?? await LoadAsync(cancellationToken);
+            if (pair.AccessToken is null || ExpiresSoon(pair))
+            {
+                pair = await RefreshAsync(pair, cancellationToken);
+                _fromRejection = false;
+            }
+
+            return pair.AccessToken!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<bool> RefreshAfterRejectionAsync(string rejected, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var pair = _pair ?? await LoadAsync(cancellationToken);
+            if (pair.AccessToken != rejected && pair.AccessToken is not null)
+            {
+                // Another probe refreshed while this one waited: use its token, do not refresh again.
+                return true;
+            }
+
+            if (_fromRejection)
+            {
+                return false;
+            }
+
+            await RefreshAsync(pair, cancellationToken);
+            _fromRejection = true;
+            return true;
+        }
+        catch (TokenUnavailableException)
+        {
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private bool ExpiresSoon(TokenPair pair) =>
+        DateTimeOffset.FromUnixTimeSeconds(pair.ExpiresAt) - RefreshAhead <= time.GetUtcNow();
+
+    private async Task<TokenPair> LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await file.LoadAsync(cancellationToken);
+        if (stored is not null)
+        {
+            return _pair = stored;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RefreshToken))
+        {
+            throw new TokenUnavailableException(
+                $"No OAuth tokens for {account}: set Monitor:OAuth:RefreshToken once, or provide {file.Path}.");
+        }
+
+        return _pair = new TokenPair(null, options.RefreshToken, 0);
+    }
+
+    /// <summary>Exchanges the refresh token; the new pair is on disk before anyone uses it.</summary>
+    private async Task<TokenPair> RefreshAsync(TokenPair pair, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(baseUri, "/oauth2/access_token"), new Dictionary<string, string?>
+        {
+            ["client_id"] = options.ClientId,
+            ["client_secret"] = options.ClientSecret,
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = pair.RefreshToken,
+            ["redirect_uri"] = options.RedirectUri,
+        }, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var hint = ReadHint(body);
+            LogRefreshFailed(logger, account, (int)response.StatusCode, hint);
+            throw new TokenUnavailableException($"Refreshing the OAuth token failed: HTTP {(int)response.StatusCode} {hint}".TrimEnd());
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var access = json.RootElement.GetProperty("access_token").GetString()!;
+        var refresh = json.RootElement.GetProperty("refresh_token").GetString()!;
+        var expires = Jwt.ReadExpiry(access)
+            ?? time.GetUtcNow().AddSeconds(json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var s) ? s : 86_400);
+        var next = new TokenPair(access, refresh, expires.ToUnixTimeSeconds());
+
+        await file.SaveAsync(next, cancellationToken);
+        _pair = next;
+        await state.SetAsync(account, ProbeStateRecord.TokenExpiresKey, expires.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        LogRefreshed(logger, account, expires);
+        return next;
+    }
+
+    private static string ReadHint(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("hint", out var hint) ? hint.GetString() ?? string.Empty : string.Empty;
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed the OAuth token of {Account}; it expires at {ExpiresAt:u}")]
+    private static partial void LogRefreshed(ILogger logger, string account, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the OAuth token of {Account} failed with HTTP {Status}: {Hint}")]
+    private static partial void LogRefreshFailed(ILogger logger, string account, int status, string hint);
+}

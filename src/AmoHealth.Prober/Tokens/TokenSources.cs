@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Tokens;
+
+/// <summary>One token source per account: OAuth when configured, else the long-lived token.</summary>
+public sealed class TokenSources(
+    IOptions<MonitorOptions> options,
+    IHttpClientFactory httpClients,
+    ProbeStateStore state,
+    TimeProvider time,
+    ILoggerFactory? loggers = null)
+{
+    public const string HttpClientName = "amocrm-oauth";
+    private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
+
+    public ITokenSource For(AmoAccount account) => _sources.GetOrAdd(account.Name, _ =>
+    {
+        var oauth = options.Value.OAuth;
+        if (!oauth.Enabled)
+        {
+            return new StaticTokenSource(account.AccessToken);
+        }
+
+        return new OAuthTokenSource(account.Name, account.BaseUri, oauth, new TokenFile(oauth.TokenFileFor(account.Name)),
+            httpClients.CreateClient(HttpClientName), state, time,
+            (loggers ?? NullLoggerFactory.Instance).CreateLogger<OAuthTokenSource>());
+    });
+
+    /// <summary>Records a long-lived token's expiry (from its JWT) so the dashboard can warn ahead of it.</summary>
+    public async Task RecordStaticExpiryAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        if (!options.Value.OAuth.Enabled && Jwt.ReadExpiry(account.AccessToken) is { } expires)
+        {
+            await state.SetAsync(account.Name, ProbeStateRecord.TokenExpiresKey,
+                expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+    }
+}
