@@ -43,7 +43,7 @@ if (settings.DemoMode)
     var gatewayUrl = gateway.GetEndpoint("http");
     var simulator = builder.AddProject<Projects.AmoHealth_Simulator>(ResourceNames.Simulator)
         .WithEnvironment("Simulator__AccessTokens__0", demoToken)
-        .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?probe=dp"))
+        .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
     prober

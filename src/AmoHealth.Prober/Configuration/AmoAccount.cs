@@ -4,15 +4,32 @@ namespace AmoHealth.Prober.Configuration;
 /// <param name="Name">Shown in results and alerts.</param>
 /// <param name="BaseUri">Scheme, host and port of the account, without a trailing path.</param>
 /// <param name="AccessToken">Bearer token; never logged, never returned by the API.</param>
-public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken)
+/// <param name="Settings">The account's settings (the global ones with its overrides); null means the global ones.</param>
+public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken, MonitorOptions? Settings = null)
 {
     public static AmoAccount From(MonitorOptions options)
     {
         var baseUri = TryParseBaseUri(options.Domain)
             ?? throw new InvalidOperationException("AMOCRM_DOMAIN is not a valid domain or URL.");
         var name = string.IsNullOrWhiteSpace(options.Account) ? baseUri.Authority : options.Account;
-        return new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty);
+        return new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty, options);
     }
+
+    /// <summary>The seed's account (when <c>AMOCRM_DOMAIN</c> is set) and every listed one.</summary>
+    public static IReadOnlyList<AmoAccount> AllFrom(MonitorOptions options)
+    {
+        var accounts = new List<AmoAccount>();
+        if (!string.IsNullOrWhiteSpace(options.Domain))
+        {
+            accounts.Add(From(options));
+        }
+
+        accounts.AddRange(options.Accounts.Select(a => From(options.For(a))));
+        return accounts;
+    }
+
+    /// <summary>This account's settings, falling back to the global ones.</summary>
+    public MonitorOptions SettingsOr(MonitorOptions global) => Settings ?? global;
 
     /// <summary>A bare domain means https; a URL keeps its scheme and port (a local simulator).</summary>
     public static Uri? TryParseBaseUri(string? domain)

@@ -105,9 +105,41 @@ public sealed class MonitorOptions : IValidatableObject
         : DpUrl is not null ? "url"
         : "api";
 
-    /// <summary>The receiver URL amoCRM delivers to, for an account webhook or (<paramref name="dp"/>) a DP action.</summary>
-    public string ReceiverUrl(bool dp = false) =>
-        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}" + (dp ? "?probe=dp" : string.Empty);
+    /// <summary>
+    /// The receiver URL amoCRM delivers to for <paramref name="account"/>, for an account webhook or
+    /// (<paramref name="dp"/>) a Digital Pipeline action.
+    /// </summary>
+    public string ReceiverUrl(string account, bool dp = false) =>
+        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
+
+    /// <summary>These settings with one account's overrides on top.</summary>
+    public MonitorOptions For(AccountOptions account)
+    {
+        var merged = (MonitorOptions)MemberwiseClone();
+        merged.Accounts = [];
+        merged.Domain = account.Domain;
+        merged.Account = account.Name;
+        merged.AccessToken = account.AccessToken;
+        merged.OAuth = account.OAuth ?? new Tokens.OAuthOptions();
+        merged.GetPath = account.GetPath ?? GetPath;
+        merged.TestLeadId = account.TestLeadId ?? (account.Name is null ? TestLeadId : null);
+        merged.PostMode = account.PostMode ?? PostMode;
+        merged.HookMode = account.HookMode ?? HookMode;
+        merged.DpMode = account.DpMode ?? DpMode;
+        merged.DpUrl = account.DpUrl ?? DpUrl;
+        merged.DpStageId = account.DpStageId ?? DpStageId;
+        merged.DpReturnStageId = account.DpReturnStageId ?? DpReturnStageId;
+        merged.DegradedMs = new Dictionary<string, int>(DegradedMs, StringComparer.OrdinalIgnoreCase);
+        foreach (var (check, ms) in account.DegradedMs)
+        {
+            merged.DegradedMs[check] = ms;
+        }
+
+        return merged;
+    }
+
+    /// <summary>More accounts, each with its own settings over these. The seed's variables define the first account.</summary>
+    public List<AccountOptions> Accounts { get; set; } = [];
 
     /// <summary>OAuth with refresh tokens, instead of a long-lived <see cref="AccessToken"/>.</summary>
     public Tokens.OAuthOptions OAuth { get; set; } = new();
@@ -151,9 +183,54 @@ public sealed class MonitorOptions : IValidatableObject
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);
 
+    /// <summary>Each listed account must be complete, named uniquely, and valid with its overrides applied.</summary>
+    private IEnumerable<ValidationResult> ValidateAccounts()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(Domain) && AmoAccount.TryParseBaseUri(Domain) is { } seed)
+        {
+            names.Add(string.IsNullOrWhiteSpace(Account) ? seed.Authority : Account);
+        }
+
+        for (var i = 0; i < Accounts.Count; i++)
+        {
+            var account = Accounts[i];
+            var key = $"Monitor:Accounts:{i}";
+            if (string.IsNullOrWhiteSpace(account.Name) || !names.Add(account.Name))
+            {
+                yield return new ValidationResult($"{key}:Name is required and must be unique among the accounts.", [nameof(Accounts)]);
+            }
+
+            if (AmoAccount.TryParseBaseUri(account.Domain) is null)
+            {
+                yield return new ValidationResult($"{key}:Domain must be a domain such as example.amocrm.ru or an http(s) URL.", [nameof(Accounts)]);
+            }
+
+            if (string.IsNullOrWhiteSpace(account.AccessToken) && account.OAuth?.Enabled != true)
+            {
+                yield return new ValidationResult($"{key}:AccessToken (or {key}:OAuth) is required.", [nameof(Accounts)]);
+            }
+
+            var merged = For(account);
+            if (merged.EffectiveDpMode == "e2e" && (merged.DpStageId is null || merged.DpReturnStageId is null))
+            {
+                yield return new ValidationResult($"{key}:DpStageId and {key}:DpReturnStageId are needed for its end-to-end DP check.", [nameof(Accounts)]);
+            }
+        }
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (string.IsNullOrWhiteSpace(Domain))
+        foreach (var result in ValidateAccounts())
+        {
+            yield return result;
+        }
+
+        if (string.IsNullOrWhiteSpace(Domain) && Accounts.Count > 0)
+        {
+            // Only the listed accounts are watched.
+        }
+        else if (string.IsNullOrWhiteSpace(Domain))
         {
             yield return new ValidationResult(
                 "AMOCRM_DOMAIN (or Monitor:Domain) is required: the amoCRM account to watch, e.g. example.amocrm.ru.",
@@ -173,7 +250,7 @@ public sealed class MonitorOptions : IValidatableObject
                 [nameof(OAuth)]);
         }
 
-        if (string.IsNullOrWhiteSpace(AccessToken) && !OAuth.Enabled)
+        if (string.IsNullOrWhiteSpace(AccessToken) && !OAuth.Enabled && !string.IsNullOrWhiteSpace(Domain))
         {
             yield return new ValidationResult(
                 "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).",
@@ -220,7 +297,7 @@ public sealed class MonitorOptions : IValidatableObject
                 [nameof(HookSecret)]);
         }
 
-        if (EffectiveDpMode == "e2e" && (DpStageId is null || DpReturnStageId is null || DpStageId == DpReturnStageId))
+        if (!string.IsNullOrWhiteSpace(Domain) && EffectiveDpMode == "e2e" && (DpStageId is null || DpReturnStageId is null || DpStageId == DpReturnStageId))
         {
             yield return new ValidationResult(
                 "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the end-to-end DP check.",

@@ -79,8 +79,7 @@ public static class Extensions
             .PostConfigure<IConfiguration>(SeedVariables.Apply)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IReadOnlyList<AmoAccount>>(sp =>
-            [AmoAccount.From(sp.GetRequiredService<IOptions<MonitorOptions>>().Value)]);
+        services.AddSingleton(sp => AmoAccount.AllFrom(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         return services;
     }
 

@@ -30,13 +30,14 @@ public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptio
 
         // The clock starts when the write was sent, not when it began waiting for the request budget.
         var startedAt = written.Timestamp;
-        var deadline = TimeSpan.FromMilliseconds(options.Value.EffectiveDeliveryDeadlineMs);
+        var settings = account.SettingsOr(options.Value);
+        var deadline = TimeSpan.FromMilliseconds(settings.EffectiveDeliveryDeadlineMs);
         var left = deadline - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() - startedAt);
         try
         {
             var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
             var latency = (int)Math.Max(0, arrivedAt - startedAt);
-            var threshold = options.Value.DegradedThresholdMs(checkType);
+            var threshold = settings.DegradedThresholdMs(checkType);
             return latency > threshold
                 ? new ProbeResult(account.Name, checkType, Outcome.Degraded, latency, startedAt, written.HttpStatus,
                     $"Delivered after {latency} ms, slower than the {threshold} ms threshold", written.Phases)
@@ -45,8 +46,8 @@ public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptio
         catch (TimeoutException)
         {
             var reason = await explainMissing(cancellationToken);
-            return new ProbeResult(account.Name, checkType, Outcome.Down, options.Value.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
-                $"No webhook delivery within {options.Value.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
+            return new ProbeResult(account.Name, checkType, Outcome.Down, settings.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
+                $"No webhook delivery within {settings.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases);
         }
     }

@@ -45,8 +45,8 @@ public static partial class HookReceiverApi
             }
         }
 
-        var kind = request.Query["probe"] == "dp" ? Delivery.DigitalPipeline : Delivery.Account;
-        var matched = waiters.Deliver(new Delivery(kind, form, receivedAt));
+        var kind = request.Query["probe"] == "dp" ? Delivery.DigitalPipeline : Delivery.AccountWebhook;
+        var matched = waiters.Deliver(new Delivery(kind, request.Query["account"].ToString(), form, receivedAt));
         LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, form.Count, matched);
         return Microsoft.AspNetCore.Http.Results.Text("ok", "text/plain");
     }

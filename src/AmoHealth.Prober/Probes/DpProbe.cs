@@ -20,7 +20,7 @@ public sealed class DpProbe(ProbeClient client, TestLeads leads, EndToEnd endToE
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        var o = options.Value;
+        var o = account.SettingsOr(options.Value);
         switch (o.EffectiveDpMode)
         {
             case "url":
@@ -50,7 +50,7 @@ public sealed class DpProbe(ProbeClient client, TestLeads leads, EndToEnd endToE
         return await endToEnd.MeasureAsync(
             account,
             CheckType,
-            d => d.Kind == Delivery.DigitalPipeline && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText,
+            d => d.Kind == Delivery.DigitalPipeline && d.Account == account.Name && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText,
             MoveTo(account, id, o.DpStageId.Value),
             _ => Task.FromResult<string?>(
                 $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to AmoHealth's receiver with ?probe=dp"),

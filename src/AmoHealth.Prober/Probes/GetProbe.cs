@@ -11,6 +11,6 @@ public sealed class GetProbe(ProbeClient client, IOptions<MonitorOptions> option
     public string CheckType => Core.Checks.CheckType.Get;
 
     public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
-        client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, options.Value.GetPath),
+        client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, account.SettingsOr(options.Value).GetPath),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class HookProbe(
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (options.Value.EffectiveHookMode == "api")
+        if (account.SettingsOr(options.Value).EffectiveHookMode == "api")
         {
             return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/webhooks"),
                 response => Judge.Status(response, 200, 204), cancellationToken);
@@ -49,7 +49,7 @@ public sealed class HookProbe(
         return await endToEnd.MeasureAsync(
             account,
             CheckType,
-            d => d.Kind == Delivery.Account && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
+            d => d.Kind == Delivery.AccountWebhook && d.Account == account.Name && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
             write,
             ct => ExplainAsync(account, ct),
             cancellationToken);
@@ -68,7 +68,7 @@ public sealed class HookProbe(
         {
             var body = JsonSerializer.Serialize(new Dictionary<string, object>
             {
-                ["destination"] = options.Value.ReceiverUrl(),
+                ["destination"] = options.Value.ReceiverUrl(account.Name),
                 ["settings"] = new[] { "update_lead" },
             });
             var subscribed = await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/webhooks", body),
@@ -105,7 +105,7 @@ public sealed class HookProbe(
 
     private async Task<(bool Found, bool Disabled, ProbeResult Listing)> FindAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        var destination = options.Value.ReceiverUrl();
+        var destination = options.Value.ReceiverUrl(account.Name);
         bool found = false, disabled = false;
         var listing = await client.SendAsync(account, CheckType,
             AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/webhooks?filter[destination]={Uri.EscapeDataString(destination)}"),

@@ -16,7 +16,7 @@ public sealed class PostProbe(ProbeClient client, TestLeads leads, IOptions<Moni
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (options.Value.PostMode == "create")
+        if (account.SettingsOr(options.Value).PostMode == "create")
         {
             return (await leads.CreateAsync(account, CheckType, cancellationToken)).Result;
         }

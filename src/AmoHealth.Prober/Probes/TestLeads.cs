@@ -31,7 +31,7 @@ public sealed class TestLeads(
     public async Task<(long? LeadId, ProbeResult? Creation)> GetOrCreateAsync(
         AmoAccount account, string checkType, CancellationToken cancellationToken)
     {
-        if (options.Value.TestLeadId is { } configured)
+        if (account.SettingsOr(options.Value).TestLeadId is { } configured)
         {
             return (configured, null);
         }

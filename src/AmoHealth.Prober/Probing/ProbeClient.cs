@@ -154,7 +154,7 @@ public sealed class ProbeClient(
                 RetryAfter = response.Headers.RetryAfter?.Delta,
             };
             var (outcome, error) = Classify(received, judge);
-            (outcome, error) = Slower(checkType, outcome, error, elapsed);
+            (outcome, error) = Slower(account.SettingsOr(options.Value), checkType, outcome, error, elapsed);
             return new ProbeResult(account.Name, checkType, outcome, elapsed, startedAt, received.Status, error, timing.ToPhases())
             {
                 RetryAfter = outcome == Outcome.Throttled ? RetryAfterOf(received) : null,
@@ -195,9 +195,9 @@ public sealed class ProbeClient(
     }
 
     /// <summary>A correct answer slower than the check's threshold is degraded, not up.</summary>
-    private (Outcome, string?) Slower(string checkType, Outcome outcome, string? error, int elapsedMs)
+    private static (Outcome, string?) Slower(MonitorOptions settings, string checkType, Outcome outcome, string? error, int elapsedMs)
     {
-        var threshold = options.Value.DegradedThresholdMs(checkType);
+        var threshold = settings.DegradedThresholdMs(checkType);
         return outcome == Outcome.Up && elapsedMs > threshold
             ? (Outcome.Degraded, $"Slower than the {threshold} ms threshold")
             : (outcome, error);

@@ -21,7 +21,7 @@ public sealed class TokenSources(
 
     public ITokenSource For(AmoAccount account) => _sources.GetOrAdd(account.Name, _ =>
     {
-        var oauth = options.Value.OAuth;
+        var oauth = account.SettingsOr(options.Value).OAuth;
         if (!oauth.Enabled)
         {
             return new StaticTokenSource(account.AccessToken);
@@ -35,7 +35,7 @@ public sealed class TokenSources(
     /// <summary>Records a long-lived token's expiry (from its JWT) so the dashboard can warn ahead of it.</summary>
     public async Task RecordStaticExpiryAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (!options.Value.OAuth.Enabled && Jwt.ReadExpiry(account.AccessToken) is { } expires)
+        if (!account.SettingsOr(options.Value).OAuth.Enabled && Jwt.ReadExpiry(account.AccessToken) is { } expires)
         {
             await state.SetAsync(account.Name, ProbeStateRecord.TokenExpiresKey,
                 expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken);

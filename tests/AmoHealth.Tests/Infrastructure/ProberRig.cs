@@ -106,7 +106,7 @@ public sealed class ProberRig : IAsyncDisposable
         if (withDpAction)
         {
             using var set = await rig.Control.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
-                $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{options.ReceiverUrl(dp: true)}}"}""");
+                $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{options.ReceiverUrl("rig", dp: true)}}"}""");
             set.EnsureSuccessStatusCode();
         }
 

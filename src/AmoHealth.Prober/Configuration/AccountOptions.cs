@@ -1,0 +1,37 @@
+namespace AmoHealth.Prober.Configuration;
+
+/// <summary>
+/// One more account to watch (<c>Monitor:Accounts:N</c>). Unset values come from the <c>Monitor</c> section.
+/// </summary>
+public sealed class AccountOptions
+{
+    /// <summary>Unique name of the account in results, alerts and the dashboard. Required.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Bare domain or URL, as <c>AMOCRM_DOMAIN</c>. Required.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>Long-lived token; or configure <see cref="OAuth"/>.</summary>
+    public string? AccessToken { get; set; }
+
+    public Tokens.OAuthOptions? OAuth { get; set; }
+
+    public string? GetPath { get; set; }
+
+    public long? TestLeadId { get; set; }
+
+    public string? PostMode { get; set; }
+
+    public string? HookMode { get; set; }
+
+    public string? DpMode { get; set; }
+
+    public string? DpUrl { get; set; }
+
+    public long? DpStageId { get; set; }
+
+    public long? DpReturnStageId { get; set; }
+
+    /// <summary>Per check, degraded thresholds in ms; merged over <c>Monitor:DegradedMs</c>.</summary>
+    public Dictionary<string, int> DegradedMs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
