@@ -8,8 +8,10 @@ namespace AmoHealth.Prober.Probing;
 
 /// <summary>
 /// Runs every probe of every account once per <see cref="MonitorOptions.CheckInterval"/>, starting at once.
-/// A check never overlaps its own previous run: a probe still running when its next turn comes is skipped,
-/// so a slow answer can never land after a newer one.
+/// Accounts are spread evenly over the interval (account i of n starts i/n of an interval after the tick),
+/// so hundreds of accounts never open their connections in the same instant. A check never overlaps its
+/// own previous run: a probe still running when its next turn comes is skipped, so a slow answer can never
+/// land after a newer one.
 /// </summary>
 public sealed partial class ProbeScheduler(
     IEnumerable<IProbe> probes,
@@ -48,7 +50,36 @@ public sealed partial class ProbeScheduler(
     /// <summary>Starts each check whose previous run has finished; never waits for one.</summary>
     internal void StartCycle(CancellationToken stoppingToken)
     {
-        foreach (var account in accounts)
+        var interval = options.Value.CheckInterval;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var offset = interval * i / accounts.Count;
+            if (offset == TimeSpan.Zero)
+            {
+                StartAccount(accounts[i], stoppingToken);
+            }
+            else
+            {
+                _ = StartLaterAsync(accounts[i], offset, stoppingToken);
+            }
+        }
+    }
+
+    private async Task StartLaterAsync(AmoAccount account, TimeSpan offset, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(offset, time, stoppingToken);
+            StartAccount(account, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before this account's turn.
+        }
+    }
+
+    private void StartAccount(AmoAccount account, CancellationToken stoppingToken)
+    {
         {
             foreach (var probe in _probes)
             {

@@ -14,7 +14,11 @@ public sealed class EndToEndCheckTests
     [Fact]
     public async Task HookIsTheTimeUntilTheWebhookOfOurOwnWriteArrives()
     {
-        await using var rig = await ProberRig.StartAsync(o => o.DegradedMs["HOOK"] = 1_000);
+        await using var rig = await ProberRig.StartAsync(o =>
+        {
+            o.DegradedMs["HOOK"] = 1_000;
+            o.DeliveryDeadlineMs = 10_000;
+        });
         Assert.Equal(Outcome.Up, (await rig.Hook.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
         await FaultAsync(rig, """{"endpoint":"webhooks","latencyMs":300}""");
 

@@ -1,0 +1,16 @@
+using AmoHealth.Bench;
+
+// Benchmarks of the Prober's hot path. Each command prints one JSON object; bench/run.sh collects them.
+return args.FirstOrDefault() switch
+{
+    "overhead" => await OverheadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "throughput" => await ThroughputBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: AmoHealth.Bench overhead [--samples N] [--delay-ms D]");
+    Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
+    return 2;
+}
