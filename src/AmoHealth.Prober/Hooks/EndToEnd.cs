@@ -10,7 +10,12 @@ namespace AmoHealth.Prober.Hooks;
 /// the write's response), write, then wait until the deadline. The result is the time from the start of
 /// the write to the delivery's arrival; a failed write is a failed check.
 /// </summary>
-public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptions<MonitorOptions> options, TimeProvider time)
+public sealed class EndToEnd(
+    ProbeClient client,
+    DeliveryWaiters waiters,
+    IOptions<MonitorOptions> options,
+    TimeProvider time,
+    IHttpClientFactory? httpClients = null)
 {
     /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
     public async Task<ProbeResult> MeasureAsync(
@@ -45,10 +50,39 @@ public sealed class EndToEnd(ProbeClient client, DeliveryWaiters waiters, IOptio
         }
         catch (TimeoutException)
         {
-            var reason = await explainMissing(cancellationToken);
+            // Our own receiver being unreachable is the monitor's fault, not amoCRM's: say so first.
+            var reason = await ReceiverProblemAsync(account, cancellationToken) ?? await explainMissing(cancellationToken);
             return new ProbeResult(account.Name, checkType, Outcome.Down, settings.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
                 $"No webhook delivery within {settings.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases);
+        }
+    }
+
+    /// <summary>
+    /// Whether amoCRM could reach us at all: any answer from the Prober through <c>PUBLIC_URL</c> (405 for a
+    /// GET on the receiver) means yes; no connection or a gateway error means no.
+    /// </summary>
+    private async Task<string?> ReceiverProblemAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        if (httpClients is null)
+        {
+            return null;
+        }
+
+        var url = options.Value.ReceiverUrl(account.Name);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var client = httpClients.CreateClient(ProbeClient.HttpClientName);
+            using var response = await client.GetAsync(url, timeout.Token);
+            return (int)response.StatusCode is 502 or 503 or 504
+                ? $"AmoHealth's own webhook receiver is not reachable through PUBLIC_URL (HTTP {(int)response.StatusCode})"
+                : null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return "AmoHealth's own webhook receiver is not reachable through PUBLIC_URL";
         }
     }
 }

@@ -25,8 +25,10 @@ public sealed class EndToEndTests(AppHostFixture fixture)
             }
 
             var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
-            return list.Count == CheckType.All.Count ? list : null;
-        }, Wait, "five checks in /api/status");
+            // The first cycle can run before the Gateway (the receiver's public face) has started; HOOK and DP
+            // then miss that cycle's webhooks. What matters is that every check comes up through the whole path.
+            return list.Count == CheckType.All.Count && list.All(e => e.GetProperty("status").GetString() == "up") ? list : null;
+        }, Wait, "five checks up in /api/status");
 
         Assert.Equal(CheckType.All, entries.Select(e => e.GetProperty("checkType").GetString()));
         Assert.All(entries, e =>

@@ -50,6 +50,22 @@ public sealed class EndToEndCheckTests
     }
 
     [Fact]
+    public async Task AMissedDeliveryBecauseOurOwnReceiverIsUnreachableIsSaidToBeOurs()
+    {
+        var closed = $"http://127.0.0.1:{RedisServer.FreePort()}/";
+        await using var rig = await ProberRig.StartAsync(o =>
+        {
+            o.PublicUrl = closed;
+            o.DeliveryDeadlineMs = 1_000;
+        });
+
+        var result = await rig.Hook.ProbeAsync(rig.Account, CancellationToken.None);
+
+        Assert.Equal(Outcome.Down, result.Outcome);
+        Assert.Contains("AmoHealth's own webhook receiver is not reachable", result.ErrorMessage);
+    }
+
+    [Fact]
     public async Task AHookThatAmoCrmDisabledIsReportedAndSubscribedAgain()
     {
         await using var rig = await ProberRig.StartAsync(o => o.DeliveryDeadlineMs = 1_000);

@@ -77,6 +77,20 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task ATokenIsRefreshedFiveMinutesBeforeItExpiresNotAfterA401()
+    {
+        using var folder = new TempDatabase();
+        var tokenFile = Path.Combine(folder.Directory, "rig.json");
+        await using var rig = await OAuthRigAsync(tokenFile, refresh => new TokenPair("about-to-expire", refresh, DateTimeOffset.UtcNow.AddMinutes(4).ToUnixTimeSeconds()));
+
+        var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
+
+        Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
+        Assert.Equal([200], await AccountStatusesAsync(rig));
+        Assert.Equal(1, await OAuthRequestsAsync(rig));
+    }
+
+    [Fact]
     public async Task RefreshesRacingEachOtherSpendTheSingleUseRefreshTokenOnce()
     {
         using var folder = new TempDatabase();
