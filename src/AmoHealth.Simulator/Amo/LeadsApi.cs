@@ -62,23 +62,13 @@ public static class LeadsApi
 
     private static async Task<IResult> AddLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events, CancellationToken cancellationToken)
     {
-        var body = await Json.ReadAsync(request, cancellationToken);
-        if (body is null || body is JsonArray { Count: 0 })
+        var (items, invalid) = await ReadBatchAsync(request, cancellationToken);
+        if (invalid is not null)
         {
-            return AmoProblem.Blank();
+            return invalid;
         }
 
-        if (body is not JsonArray items)
-        {
-            return AmoProblem.Validation([("0", "InvalidType", "", "This value should be of type array.")]);
-        }
-
-        if (items.Count > MaxPerRequest)
-        {
-            return AmoProblem.Create(422, "Unprocessable Entity", "Limit of 250 per page");
-        }
-
-        var parsed = items.Select((item, index) => ParseLead(item, index, requireId: false)).ToList();
+        var parsed = items!.Select((item, index) => ParseLead(item, index, requireId: false)).ToList();
         var errors = parsed.SelectMany(p => p.Errors).ToList();
         if (errors.Count > 0)
         {
@@ -106,23 +96,13 @@ public static class LeadsApi
 
     private static async Task<IResult> UpdateLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events, CancellationToken cancellationToken)
     {
-        var body = await Json.ReadAsync(request, cancellationToken);
-        if (body is null || body is JsonArray { Count: 0 })
+        var (items, invalid) = await ReadBatchAsync(request, cancellationToken);
+        if (invalid is not null)
         {
-            return AmoProblem.Blank();
+            return invalid;
         }
 
-        if (body is not JsonArray items)
-        {
-            return AmoProblem.Validation([("0", "InvalidType", "", "This value should be of type array.")]);
-        }
-
-        if (items.Count > MaxPerRequest)
-        {
-            return AmoProblem.Create(422, "Unprocessable Entity", "Limit of 250 per page");
-        }
-
-        var parsed = items.Select((item, index) => ParseLead(item, index, requireId: true)).ToList();
+        var parsed = items!.Select((item, index) => ParseLead(item, index, requireId: true)).ToList();
         var errors = parsed.SelectMany(p => p.Errors)
             .Concat(parsed.Where(p => p.Id is { } id && !state.Leads.ContainsKey(id))
                 .Select(p => (p.RequestId, "NotFound", "id", "Entity not found")))
@@ -181,6 +161,25 @@ public static class LeadsApi
             ["updated_at"] = lead.UpdatedAt,
             ["_links"] = Hal.Links(request, $"/api/v4/leads/{lead.Id}"),
         });
+    }
+
+    /// <summary>A batch body as amoCRM wants it: a non-empty JSON array of at most 250 entities.</summary>
+    private static async Task<(JsonArray? Items, IResult? Invalid)> ReadBatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await Json.ReadAsync(request, cancellationToken);
+        if (body is null || body is JsonArray { Count: 0 })
+        {
+            return (null, AmoProblem.Blank());
+        }
+
+        if (body is not JsonArray items)
+        {
+            return (null, AmoProblem.Validation([("0", "InvalidType", "", "This value should be of type array.")]));
+        }
+
+        return items.Count > MaxPerRequest
+            ? (null, AmoProblem.Create(422, "Unprocessable Entity", "Limit of 250 per page"))
+            : (items, null);
     }
 
     private static AccountState.Lead Apply(AccountState state, ILeadEvents events, LeadInput patch)

@@ -26,11 +26,12 @@ public sealed class EndToEndCheckTests
         await FaultAsync(rig, """{"endpoint":"webhooks","latencyMs":1500}""");
         var slow = await rig.Hook.ProbeAsync(rig.Account, CancellationToken.None);
 
-        // The delivery's delay is in the result (lower bounds only: a loaded machine only adds time).
+        // The delivery's delay is in the result (lower bounds only: a loaded machine only adds time; 10 ms for
+        // timer granularity and the whole-millisecond stamps at both ends).
         Assert.NotEqual(Outcome.Down, slowish.Outcome);
-        Assert.True(slowish.ResponseTimeMs >= 300, $"{slowish.ResponseTimeMs} ms");
+        Assert.True(slowish.ResponseTimeMs >= 290, $"{slowish.ResponseTimeMs} ms");
         Assert.Equal(Outcome.Degraded, slow.Outcome);
-        Assert.InRange(slow.ResponseTimeMs!.Value, 1_500, rig.Options.EffectiveDeliveryDeadlineMs);
+        Assert.InRange(slow.ResponseTimeMs!.Value, 1_490, rig.Options.EffectiveDeliveryDeadlineMs);
         Assert.Equal(200, slow.HttpStatus);
     }
 
