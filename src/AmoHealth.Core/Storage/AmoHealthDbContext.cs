@@ -17,6 +17,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<ProbeStateRecord> ProbeStates => Set<ProbeStateRecord>();
 
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
@@ -55,6 +57,29 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.LastCheck).HasColumnName("last_check");
             e.Property(x => x.ErrorMessage).HasColumnName("error_message");
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
+            e.Property(x => x.State).HasColumnName("state").HasDefaultValue("up");
+            e.Property(x => x.Streak).HasColumnName("streak");
+            e.Property(x => x.FailingSince).HasColumnName("failing_since");
+            e.Property(x => x.IncidentId).HasColumnName("incident_id");
+        });
+
+        modelBuilder.Entity<NotificationRecord>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.CheckType).HasColumnName("check_type");
+            e.Property(x => x.IncidentId).HasColumnName("incident_id");
+            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Text).HasColumnName("text");
+            e.Property(x => x.Attempts).HasColumnName("attempts");
+            e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
+            e.Property(x => x.DeliveredAt).HasColumnName("delivered_at");
+            e.Property(x => x.LastError).HasColumnName("last_error");
+            e.HasOne(x => x.Incident).WithMany().HasForeignKey(x => x.IncidentId);
+            // The dispatcher's only query: what is still to send, oldest first.
+            e.HasIndex(x => new { x.DeliveredAt, x.Id }).HasDatabaseName("ix_notifications_pending");
         });
 
         modelBuilder.Entity<ProbeStateRecord>(e =>

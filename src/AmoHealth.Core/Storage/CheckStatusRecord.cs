@@ -25,6 +25,18 @@ public sealed class CheckStatusRecord
 
     public int? HttpStatus { get; set; }
 
+    /// <summary>Where the check's state machine stands: <c>up</c>, <c>suspect</c>, <c>down</c>, <c>recovering</c>.</summary>
+    public string State { get; set; } = "up";
+
+    /// <summary>Consecutive failures (in suspect) or successes (in recovering).</summary>
+    public int Streak { get; set; }
+
+    /// <summary>Start of the first failure of the current streak or incident, Unix milliseconds.</summary>
+    public long? FailingSince { get; set; }
+
+    /// <summary>The open incident, while there is one.</summary>
+    public long? IncidentId { get; set; }
+
     /// <summary>Takes <paramref name="result"/> unless it is older than what is stored: a late result never wins.</summary>
     public bool Apply(ProbeResult result)
     {

@@ -1,5 +1,6 @@
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerts;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probes;
@@ -32,6 +33,8 @@ public static class Extensions
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
             .RemoveAllResilienceHandlers();
+        // The outbox dispatcher retries visibly and durably; a hidden retry here could post an alert twice.
+        services.AddHttpClient(MattermostNotifier.HttpClientName).RemoveAllResilienceHandlers();
         // A retried refresh would spend a single-use refresh token twice.
         services.AddHttpClient(TokenSources.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -63,8 +66,19 @@ public static class Extensions
             services.AddSingleton<IStatusPublisher, NullStatusPublisher>();
         }
 
-        services.AddHostedService<ResultWriter>();
-        services.AddHostedService<ProbeScheduler>();
+        services.AddOptions<AlertOptions>()
+            .BindConfiguration(AlertOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IncidentTracker>();
+        services.AddSingleton<INotifier, MattermostNotifier>();
+        services.AddHostedService<OutboxDispatcher>();
+
+        services.AddSingleton<ResultWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());
+        services.AddSingleton<ProbeScheduler>();
+        services.AddSingleton<IRecheckScheduler>(sp => sp.GetRequiredService<ProbeScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
         return builder;
     }
 

@@ -19,8 +19,10 @@ public sealed partial class ProbeScheduler(
     ResultChannel results,
     IOptions<MonitorOptions> options,
     TimeProvider time,
-    ILogger<ProbeScheduler> logger) : BackgroundService
+    ILogger<ProbeScheduler> logger) : BackgroundService, Alerts.IRecheckScheduler
 {
+    private CancellationToken _stopping;
+
     private readonly IProbe[] _probes = probes.ToArray();
     private readonly ConcurrentDictionary<(string Account, string CheckType), Task> _running = new();
 
@@ -29,6 +31,7 @@ public sealed partial class ProbeScheduler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         try
@@ -80,20 +83,47 @@ public sealed partial class ProbeScheduler(
 
     private void StartAccount(AmoAccount account, CancellationToken stoppingToken)
     {
+        foreach (var probe in _probes)
         {
-            foreach (var probe in _probes)
-            {
-                var key = (account.Name, probe.CheckType);
-                if (_running.ContainsKey(key))
-                {
-                    LogSkipped(logger, probe.CheckType, account.Name);
-                    continue;
-                }
+            StartProbe(account, probe, stoppingToken);
+        }
+    }
 
-                var run = new TaskCompletionSource();
-                _running[key] = run.Task;
-                _ = RunAsync(probe, account, key, run, stoppingToken);
-            }
+    private void StartProbe(AmoAccount account, IProbe probe, CancellationToken stoppingToken)
+    {
+        var key = (account.Name, probe.CheckType);
+        if (_running.ContainsKey(key))
+        {
+            LogSkipped(logger, probe.CheckType, account.Name);
+            return;
+        }
+
+        var run = new TaskCompletionSource();
+        _running[key] = run.Task;
+        _ = RunAsync(probe, account, key, run, stoppingToken);
+    }
+
+    /// <summary>Runs one check again after <paramref name="delay"/>, unless it is still running then.</summary>
+    public void RequestRecheck(string account, string checkType, TimeSpan delay)
+    {
+        var target = accounts.FirstOrDefault(a => a.Name == account);
+        var probe = _probes.FirstOrDefault(p => p.CheckType == checkType);
+        if (target is not null && probe is not null)
+        {
+            _ = RecheckAsync(target, probe, delay);
+        }
+    }
+
+    private async Task RecheckAsync(AmoAccount account, IProbe probe, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, time, _stopping);
+            StartProbe(account, probe, _stopping);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping: the re-check is moot.
         }
     }
 

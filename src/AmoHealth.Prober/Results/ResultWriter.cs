@@ -13,7 +13,9 @@ public sealed partial class ResultWriter(
     IDbContextFactory<AmoHealthDbContext> contexts,
     IStatusPublisher publisher,
     TimeProvider time,
-    ILogger<ResultWriter> logger) : BackgroundService
+    ILogger<ResultWriter> logger,
+    Alerts.IncidentTracker? incidents = null,
+    Alerts.IRecheckScheduler? rechecks = null) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
@@ -80,9 +82,12 @@ public sealed partial class ResultWriter(
     private async Task WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Results, the state machine, incidents and their alerts change together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var keys = batch.Select(r => r.Account).Distinct().ToList();
         var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
+        var changes = new List<(CheckStatusRecord Status, ProbeResult Result)>();
 
         foreach (var result in batch)
         {
@@ -91,18 +96,26 @@ public sealed partial class ResultWriter(
             if (status is null)
             {
                 status = new CheckStatusRecord { Account = result.Account, CheckType = result.CheckType, Status = string.Empty };
-                status.Apply(result);
                 statuses.Add(status);
                 db.CheckStatuses.Add(status);
             }
-            else
+
+            // A late result is history, but it never moves the current status or the state machine.
+            if (status.Apply(result))
             {
-                status.Apply(result);
+                changes.Add((status, result));
             }
         }
 
+        var rechecksDue = incidents is null ? [] : await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
+
+        foreach (var (account, checkType, delay) in rechecksDue)
+        {
+            rechecks?.RequestRecheck(account, checkType, delay);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]

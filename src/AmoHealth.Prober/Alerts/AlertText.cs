@@ -1,0 +1,87 @@
+using System.Globalization;
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>The seed's Mattermost messages: 🔴 down and ✅ restored with the downtime, in Russian by default.</summary>
+public static class AlertText
+{
+    /// <summary>Mattermost splits longer posts; alerts stay well under its 16,383 runes.</summary>
+    private const int MaxLength = 4_000;
+
+    public static string Down(IncidentRecord incident, ProbeResult result, string language, string? dashboard)
+    {
+        var ru = language == "ru";
+        var lines = new List<string>
+        {
+            ru ? $"🔴 **amoCRM: {Name(incident.CheckType, ru)} не работает** — {incident.Account}"
+               : $"🔴 **amoCRM: {Name(incident.CheckType, ru)} is down** — {incident.Account}",
+            (ru ? "Ошибка: " : "Error: ") + (result.ErrorMessage ?? result.Outcome.ToName()),
+            $"HTTP: {result.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "—"} · "
+                + (ru ? "время ответа: " : "response time: ")
+                + (result.ResponseTimeMs is { } ms ? $"{ms} {(ru ? "мс" : "ms")}" : "—"),
+            (ru ? "Начало: " : "Since: ") + Time(incident.StartTime),
+        };
+        return Finish(lines, dashboard, ru);
+    }
+
+    public static string Restored(IncidentRecord incident, string language, string? dashboard)
+    {
+        var ru = language == "ru";
+        var lines = new List<string>
+        {
+            ru ? $"✅ **amoCRM: {Name(incident.CheckType, ru)} восстановлен** — {incident.Account}"
+               : $"✅ **amoCRM: {Name(incident.CheckType, ru)} is restored** — {incident.Account}",
+            (ru ? "Простой: " : "Downtime: ") + Duration(incident.Duration ?? 0, ru),
+        };
+        return Finish(lines, dashboard, ru);
+    }
+
+    private static string Finish(List<string> lines, string? dashboard, bool ru)
+    {
+        if (!string.IsNullOrWhiteSpace(dashboard))
+        {
+            lines.Add(ru ? $"[Дашборд]({dashboard})" : $"[Dashboard]({dashboard})");
+        }
+
+        var text = string.Join('\n', lines);
+        return text.Length <= MaxLength ? text : text[..MaxLength];
+    }
+
+    private static string Name(string checkType, bool ru) => checkType switch
+    {
+        CheckType.Get => ru ? "API (чтение, GET)" : "API read (GET)",
+        CheckType.Post => ru ? "API (запись, POST)" : "API write (POST)",
+        CheckType.Web => ru ? "веб-интерфейс (WEB)" : "web UI (WEB)",
+        CheckType.Hook => ru ? "вебхуки (HOOK)" : "webhooks (HOOK)",
+        CheckType.Dp => "Digital Pipeline (DP)",
+        _ => checkType,
+    };
+
+    private static string Time(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Duration(long ms, bool ru)
+    {
+        var span = TimeSpan.FromMilliseconds(ms);
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add($"{span.Days} {(ru ? "д" : "d")}");
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add($"{span.Hours} {(ru ? "ч" : "h")}");
+        }
+
+        if (span.Minutes > 0)
+        {
+            parts.Add($"{span.Minutes} {(ru ? "мин" : "min")}");
+        }
+
+        parts.Add($"{span.Seconds} {(ru ? "с" : "s")}");
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,128 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// Runs the state machine for each new result inside the writer's transaction: opens and closes incidents
+/// and writes their alerts to the outbox in that same transaction, so an alert is never lost or invented.
+/// </summary>
+public sealed partial class IncidentTracker(
+    IOptions<AlertOptions> alerts,
+    IOptions<MonitorOptions> monitor,
+    ILogger<IncidentTracker> logger)
+{
+    /// <summary>Applies the results; returns the re-checks to schedule once the transaction is committed.</summary>
+    public async Task<List<(string Account, string CheckType, TimeSpan Delay)>> TrackAsync(
+        AmoHealthDbContext db,
+        IReadOnlyList<(CheckStatusRecord Status, ProbeResult Result)> changes,
+        long now,
+        CancellationToken cancellationToken)
+    {
+        var settings = alerts.Value;
+        var rechecks = new List<(string, string, TimeSpan)>();
+        var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
+        foreach (var (status, result) in changes)
+        {
+            var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
+            if (decision.OpenIncident)
+            {
+                opened.Add((status, await OpenAsync(db, status, result, now, cancellationToken)));
+            }
+
+            if (decision.CloseIncident)
+            {
+                await CloseAsync(db, status, result, now, cancellationToken);
+            }
+
+            if (decision.RecheckIn is { } delay)
+            {
+                rechecks.Add((status.Account, status.CheckType, delay));
+            }
+        }
+
+        if (opened.Count > 0)
+        {
+            // Incidents need their ids before the statuses can point at them; still the same transaction.
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (status, incident) in opened)
+            {
+                status.IncidentId = incident.Id;
+            }
+        }
+
+        return rechecks;
+    }
+
+    private async Task<IncidentRecord> OpenAsync(AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, long now, CancellationToken cancellationToken)
+    {
+        // An incident left open (a crash between two writes of an older version) is adopted, never duplicated.
+        var incident = await db.Incidents.SingleOrDefaultAsync(
+            i => i.Account == status.Account && i.CheckType == status.CheckType && i.EndTime == null, cancellationToken);
+        if (incident is null)
+        {
+            incident = new IncidentRecord
+            {
+                Account = status.Account,
+                CheckType = status.CheckType,
+                StartTime = status.FailingSince ?? result.Timestamp,
+                Kind = result.Outcome.ToName(),
+                Details = result.ErrorMessage,
+                CreatedAt = now,
+            };
+            db.Incidents.Add(incident);
+        }
+
+        LogOpened(logger, status.CheckType, status.Account, incident.Kind);
+        Enqueue(db, incident, "down", AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
+        return incident;
+    }
+
+    private async Task CloseAsync(AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, long now, CancellationToken cancellationToken)
+    {
+        var incident = status.IncidentId is { } id
+            ? await db.Incidents.FindAsync([id], cancellationToken)
+            : await db.Incidents.SingleOrDefaultAsync(
+                i => i.Account == status.Account && i.CheckType == status.CheckType && i.EndTime == null, cancellationToken);
+        status.IncidentId = null;
+        if (incident is null || incident.EndTime is not null)
+        {
+            return;
+        }
+
+        incident.EndTime = result.Timestamp;
+        incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
+        LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
+        Enqueue(db, incident, "restored", AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
+    }
+
+    private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now)
+    {
+        if (string.IsNullOrWhiteSpace(monitor.Value.MattermostWebhookUrl))
+        {
+            return;
+        }
+
+        db.Notifications.Add(new NotificationRecord
+        {
+            Account = incident.Account,
+            CheckType = incident.CheckType,
+            Incident = incident,
+            Kind = kind,
+            Text = text,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+    }
+
+    private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} is down ({Kind}): incident opened")]
+    private static partial void LogOpened(ILogger logger, string checkType, string account, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CheckType} of {Account} is restored after {DurationMs} ms: incident closed")]
+    private static partial void LogClosed(ILogger logger, string checkType, string account, long durationMs);
+}

@@ -1,0 +1,79 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// Per account and check: <c>up → suspect → down → recovering → up</c>. A failure is only believed after
+/// every confirmation re-check fails too; an incident closes after enough consecutive successes. A slow but
+/// correct answer (<c>degraded</c>) is a success here.
+/// </summary>
+public static class StateMachine
+{
+    public const string Up = "up";
+    public const string Suspect = "suspect";
+    public const string Down = "down";
+    public const string Recovering = "recovering";
+
+    public static bool IsSuccess(Outcome outcome) => outcome is Outcome.Up or Outcome.Degraded;
+
+    /// <summary>Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.</summary>
+    public static Decision Apply(CheckStatusRecord state, ProbeResult result, IReadOnlyList<TimeSpan> confirmations, int recoverAfter)
+    {
+        var ok = IsSuccess(result.Outcome);
+        switch (state.State)
+        {
+            case Suspect when ok:
+                return Reset(state);
+            case Suspect:
+                state.Streak++;
+                if (state.Streak > confirmations.Count)
+                {
+                    state.State = Down;
+                    state.Streak = 0;
+                    return new Decision(OpenIncident: true, CloseIncident: false, RecheckIn: null);
+                }
+
+                return new Decision(false, false, confirmations[state.Streak - 1]);
+            case Down when ok:
+                state.State = Recovering;
+                state.Streak = 1;
+                return recoverAfter <= 1 ? Close(state) : new Decision(false, false, confirmations.FirstOrDefault());
+            case Down:
+                return Decision.None;
+            case Recovering when ok:
+                state.Streak++;
+                return state.Streak >= recoverAfter ? Close(state) : new Decision(false, false, confirmations.FirstOrDefault());
+            case Recovering:
+                state.State = Down;
+                state.Streak = 0;
+                return Decision.None;
+            default:
+                if (ok)
+                {
+                    return Reset(state);
+                }
+
+                state.State = Suspect;
+                state.Streak = 1;
+                state.FailingSince = result.Timestamp;
+                return confirmations.Count == 0
+                    ? Apply(state, result, confirmations, recoverAfter)
+                    : new Decision(false, false, confirmations[0]);
+        }
+    }
+
+    private static Decision Reset(CheckStatusRecord state)
+    {
+        state.State = Up;
+        state.Streak = 0;
+        state.FailingSince = null;
+        return Decision.None;
+    }
+
+    private static Decision Close(CheckStatusRecord state)
+    {
+        Reset(state);
+        return new Decision(OpenIncident: false, CloseIncident: true, RecheckIn: null);
+    }
+}

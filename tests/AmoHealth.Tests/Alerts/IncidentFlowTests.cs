@@ -1,0 +1,129 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Results;
+using AmoHealth.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Tests.Alerts;
+
+/// <summary>Results through the real single writer into a real SQLite file: incidents and outbox rows.</summary>
+public sealed class IncidentFlowTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly TempDatabase _database = new();
+    private readonly RecordingRechecks _rechecks = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task AConfirmedOutageOpensOneIncidentWithADownAlertAndRecoveryClosesItWithARestoredAlert()
+    {
+        var contexts = await _database.MigrateAsync();
+
+        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000), Ok(81_000), Ok(86_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var incident = await db.Incidents.SingleAsync();
+        Assert.Equal((1_000L, 86_000L, 85_000L, "down"), (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
+        Assert.Equal("HTTP 503", incident.Details);
+        var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+        Assert.Equal(["down", "restored"], alerts.Select(a => a.Kind));
+        Assert.StartsWith("🔴 **amoCRM: API (чтение, GET) не работает** — acme", alerts[0].Text);
+        Assert.Contains("HTTP: 503", alerts[0].Text);
+        Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен** — acme", alerts[1].Text);
+        Assert.Contains("Простой: 1 мин 25 с", alerts[1].Text);
+        Assert.All(alerts, a => Assert.Equal(incident.Id, a.IncidentId));
+        Assert.Equal([("acme", "GET", 5.0), ("acme", "GET", 15.0), ("acme", "GET", 5.0)],
+            _rechecks.Requests.Select(r => (r.Account, r.CheckType, r.Delay.TotalSeconds)));
+        Assert.Null((await db.CheckStatuses.SingleAsync()).IncidentId);
+    }
+
+    [Fact]
+    public async Task OneFailedProbeIsNoIncidentAndNoAlert()
+    {
+        var contexts = await _database.MigrateAsync();
+
+        await WriteAsync(contexts, Ok(1_000), Fail(31_000), Ok(36_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Empty(await db.Incidents.ToListAsync());
+        Assert.Empty(await db.Notifications.ToListAsync());
+        Assert.Equal(3, await db.HealthChecks.CountAsync());
+    }
+
+    [Fact]
+    public async Task AnIncidentOpenAcrossARestartIsClosedByTheNextProcess()
+    {
+        var contexts = await _database.MigrateAsync();
+        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000));
+
+        // A new process: new writer, same file.
+        await WriteAsync(contexts, Ok(60_000), Ok(65_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var incident = await db.Incidents.SingleAsync();
+        Assert.Equal(65_000, incident.EndTime);
+        Assert.Equal(["down", "restored"], await db.Notifications.OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync());
+    }
+
+    [Fact]
+    public async Task WithoutAnAlertChannelIncidentsAreStillKept()
+    {
+        var contexts = await _database.MigrateAsync();
+
+        await WriteAsync(contexts, new MonitorOptions(), Fail(1_000), Fail(6_000), Fail(21_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Single(await db.Incidents.ToListAsync());
+        Assert.Empty(await db.Notifications.ToListAsync());
+    }
+
+    private Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results) =>
+        WriteAsync(contexts, new MonitorOptions { MattermostWebhookUrl = "http://127.0.0.1:1/hooks/x" }, results);
+
+    private async Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
+    {
+        var channel = new ResultChannel();
+        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), NullLogger<IncidentTracker>.Instance);
+        var publisher = new CountingPublisher();
+        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker, _rechecks);
+        await writer.StartAsync(CancellationToken.None);
+        foreach (var result in results)
+        {
+            // One at a time, as results arrive in production, so each is its own transaction.
+            var before = publisher.Count;
+            await channel.SubmitAsync(result, CancellationToken.None);
+            await Eventually.TrueAsync(() => publisher.Count > before, Wait, "the result to be stored");
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    private static ProbeResult Fail(long at) => new("acme", CheckType.Get, Outcome.Down, 120, at, 503, "HTTP 503");
+
+    private static ProbeResult Ok(long at) => new("acme", CheckType.Get, Outcome.Up, 90, at, 200, null);
+
+    private sealed class RecordingRechecks : IRecheckScheduler
+    {
+        public List<(string Account, string CheckType, TimeSpan Delay)> Requests { get; } = [];
+
+        public void RequestRecheck(string account, string checkType, TimeSpan delay) => Requests.Add((account, checkType, delay));
+    }
+
+    private sealed class CountingPublisher : IStatusPublisher
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _count, results.Count);
+            return Task.CompletedTask;
+        }
+    }
+}
