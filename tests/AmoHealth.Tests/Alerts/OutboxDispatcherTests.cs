@@ -1,0 +1,131 @@
+using System.Text.Json;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AmoHealth.Tests.Alerts;
+
+/// <summary>The outbox against the simulator's Mattermost: once each, in order, through outages and restarts.</summary>
+public sealed class OutboxDispatcherTests : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private SimulatorHost _mattermost = null!;
+    private HttpClient _control = null!;
+    private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+
+    public async Task InitializeAsync()
+    {
+        _mattermost = SimulatorHost.With();
+        _control = _mattermost.CreateAmoClient();
+        _contexts = await _database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _control.Dispose();
+        await _mattermost.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task AlertsAreDeliveredOnceEachOldestFirst()
+    {
+        await EnqueueAsync(("GET", "down", "🔴 GET"), ("GET", "restored", "✅ GET"), ("WEB", "down", "🔴 WEB"));
+        var dispatcher = Dispatcher();
+
+        var delivered = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        var again = await dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal((3, 0), (delivered, again));
+        Assert.Equal(["🔴 GET", "✅ GET", "🔴 WEB"], await ReceivedAsync());
+        await using var db = await _contexts.CreateDbContextAsync();
+        Assert.All(await db.Notifications.ToListAsync(), n => Assert.NotNull(n.DeliveredAt));
+    }
+
+    [Fact]
+    public async Task AMattermostOutageDelaysAlertsWithBackoffAndLosesNoneAndKeepsTheirOrder()
+    {
+        await EnqueueAsync(("GET", "down", "🔴 GET"), ("GET", "restored", "✅ GET"));
+        var dispatcher = Dispatcher();
+        (await _control.PostJsonAsync("/__sim/mattermost/fault", """{"status":500}""")).EnsureSuccessStatusCode();
+
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        // Not due yet: the first retry waits 2 s. And the restored alert never overtakes the down alert.
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            var rows = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+            Assert.Equal([1, 0], rows.Select(n => n.Attempts));
+            Assert.Equal("Mattermost answered HTTP 500", rows[0].LastError);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(0, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        }
+
+        (await _control.DeleteAsync("/__sim/mattermost/fault")).EnsureSuccessStatusCode();
+        _time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(2, await dispatcher.DeliverDueAsync(CancellationToken.None));
+
+        Assert.Equal(["🔴 GET", "✅ GET"], await ReceivedAsync());
+    }
+
+    [Fact]
+    public async Task AlertsWrittenBeforeACrashAreDeliveredByTheNextProcess()
+    {
+        // The Prober wrote the incident and its alert, then died before sending.
+        await EnqueueAsync(("DP", "down", "🔴 DP"));
+
+        var restarted = Dispatcher();
+        await restarted.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(["🔴 DP"], await ReceivedAsync());
+    }
+
+    private OutboxDispatcher Dispatcher()
+    {
+        var monitor = Options.Create(new MonitorOptions { MattermostWebhookUrl = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() });
+        return new OutboxDispatcher(_contexts, new MattermostNotifier(new PlainClients(), monitor), _time, NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    private async Task EnqueueAsync(params (string Check, string Kind, string Text)[] alerts)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var incidents = new Dictionary<string, IncidentRecord>();
+        foreach (var (check, kind, text) in alerts)
+        {
+            if (!incidents.TryGetValue(check, out var incident))
+            {
+                incidents[check] = incident = new IncidentRecord { Account = "acme", CheckType = check, Kind = "down", StartTime = now, CreatedAt = now };
+                db.Incidents.Add(incident);
+            }
+
+            db.Notifications.Add(new NotificationRecord
+            {
+                Account = "acme", CheckType = check, Incident = incident, Kind = kind, Text = text, CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<List<string?>> ReceivedAsync() =>
+        (await (await _control.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray()
+            .Select(m => m.GetProperty("payload").GetProperty("text").GetString())
+            .ToList();
+
+    private sealed class PlainClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
+    }
+}
