@@ -72,6 +72,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.CheckType).HasColumnName("check_type");
             e.Property(x => x.IncidentId).HasColumnName("incident_id");
             e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Channel).HasColumnName("channel").HasDefaultValue("mattermost");
             e.Property(x => x.Text).HasColumnName("text");
             e.Property(x => x.Attempts).HasColumnName("attempts");
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");

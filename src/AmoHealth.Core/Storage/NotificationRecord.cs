@@ -19,6 +19,9 @@ public sealed class NotificationRecord
 
     public IncidentRecord? Incident { get; set; }
 
+    /// <summary>The notifier this row is for (<c>mattermost</c>, <c>telegram</c>, <c>webhook</c>): one row per channel.</summary>
+    public string Channel { get; set; } = "mattermost";
+
     /// <summary><c>down</c> or <c>restored</c>.</summary>
     public required string Kind { get; set; }
 

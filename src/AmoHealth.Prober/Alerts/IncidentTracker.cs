@@ -13,6 +13,7 @@ namespace AmoHealth.Prober.Alerts;
 public sealed partial class IncidentTracker(
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
+    Notifications.Notifiers notifiers,
     ILogger<IncidentTracker> logger)
 {
     /// <summary>Applies the results; returns the re-checks to schedule once the transaction is committed.</summary>
@@ -101,21 +102,21 @@ public sealed partial class IncidentTracker(
 
     private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now)
     {
-        if (string.IsNullOrWhiteSpace(monitor.Value.MattermostWebhookUrl))
+        // One row per channel, so a failing channel never holds back another.
+        foreach (var notifier in notifiers.Enabled)
         {
-            return;
+            db.Notifications.Add(new NotificationRecord
+            {
+                Account = incident.Account,
+                CheckType = incident.CheckType,
+                Incident = incident,
+                Channel = notifier.Name,
+                Kind = kind,
+                Text = text,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
         }
-
-        db.Notifications.Add(new NotificationRecord
-        {
-            Account = incident.Account,
-            CheckType = incident.CheckType,
-            Incident = incident,
-            Kind = kind,
-            Text = text,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
     }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;

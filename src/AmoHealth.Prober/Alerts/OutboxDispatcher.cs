@@ -10,7 +10,7 @@ namespace AmoHealth.Prober.Alerts;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<AmoHealthDbContext> contexts,
-    INotifier notifier,
+    Notifications.Notifiers notifiers,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -47,28 +47,30 @@ public sealed partial class OutboxDispatcher(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pending = await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.Id).Take(200).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var held = new HashSet<long?>();
+        var held = new HashSet<(long?, string)>();
         var delivered = 0;
         foreach (var notification in pending)
         {
-            // Only the oldest undelivered alert of an incident may go; the rest wait behind it.
-            if (!held.Add(notification.IncidentId) && notification.IncidentId is not null)
+            // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.
+            var key = (notification.IncidentId, notification.Channel);
+            if (!held.Add(key) && notification.IncidentId is not null)
             {
                 continue;
             }
 
-            if (notification.NextAttemptAt > now.ToUnixTimeMilliseconds())
+            if (notification.NextAttemptAt > now.ToUnixTimeMilliseconds()
+                || !notifiers.ByName.TryGetValue(notification.Channel, out var notifier))
             {
                 continue;
             }
 
-            var failure = await notifier.SendAsync(notification.Text, cancellationToken);
+            var failure = await notifier.SendAsync(notification, cancellationToken);
             notification.Attempts++;
             if (failure is null)
             {
                 notification.DeliveredAt = time.GetUtcNow().ToUnixTimeMilliseconds();
                 notification.LastError = null;
-                held.Remove(notification.IncidentId);
+                held.Remove(key);
                 delivered++;
             }
             else

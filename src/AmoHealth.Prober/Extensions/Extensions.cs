@@ -3,6 +3,7 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerts;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Hooks;
+using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probing;
 using AmoHealth.Prober.Results;
@@ -34,7 +35,7 @@ public static class Extensions
             // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
             .RemoveAllResilienceHandlers();
         // The outbox dispatcher retries visibly and durably; a hidden retry here could post an alert twice.
-        services.AddHttpClient(MattermostNotifier.HttpClientName).RemoveAllResilienceHandlers();
+        services.AddHttpClient(NotifierHttp.HttpClientName).RemoveAllResilienceHandlers();
         // A retried refresh would spend a single-use refresh token twice.
         services.AddHttpClient(TokenSources.HttpClientName)
             .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -71,7 +72,14 @@ public static class Extensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IncidentTracker>();
-        services.AddSingleton<INotifier, MattermostNotifier>();
+        services.AddNotifications(builder.Configuration)
+            .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost")
+            .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram")
+            .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook");
+        // The seed's variable for Mattermost wins over the section.
+        services.PostConfigure<MattermostOptions>(o =>
+            o.Url = builder.Configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } url ? url : o.Url ?? builder.Configuration["Monitor:MattermostWebhookUrl"]);
+        services.AddSingleton<Notifiers>();
         services.AddHostedService<OutboxDispatcher>();
 
         services.AddSingleton<ResultWriter>();
@@ -96,6 +104,10 @@ public static class Extensions
         services.AddSingleton(sp => AmoAccount.AllFrom(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         return services;
     }
+
+    /// <summary>Starts alert channel registration; each channel is then one <c>AddNotifier&lt;T, TOptions&gt;(section)</c> line.</summary>
+    public static NotificationsBuilder AddNotifications(this IServiceCollection services, IConfiguration configuration) =>
+        new(services, configuration);
 
     /// <summary>Starts probe registration; each probe is then one <c>AddProbe&lt;T&gt;()</c> line.</summary>
     public static ProbingBuilder AddProbing(this IServiceCollection services) => new(services);

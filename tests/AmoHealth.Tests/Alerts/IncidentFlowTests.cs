@@ -2,6 +2,7 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerts;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Results;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +89,9 @@ public sealed class IncidentFlowTests : IDisposable
     private async Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
     {
         var channel = new ResultChannel();
-        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), NullLogger<IncidentTracker>.Instance);
+        var mattermost = new MattermostNotifier(new NoHttp(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
+        var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
+        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
         var publisher = new CountingPublisher();
         using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker, _rechecks);
         await writer.StartAsync(CancellationToken.None);
@@ -106,6 +109,11 @@ public sealed class IncidentFlowTests : IDisposable
     private static ProbeResult Fail(long at) => new("acme", CheckType.Get, Outcome.Down, 120, at, 503, "HTTP 503");
 
     private static ProbeResult Ok(long at) => new("acme", CheckType.Get, Outcome.Up, 90, at, 200, null);
+
+    private sealed class NoHttp : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => throw new InvalidOperationException("nothing is sent in these tests");
+    }
 
     private sealed class RecordingRechecks : IRecheckScheduler
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerts;
-using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Notifications;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -93,8 +93,10 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
     private OutboxDispatcher Dispatcher()
     {
-        var monitor = Options.Create(new MonitorOptions { MattermostWebhookUrl = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() });
-        return new OutboxDispatcher(_contexts, new MattermostNotifier(new PlainClients(), monitor), _time, NullLogger<OutboxDispatcher>.Instance);
+        var mattermost = new MattermostNotifier(new PlainClients(),
+            Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
+        return new OutboxDispatcher(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), _time,
+            NullLogger<OutboxDispatcher>.Instance);
     }
 
     private async Task EnqueueAsync(params (string Check, string Kind, string Text)[] alerts)

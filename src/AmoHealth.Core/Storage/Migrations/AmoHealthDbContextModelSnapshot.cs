@@ -218,6 +218,13 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("mattermost")
+                        .HasColumnName("channel");
+
                     b.Property<string>("CheckType")
                         .IsRequired()
                         .HasColumnType("TEXT")

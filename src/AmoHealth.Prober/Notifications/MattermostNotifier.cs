@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using AmoHealth.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Notifications;
+
+/// <summary>
+/// Posts to a Mattermost incoming webhook (<c>MATTERMOST_WEBHOOK_URL</c>). Accepted is 200; anything else is
+/// retried by the outbox dispatcher, never here.
+/// </summary>
+public sealed class MattermostNotifier(IHttpClientFactory httpClients, IOptions<MattermostOptions> options) : INotifier
+{
+    public string Name => "mattermost";
+
+    public string? Problem => options.Value.Url switch
+    {
+        null or "" => "no URL (MATTERMOST_WEBHOOK_URL)",
+        var url when !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "the URL is not an http(s) URL",
+        _ => null,
+    };
+
+    public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) =>
+        NotifierHttp.PostJsonAsync(httpClients, "Mattermost", options.Value.Url!, new Dictionary<string, string> { ["text"] = alert.Text }, cancellationToken);
+}

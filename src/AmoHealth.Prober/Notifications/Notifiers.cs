@@ -1,0 +1,32 @@
+namespace AmoHealth.Prober.Notifications;
+
+/// <summary>The usable notifiers, decided once at start: a misconfigured one is left out with a warning.</summary>
+public sealed partial class Notifiers
+{
+    public Notifiers(IEnumerable<INotifier> all, IEnumerable<NotifierSection> sections, ILogger<Notifiers> logger)
+    {
+        var configured = sections.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var usable = new List<INotifier>();
+        foreach (var notifier in all)
+        {
+            if (notifier.Problem is not { } problem)
+            {
+                usable.Add(notifier);
+            }
+            else if (configured.Contains(notifier.Name) || notifier.Name == "mattermost")
+            {
+                LogDisabled(logger, notifier.Name, problem);
+            }
+        }
+
+        Enabled = usable;
+        ByName = usable.ToDictionary(n => n.Name, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<INotifier> Enabled { get; }
+
+    public IReadOnlyDictionary<string, INotifier> ByName { get; }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert channel {Channel} is disabled: {Problem}. Probing goes on.")]
+    private static partial void LogDisabled(ILogger logger, string channel, string problem);
+}

@@ -1,0 +1,25 @@
+using AmoHealth.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Notifications;
+
+/// <summary>A generic JSON webhook: the alert's fields and text, for scripts and other chat tools.</summary>
+public sealed class WebhookNotifier(IHttpClientFactory httpClients, IOptions<WebhookOptions> options) : INotifier
+{
+    public string Name => "webhook";
+
+    public string? Problem => string.IsNullOrWhiteSpace(options.Value.Url)
+        ? "no Notifications:Webhook:Url"
+        : Uri.TryCreate(options.Value.Url, UriKind.Absolute, out _) ? null : "Notifications:Webhook:Url is not a URL";
+
+    public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) =>
+        NotifierHttp.PostJsonAsync(httpClients, "The webhook", options.Value.Url!, new Dictionary<string, object?>
+        {
+            ["account"] = alert.Account,
+            ["checkType"] = alert.CheckType,
+            ["kind"] = alert.Kind,
+            ["incidentId"] = alert.IncidentId,
+            ["createdAt"] = alert.CreatedAt,
+            ["text"] = alert.Text,
+        }, cancellationToken);
+}
