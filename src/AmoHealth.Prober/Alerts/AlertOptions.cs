@@ -8,8 +8,9 @@ public sealed class AlertOptions : IValidatableObject
     public const string SectionName = "Alerts";
 
     /// <summary>
-    /// Seconds after a failure at which it is checked again; the incident opens only if every re-check fails
-    /// too. Default 5 and 15: a single blip never alerts, a real outage alerts within about 20 s.
+    /// Seconds after a failure at which it is checked again (increasing, counted from the failure); the
+    /// incident opens only if every re-check fails too. Default 5 and 15: a single blip never alerts, and a
+    /// real outage is confirmed 15 s after the first failed probe.
     /// </summary>
     public List<int> ConfirmAfterSeconds { get; set; } = [];
 
@@ -21,6 +22,17 @@ public sealed class AlertOptions : IValidatableObject
     [RegularExpression("^(ru|en)$")]
     public string Language { get; set; } = "ru";
 
+    /// <summary>
+    /// Down alerts of one account that open within this many seconds go out as one message. Default 3:
+    /// the checks of an account start together, so one outage confirms them within moments of each other.
+    /// 0 sends each alert on its own.
+    /// </summary>
+    [Range(0, 300)]
+    public int GroupWindowSeconds { get; set; } = 3;
+
+    /// <summary>Maintenance windows: alerts are held until the window ends; probing goes on.</summary>
+    public List<MaintenanceWindow> Maintenance { get; set; } = [];
+
     /// <summary>Link in every alert. Default: <c>PUBLIC_URL</c>.</summary>
     public string? DashboardUrl { get; set; }
 
@@ -30,6 +42,19 @@ public sealed class AlertOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        for (var i = 0; i < Maintenance.Count; i++)
+        {
+            if (Maintenance[i].End <= Maintenance[i].Start)
+            {
+                yield return new ValidationResult($"Alerts:Maintenance:{i}:End must be after its Start.", [nameof(Maintenance)]);
+            }
+        }
+
+        if (ConfirmAfterSeconds.Zip(ConfirmAfterSeconds.Skip(1)).Any(pair => pair.Second <= pair.First))
+        {
+            yield return new ValidationResult("Alerts:ConfirmAfterSeconds must increase (they count from the failure).", [nameof(ConfirmAfterSeconds)]);
+        }
+
         if (ConfirmAfterSeconds.Any(s => s is < 0 or > 3_600) || ConfirmAfterSeconds.Count > 10)
         {
             yield return new ValidationResult("Alerts:ConfirmAfterSeconds must be up to 10 delays of 0 to 3600 seconds.", [nameof(ConfirmAfterSeconds)]);

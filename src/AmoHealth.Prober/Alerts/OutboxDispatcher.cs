@@ -1,5 +1,6 @@
 using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerts;
 
@@ -11,6 +12,7 @@ namespace AmoHealth.Prober.Alerts;
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<AmoHealthDbContext> contexts,
     Notifications.Notifiers notifiers,
+    IOptions<AlertOptions> alerts,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -41,52 +43,100 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>One pass over the outbox; returns how many alerts were delivered.</summary>
+    /// <summary>Delivers everything due now, including alerts that waited behind one just delivered; returns how many.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.Id).Take(200).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var held = new HashSet<(long?, string)>();
-        var delivered = 0;
-        foreach (var notification in pending)
+        var total = 0;
+        for (var pass = 0; pass < 20; pass++)
         {
-            // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.
-            var key = (notification.IncidentId, notification.Channel);
-            if (!held.Add(key) && notification.IncidentId is not null)
+            var delivered = await PassAsync(cancellationToken);
+            total += delivered;
+            if (delivered == 0)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    private async Task<int> PassAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var pending = await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.Id).Take(500).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var settings = alerts.Value;
+
+        // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.
+        var heads = pending
+            .GroupBy(n => n.IncidentId is null ? (object)n.Id : (n.IncidentId, n.Channel))
+            .Select(g => g.First())
+            .Where(n => n.NextAttemptAt <= now.ToUnixTimeMilliseconds() && notifiers.ByName.ContainsKey(n.Channel))
+            .ToList();
+
+        var sendable = new List<NotificationRecord>();
+        foreach (var notification in heads)
+        {
+            if (settings.Maintenance.FirstOrDefault(w => w.Covers(notification.Account, now)) is { } window)
+            {
+                // Held, not dropped: it goes out when the window ends.
+                notification.NextAttemptAt = window.End.ToUnixTimeMilliseconds();
+                continue;
+            }
+
+            // A down alert waits a moment for its account's other checks, so one outage is one message.
+            if (notification.Kind == "down" && now.ToUnixTimeMilliseconds() - notification.CreatedAt < settings.GroupWindowSeconds * 1000L)
             {
                 continue;
             }
 
-            if (notification.NextAttemptAt > now.ToUnixTimeMilliseconds()
-                || !notifiers.ByName.TryGetValue(notification.Channel, out var notifier))
+            sendable.Add(notification);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var delivered = 0;
+        var grouping = settings.GroupWindowSeconds > 0;
+        foreach (var batch in sendable.GroupBy(n => grouping && n.Kind == "down"
+                     ? (n.Account, n.Channel, "down")
+                     : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind)))
+        {
+            var rows = batch.ToList();
+            var message = rows.Count == 1 ? rows[0] : Combined(rows);
+            var failure = await notifiers.ByName[rows[0].Channel].SendAsync(message, cancellationToken);
+            foreach (var row in rows)
             {
-                continue;
+                row.Attempts++;
+                if (failure is null)
+                {
+                    row.DeliveredAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+                    row.LastError = null;
+                    delivered++;
+                }
+                else
+                {
+                    var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, row.Attempts)));
+                    row.NextAttemptAt = (now + backoff).ToUnixTimeMilliseconds();
+                    row.LastError = failure;
+                    LogDeliveryFailed(logger, row.Id, row.Attempts, failure);
+                }
             }
 
-            var failure = await notifier.SendAsync(notification, cancellationToken);
-            notification.Attempts++;
-            if (failure is null)
-            {
-                notification.DeliveredAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-                notification.LastError = null;
-                held.Remove(key);
-                delivered++;
-            }
-            else
-            {
-                var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, notification.Attempts)));
-                notification.NextAttemptAt = (now + backoff).ToUnixTimeMilliseconds();
-                notification.LastError = failure;
-                LogDeliveryFailed(logger, notification.Id, notification.Attempts, failure);
-            }
-
-            // Marked at once: a crash right after this costs no second delivery of the rows before it.
+            // Marked at once: a crash right after this costs no second delivery of what went before.
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return delivered;
     }
+
+    private static NotificationRecord Combined(List<NotificationRecord> rows) => new()
+    {
+        Account = rows[0].Account,
+        CheckType = string.Join(",", rows.Select(r => r.CheckType)),
+        Channel = rows[0].Channel,
+        Kind = rows[0].Kind,
+        Text = string.Join("\n\n", rows.Select(r => r.Text)),
+        CreatedAt = rows[0].CreatedAt,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): {Reason}; retrying")]
     private static partial void LogDeliveryFailed(ILogger logger, long notificationId, int attempts, string reason);

@@ -34,7 +34,8 @@ public static class StateMachine
                     return new Decision(OpenIncident: true, CloseIncident: false, RecheckIn: null);
                 }
 
-                return new Decision(false, false, confirmations[state.Streak - 1]);
+                // The delays count from the first failure: re-checks at +5 s and +15 s, not +5 s and +20 s.
+                return new Decision(false, false, confirmations[state.Streak - 1] - confirmations[state.Streak - 2]);
             case Down when ok:
                 state.State = Recovering;
                 state.Streak = 1;

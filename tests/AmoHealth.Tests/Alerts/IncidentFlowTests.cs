@@ -38,7 +38,7 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен** — acme", alerts[1].Text);
         Assert.Contains("Простой: 1 мин 25 с", alerts[1].Text);
         Assert.All(alerts, a => Assert.Equal(incident.Id, a.IncidentId));
-        Assert.Equal([("acme", "GET", 5.0), ("acme", "GET", 15.0), ("acme", "GET", 5.0)],
+        Assert.Equal([("acme", "GET", 5.0), ("acme", "GET", 10.0), ("acme", "GET", 5.0)],
             _rechecks.Requests.Select(r => (r.Account, r.CheckType, r.Delay.TotalSeconds)));
         Assert.Null((await db.CheckStatuses.SingleAsync()).IncidentId);
     }

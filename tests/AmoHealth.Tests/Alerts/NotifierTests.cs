@@ -106,7 +106,7 @@ public sealed class NotifierTests
         }
 
         var dispatcher = new OutboxDispatcher(contexts, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
-            new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<OutboxDispatcher>.Instance);
+            Options.Create(new AlertOptions { GroupWindowSeconds = 0 }), new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<OutboxDispatcher>.Instance);
         var delivered = await dispatcher.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(2, delivered);

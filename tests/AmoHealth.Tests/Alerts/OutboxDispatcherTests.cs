@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ namespace AmoHealth.Tests.Alerts;
 public sealed class OutboxDispatcherTests : IAsyncLifetime
 {
     private readonly TempDatabase _database = new();
+
+    private AlertOptions Alerts { get; } = new() { GroupWindowSeconds = 0 };
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private SimulatorHost _mattermost = null!;
     private HttpClient _control = null!;
@@ -34,7 +37,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AlertsAreDeliveredOnceEachOldestFirst()
+    public async Task AlertsAreDeliveredOnceEachAndInOrderPerIncident()
     {
         await EnqueueAsync(("GET", "down", "🔴 GET"), ("GET", "restored", "✅ GET"), ("WEB", "down", "🔴 WEB"));
         var dispatcher = Dispatcher();
@@ -43,7 +46,10 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var again = await dispatcher.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal((3, 0), (delivered, again));
-        Assert.Equal(["🔴 GET", "✅ GET", "🔴 WEB"], await ReceivedAsync());
+        var received = await ReceivedAsync();
+        Assert.Equal(["✅ GET", "🔴 GET", "🔴 WEB"], received.Order());
+        // Each incident's alerts in order; incidents are independent of each other.
+        Assert.True(received.IndexOf("🔴 GET") < received.IndexOf("✅ GET"));
         await using var db = await _contexts.CreateDbContextAsync();
         Assert.All(await db.Notifications.ToListAsync(), n => Assert.NotNull(n.DeliveredAt));
     }
@@ -91,12 +97,48 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Equal(["🔴 DP"], await ReceivedAsync());
     }
 
-    private OutboxDispatcher Dispatcher()
+    private OutboxDispatcher Dispatcher(AlertOptions? alerts = null)
     {
         var mattermost = new MattermostNotifier(new PlainClients(),
             Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
-        return new OutboxDispatcher(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), _time,
+        return new OutboxDispatcher(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance),
+            Options.Create(alerts ?? Alerts), _time,
             NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    [Fact]
+    public async Task ChecksOfOneAccountGoingDownTogetherAreOneMessage()
+    {
+        await EnqueueAsync(("GET", "down", "🔴 GET"), ("POST", "down", "🔴 POST"), ("HOOK", "down", "🔴 HOOK"));
+        var dispatcher = Dispatcher(new AlertOptions { GroupWindowSeconds = 3 });
+
+        var early = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        var grouped = await dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal((0, 3), (early, grouped));
+        Assert.Equal(["🔴 GET\n\n🔴 POST\n\n🔴 HOOK"], await ReceivedAsync());
+    }
+
+    [Fact]
+    public async Task AlertsAreHeldDuringMaintenanceAndSentWhenItEnds()
+    {
+        await EnqueueAsync(("WEB", "down", "🔴 WEB"));
+        var now = _time.GetUtcNow();
+        var dispatcher = Dispatcher(new AlertOptions
+        {
+            GroupWindowSeconds = 0,
+            Maintenance = [new MaintenanceWindow { Account = "acme", Start = now.AddMinutes(-1), End = now.AddMinutes(30) }],
+        });
+
+        var during = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(29));
+        var stillDuring = await dispatcher.DeliverDueAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var after = await dispatcher.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal((0, 0, 1), (during, stillDuring, after));
+        Assert.Equal(["🔴 WEB"], await ReceivedAsync());
     }
 
     private async Task EnqueueAsync(params (string Check, string Kind, string Text)[] alerts)

@@ -21,7 +21,7 @@ public sealed class ProberAlertingTests
             ["TIMEOUT_THRESHOLD"] = "1500",
             ["Monitor:MaxRequestsPerSecond"] = "5",
             ["Alerts:ConfirmAfterSeconds:0"] = "1",
-            ["Alerts:ConfirmAfterSeconds:1"] = "1",
+            ["Alerts:ConfirmAfterSeconds:1"] = "2",
             ["Storage:Path"] = database.Path,
         });
         prober.CreateClient();

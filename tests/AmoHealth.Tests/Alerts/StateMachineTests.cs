@@ -23,7 +23,8 @@ public sealed class StateMachineTests
     {
         var (state, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Down);
 
-        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)], decisions.Take(2).Select(d => d.RecheckIn!.Value));
+        // Re-checks at +5 s and +15 s from the failure.
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)], decisions.Take(2).Select(d => d.RecheckIn!.Value));
         Assert.Equal([false, false, true, false, false], decisions.Select(d => d.OpenIncident));
         Assert.Equal(StateMachine.Down, state.State);
         Assert.Equal(1_000, state.FailingSince);
