@@ -33,6 +33,19 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>Maintenance windows: alerts are held until the window ends; probing goes on.</summary>
     public List<MaintenanceWindow> Maintenance { get; set; } = [];
 
+    /// <summary>A reminder while an incident stays open, every this many minutes. Default 30; 0 for none.</summary>
+    [Range(0, 10_080)]
+    public int RemindEveryMinutes { get; set; } = 30;
+
+    /// <summary>Days before a token's expiry at which to warn. Default 14, 3 and 1.</summary>
+    public List<int> TokenWarningDays { get; set; } = [];
+
+    public IReadOnlyList<int> TokenWarnings => (TokenWarningDays.Count > 0 ? TokenWarningDays : [14, 3, 1]).OrderDescending().ToList();
+
+    /// <summary>Hour (UTC) of the daily summary: uptime, incidents and p95 per check. Default 6 (09:00 Moscow); -1 for none.</summary>
+    [Range(-1, 23)]
+    public int DailySummaryHourUtc { get; set; } = 6;
+
     /// <summary>Link in every alert. Default: <c>PUBLIC_URL</c>.</summary>
     public string? DashboardUrl { get; set; }
 

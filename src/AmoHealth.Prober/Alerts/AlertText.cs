@@ -38,6 +38,39 @@ public static class AlertText
         return Finish(lines, dashboard, ru);
     }
 
+    public static string Reminder(IncidentRecord incident, long now, string language, string? dashboard)
+    {
+        var ru = language == "ru";
+        var lines = new List<string>
+        {
+            ru ? $"⏳ **amoCRM: {Name(incident.CheckType, ru)} всё ещё не работает** — {incident.Account}"
+               : $"⏳ **amoCRM: {Name(incident.CheckType, ru)} is still down** — {incident.Account}",
+            (ru ? "Уже: " : "For: ") + Duration(now - incident.StartTime, ru),
+        };
+        return Finish(lines, dashboard, ru);
+    }
+
+    public static string TokenExpiring(string account, long expiresAt, int daysLeft, string language)
+    {
+        var ru = language == "ru";
+        var date = DateTimeOffset.FromUnixTimeMilliseconds(expiresAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return ru
+            ? $"⚠️ **Токен amoCRM истекает** — {account}\nОсталось дней: {daysLeft} (до {date}). Выпустите новый долгосрочный токен."
+            : $"⚠️ **The amoCRM token expires soon** — {account}\nDays left: {daysLeft} (until {date}). Issue a new long-lived token.";
+    }
+
+    /// <param name="rows">Per check: uptime %, incidents, p95 ms (null without data).</param>
+    public static string DailySummary(string account, IReadOnlyList<(string CheckType, double Uptime, int Incidents, int? P95)> rows, string language, string? dashboard)
+    {
+        var ru = language == "ru";
+        var lines = new List<string> { ru ? $"📊 **amoCRM за сутки** — {account}" : $"📊 **amoCRM, last 24 h** — {account}" };
+        lines.AddRange(rows.Select(r =>
+            $"{r.CheckType}: {r.Uptime.ToString("0.##", CultureInfo.InvariantCulture)}% · "
+            + (ru ? $"инцидентов: {r.Incidents} · p95: " : $"incidents: {r.Incidents} · p95: ")
+            + (r.P95 is { } p ? $"{p} {(ru ? "мс" : "ms")}" : "—")));
+        return Finish(lines, dashboard, ru);
+    }
+
     private static string Finish(List<string> lines, string? dashboard, bool ru)
     {
         if (!string.IsNullOrWhiteSpace(dashboard))

@@ -100,24 +100,8 @@ public sealed partial class IncidentTracker(
         Enqueue(db, incident, "restored", AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
     }
 
-    private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now)
-    {
-        // One row per channel, so a failing channel never holds back another.
-        foreach (var notifier in notifiers.Enabled)
-        {
-            db.Notifications.Add(new NotificationRecord
-            {
-                Account = incident.Account,
-                CheckType = incident.CheckType,
-                Incident = incident,
-                Channel = notifier.Name,
-                Kind = kind,
-                Text = text,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-    }
+    private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
+        Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, kind, text, now);
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
 

@@ -81,6 +81,7 @@ public static class Extensions
             o.Url = builder.Configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } url ? url : o.Url ?? builder.Configuration["Monitor:MattermostWebhookUrl"]);
         services.AddSingleton<Notifiers>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<AlertTimers>();
 
         services.AddSingleton<ResultWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());

@@ -1,0 +1,178 @@
+using System.Globalization;
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// Alerts that come from the clock, not from a probe: reminders while an incident stays open, warnings
+/// before a token expires, and the daily summary. Each goes through the outbox like any alert.
+/// </summary>
+public sealed partial class AlertTimers(
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    Notifiers notifiers,
+    IOptions<AlertOptions> alerts,
+    IOptions<MonitorOptions> monitor,
+    TimeProvider time,
+    ILogger<AlertTimers> logger) : BackgroundService
+{
+    private const string TokenWarnedKey = "token_warned";
+    private const string SummaryKey = "daily_summary_sent";
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One look at the clock: enqueues whatever is due.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (notifiers.Enabled.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await RemindAsync(db, now, cancellationToken);
+        await WarnTokensAsync(db, now, cancellationToken);
+        await SummarizeAsync(db, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RemindAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var every = alerts.Value.RemindEveryMinutes;
+        if (every == 0)
+        {
+            return;
+        }
+
+        var open = await db.Incidents.Where(i => i.EndTime == null).ToListAsync(cancellationToken);
+        foreach (var incident in open)
+        {
+            var last = await db.Notifications
+                .Where(n => n.IncidentId == incident.Id && (n.Kind == "down" || n.Kind == "reminder"))
+                .MaxAsync(n => (long?)n.CreatedAt, cancellationToken) ?? incident.StartTime;
+            if (now.ToUnixTimeMilliseconds() - last >= every * 60_000L)
+            {
+                Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, "reminder",
+                    AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
+            }
+        }
+    }
+
+    private async Task WarnTokensAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expiries = await db.ProbeStates.Where(s => s.Key == ProbeStateRecord.TokenExpiresKey).ToListAsync(cancellationToken);
+        foreach (var expiry in expiries)
+        {
+            if (!long.TryParse(expiry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
+            {
+                continue;
+            }
+
+            var daysLeft = (int)Math.Floor((expiresAt - now.ToUnixTimeMilliseconds()) / 86_400_000.0);
+            var threshold = alerts.Value.TokenWarnings.Where(t => daysLeft <= t).DefaultIfEmpty(-1).Min();
+            if (threshold < 0)
+            {
+                continue;
+            }
+
+            // Once per threshold per token: a new token (new expiry) starts over.
+            var marker = $"{expiresAt}:{threshold}";
+            var warned = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == expiry.Account && s.Key == TokenWarnedKey, cancellationToken);
+            if (warned?.Value == marker)
+            {
+                continue;
+            }
+
+            Outbox.Add(db, notifiers, expiry.Account, "TOKEN", null, "token",
+                AlertText.TokenExpiring(expiry.Account, expiresAt, Math.Max(daysLeft, 0), alerts.Value.Language), now.ToUnixTimeMilliseconds());
+            if (warned is null)
+            {
+                db.ProbeStates.Add(new ProbeStateRecord { Account = expiry.Account, Key = TokenWarnedKey, Value = marker });
+            }
+            else
+            {
+                warned.Value = marker;
+            }
+        }
+    }
+
+    private async Task SummarizeAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (alerts.Value.DailySummaryHourUtc < 0 || now.Hour < alerts.Value.DailySummaryHourUtc)
+        {
+            return;
+        }
+
+        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var sent = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == string.Empty && s.Key == SummaryKey, cancellationToken);
+        if (sent?.Value == today)
+        {
+            return;
+        }
+
+        var since = now.AddDays(-1).ToUnixTimeMilliseconds();
+        var results = await db.HealthChecks.AsNoTracking().Where(h => h.Timestamp >= since)
+            .Select(h => new { h.Account, h.CheckType, h.Status, h.ResponseTime })
+            .ToListAsync(cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking().Where(i => i.StartTime >= since)
+            .GroupBy(i => new { i.Account, i.CheckType })
+            .Select(g => new { g.Key.Account, g.Key.CheckType, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        foreach (var account in results.Select(r => r.Account).Distinct())
+        {
+            var rows = CheckType.All.Select(check =>
+            {
+                var mine = results.Where(r => r.Account == account && r.CheckType == check).ToList();
+                var times = mine.Where(r => r.ResponseTime is not null).Select(r => r.ResponseTime!.Value).Order().ToList();
+                var uptime = mine.Count == 0 ? 100.0 : 100.0 * mine.Count(r => r.Status == OutcomeNames.Status.Up) / mine.Count;
+                int? p95 = times.Count == 0 ? null : times[(int)Math.Ceiling(0.95 * times.Count) - 1];
+                var count = incidents.FirstOrDefault(i => i.Account == account && i.CheckType == check)?.Count ?? 0;
+                return (check, uptime, count, p95);
+            }).ToList();
+            Outbox.Add(db, notifiers, account, "SUMMARY", null, "summary",
+                AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
+        }
+
+        if (sent is null)
+        {
+            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = SummaryKey, Value = today });
+        }
+        else
+        {
+            sent.Value = today;
+        }
+    }
+
+    private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timed alerts (reminders, token warnings, summary) failed this round")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
