@@ -13,6 +13,19 @@ public static class AlertText
     public static string Down(IncidentRecord incident, ProbeResult result, string language, string? dashboard)
     {
         var ru = language == "ru";
+        if (incident.Kind == "auth_failed")
+        {
+            return Finish(
+            [
+                ru ? $"🔑 **amoCRM не принимает токен AmoHealth** — {incident.Account}"
+                   : $"🔑 **amoCRM rejects AmoHealth's token** — {incident.Account}",
+                ru ? "Это проблема учётных данных (токен истёк или отозван), а не сбой amoCRM."
+                   : "This is a credentials problem (the token expired or was revoked), not an amoCRM outage.",
+                (ru ? "Ошибка: " : "Error: ") + result.ErrorMessage,
+                (ru ? "Начало: " : "Since: ") + Time(incident.StartTime),
+            ], dashboard, ru);
+        }
+
         var lines = new List<string>
         {
             ru ? $"🔴 **amoCRM: {Name(incident.CheckType, ru)} не работает** — {incident.Account}"
@@ -29,6 +42,11 @@ public static class AlertText
     public static string Restored(IncidentRecord incident, string language, string? dashboard)
     {
         var ru = language == "ru";
+        if (incident.Kind == "auth_failed")
+        {
+            return Finish([ru ? $"✅ **amoCRM снова принимает токен AmoHealth** — {incident.Account}" : $"✅ **amoCRM accepts AmoHealth's token again** — {incident.Account}"], dashboard, ru);
+        }
+
         var lines = new List<string>
         {
             ru ? $"✅ **amoCRM: {Name(incident.CheckType, ru)} восстановлен** — {incident.Account}"

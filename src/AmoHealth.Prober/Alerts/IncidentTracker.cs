@@ -26,12 +26,13 @@ public sealed partial class IncidentTracker(
         var settings = alerts.Value;
         var rechecks = new List<(string, string, TimeSpan)>();
         var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
+        var credentialAlerts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (status, result) in changes)
         {
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {
-                opened.Add((status, await OpenAsync(db, status, result, now, cancellationToken)));
+                opened.Add((status, await OpenAsync(db, status, result, now, credentialAlerts, cancellationToken)));
             }
 
             if (decision.CloseIncident)
@@ -58,7 +59,13 @@ public sealed partial class IncidentTracker(
         return rechecks;
     }
 
-    private async Task<IncidentRecord> OpenAsync(AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, long now, CancellationToken cancellationToken)
+    private async Task<IncidentRecord> OpenAsync(
+        AmoHealthDbContext db,
+        CheckStatusRecord status,
+        ProbeResult result,
+        long now,
+        HashSet<string> credentialAlerts,
+        CancellationToken cancellationToken)
     {
         // An incident left open (a crash between two writes of an older version) is adopted, never duplicated.
         var incident = await db.Incidents.SingleOrDefaultAsync(
@@ -78,11 +85,21 @@ public sealed partial class IncidentTracker(
         }
 
         LogOpened(logger, status.CheckType, status.Account, incident.Kind);
-        Enqueue(db, incident, "down", AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
+        // A rejected token fails every API check of the account: that is one credentials problem, one alert.
+        if (incident.Kind != AuthFailed || (await OtherOpenAuthIncidentAsync(db, status, cancellationToken) is false && credentialAlerts.Add(status.Account)))
+        {
+            Enqueue(db, incident, "down", AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
+        }
+
         return incident;
     }
 
-    private async Task CloseAsync(AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, long now, CancellationToken cancellationToken)
+    private async Task CloseAsync(
+        AmoHealthDbContext db,
+        CheckStatusRecord status,
+        ProbeResult result,
+        long now,
+        CancellationToken cancellationToken)
     {
         var incident = status.IncidentId is { } id
             ? await db.Incidents.FindAsync([id], cancellationToken)
@@ -97,11 +114,32 @@ public sealed partial class IncidentTracker(
         incident.EndTime = result.Timestamp;
         incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
         LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
+        if (incident.Kind == AuthFailed && await OtherOpenAuthIncidentAsync(db, status, cancellationToken))
+        {
+            // The credentials alert is restored only when the last check of the account accepts the token again.
+            return;
+        }
+
         Enqueue(db, incident, "restored", AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
     }
 
     private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
         Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, kind, text, now);
+
+    private const string AuthFailed = "auth_failed";
+
+    /// <summary>
+    /// Whether another check of the account has an open credentials incident. The query returns the tracked
+    /// instances, so incidents closed earlier in this same transaction count as closed.
+    /// </summary>
+    private static async Task<bool> OtherOpenAuthIncidentAsync(AmoHealthDbContext db, CheckStatusRecord status, CancellationToken cancellationToken)
+    {
+        var stored = await db.Incidents
+            .Where(i => i.Account == status.Account && i.CheckType != status.CheckType && i.EndTime == null && i.Kind == AuthFailed)
+            .ToListAsync(cancellationToken);
+        return stored.Any(i => i.EndTime == null)
+               || db.Incidents.Local.Any(i => i.Id == 0 && i.Account == status.Account && i.CheckType != status.CheckType && i.Kind == AuthFailed);
+    }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
 

@@ -44,6 +44,32 @@ public sealed class IncidentFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task ARejectedTokenOnEveryCheckIsOneCredentialsAlertNotFiveOutages()
+    {
+        var contexts = await _database.MigrateAsync();
+        string[] checks = [CheckType.Get, CheckType.Post, CheckType.Hook];
+        var results = new List<ProbeResult>();
+        foreach (var at in new long[] { 1_000, 6_000, 16_000 })
+        {
+            results.AddRange(checks.Select(c => new ProbeResult("acme", c, Outcome.AuthFailed, 80, at, 401, "HTTP 401: the access token was rejected")));
+        }
+
+        foreach (var at in new long[] { 60_000, 65_000 })
+        {
+            results.AddRange(checks.Select(c => new ProbeResult("acme", c, Outcome.Up, 80, at, 200, null)));
+        }
+
+        await WriteAsync(contexts, [.. results]);
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Equal(3, await db.Incidents.CountAsync(i => i.Kind == "auth_failed" && i.EndTime != null));
+        var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+        Assert.Equal(["down", "restored"], alerts.Select(a => a.Kind));
+        Assert.StartsWith("🔑 **amoCRM не принимает токен AmoHealth** — acme", alerts[0].Text);
+        Assert.StartsWith("✅ **amoCRM снова принимает токен AmoHealth** — acme", alerts[1].Text);
+    }
+
+    [Fact]
     public async Task OneFailedProbeIsNoIncidentAndNoAlert()
     {
         var contexts = await _database.MigrateAsync();
