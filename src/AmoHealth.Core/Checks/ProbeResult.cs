@@ -21,4 +21,7 @@ public sealed record ProbeResult(
 {
     /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The failure was AmoHealth's own network, not amoCRM: it never opens an incident.</summary>
+    public bool MonitorOffline { get; init; }
 }

@@ -46,6 +46,13 @@ public sealed class AlertOptions : IValidatableObject
     [Range(-1, 23)]
     public int DailySummaryHourUtc { get; set; } = 6;
 
+    /// <summary>
+    /// A reference URL outside amoCRM (any site that is always up). When a probe fails without any HTTP
+    /// answer and this is unreachable too, AmoHealth itself is offline: no amoCRM incident is opened.
+    /// Default: none (the self-check is off).
+    /// </summary>
+    public string? ReferenceUrl { get; set; }
+
     /// <summary>Link in every alert. Default: <c>PUBLIC_URL</c>.</summary>
     public string? DashboardUrl { get; set; }
 

@@ -85,6 +85,7 @@ public static class Extensions
 
         services.AddSingleton<ResultWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());
+        services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddSingleton<IRecheckScheduler>(sp => sp.GetRequiredService<ProbeScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());

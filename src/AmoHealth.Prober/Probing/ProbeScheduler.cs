@@ -19,7 +19,8 @@ public sealed partial class ProbeScheduler(
     ResultChannel results,
     IOptions<MonitorOptions> options,
     TimeProvider time,
-    ILogger<ProbeScheduler> logger) : BackgroundService, Alerts.IRecheckScheduler
+    ILogger<ProbeScheduler> logger,
+    NetworkSelfCheck? selfCheck = null) : BackgroundService, Alerts.IRecheckScheduler
 {
     private CancellationToken _stopping;
 
@@ -137,6 +138,16 @@ public sealed partial class ProbeScheduler(
         try
         {
             var result = await ProbeSafelyAsync(probe, account, stoppingToken);
+            if (result is { Outcome: Outcome.Down, HttpStatus: null } && selfCheck is not null && !await selfCheck.IsOnlineAsync(stoppingToken))
+            {
+                LogOffline(logger, result.CheckType, result.Account);
+                result = result with
+                {
+                    ErrorMessage = $"AmoHealth itself is offline (the reference target is unreachable too): {result.ErrorMessage}",
+                    MonitorOffline = true,
+                };
+            }
+
             if (result is not null)
             {
                 LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
@@ -178,6 +189,9 @@ public sealed partial class ProbeScheduler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CheckType} of {Account}: {Outcome} in {ResponseTimeMs} ms")]
     private static partial void LogResult(ILogger logger, string checkType, string account, Outcome outcome, int? responseTimeMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} failed while AmoHealth itself is offline; no incident")]
+    private static partial void LogOffline(ILogger logger, string checkType, string account);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{CheckType} probe of {Account} threw")]
     private static partial void LogProbeCrashed(ILogger logger, Exception exception, string checkType, string account);

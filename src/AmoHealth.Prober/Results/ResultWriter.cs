@@ -100,8 +100,9 @@ public sealed partial class ResultWriter(
                 db.CheckStatuses.Add(status);
             }
 
-            // A late result is history, but it never moves the current status or the state machine.
-            if (status.Apply(result))
+            // A late result is history, but it never moves the current status or the state machine; neither
+            // does a failure of our own network.
+            if (status.Apply(result) && !result.MonitorOffline)
             {
                 changes.Add((status, result));
             }

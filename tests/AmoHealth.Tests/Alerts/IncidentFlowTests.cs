@@ -70,6 +70,19 @@ public sealed class IncidentFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task FailuresWhileTheMonitorIsOfflineOpenNoIncident()
+    {
+        var contexts = await _database.MigrateAsync();
+
+        await WriteAsync(contexts, Fail(1_000) with { MonitorOffline = true }, Fail(6_000) with { MonitorOffline = true },
+            Fail(21_000) with { MonitorOffline = true }, Fail(51_000) with { MonitorOffline = true });
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Empty(await db.Incidents.ToListAsync());
+        Assert.Equal(4, await db.HealthChecks.CountAsync());
+    }
+
+    [Fact]
     public async Task OneFailedProbeIsNoIncidentAndNoAlert()
     {
         var contexts = await _database.MigrateAsync();
