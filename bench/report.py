@@ -5,6 +5,7 @@ path = sys.argv[1]
 rows = [json.loads(line) for line in open(path) if line.strip().startswith("{")]
 overhead = [r for r in rows if r["benchmark"] == "probe_overhead_ms"]
 throughput = [r for r in rows if r["benchmark"] == "prober_throughput"]
+detection = [r for r in rows if r["benchmark"] == "detection_latency_s"]
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 cores = os.cpu_count()
 mem_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
@@ -24,6 +25,10 @@ if throughput:
           f"{sum(r['failed'] for r in throughput)} failed | real scheduler, GET + WEB for {throughput[0]['accounts']} accounts every 1 s against the Simulator process, {throughput[0]['window_seconds']:.0f} s window after warm-up |")
     print(f"| start jitter, p99 | ≤ 50 ms | {med([r['start_jitter_ms_p99'] for r in throughput]):.0f} ms (max {max(r['start_jitter_ms_max'] for r in throughput):.0f} ms) | "
           f"distance of each probe's start from its scheduled time (accounts are spread evenly over the interval) |")
+if detection:
+    d = detection[0]
+    print(f"| confirmed DOWN alert after the outage starts | ≤ interval + 20 s ({d['budget_s']:.0f} s) | median {d['median']} s, p95 {d['p95']} s, max {d['max']} s | "
+          f"{d['trials']} trials with CHECK_INTERVAL={d['interval_s']:.0f} s: every amoCRM endpoint of the Simulator starts answering 503 at a random point of the interval; time until the 🔴 reaches its Mattermost (re-checks at +5 s and +15 s, 3 s grouping) |")
 print("\nThroughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
 print("HOOK and DP are bounded by amoCRM's delivery time and the per-account request budget, not by the Prober.")
 print("The Prober and the Simulator share the same 2 cores during the throughput run, so the figure is a floor.")

@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "overhead" => await OverheadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "throughput" => await ThroughputBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "detection" => await DetectionBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: AmoHealth.Bench overhead [--samples N] [--delay-ms D]");
     Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
+    Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS]");
     return 2;
 }

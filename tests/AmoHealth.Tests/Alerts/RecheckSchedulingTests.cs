@@ -1,0 +1,42 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Results;
+using AmoHealth.Tests.Infrastructure;
+using AmoHealth.Tests.Unit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AmoHealth.Tests.Alerts;
+
+/// <summary>Confirmation re-checks run on the injected clock, outside the cycle, and only for the check asked.</summary>
+public sealed class RecheckSchedulingTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task AReCheckRunsTheOneCheckAfterItsDelayWithoutWaitingForTheNextCycle()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var get = new FakeProbe(CheckType.Get);
+        var web = new FakeProbe(CheckType.Web);
+        var results = new ResultChannel();
+        using var scheduler = new ProbeScheduler(
+            [get, web], [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "t")], results,
+            Options.Create(new MonitorOptions { CheckIntervalMs = 30_000, TimeoutMs = 10_000 }), time, NullLogger<ProbeScheduler>.Instance);
+        await scheduler.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => get.Calls == 1 && web.Calls == 1, Wait, "the first cycle");
+
+        scheduler.RequestRecheck("acme", CheckType.Get, TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(4));
+        await Task.Delay(100);
+        Assert.Equal(1, get.Calls);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(() => get.Calls == 2, Wait, "the re-check");
+
+        Assert.Equal(1, web.Calls);
+        scheduler.RequestRecheck("nobody", CheckType.Get, TimeSpan.Zero);
+        await scheduler.StopAsync(CancellationToken.None);
+    }
+}
