@@ -41,7 +41,7 @@ public static class OverheadBenchmark
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
         var options = Options.Create(new MonitorOptions { TimeoutMs = 10_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 });
-        var http = new Factory();
+        var http = new SharedHandlerFactory();
         var client = new ProbeClient(http, TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
             new TokenSources(options, http, new ProbeStateStore(null!), TimeProvider.System));
         var account = new AmoAccount("bench", address, "t");
@@ -74,13 +74,5 @@ public static class OverheadBenchmark
             note = "reported response time (whole ms) minus the server's measured wait; fresh connection per probe",
         }));
         return 0;
-    }
-
-    private sealed class Factory : IHttpClientFactory
-    {
-        // One handler, as IHttpClientFactory would share it; the Prober disposes each client it gets.
-        private readonly SocketsHttpHandler _handler = TimedConnections.CreateHandler();
-
-        public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

@@ -28,7 +28,7 @@ public static class ThroughputBenchmark
         const int warmupSeconds = 3;
         var monitor = new MonitorOptions { CheckIntervalMs = 1_000, TimeoutMs = 900, MaxRequestsPerSecond = 5 };
         var options = Options.Create(monitor);
-        var http = new Factory();
+        var http = new SharedHandlerFactory();
         var client = new ProbeClient(http, TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
             new TokenSources(options, http, new ProbeStateStore(null!), TimeProvider.System));
         var list = Enumerable.Range(0, accounts).Select(i => new AmoAccount($"bench-{i}", simulator, token)).ToList();
@@ -92,13 +92,5 @@ public static class ThroughputBenchmark
             start_jitter_ms_max = jitter.Count > 0 ? jitter[^1] : double.NaN,
         }));
         return failures > measured.Count / 100 ? 1 : 0;
-    }
-
-    private sealed class Factory : IHttpClientFactory
-    {
-        // One handler, as IHttpClientFactory would share it; the Prober disposes each client it gets.
-        private readonly SocketsHttpHandler _handler = TimedConnections.CreateHandler();
-
-        public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

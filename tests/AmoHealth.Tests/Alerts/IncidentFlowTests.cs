@@ -128,7 +128,7 @@ public sealed class IncidentFlowTests : IDisposable
     private async Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
     {
         var channel = new ResultChannel();
-        var mattermost = new MattermostNotifier(new NoHttp(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
+        var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
         var publisher = new CountingPublisher();
@@ -148,11 +148,6 @@ public sealed class IncidentFlowTests : IDisposable
     private static ProbeResult Fail(long at) => new("acme", CheckType.Get, Outcome.Down, 120, at, 503, "HTTP 503");
 
     private static ProbeResult Ok(long at) => new("acme", CheckType.Get, Outcome.Up, 90, at, 200, null);
-
-    private sealed class NoHttp : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => throw new InvalidOperationException("nothing is sent in these tests");
-    }
 
     private sealed class RecordingRechecks : IRecheckScheduler
     {

@@ -41,11 +41,11 @@ public sealed class NotifierTests
             received.Enqueue((context.Request.Path, (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone()));
             await context.Response.WriteAsync("""{"ok":true}""");
         });
-        var telegram = new TelegramNotifier(new PlainClients(), Options.Create(new TelegramOptions
+        var telegram = new TelegramNotifier(new PlainHttpClients(), Options.Create(new TelegramOptions
         {
             BotToken = "123:secret", ChatId = "@alerts", ApiBaseUrl = server.BaseUri.ToString(),
         }));
-        var webhook = new WebhookNotifier(new PlainClients(), Options.Create(new WebhookOptions { Url = new Uri(server.BaseUri, "/alerts").ToString() }));
+        var webhook = new WebhookNotifier(new PlainHttpClients(), Options.Create(new WebhookOptions { Url = new Uri(server.BaseUri, "/alerts").ToString() }));
         var alert = new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", IncidentId = 7, Text = "🔴 **GET не работает**", CreatedAt = 5 };
 
         Assert.Null(await telegram.SendAsync(alert, CancellationToken.None));
@@ -64,8 +64,8 @@ public sealed class NotifierTests
     public void AHalfConfiguredChannelIsLeftOutWithAWarningAndTheOthersStay()
     {
         var logger = new ListLogger<Notifiers>();
-        var mattermost = new MattermostNotifier(new PlainClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
-        var telegram = new TelegramNotifier(new PlainClients(), Options.Create(new TelegramOptions { BotToken = "123:secret" }));
+        var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
+        var telegram = new TelegramNotifier(new PlainHttpClients(), Options.Create(new TelegramOptions { BotToken = "123:secret" }));
 
         var notifiers = new Notifiers([mattermost, telegram], [new NotifierSection("telegram", "Notifications:Telegram")], logger);
 
@@ -85,8 +85,8 @@ public sealed class NotifierTests
         {
             got.Enqueue((await JsonDocument.ParseAsync(context.Request.Body)).RootElement.GetProperty("text").GetString()!);
         });
-        var deadMattermost = new MattermostNotifier(new PlainClients(), Options.Create(new MattermostOptions { Url = $"http://127.0.0.1:{RedisServer.FreePort()}/hooks/x" }));
-        var webhook = new WebhookNotifier(new PlainClients(), Options.Create(new WebhookOptions { Url = webhookServer.BaseUri.ToString() }));
+        var deadMattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = $"http://127.0.0.1:{RedisServer.FreePort()}/hooks/x" }));
+        var webhook = new WebhookNotifier(new PlainHttpClients(), Options.Create(new WebhookOptions { Url = webhookServer.BaseUri.ToString() }));
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = "down", StartTime = 1, CreatedAt = 1 };
@@ -113,11 +113,6 @@ public sealed class NotifierTests
         Assert.Equal(["down via webhook", "restored via webhook"], got);
         await using var check = await contexts.CreateDbContextAsync();
         Assert.Equal(2, await check.Notifications.CountAsync(n => n.Channel == "mattermost" && n.DeliveredAt == null));
-    }
-
-    private sealed class PlainClients : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
     }
 
     private sealed class ListLogger<T> : ILogger<T>

@@ -99,7 +99,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
     private OutboxDispatcher Dispatcher(AlertOptions? alerts = null)
     {
-        var mattermost = new MattermostNotifier(new PlainClients(),
+        var mattermost = new MattermostNotifier(new PlainHttpClients(),
             Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
         return new OutboxDispatcher(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance),
             Options.Create(alerts ?? Alerts), _time,
@@ -167,9 +167,4 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         (await (await _control.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray()
             .Select(m => m.GetProperty("payload").GetProperty("text").GetString())
             .ToList();
-
-    private sealed class PlainClients : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
-    }
 }

@@ -38,7 +38,7 @@ public sealed class SelfCheckTests
     private static async Task<ProbeResult> FirstResultAsync(string referenceUrl)
     {
         var options = Options.Create(new MonitorOptions { CheckIntervalMs = 60_000, TimeoutMs = 5_000 });
-        var selfCheck = new NetworkSelfCheck(new PlainClients(), Options.Create(new AlertOptions { ReferenceUrl = referenceUrl }), TimeProvider.System);
+        var selfCheck = new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions { ReferenceUrl = referenceUrl }), TimeProvider.System);
         var results = new ResultChannel();
         using var scheduler = new ProbeScheduler(
             [new UnreachableProbe()], [new AmoAccount("acme", new Uri("http://127.0.0.1:1"), "t")], results, options, TimeProvider.System,
@@ -57,10 +57,5 @@ public sealed class SelfCheckTests
 
         public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
             Task.FromResult(new ProbeResult(account.Name, CheckType, Outcome.Down, 3, 1_000, null, "Connect: the connection was refused or reset"));
-    }
-
-    private sealed class PlainClients : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
     }
 }

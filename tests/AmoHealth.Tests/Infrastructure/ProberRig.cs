@@ -32,7 +32,7 @@ public sealed class ProberRig : IAsyncDisposable
         State = new ProbeStateStore(database.CreateFactory());
         Client = ProbeClients.Create(options, state: State);
         Leads = new TestLeads(Client, State, wrapped);
-        var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttp());
+        var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client, wrapped);
         Post = new PostProbe(Client, Leads, wrapped, TimeProvider.System);
         Web = new WebProbe(Client);
@@ -120,12 +120,6 @@ public sealed class ProberRig : IAsyncDisposable
         await Simulator.DisposeAsync();
         Database.Dispose();
     }
-}
-
-/// <summary>Plain clients, without retries, for the receiver reachability check.</summary>
-internal sealed class PlainHttp : IHttpClientFactory
-{
-    public HttpClient CreateClient(string name) => new();
 }
 
 /// <summary>Registration helpers for loopback test apps.</summary>

@@ -40,7 +40,8 @@ public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        // One explicit loopback listener and no "urls" setting: two sources of addresses race at start.
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUri = new Uri(address);
@@ -68,7 +69,6 @@ public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("urls", "http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

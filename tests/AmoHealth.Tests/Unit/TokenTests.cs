@@ -31,7 +31,7 @@ public sealed class TokenTests
     {
         await using var rig = await ProberRig.StartAsync();
         var account = rig.Account with { AccessToken = await LongLivedAsync(rig, days: 10) };
-        var sources = new TokenSources(Microsoft.Extensions.Options.Options.Create(rig.Options), new DefaultHttp(), rig.State, TimeProvider.System);
+        var sources = new TokenSources(Microsoft.Extensions.Options.Options.Create(rig.Options), new PlainHttpClients(), rig.State, TimeProvider.System);
 
         await sources.RecordStaticExpiryAsync(account, CancellationToken.None);
 
@@ -181,9 +181,4 @@ public sealed class TokenTests
             .Where(r => r.GetProperty("endpoint").GetString() == "account")
             .Select(r => r.GetProperty("status").GetInt32())
             .ToList();
-
-    private sealed class DefaultHttp : IHttpClientFactory
-    {
-        public HttpClient CreateClient(string name) => new();
-    }
 }

@@ -1,0 +1,11 @@
+using AmoHealth.Prober.Probing;
+
+namespace AmoHealth.Bench;
+
+/// <summary>One probe handler, shared as IHttpClientFactory would share it; the Prober disposes each client it gets.</summary>
+public sealed class SharedHandlerFactory : IHttpClientFactory
+{
+    private readonly SocketsHttpHandler _handler = TimedConnections.CreateHandler();
+
+    public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+}
