@@ -28,7 +28,7 @@ public static class AlertText
 
         var lines = new List<string>
         {
-            ru ? $"🔴 **amoCRM: {Name(incident.CheckType, ru)} не работает** — {incident.Account}"
+            ru ? $"🔴 **amoCRM: {Name(incident.CheckType, ru)} {(Plural(incident.CheckType) ? "не работают" : "не работает")}** — {incident.Account}"
                : $"🔴 **amoCRM: {Name(incident.CheckType, ru)} is down** — {incident.Account}",
             (ru ? "Ошибка: " : "Error: ") + (result.ErrorMessage ?? result.Outcome.ToName()),
             $"HTTP: {result.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "—"} · "
@@ -49,7 +49,7 @@ public static class AlertText
 
         var lines = new List<string>
         {
-            ru ? $"✅ **amoCRM: {Name(incident.CheckType, ru)} восстановлен** — {incident.Account}"
+            ru ? $"✅ **amoCRM: {Name(incident.CheckType, ru)} {(Plural(incident.CheckType) ? "восстановлены" : "восстановлен")}** — {incident.Account}"
                : $"✅ **amoCRM: {Name(incident.CheckType, ru)} is restored** — {incident.Account}",
             (ru ? "Простой: " : "Downtime: ") + Duration(incident.Duration ?? 0, ru),
         };
@@ -61,7 +61,7 @@ public static class AlertText
         var ru = language == "ru";
         var lines = new List<string>
         {
-            ru ? $"⏳ **amoCRM: {Name(incident.CheckType, ru)} всё ещё не работает** — {incident.Account}"
+            ru ? $"⏳ **amoCRM: {Name(incident.CheckType, ru)} всё ещё {(Plural(incident.CheckType) ? "не работают" : "не работает")}** — {incident.Account}"
                : $"⏳ **amoCRM: {Name(incident.CheckType, ru)} is still down** — {incident.Account}",
             (ru ? "Уже: " : "For: ") + Duration(now - incident.StartTime, ru),
         };
@@ -99,6 +99,9 @@ public static class AlertText
         var text = string.Join('\n', lines);
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
+
+    /// <summary>"вебхуки" takes the plural verb in Russian.</summary>
+    private static bool Plural(string checkType) => checkType == CheckType.Hook;
 
     private static string Name(string checkType, bool ru) => checkType switch
     {

@@ -84,20 +84,24 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
-            // A down alert waits a moment for its account's other checks, so one outage is one message.
-            if (notification.Kind == "down" && now.ToUnixTimeMilliseconds() - notification.CreatedAt < settings.GroupWindowSeconds * 1000L)
-            {
-                continue;
-            }
-
             sendable.Add(notification);
         }
 
+        // Down (and restored) alerts of one account wait until the oldest of them is GroupWindowSeconds old,
+        // so one outage is one message even when the request budget spreads its confirmations out.
+        var grouping = settings.GroupWindowSeconds > 0;
+        var held = sendable
+            .Where(n => grouping && n.Kind is "down" or "restored")
+            .GroupBy(n => (n.Account, n.Channel, n.Kind))
+            .Where(g => now.ToUnixTimeMilliseconds() - g.Min(n => n.CreatedAt) < settings.GroupWindowSeconds * 1000L)
+            .SelectMany(g => g)
+            .ToHashSet();
+        sendable.RemoveAll(held.Contains);
+
         await db.SaveChangesAsync(cancellationToken);
         var delivered = 0;
-        var grouping = settings.GroupWindowSeconds > 0;
-        foreach (var batch in sendable.GroupBy(n => grouping && n.Kind == "down"
-                     ? (n.Account, n.Channel, "down")
+        foreach (var batch in sendable.GroupBy(n => grouping && n.Kind is "down" or "restored"
+                     ? (n.Account, n.Channel, n.Kind)
                      : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind)))
         {
             var rows = batch.ToList();

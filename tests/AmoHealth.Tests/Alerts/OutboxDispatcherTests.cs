@@ -121,6 +121,36 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmationsSpreadOverTheWindowStillMakeOneMessageEachWay()
+    {
+        var dispatcher = Dispatcher(new AlertOptions { GroupWindowSeconds = 3 });
+        await EnqueueAsync(("GET", "down", "🔴 GET"));
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await EnqueueAsync(("WEB", "down", "🔴 WEB"));
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await dispatcher.DeliverDueAsync(CancellationToken.None));
+
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            foreach (var incident in await db.Incidents.ToListAsync())
+            {
+                db.Notifications.Add(new NotificationRecord
+                {
+                    Account = "acme", CheckType = incident.CheckType, IncidentId = incident.Id, Kind = "restored",
+                    Text = $"✅ {incident.CheckType}", CreatedAt = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, await dispatcher.DeliverDueAsync(CancellationToken.None));
+        Assert.Equal(["🔴 GET\n\n🔴 WEB", "✅ GET\n\n✅ WEB"], await ReceivedAsync());
+    }
+
+    [Fact]
     public async Task AlertsAreHeldDuringMaintenanceAndSentWhenItEnds()
     {
         await EnqueueAsync(("WEB", "down", "🔴 WEB"));
