@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AmoHealth.Core.Storage.Migrations
 {
     [DbContext(typeof(AmoHealthDbContext))]
-    [Migration("20261128015808_ProbeState")]
-    partial class ProbeState
+    [Migration("20261128032454_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -33,9 +33,17 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("error_message");
 
+                    b.Property<long?>("FailingSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failing_since");
+
                     b.Property<int?>("HttpStatus")
                         .HasColumnType("INTEGER")
                         .HasColumnName("http_status");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
 
                     b.Property<long>("LastCheck")
                         .HasColumnType("INTEGER")
@@ -50,10 +58,21 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("response_time");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("up")
+                        .HasColumnName("state");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("streak");
 
                     b.HasKey("Account", "CheckType");
 
@@ -186,6 +205,74 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("mattermost")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CheckType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<long?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("DeliveredAt", "Id")
+                        .HasDatabaseName("ix_notifications_pending");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.ProbeStateRecord", b =>
                 {
                     b.Property<string>("Account")
@@ -204,6 +291,15 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.HasKey("Account", "Key");
 
                     b.ToTable("probe_state", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>
+                {
+                    b.HasOne("AmoHealth.Core.Storage.IncidentRecord", "Incident")
+                        .WithMany()
+                        .HasForeignKey("IncidentId");
+
+                    b.Navigation("Incident");
                 });
 #pragma warning restore 612, 618
         }
