@@ -13,6 +13,7 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapStreamApi();
+app.MapHistoryApi();
 
 app.Run();
 

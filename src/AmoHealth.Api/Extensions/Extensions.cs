@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddLiveRedis();
         services.AddProblemDetails();
         services.AddSingleton<StatusReader>();
+        services.AddSingleton<Queries.HistoryReader>();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateDataAnnotations()

@@ -80,11 +80,16 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         using var deepLink = await client.GetAsync("/incidents/42");
         using var unknownApi = await client.GetAsync("/api/does-not-exist");
         using var health = await client.GetAsync("/health");
+        using var history = await client.GetAsync("/api/history?hours=1");
+        using var badHistory = await client.GetAsync("/api/history?hours=abc");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await history.Content.ReadAsStringAsync()).RootElement.ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, badHistory.StatusCode);
     }
 }

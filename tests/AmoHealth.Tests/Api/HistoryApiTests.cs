@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Tests.Infrastructure;
+
+namespace AmoHealth.Tests.Api;
+
+public sealed class HistoryApiTests : IAsyncLifetime
+{
+    private readonly TempDatabase _database = new();
+    private readonly long _now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+    private ApiHost _api = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var contexts = await _database.MigrateAsync();
+        await using var db = await contexts.CreateDbContextAsync();
+        // GET every 36 s for 10 hours (1,000 results, every 10th down); WEB 10 results; another account 5.
+        for (var i = 0; i < 1_000; i++)
+        {
+            var outcome = i % 10 == 0 ? Outcome.Down : Outcome.Up;
+            db.HealthChecks.Add(HealthCheckRecord.From(new ProbeResult("acme", CheckType.Get, outcome, 100 + i % 200, _now - i * 36_000L, 200, null), _now));
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            db.HealthChecks.Add(HealthCheckRecord.From(new ProbeResult("acme", CheckType.Web, Outcome.Up, 50, _now - i * 60_000L, 200, null), _now));
+            if (i < 5)
+            {
+                db.HealthChecks.Add(HealthCheckRecord.From(new ProbeResult("zeta", CheckType.Get, Outcome.Up, 70, _now - i * 60_000L, 200, null), _now));
+            }
+        }
+
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = _now - 7_200_000, EndTime = _now - 7_000_000, Duration = 200_000, CreatedAt = _now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = _now - 3_600_000, EndTime = _now - 3_500_000, Duration = 100_000, CreatedAt = _now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = "auth_failed", StartTime = _now - 9_000_000, CreatedAt = _now });
+        await db.SaveChangesAsync();
+        _api = new ApiHost(_database.Path, redis: null);
+        _client = _api.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _api.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task HistoryKeepsShortSeriesRawAndDownsamplesLongOnesToBoundedPoints()
+    {
+        var points = await GetArrayAsync("/api/history?hours=24&account=acme");
+
+        var get = points.Where(p => p.GetProperty("checkType").GetString() == "GET").ToList();
+        var web = points.Where(p => p.GetProperty("checkType").GetString() == "WEB").ToList();
+        Assert.InRange(get.Count, 2, 500);
+        Assert.Equal(1_000, get.Sum(p => p.GetProperty("count").GetInt32()));
+        Assert.Equal(900, get.Sum(p => p.GetProperty("upCount").GetInt32()));
+        Assert.All(get, p => Assert.True(p.GetProperty("min").GetInt32() <= p.GetProperty("responseTime").GetInt32()
+                                         && p.GetProperty("responseTime").GetInt32() <= p.GetProperty("max").GetInt32()));
+        Assert.Equal(10, web.Count);
+        Assert.All(web, p => Assert.Equal(1, p.GetProperty("count").GetInt32()));
+        Assert.DoesNotContain(points, p => p.GetProperty("account").GetString() == "zeta");
+    }
+
+    [Fact]
+    public async Task HistoryFiltersByCheckAndTime()
+    {
+        var lastHour = await GetArrayAsync("/api/history?hours=1&checkType=GET");
+
+        Assert.All(lastHour, p => Assert.Equal("GET", p.GetProperty("checkType").GetString()));
+        // acme's GET results 0..99 (the 100th lies exactly an hour before the seeding, just outside) and zeta's 5.
+        Assert.Equal(100 + 5, lastHour.Sum(p => p.GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task IncidentsListOpenOnesFirstThenTheMostRecent()
+    {
+        var incidents = await GetArrayAsync("/api/incidents?limit=2");
+
+        Assert.Equal(2, incidents.Count);
+        Assert.Equal(JsonValueKind.Null, incidents[0].GetProperty("endTime").ValueKind);
+        Assert.Equal("auth_failed", incidents[0].GetProperty("kind").GetString());
+        Assert.Equal(_now - 3_600_000, incidents[1].GetProperty("startTime").GetInt64());
+    }
+
+    [Fact]
+    public async Task StatsMatchABruteForceComputation()
+    {
+        var stats = await GetArrayAsync("/api/stats?hours=24");
+
+        var get = stats.Single(s => s.GetProperty("account").GetString() == "acme" && s.GetProperty("checkType").GetString() == "GET");
+        var times = Enumerable.Range(0, 1_000).Select(i => 100 + i % 200).Order().ToList();
+        Assert.Equal(1_000, get.GetProperty("total").GetInt32());
+        Assert.Equal(90.0, get.GetProperty("uptime").GetDouble());
+        Assert.Equal(times[499], get.GetProperty("p50").GetInt32());
+        Assert.Equal(times[949], get.GetProperty("p95").GetInt32());
+        Assert.Equal(times[989], get.GetProperty("p99").GetInt32());
+        Assert.Equal((100, 299), (get.GetProperty("min").GetInt32(), get.GetProperty("max").GetInt32()));
+        Assert.Equal((int)Math.Round(times.Average()), get.GetProperty("avg").GetInt32());
+        Assert.Equal(2, get.GetProperty("incidents").GetInt32());
+        Assert.Equal(150_000, get.GetProperty("mttr").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("/api/history?hours=abc", "hours")]
+    [InlineData("/api/history?hours=-1", "hours")]
+    [InlineData("/api/history?hours=0", "hours")]
+    [InlineData("/api/history?hours=100000", "hours")]
+    [InlineData("/api/history?hours=1.5", "hours")]
+    [InlineData("/api/history?checkType=FOO", "checkType")]
+    [InlineData("/api/incidents?limit=0", "limit")]
+    [InlineData("/api/incidents?limit=abc", "limit")]
+    [InlineData("/api/incidents?limit=99999999999999", "limit")]
+    [InlineData("/api/stats?hours=721", "hours")]
+    [InlineData("/api/stats?checkType=get", "checkType")]
+    public async Task ABadParameterIsA400ProblemNamingItNeverA500(string url, string parameter)
+    {
+        using var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.JsonAsync();
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    private async Task<List<JsonElement>> GetArrayAsync(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.JsonAsync()).EnumerateArray().ToList();
+    }
+}
