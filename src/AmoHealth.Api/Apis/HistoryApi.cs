@@ -16,23 +16,9 @@ public static class HistoryApi
         return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HistoryPoint>>, ProblemHttpResult>> GetHistoryAsync(
-        HistoryReader reader, SchemaState schema, TimeProvider time, string? hours, string? account, string? checkType, CancellationToken cancellationToken)
-    {
-        var (window, error) = QueryParameters.WholeNumber(hours, "hours", 24, 1, QueryParameters.MaxHours);
-        error ??= QueryParameters.CheckType(checkType);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        if (!await schema.IsReadyAsync(cancellationToken))
-        {
-            return StatusApi.StorageNotReady();
-        }
-
-        return TypedResults.Ok(await reader.HistoryAsync(window, account, checkType, time.GetUtcNow(), cancellationToken));
-    }
+    public static Task<Results<Ok<IReadOnlyList<HistoryPoint>>, ProblemHttpResult>> GetHistoryAsync(
+        HistoryReader reader, SchemaState schema, TimeProvider time, string? hours, string? account, string? checkType, CancellationToken cancellationToken) =>
+        OverWindowAsync(schema, hours, checkType, window => reader.HistoryAsync(window, account, checkType, time.GetUtcNow(), cancellationToken), cancellationToken);
 
     public static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, ProblemHttpResult>> GetIncidentsAsync(
         HistoryReader reader, SchemaState schema, string? limit, string? account, string? checkType, CancellationToken cancellationToken)
@@ -52,8 +38,13 @@ public static class HistoryApi
         return TypedResults.Ok(await reader.IncidentsAsync(count, account, checkType, cancellationToken));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CheckStats>>, ProblemHttpResult>> GetStatsAsync(
-        HistoryReader reader, SchemaState schema, TimeProvider time, string? hours, string? account, string? checkType, CancellationToken cancellationToken)
+    public static Task<Results<Ok<IReadOnlyList<CheckStats>>, ProblemHttpResult>> GetStatsAsync(
+        HistoryReader reader, SchemaState schema, TimeProvider time, string? hours, string? account, string? checkType, CancellationToken cancellationToken) =>
+        OverWindowAsync(schema, hours, checkType, window => reader.StatsAsync(window, account, checkType, time.GetUtcNow(), cancellationToken), cancellationToken);
+
+    /// <summary>Validates <c>hours</c> and <c>checkType</c>, waits for the schema, then runs <paramref name="query"/>.</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> OverWindowAsync<T>(
+        SchemaState schema, string? hours, string? checkType, Func<int, Task<T>> query, CancellationToken cancellationToken)
     {
         var (window, error) = QueryParameters.WholeNumber(hours, "hours", 24, 1, QueryParameters.MaxHours);
         error ??= QueryParameters.CheckType(checkType);
@@ -67,6 +58,6 @@ public static class HistoryApi
             return StatusApi.StorageNotReady();
         }
 
-        return TypedResults.Ok(await reader.StatsAsync(window, account, checkType, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await query(window));
     }
 }

@@ -91,7 +91,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         return rows
             .GroupBy(r => (r.Account, r.CheckType))
             .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
-            .ThenBy(g => CheckType.All.ToList().IndexOf(g.Key.CheckType))
+            .ThenBy(g => CheckType.OrderOf(g.Key.CheckType))
             .Select(g =>
             {
                 var times = g.Where(r => r.ResponseTime is not null).Select(r => r.ResponseTime!.Value).Order().ToList();

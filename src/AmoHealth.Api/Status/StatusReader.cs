@@ -13,7 +13,7 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
         var rows = await db.CheckStatuses.AsNoTracking().ToListAsync(cancellationToken);
         return rows
             .OrderBy(r => r.Account, StringComparer.Ordinal)
-            .ThenBy(r => OrderOf(r.CheckType))
+            .ThenBy(r => CheckType.OrderOf(r.CheckType))
             .ThenBy(r => r.CheckType, StringComparer.Ordinal)
             .ToList();
     }
@@ -28,11 +28,5 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
         return rows
             .Where(r => long.TryParse(r.Value, out _))
             .ToDictionary(r => r.Account, r => long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
-    }
-
-    private static int OrderOf(string checkType)
-    {
-        var index = CheckType.All.ToList().IndexOf(checkType);
-        return index < 0 ? int.MaxValue : index;
     }
 }

@@ -76,9 +76,9 @@ public static class Extensions
             .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost")
             .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram")
             .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook");
-        // The seed's variable for Mattermost wins over the section.
-        services.PostConfigure<MattermostOptions>(o =>
-            o.Url = builder.Configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } url ? url : o.Url ?? builder.Configuration["Monitor:MattermostWebhookUrl"]);
+        // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
+        services.AddOptions<MattermostOptions>()
+            .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
         services.AddSingleton<Notifiers>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();

@@ -71,11 +71,12 @@ public sealed class ProbeClient(
             return new ProbeResult(account.Name, checkType, Outcome.AuthFailed, null, time.GetUtcNow().ToUnixTimeMilliseconds(), null, ex.Message);
         }
 
-        var retry = await CloneAsync(request, cancellationToken);
+        // Only a request that may be retried after a refresh is copied first (a message cannot be sent twice).
+        var retry = source.CanRefresh ? await CloneAsync(request, cancellationToken) : null;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var result = await SendNowAsync(account, checkType, request, judge, cancellationToken);
         guard?.Record(result.Outcome, result.RetryAfter);
-        if (result.HttpStatus != 401)
+        if (result.HttpStatus != 401 || retry is null)
         {
             return result;
         }

@@ -7,8 +7,6 @@ public sealed record ProbeResponse(HttpStatusCode StatusCode, string? MediaType,
 {
     public int Status => (int)StatusCode;
 
-    public bool IsSuccess => Status is >= 200 and < 300;
-
     /// <summary>The <c>Retry-After</c> header, when sent.</summary>
     public TimeSpan? RetryAfter { get; init; }
 }

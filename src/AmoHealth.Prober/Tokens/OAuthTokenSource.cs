@@ -28,6 +28,8 @@ public sealed partial class OAuthTokenSource(
     // missing scope would otherwise rotate the pair every cycle. Only its natural expiry refreshes it.
     private bool _fromRejection;
 
+    public bool CanRefresh => true;
+
     public async ValueTask<string> GetAsync(CancellationToken cancellationToken)
     {
         var pair = _pair;
