@@ -2,8 +2,9 @@ namespace AmoHealth.Api.Queries;
 
 /// <summary>
 /// One point of a response-time series. A raw result when the range is short (<c>count</c> 1); else a
-/// bucket of <c>count</c> results starting at <c>timestamp</c>, with <c>responseTime</c> their average,
-/// <c>min</c>/<c>max</c>, and <c>status</c> <c>down</c> if any of them was.
+/// bucket of <c>count</c> results starting at <c>timestamp</c>, <c>bucketMs</c> long, with
+/// <c>responseTime</c> their average, <c>min</c>/<c>max</c>/<c>p95</c>, and <c>status</c> <c>down</c> if
+/// any of them was not up.
 /// </summary>
 public sealed record HistoryPoint(
     string Account,
@@ -13,6 +14,8 @@ public sealed record HistoryPoint(
     int? ResponseTime,
     int? Min,
     int? Max,
+    int? P95,
     int Count,
     int UpCount,
+    long BucketMs,
     string? ErrorMessage);

@@ -1,130 +1,182 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Core.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Queries;
 
 /// <summary>
-/// History, incidents and statistics from the raw results. Long ranges are downsampled on the server to at
-/// most <see cref="MaxPointsPerSeries"/> points per account and check, so a 30-day chart is not 86,400 points.
+/// History, incidents and statistics. Short windows read raw results; longer ones read the minute, hour or
+/// day rollups and merge them into at most <see cref="MaxPointsPerSeries"/> points per account and check,
+/// so a 30-day chart is a few hundred points, not 86,400.
 /// </summary>
-public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts)
+public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const int MaxPointsPerSeries = 500;
 
-    public async Task<IReadOnlyList<HistoryPoint>> HistoryAsync(
-        int hours, string? account, string? checkType, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var since = now.AddHours(-hours).ToUnixTimeMilliseconds();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Window(db, since, account, checkType)
-            .OrderBy(h => h.Timestamp)
-            .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage })
-            .ToListAsync(cancellationToken);
-        var bucketMs = (long)Math.Ceiling(hours * 3_600_000.0 / MaxPointsPerSeries);
-        var points = new List<HistoryPoint>();
-        foreach (var series in rows.GroupBy(r => (r.Account, r.CheckType)).OrderBy(g => g.Key.Account, StringComparer.Ordinal))
-        {
-            var list = series.ToList();
-            if (list.Count <= MaxPointsPerSeries)
-            {
-                points.AddRange(list.Select(r => new HistoryPoint(
-                    r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, 1,
-                    r.Status == OutcomeNames.Status.Up ? 1 : 0, r.ErrorMessage)));
-                continue;
-            }
+    /// <summary>Windows up to this long are drawn from raw results.</summary>
+    public static readonly long RawUpTo = 2 * 3_600_000L;
 
-            foreach (var bucket in list.GroupBy(r => (r.Timestamp - since) / bucketMs))
-            {
-                var times = bucket.Where(r => r.ResponseTime is not null).Select(r => r.ResponseTime!.Value).ToList();
-                var up = bucket.Count(r => r.Status == OutcomeNames.Status.Up);
-                points.Add(new HistoryPoint(
-                    series.Key.Account, series.Key.CheckType, since + bucket.Key * bucketMs,
-                    up == bucket.Count() ? OutcomeNames.Status.Up : OutcomeNames.Status.Down,
-                    times.Count > 0 ? (int)Math.Round(times.Average()) : null,
-                    times.Count > 0 ? times.Min() : null,
-                    times.Count > 0 ? times.Max() : null,
-                    bucket.Count(), up,
-                    bucket.LastOrDefault(r => r.ErrorMessage is not null)?.ErrorMessage));
-            }
+    /// <summary>Windows up to this long are drawn from minute rollups (when still kept), then hours, then days.</summary>
+    public static readonly long MinutesUpTo = 5 * 86_400_000L;
+
+    public static readonly long HoursUpTo = 120 * 86_400_000L;
+
+    private RetentionOptions Retention => storage.Value.Retention;
+
+    public async Task<IReadOnlyList<HistoryPoint>> HistoryAsync(
+        TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (window.Length <= RawUpTo && window.From >= now - (Retention.RawDays * 86_400_000L))
+        {
+            var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
+                .OrderBy(h => h.Id)
+                .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage })
+                .ToListAsync(cancellationToken);
+            var bucketMs = BucketFor(window, 1);
+            return [.. raw
+                .GroupBy(r => (r.Account, r.CheckType))
+                .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
+                .ThenBy(g => CheckType.OrderOf(g.Key.CheckType))
+                .SelectMany(series =>
+                {
+                    var rows = series.OrderBy(r => r.Timestamp).ToList();
+                    if (rows.Count <= MaxPointsPerSeries)
+                    {
+                        return rows.Select(r => new HistoryPoint(
+                            r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, r.ResponseTime,
+                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage));
+                    }
+
+                    return rows.GroupBy(r => window.From + ((r.Timestamp - window.From) / bucketMs * bucketMs)).Select(bucket =>
+                    {
+                        var summary = new SeriesSummary(series.Key.Account, series.Key.CheckType);
+                        foreach (var r in bucket)
+                        {
+                            summary.Add(r.Status == OutcomeNames.Status.Up, r.ResponseTime);
+                        }
+
+                        return Point(summary, bucket.Key, bucketMs, bucket.LastOrDefault(r => r.ErrorMessage is not null)?.ErrorMessage);
+                    });
+                })];
         }
 
-        return points;
+        var resolution = ResolutionFor(window, now);
+        var step = BucketFor(window, resolution.Milliseconds());
+        var rollups = await RollupQuery.LevelAsync(
+            db, resolution, resolution.Floor(window.From), window.To, account, checkType, cancellationToken);
+        var start = resolution.Floor(window.From);
+        return [.. rollups
+            .GroupBy(r => (r.Account, r.CheckType))
+            .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
+            .ThenBy(g => CheckType.OrderOf(g.Key.CheckType))
+            .SelectMany(series => series
+                .GroupBy(r => start + ((r.Bucket - start) / step * step))
+                .Select(bucket =>
+                {
+                    var summary = new SeriesSummary(series.Key.Account, series.Key.CheckType);
+                    foreach (var rollup in bucket)
+                    {
+                        summary.Merge(rollup);
+                    }
+
+                    return Point(summary, bucket.Key, step, null);
+                }))];
     }
 
-    public async Task<IReadOnlyList<IncidentDto>> IncidentsAsync(int limit, string? account, string? checkType, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IncidentDto>> IncidentsAsync(
+        int limit, int offset, TimeWindow? window, string? account, string? checkType, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Incidents.AsNoTracking();
-        if (account is not null)
-        {
-            query = query.Where(i => i.Account == account);
-        }
-
-        if (checkType is not null)
-        {
-            query = query.Where(i => i.CheckType == checkType);
-        }
-
         // Open incidents first, then the most recent.
-        return await query
+        return await Incidents(db, window, account, checkType)
             .OrderBy(i => i.EndTime == null ? 0 : 1)
             .ThenByDescending(i => i.StartTime)
+            .ThenByDescending(i => i.Id)
+            .Skip(offset)
             .Take(limit)
             .Select(i => new IncidentDto(i.Id, i.Account, i.CheckType, i.Kind, i.StartTime, i.EndTime, i.Duration, i.Details))
             .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<CheckStats>> StatsAsync(
-        int hours, string? account, string? checkType, DateTimeOffset now, CancellationToken cancellationToken)
+        TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        var since = now.AddHours(-hours).ToUnixTimeMilliseconds();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Window(db, since, account, checkType)
-            .Select(h => new { h.Account, h.CheckType, h.Status, h.ResponseTime })
-            .ToListAsync(cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.StartTime >= since || i.EndTime == null || i.EndTime >= since)
-            .Select(i => new { i.Account, i.CheckType, i.Duration })
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var series = await RollupQuery.SummarizeAsync(db, window.From, window.To, account, checkType, Retention, now, cancellationToken);
+        var incidents = await Incidents(db, window, account, checkType)
+            .Select(i => new { i.Account, i.CheckType, i.StartTime, i.EndTime, i.Duration })
             .ToListAsync(cancellationToken);
 
-        return rows
-            .GroupBy(r => (r.Account, r.CheckType))
-            .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
-            .ThenBy(g => CheckType.OrderOf(g.Key.CheckType))
-            .Select(g =>
+        return [.. series
+            .OrderBy(s => s.Account, StringComparer.Ordinal)
+            .ThenBy(s => CheckType.OrderOf(s.CheckType))
+            .Select(s =>
             {
-                var times = g.Where(r => r.ResponseTime is not null).Select(r => r.ResponseTime!.Value).Order().ToList();
-                var up = g.Count(r => r.Status == OutcomeNames.Status.Up);
-                var mine = incidents.Where(i => i.Account == g.Key.Account && i.CheckType == g.Key.CheckType).ToList();
-                var closed = mine.Where(i => i.Duration is not null).Select(i => i.Duration!.Value).ToList();
+                var mine = incidents.Where(i => i.Account == s.Account && i.CheckType == s.CheckType).ToList();
+                var closed = mine.Where(i => i.Duration is not null && i.EndTime < window.To).Select(i => i.Duration!.Value).ToList();
+                var down = mine.Sum(i => Math.Max(0, Math.Min(i.EndTime ?? now, window.To) - Math.Max(i.StartTime, window.From)));
                 return new CheckStats(
-                    g.Key.Account, g.Key.CheckType, g.Count(), up, Math.Round(100.0 * up / g.Count(), 3),
-                    times.Count > 0 ? (int)Math.Round(times.Average()) : null,
-                    Percentile(times, 50), Percentile(times, 95), Percentile(times, 99),
-                    times.Count > 0 ? times[0] : null, times.Count > 0 ? times[^1] : null,
+                    s.Account, s.CheckType, s.Count, s.UpCount,
+                    s.Count == 0 ? 100 : Math.Round(100.0 * s.UpCount / s.Count, 3),
+                    Math.Round(100.0 * (1 - ((double)down / window.Length)), 3),
+                    s.Average, s.Percentile(50), s.Percentile(95), s.Percentile(99), s.MinMs, s.MaxMs,
                     mine.Count, closed.Count > 0 ? (long)closed.Average() : null);
-            })
-            .ToList();
+            })];
     }
 
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    internal static int? Percentile(IReadOnlyList<int> sorted, int p) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static IQueryable<HealthCheckRecord> Window(AmoHealthDbContext db, long since, string? account, string? checkType)
+    /// <summary>Raw results in the window, oldest first, for export.</summary>
+    public async IAsyncEnumerable<HealthCheckRecord> RawAsync(
+        TimeWindow window, string? account, string? checkType, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = db.HealthChecks.AsNoTracking().Where(h => h.Timestamp >= since);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken);
+        await foreach (var row in query.OrderBy(h => h.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<IncidentRecord> Incidents(AmoHealthDbContext db, TimeWindow? window, string? account, string? checkType)
+    {
+        var query = db.Incidents.AsNoTracking();
+        if (window is { } w)
+        {
+            // Every incident that overlaps the window, open ones included.
+            query = query.Where(i => i.StartTime < w.To && (i.EndTime == null || i.EndTime >= w.From));
+        }
+
         if (account is not null)
         {
-            query = query.Where(h => h.Account == account);
+            query = query.Where(i => i.Account == account);
         }
 
-        if (checkType is not null)
-        {
-            query = query.Where(h => h.CheckType == checkType);
-        }
-
-        return query;
+        return checkType is null ? query : query.Where(i => i.CheckType == checkType);
     }
+
+    private Resolution ResolutionFor(TimeWindow window, long now)
+    {
+        if (window.Length <= MinutesUpTo && window.From >= Retention.KeptFrom(Resolution.Minute, now))
+        {
+            return Resolution.Minute;
+        }
+
+        return window.Length <= HoursUpTo && window.From >= Retention.KeptFrom(Resolution.Hour, now) ? Resolution.Hour : Resolution.Day;
+    }
+
+    /// <summary>The bucket length: a whole number of <paramref name="unit"/>s giving at most <see cref="MaxPointsPerSeries"/> buckets.</summary>
+    private static long BucketFor(TimeWindow window, long unit)
+    {
+        var perBucket = (long)Math.Ceiling(window.Length / (double)MaxPointsPerSeries / unit);
+        return Math.Max(1, perBucket) * unit;
+    }
+
+    private static HistoryPoint Point(SeriesSummary summary, long timestamp, long bucketMs, string? error) => new(
+        summary.Account, summary.CheckType, timestamp,
+        summary.UpCount == summary.Count ? OutcomeNames.Status.Up : OutcomeNames.Status.Down,
+        summary.Average, summary.MinMs, summary.MaxMs, summary.Percentile(95), summary.Count, summary.UpCount, bucketMs, error);
 }

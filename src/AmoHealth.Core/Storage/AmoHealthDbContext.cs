@@ -1,4 +1,5 @@
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Core.Storage;
@@ -19,6 +20,12 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
+    public DbSet<MinuteRollup> MinuteRollups => Set<MinuteRollup>();
+
+    public DbSet<HourRollup> HourRollups => Set<HourRollup>();
+
+    public DbSet<DayRollup> DayRollups => Set<DayRollup>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
@@ -33,7 +40,9 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Status).HasColumnName("status");
             e.Property(x => x.ResponseTime).HasColumnName("response_time");
             e.Property(x => x.ErrorMessage).HasColumnName("error_message");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME");
+            // The seed's created_at, derived instead of stored: it costs no bytes per row.
+            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME")
+                .HasComputedColumnSql("datetime(\"timestamp\" / 1000, 'unixepoch')", stored: false);
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Outcome).HasColumnName("outcome").HasConversion(outcome);
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
@@ -41,9 +50,13 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.ConnectMs).HasColumnName("connect_ms");
             e.Property(x => x.TlsMs).HasColumnName("tls_ms");
             e.Property(x => x.TtfbMs).HasColumnName("ttfb_ms");
-            // One index serves history per check and time; the seed's five secondary indexes tripled the size.
-            e.HasIndex(x => new { x.Account, x.CheckType, x.Timestamp }).HasDatabaseName("ix_health_checks_series");
+            // No secondary index: ids are in write order and the rollups hold each bucket's id range, so
+            // raw rows are found by rowid range. An index on time would add 15 bytes to every row.
         });
+
+        Rollup<MinuteRollup>(modelBuilder, "rollup_minute");
+        Rollup<HourRollup>(modelBuilder, "rollup_hour");
+        Rollup<DayRollup>(modelBuilder, "rollup_day");
 
         modelBuilder.Entity<CheckStatusRecord>(e =>
         {
@@ -110,6 +123,28 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
                 .HasFilter("end_time IS NULL")
                 .HasDatabaseName("ux_incidents_open");
             e.HasIndex(x => x.StartTime).HasDatabaseName("ix_incidents_start");
+        });
+    }
+
+    private static void Rollup<T>(ModelBuilder modelBuilder, string table)
+        where T : RollupRecord
+    {
+        modelBuilder.Entity<T>(e =>
+        {
+            e.ToTable(table);
+            e.HasKey(x => new { x.Account, x.CheckType, x.Bucket });
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.CheckType).HasColumnName("check_type");
+            e.Property(x => x.Bucket).HasColumnName("bucket");
+            e.Property(x => x.Count).HasColumnName("count");
+            e.Property(x => x.UpCount).HasColumnName("up_count");
+            e.Property(x => x.TimedCount).HasColumnName("timed_count");
+            e.Property(x => x.SumMs).HasColumnName("sum_ms");
+            e.Property(x => x.MinMs).HasColumnName("min_ms");
+            e.Property(x => x.MaxMs).HasColumnName("max_ms");
+            e.Property(x => x.FirstId).HasColumnName("first_id");
+            e.Property(x => x.LastId).HasColumnName("last_id");
+            e.Property(x => x.Histogram).HasColumnName("histogram");
         });
     }
 }

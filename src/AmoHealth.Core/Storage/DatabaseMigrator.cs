@@ -25,6 +25,12 @@ public sealed class DatabaseMigrator(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // A database from before the rollups (or from an older rollup format) gets them computed once.
+        if (!await Rollups.RollupMaintainer.IsCurrentAsync(db, cancellationToken))
+        {
+            await Rollups.RollupMaintainer.RebuildAsync(db, cancellationToken);
+        }
+
         schema.MarkReady();
     }
 }

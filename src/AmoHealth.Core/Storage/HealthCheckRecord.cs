@@ -19,8 +19,8 @@ public sealed class HealthCheckRecord
 
     public string? ErrorMessage { get; set; }
 
-    /// <summary>When the row was written, Unix milliseconds.</summary>
-    public long CreatedAt { get; set; }
+    /// <summary>The seed's <c>created_at</c> (UTC, <c>YYYY-MM-DD HH:MM:SS</c>), computed from <see cref="Timestamp"/> by the database.</summary>
+    public string? CreatedAt { get; private set; }
 
     public required string Account { get; set; }
 
@@ -36,14 +36,13 @@ public sealed class HealthCheckRecord
 
     public int? TtfbMs { get; set; }
 
-    public static HealthCheckRecord From(ProbeResult result, long createdAt) => new()
+    public static HealthCheckRecord From(ProbeResult result) => new()
     {
         Timestamp = result.Timestamp,
         CheckType = result.CheckType,
         Status = result.Outcome.ToStatus(),
         ResponseTime = result.ResponseTimeMs,
         ErrorMessage = result.ErrorMessage,
-        CreatedAt = createdAt,
         Account = result.Account,
         Outcome = result.Outcome,
         HttpStatus = result.HttpStatus,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,8 @@ public static class StorageExtensions
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate(o => o.Retention is not null && Validator.TryValidateObject(o.Retention, new ValidationContext(o.Retention), null, validateAllProperties: true),
+                "Storage:Retention is invalid: each value must be in range and MinuteDays, RawDays <= HourDays <= DayDays.")
             .ValidateOnStart();
         builder.Services.AddPooledDbContextFactory<AmoHealthDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

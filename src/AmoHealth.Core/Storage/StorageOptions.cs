@@ -17,5 +17,49 @@ public sealed class StorageOptions
         "amohealth",
         "health_checks.db");
 
+    public RetentionOptions Retention { get; set; } = new();
+
     public string ConnectionString => $"Data Source={System.IO.Path.GetFullPath(Path)};Default Timeout=30";
+}
+
+/// <summary>How long each kind of data is kept, in days. Section <c>Storage:Retention</c>.</summary>
+public sealed class RetentionOptions : IValidatableObject
+{
+    /// <summary>Raw results (<c>health_checks</c>): the seed's 30 days.</summary>
+    [Range(1, 3650)]
+    public int RawDays { get; set; } = 30;
+
+    [Range(1, 3650)]
+    public int MinuteDays { get; set; } = 7;
+
+    [Range(1, 3650)]
+    public int HourDays { get; set; } = 90;
+
+    [Range(1, 36500)]
+    public int DayDays { get; set; } = 730;
+
+    /// <summary>Rows deleted per statement, so pruning never holds the write lock for long.</summary>
+    [Range(100, 100_000)]
+    public int BatchSize { get; set; } = 2_000;
+
+    [Range(1, 1440)]
+    public int IntervalMinutes { get; set; } = 10;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Raw rows are found through the hour rollups' id ranges, so hours must outlive raw rows.
+        if (HourDays < RawDays || HourDays < MinuteDays || DayDays < HourDays)
+        {
+            yield return new ValidationResult(
+                "Storage:Retention must keep MinuteDays and RawDays <= HourDays <= DayDays.",
+                [nameof(HourDays)]);
+        }
+    }
+
+    public long KeptFrom(Rollups.Resolution resolution, long now) => now - (resolution switch
+    {
+        Rollups.Resolution.Minute => MinuteDays,
+        Rollups.Resolution.Hour => HourDays,
+        _ => DayDays,
+    } * 86_400_000L);
 }

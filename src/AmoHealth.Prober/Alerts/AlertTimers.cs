@@ -1,6 +1,7 @@
 using System.Globalization;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,11 @@ public sealed partial class AlertTimers(
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
-    ILogger<AlertTimers> logger) : BackgroundService
+    ILogger<AlertTimers> logger,
+    IOptions<StorageOptions>? storage = null) : BackgroundService
 {
+    private readonly RetentionOptions _retention = storage?.Value.Retention ?? new RetentionOptions();
+
     private const string TokenWarnedKey = "token_warned";
     private const string SummaryKey = "daily_summary_sent";
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(30);
@@ -139,23 +143,20 @@ public sealed partial class AlertTimers(
         }
 
         var since = now.AddDays(-1).ToUnixTimeMilliseconds();
-        var results = await db.HealthChecks.AsNoTracking().Where(h => h.Timestamp >= since)
-            .Select(h => new { h.Account, h.CheckType, h.Status, h.ResponseTime })
-            .ToListAsync(cancellationToken);
+        var series = await RollupQuery.SummarizeAsync(
+            db, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.StartTime >= since)
             .GroupBy(i => new { i.Account, i.CheckType })
             .Select(g => new { g.Key.Account, g.Key.CheckType, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        foreach (var account in results.Select(r => r.Account).Distinct())
+        foreach (var account in series.Select(r => r.Account).Distinct())
         {
             var rows = CheckType.All.Select(check =>
             {
-                var mine = results.Where(r => r.Account == account && r.CheckType == check).ToList();
-                var times = mine.Where(r => r.ResponseTime is not null).Select(r => r.ResponseTime!.Value).Order().ToList();
-                var uptime = mine.Count == 0 ? 100.0 : 100.0 * mine.Count(r => r.Status == OutcomeNames.Status.Up) / mine.Count;
-                int? p95 = times.Count == 0 ? null : times[(int)Math.Ceiling(0.95 * times.Count) - 1];
+                var mine = series.FirstOrDefault(r => r.Account == account && r.CheckType == check);
+                var uptime = mine is null || mine.Count == 0 ? 100.0 : 100.0 * mine.UpCount / mine.Count;
                 var count = incidents.FirstOrDefault(i => i.Account == account && i.CheckType == check)?.Count ?? 0;
-                return (check, uptime, count, p95);
+                return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
             Outbox.Add(db, notifiers, account, "SUMMARY", null, "summary",
                 AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());

@@ -24,6 +24,8 @@ public static class Extensions
         services.AddSingleton<DatabaseMigrator>();
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         services.AddMonitorOptions();
 

@@ -1,5 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Core.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Results;
@@ -88,10 +89,13 @@ public sealed partial class ResultWriter(
         var keys = batch.Select(r => r.Account).Distinct().ToList();
         var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
         var changes = new List<(CheckStatusRecord Status, ProbeResult Result)>();
+        var rows = new List<HealthCheckRecord>(batch.Count);
 
         foreach (var result in batch)
         {
-            db.HealthChecks.Add(HealthCheckRecord.From(result, now));
+            var row = HealthCheckRecord.From(result);
+            rows.Add(row);
+            db.HealthChecks.Add(row);
             var status = statuses.FirstOrDefault(s => s.Account == result.Account && s.CheckType == result.CheckType);
             if (status is null)
             {
@@ -108,6 +112,9 @@ public sealed partial class ResultWriter(
             }
         }
 
+        // Ids first: the rollups record each bucket's id range.
+        await db.SaveChangesAsync(cancellationToken);
+        await RollupMaintainer.AddAsync(db, rows, cancellationToken);
         var rechecksDue = incidents is null ? [] : await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

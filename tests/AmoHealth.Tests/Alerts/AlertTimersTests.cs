@@ -87,11 +87,8 @@ public sealed class AlertTimersTests : IAsyncLifetime
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            for (var i = 0; i < 20; i++)
-            {
-                var outcome = i < 15 ? Outcome.Up : Outcome.Down;
-                db.HealthChecks.Add(HealthCheckRecord.From(new ProbeResult("acme", CheckType.Get, outcome, 100 + i * 10, now - i * 60_000, 200, null), now));
-            }
+            await Results.StoreAsync(db, Enumerable.Range(0, 20).Select(i =>
+                new ProbeResult("acme", CheckType.Get, i < 15 ? Outcome.Up : Outcome.Down, 100 + i * 10, now - i * 60_000, 200, null)));
 
             db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = now - 3_600_000, CreatedAt = now });
             await db.SaveChangesAsync();

@@ -122,7 +122,7 @@ public sealed class StorageTests : IDisposable
     private static HashSet<string> Columns(SqliteConnection connection, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_table_info('{table}');";
+        command.CommandText = $"SELECT name FROM pragma_table_xinfo('{table}');";
         using var reader = command.ExecuteReader();
         var names = new HashSet<string>();
         while (reader.Read())

@@ -97,9 +97,11 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("connect_ms");
 
-                    b.Property<long>("CreatedAt")
+                    b.Property<string>("CreatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("DATETIME")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasComputedColumnSql("datetime(\"timestamp\" / 1000, 'unixepoch')", false);
 
                     b.Property<int?>("DnsMs")
                         .HasColumnType("INTEGER")
@@ -140,9 +142,6 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("Account", "CheckType", "Timestamp")
-                        .HasDatabaseName("ix_health_checks_series");
 
                     b.ToTable("health_checks", (string)null);
                 });
@@ -288,6 +287,174 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.HasKey("Account", "Key");
 
                     b.ToTable("probe_state", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.Rollups.DayRollup", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("CheckType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_id");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("histogram");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_id");
+
+                    b.Property<int?>("MaxMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_ms");
+
+                    b.Property<int?>("MinMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_ms");
+
+                    b.Property<long>("SumMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_ms");
+
+                    b.Property<int>("TimedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed_count");
+
+                    b.Property<int>("UpCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("up_count");
+
+                    b.HasKey("Account", "CheckType", "Bucket");
+
+                    b.ToTable("rollup_day", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.Rollups.HourRollup", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("CheckType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_id");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("histogram");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_id");
+
+                    b.Property<int?>("MaxMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_ms");
+
+                    b.Property<int?>("MinMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_ms");
+
+                    b.Property<long>("SumMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_ms");
+
+                    b.Property<int>("TimedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed_count");
+
+                    b.Property<int>("UpCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("up_count");
+
+                    b.HasKey("Account", "CheckType", "Bucket");
+
+                    b.ToTable("rollup_hour", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.Rollups.MinuteRollup", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("CheckType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_id");
+
+                    b.Property<byte[]>("Histogram")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("histogram");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_id");
+
+                    b.Property<int?>("MaxMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_ms");
+
+                    b.Property<int?>("MinMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_ms");
+
+                    b.Property<long>("SumMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sum_ms");
+
+                    b.Property<int>("TimedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed_count");
+
+                    b.Property<int>("UpCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("up_count");
+
+                    b.HasKey("Account", "CheckType", "Bucket");
+
+                    b.ToTable("rollup_minute", (string)null);
                 });
 
             modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>

@@ -1,0 +1,39 @@
+namespace AmoHealth.Core.Storage.Rollups;
+
+/// <summary>The rollup levels, finest first.</summary>
+public enum Resolution
+{
+    Minute,
+    Hour,
+    Day,
+}
+
+public static class Resolutions
+{
+    public static readonly Resolution[] All = [Resolution.Minute, Resolution.Hour, Resolution.Day];
+
+    public static long Milliseconds(this Resolution resolution) => resolution switch
+    {
+        Resolution.Minute => 60_000L,
+        Resolution.Hour => 3_600_000L,
+        _ => 86_400_000L,
+    };
+
+    public static long Floor(this Resolution resolution, long timestamp) =>
+        timestamp - (((timestamp % resolution.Milliseconds()) + resolution.Milliseconds()) % resolution.Milliseconds());
+
+    /// <summary>The rows of one level, as a query root.</summary>
+    public static IQueryable<RollupRecord> Query(this AmoHealthDbContext db, Resolution resolution) => resolution switch
+    {
+        Resolution.Minute => db.MinuteRollups,
+        Resolution.Hour => db.HourRollups,
+        _ => db.DayRollups,
+    };
+
+    public static RollupRecord Create(this Resolution resolution, string account, string checkType, long bucket) => resolution switch
+    {
+        Resolution.Minute => new MinuteRollup { Account = account, CheckType = checkType, Bucket = bucket },
+        Resolution.Hour => new HourRollup { Account = account, CheckType = checkType, Bucket = bucket },
+        _ => new DayRollup { Account = account, CheckType = checkType, Bucket = bucket },
+    };
+}

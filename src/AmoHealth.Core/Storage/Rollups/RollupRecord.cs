@@ -1,0 +1,64 @@
+namespace AmoHealth.Core.Storage.Rollups;
+
+/// <summary>
+/// The results of one account's check within one bucket (tables <c>rollup_minute</c>, <c>rollup_hour</c>,
+/// <c>rollup_day</c>): counts, response-time sum/min/max and a <see cref="LatencyHistogram"/>, all
+/// mergeable, so any window's uptime and percentiles come from a few rows instead of raw results.
+/// <see cref="FirstId"/>/<see cref="LastId"/> bound the raw rows' ids, which are in write order, so raw
+/// results are found by id range without a second index on <c>health_checks</c>.
+/// </summary>
+public abstract class RollupRecord
+{
+    public required string Account { get; set; }
+
+    public required string CheckType { get; set; }
+
+    /// <summary>Bucket start, Unix milliseconds, a multiple of the resolution.</summary>
+    public long Bucket { get; set; }
+
+    public int Count { get; set; }
+
+    public int UpCount { get; set; }
+
+    /// <summary>How many results had a response time (the histogram's count).</summary>
+    public int TimedCount { get; set; }
+
+    public long SumMs { get; set; }
+
+    public int? MinMs { get; set; }
+
+    public int? MaxMs { get; set; }
+
+    public long FirstId { get; set; }
+
+    public long LastId { get; set; }
+
+    public byte[] Histogram { get; set; } = [];
+
+    public void Add(HealthCheckRecord row)
+    {
+        Count++;
+        if (row.Status == Checks.OutcomeNames.Status.Up)
+        {
+            UpCount++;
+        }
+
+        FirstId = FirstId == 0 ? row.Id : Math.Min(FirstId, row.Id);
+        LastId = Math.Max(LastId, row.Id);
+        if (row.ResponseTime is not { } ms)
+        {
+            return;
+        }
+
+        TimedCount++;
+        SumMs += ms;
+        MinMs = MinMs is { } min ? Math.Min(min, ms) : ms;
+        MaxMs = MaxMs is { } max ? Math.Max(max, ms) : ms;
+    }
+}
+
+public sealed class MinuteRollup : RollupRecord;
+
+public sealed class HourRollup : RollupRecord;
+
+public sealed class DayRollup : RollupRecord;

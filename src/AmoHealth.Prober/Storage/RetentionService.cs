@@ -1,0 +1,101 @@
+using AmoHealth.Core.Storage;
+using AmoHealth.Core.Storage.Rollups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Storage;
+
+/// <summary>
+/// Deletes what is past its retention (<c>Storage:Retention</c>): raw results after 30 days, minute rollups
+/// after 7, hour rollups after 90, day rollups after 730. Each statement deletes at most
+/// <see cref="RetentionOptions.BatchSize"/> rows and the loop pauses between them, so the single writer
+/// never waits long for the database.
+/// </summary>
+public sealed partial class RetentionService(
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<RetentionService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.Retention.IntervalMinutes), time);
+        do
+        {
+            try
+            {
+                await PruneAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                LogPruneFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One full pass; returns how many rows were deleted.</summary>
+    public async Task<long> PruneAsync(CancellationToken cancellationToken)
+    {
+        var retention = options.Value.Retention;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var batch = retention.BatchSize;
+        long deleted = 0;
+
+        // Raw rows older than the cutoff all sit in hour buckets before it; their ids bound the scan.
+        var rawCutoff = Resolution.Hour.Floor(now - (retention.RawDays * 86_400_000L));
+        long? bound;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            bound = await db.HourRollups.Where(r => r.Bucket < rawCutoff).MaxAsync(r => (long?)r.LastId, cancellationToken);
+        }
+
+        if (bound is { } lastId)
+        {
+            deleted += await InBatchesAsync(db => db.HealthChecks
+                .Where(h => h.Id <= lastId && h.Timestamp < rawCutoff).OrderBy(h => h.Id).Take(batch), cancellationToken);
+        }
+
+        foreach (var resolution in Resolutions.All)
+        {
+            var cutoff = retention.KeptFrom(resolution, now);
+            deleted += await InBatchesAsync(db => db.Query(resolution).Where(r => r.Bucket < cutoff).Take(batch), cancellationToken);
+        }
+
+        if (deleted > 0)
+        {
+            LogPruned(logger, deleted);
+        }
+
+        return deleted;
+    }
+
+    private async Task<long> InBatchesAsync<T>(Func<AmoHealthDbContext, IQueryable<T>> select, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            int count;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                count = await select(db).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            total += count;
+            if (count < options.Value.Retention.BatchSize)
+            {
+                return total;
+            }
+
+            await Task.Delay(Pause, time, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} rows past their retention")]
+    private static partial void LogPruned(ILogger logger, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; retrying at the next interval")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
+}
