@@ -89,7 +89,8 @@ public sealed partial class RetentionService(
                 return total;
             }
 
-            await Task.Delay(Pause, time, cancellationToken);
+            // Real time, not the injected clock: this pause lets the writer in, whatever the clock says.
+            await Task.Delay(Pause, cancellationToken);
         }
     }
 

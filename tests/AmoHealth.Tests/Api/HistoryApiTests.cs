@@ -109,7 +109,80 @@ public sealed class HistoryApiTests : IAsyncLifetime
         Assert.Equal(150_000, get.GetProperty("mttr").GetInt64());
     }
 
+    [Fact]
+    public async Task FromAndToSelectAWindowInMillisecondsOrIsoTime()
+    {
+        var from = _now - 3_600_000;
+        var to = _now - 1_800_000;
+        var iso = (long ms) => Uri.EscapeDataString(DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz"));
+
+        var byMs = await GetArrayAsync($"/api/history?from={from}&to={to}&account=acme&checkType=GET");
+        var byIso = await GetArrayAsync($"/api/history?from={iso(from)}&to={iso(to)}&account=acme&checkType=GET");
+
+        // GET results i = 51..100 lie in [now − 1 h, now − 30 min): i = 100 is exactly at the start, i = 50 exactly at the end.
+        Assert.Equal(50, byMs.Sum(p => p.GetProperty("count").GetInt32()));
+        Assert.Equal(byMs.Select(p => p.GetProperty("timestamp").GetInt64()), byIso.Select(p => p.GetProperty("timestamp").GetInt64()));
+        Assert.All(byMs, p => Assert.InRange(p.GetProperty("timestamp").GetInt64(), from, to - 1));
+    }
+
+    [Fact]
+    public async Task HistoryExportsRawResultsAsCsvWithFormulasDefused()
+    {
+        await using (var db = await _database.CreateFactory().CreateDbContextAsync())
+        {
+            await Results.StoreAsync(db, [new ProbeResult("acme", CheckType.Post, Outcome.Down, null, _now - 1_000, 500, "=HYPERLINK(\"x\"), \"quoted\"")]);
+        }
+
+        using var response = await _client.GetAsync("/api/history?hours=24&account=acme&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("timestamp,time,account,check_type,status,outcome,response_time", lines[0]);
+        Assert.Equal(1_000 + 10 + 1, lines.Length - 1);
+        Assert.Contains(lines, l => l.EndsWith(",\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\"", StringComparison.Ordinal) && l.Contains(",POST,down,down,,500,"));
+    }
+
+    [Fact]
+    public async Task IncidentsPageAndExportAsCsv()
+    {
+        var first = await GetArrayAsync("/api/incidents?limit=2");
+        var second = await GetArrayAsync("/api/incidents?limit=2&offset=2");
+        var windowed = await GetArrayAsync($"/api/incidents?from={_now - 3_700_000}");
+
+        Assert.Single(second);
+        Assert.DoesNotContain(second[0].GetProperty("id").GetInt64(), first.Select(i => i.GetProperty("id").GetInt64()));
+        // The open incident (started earlier, still open) overlaps the window; the one closed 7,000 s ago does not.
+        Assert.Equal(2, windowed.Count);
+        using var response = await _client.GetAsync("/api/incidents?format=csv");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(",auth_failed,", lines[1]);
+    }
+
+    [Fact]
+    public async Task StatsGiveUptimeByCountAndByTime()
+    {
+        var stats = await GetArrayAsync("/api/stats?hours=4&account=acme&checkType=GET");
+
+        var get = Assert.Single(stats);
+        // Incidents in the last 4 h: 200 s and 100 s of 14,400 s.
+        Assert.Equal(Math.Round(100 * (1 - (300.0 / 14_400)), 3), get.GetProperty("uptimeByTime").GetDouble(), 0.01);
+        Assert.InRange(get.GetProperty("uptime").GetDouble(), 89, 91);
+    }
+
     [Theory]
+    [InlineData("/api/history?from=yesterday", "from")]
+    [InlineData("/api/history?from=2026-11-01T10:00:00", "from")]
+    [InlineData("/api/history?to=-5", "to")]
+    [InlineData("/api/history?from=1800000000000&to=1700000000000", "from")]
+    [InlineData("/api/history?from=1000&to=1800000000000", "from")]
+    [InlineData("/api/history?format=xml", "format")]
+    [InlineData("/api/incidents?offset=-1", "offset")]
+    [InlineData("/api/incidents?hours=0", "hours")]
+    [InlineData("/api/hours=abc", null)]
     [InlineData("/api/history?hours=abc", "hours")]
     [InlineData("/api/history?hours=-1", "hours")]
     [InlineData("/api/history?hours=0", "hours")]
@@ -121,9 +194,14 @@ public sealed class HistoryApiTests : IAsyncLifetime
     [InlineData("/api/incidents?limit=99999999999999", "limit")]
     [InlineData("/api/stats?hours=17521", "hours")]
     [InlineData("/api/stats?checkType=get", "checkType")]
-    public async Task ABadParameterIsA400ProblemNamingItNeverA500(string url, string parameter)
+    public async Task ABadParameterIsA400ProblemNamingItNeverA500(string url, string? parameter)
     {
         using var response = await _client.GetAsync(url);
+        if (parameter is null)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            return;
+        }
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
