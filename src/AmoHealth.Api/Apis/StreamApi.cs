@@ -17,7 +17,8 @@ public static class StreamApi
     /// Maps <c>GET /api/stream</c>: Server-Sent Events. First a snapshot (one <c>status_update</c> per
     /// account and check, from SQLite), then live updates from Redis, with heartbeats while idle. Status
     /// updates use the default event type so the seed's <c>EventSource.onmessage</c> clients keep working;
-    /// heartbeats are named <c>heartbeat</c> so those clients never see them.
+    /// <c>incident_opened</c>, <c>incident_closed</c> and <c>heartbeat</c> are named events, so those clients
+    /// never see them.
     /// </summary>
     public static RouteGroupBuilder MapStreamApi(this IEndpointRouteBuilder app)
     {
@@ -84,9 +85,9 @@ public static class StreamApi
                 yield break;
             }
 
-            while (subscription.Reader.TryRead(out var json))
+            while (subscription.Reader.TryRead(out var item))
             {
-                yield return new SseItem<string>(json);
+                yield return item;
             }
 
             pendingRead = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();

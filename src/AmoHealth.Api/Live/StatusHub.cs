@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Threading.Channels;
 using AmoHealth.Core.Live;
@@ -7,7 +8,8 @@ using StackExchange.Redis;
 namespace AmoHealth.Api.Live;
 
 /// <summary>
-/// Fans live status updates from Redis out to every connected stream. Each client has its own bounded
+/// Fans live messages from Redis (status updates, incidents opened and closed) out to every connected
+/// stream as ready SSE items. Each client has its own bounded
 /// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
 /// </summary>
 public sealed partial class StatusHub(
@@ -18,7 +20,7 @@ public sealed partial class StatusHub(
     internal const int ClientQueueCapacity = 256;
     private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<long, Channel<string>> _clients = new();
+    private readonly ConcurrentDictionary<long, Channel<SseItem<string>>> _clients = new();
     private long _nextId;
 
     private volatile bool _subscribed;
@@ -32,7 +34,7 @@ public sealed partial class StatusHub(
     public Subscription Subscribe()
     {
         var id = Interlocked.Increment(ref _nextId);
-        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(ClientQueueCapacity)
+        var channel = Channel.CreateBounded<SseItem<string>>(new BoundedChannelOptions(ClientQueueCapacity)
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.DropOldest,
@@ -41,26 +43,39 @@ public sealed partial class StatusHub(
         return new Subscription(this, id, channel.Reader);
     }
 
-    /// <summary>Delivers one raw <see cref="StatusUpdate"/> JSON message to every client; malformed ones are dropped.</summary>
+    /// <summary>
+    /// Delivers one raw live message to every client, parsed once: a <c>status_update</c> as a default
+    /// (unnamed) event as the seed's clients expect, an incident change as a named event. Anything else is dropped.
+    /// </summary>
     internal void Broadcast(string json)
     {
+        string? type;
         try
         {
-            if (JsonSerializer.Deserialize(json, LiveJsonContext.Default.StatusUpdate) is not { Type: StatusUpdate.EventType })
-            {
-                LogMalformed(logger);
-                return;
-            }
+            type = JsonSerializer.Deserialize(json, LiveJsonContext.Default.LiveEnvelope)?.Type;
         }
         catch (JsonException)
         {
-            LogMalformed(logger);
-            return;
+            type = null;
+        }
+
+        SseItem<string> item;
+        switch (type)
+        {
+            case StatusUpdate.EventType:
+                item = new SseItem<string>(json);
+                break;
+            case IncidentEvent.Opened or IncidentEvent.Closed:
+                item = new SseItem<string>(json, type);
+                break;
+            default:
+                LogMalformed(logger);
+                return;
         }
 
         foreach (var client in _clients.Values)
         {
-            client.Writer.TryWrite(json);
+            client.Writer.TryWrite(item);
         }
     }
 
@@ -102,9 +117,9 @@ public sealed partial class StatusHub(
     }
 
     /// <summary>One client's view of the hub.</summary>
-    public sealed class Subscription(StatusHub hub, long id, ChannelReader<string> reader) : IDisposable
+    public sealed class Subscription(StatusHub hub, long id, ChannelReader<SseItem<string>> reader) : IDisposable
     {
-        public ChannelReader<string> Reader => reader;
+        public ChannelReader<SseItem<string>> Reader => reader;
 
         public void Dispose() => hub.Remove(id);
     }

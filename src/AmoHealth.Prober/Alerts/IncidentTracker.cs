@@ -16,8 +16,11 @@ public sealed partial class IncidentTracker(
     Notifications.Notifiers notifiers,
     ILogger<IncidentTracker> logger)
 {
-    /// <summary>Applies the results; returns the re-checks to schedule once the transaction is committed.</summary>
-    public async Task<List<(string Account, string CheckType, TimeSpan Delay)>> TrackAsync(
+    /// <summary>
+    /// Applies the results; returns the re-checks to schedule and the incidents opened and closed, to act on
+    /// once the transaction is committed.
+    /// </summary>
+    public async Task<TrackedChanges> TrackAsync(
         AmoHealthDbContext db,
         IReadOnlyList<(CheckStatusRecord Status, ProbeResult Result)> changes,
         long now,
@@ -26,6 +29,7 @@ public sealed partial class IncidentTracker(
         var settings = alerts.Value;
         var rechecks = new List<(string, string, TimeSpan)>();
         var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
+        var closed = new List<IncidentRecord>();
         var credentialAlerts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (status, result) in changes)
         {
@@ -37,7 +41,10 @@ public sealed partial class IncidentTracker(
 
             if (decision.CloseIncident)
             {
-                await CloseAsync(db, status, result, now, cancellationToken);
+                if (await CloseAsync(db, status, result, now, cancellationToken) is { } incident)
+                {
+                    closed.Add(incident);
+                }
             }
 
             if (decision.RecheckIn is { } delay)
@@ -56,7 +63,7 @@ public sealed partial class IncidentTracker(
             }
         }
 
-        return rechecks;
+        return new TrackedChanges(rechecks, [.. opened.Select(o => o.Incident)], closed);
     }
 
     private async Task<IncidentRecord> OpenAsync(
@@ -94,7 +101,8 @@ public sealed partial class IncidentTracker(
         return incident;
     }
 
-    private async Task CloseAsync(
+    /// <summary>Closes the open incident, if any; returns it.</summary>
+    private async Task<IncidentRecord?> CloseAsync(
         AmoHealthDbContext db,
         CheckStatusRecord status,
         ProbeResult result,
@@ -108,7 +116,7 @@ public sealed partial class IncidentTracker(
         status.IncidentId = null;
         if (incident is null || incident.EndTime is not null)
         {
-            return;
+            return null;
         }
 
         incident.EndTime = result.Timestamp;
@@ -117,10 +125,11 @@ public sealed partial class IncidentTracker(
         if (incident.Kind == AuthFailed && await OtherOpenAuthIncidentAsync(db, status, cancellationToken))
         {
             // The credentials alert is restored only when the last check of the account accepts the token again.
-            return;
+            return incident;
         }
 
         Enqueue(db, incident, "restored", AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
+        return incident;
     }
 
     private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
@@ -148,4 +157,13 @@ public sealed partial class IncidentTracker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CheckType} of {Account} is restored after {DurationMs} ms: incident closed")]
     private static partial void LogClosed(ILogger logger, string checkType, string account, long durationMs);
+}
+
+/// <summary>What one batch did to incidents, acted on after the commit.</summary>
+public sealed record TrackedChanges(
+    IReadOnlyList<(string Account, string CheckType, TimeSpan Delay)> Rechecks,
+    IReadOnlyList<IncidentRecord> Opened,
+    IReadOnlyList<IncidentRecord> Closed)
+{
+    public static readonly TrackedChanges None = new([], [], []);
 }

@@ -6,4 +6,6 @@ namespace AmoHealth.Prober.Results;
 public sealed class NullStatusPublisher : IStatusPublisher
 {
     public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task PublishIncidentsAsync(IReadOnlyList<Core.Storage.IncidentRecord> incidents, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Live;
+using AmoHealth.Core.Storage;
 using StackExchange.Redis;
 
 namespace AmoHealth.Prober.Results;
@@ -13,26 +14,41 @@ public sealed partial class RedisStatusPublisher(
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal(LiveChannels.Status);
 
-    public async Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
+    public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return SendAsync(results.Select(r => (r.CheckType, JsonSerializer.Serialize(StatusUpdate.From(r, now), LiveJsonContext.Default.StatusUpdate))).ToList());
+    }
+
+    public Task PublishIncidentsAsync(IReadOnlyList<IncidentRecord> incidents, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return SendAsync(incidents.Select(i => (i.CheckType, JsonSerializer.Serialize(IncidentEvent.From(i, now), LiveJsonContext.Default.IncidentEvent))).ToList());
+    }
+
+    private async Task SendAsync(IReadOnlyList<(string CheckType, string Json)> messages)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
         if (!redis.IsConnected)
         {
-            LogRedisUnavailable(logger, results.Count);
+            LogRedisUnavailable(logger, messages.Count);
             return;
         }
 
         var subscriber = redis.GetSubscriber();
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var result in results)
+        foreach (var (checkType, json) in messages)
         {
-            var json = JsonSerializer.Serialize(StatusUpdate.From(result, now), LiveJsonContext.Default.StatusUpdate);
             try
             {
                 await subscriber.PublishAsync(Channel, json);
             }
             catch (RedisException ex)
             {
-                LogPublishFailed(logger, ex, result.CheckType);
+                LogPublishFailed(logger, ex, checkType);
             }
         }
     }

@@ -34,9 +34,10 @@ public sealed partial class ResultWriter(
                     batch.Add(result);
                 }
 
-                if (await StoreAsync(batch, stoppingToken))
+                if (await StoreAsync(batch, stoppingToken) is { } tracked)
                 {
                     await publisher.PublishAsync(batch, stoppingToken);
+                    await publisher.PublishIncidentsAsync([.. tracked.Opened, .. tracked.Closed], stoppingToken);
                 }
             }
         }
@@ -58,14 +59,14 @@ public sealed partial class ResultWriter(
         }
     }
 
-    private async Task<bool> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    /// <summary>Stores the batch, retrying; returns what it did to incidents, or null when it was lost.</summary>
+    private async Task<Alerts.TrackedChanges?> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await WriteAsync(batch, cancellationToken);
-                return true;
+                return await WriteAsync(batch, cancellationToken);
             }
             catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && attempt < MaxAttempts)
             {
@@ -75,12 +76,12 @@ public sealed partial class ResultWriter(
             catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
             {
                 LogWriteFailed(logger, ex, batch.Count);
-                return false;
+                return null;
             }
         }
     }
 
-    private async Task WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    private async Task<Alerts.TrackedChanges> WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Results, the state machine, incidents and their alerts change together or not at all.
@@ -115,15 +116,17 @@ public sealed partial class ResultWriter(
         // Ids first: the rollups record each bucket's id range.
         await db.SaveChangesAsync(cancellationToken);
         await RollupMaintainer.AddAsync(db, rows, cancellationToken);
-        var rechecksDue = incidents is null ? [] : await incidents.TrackAsync(db, changes, now, cancellationToken);
+        var tracked = incidents is null ? Alerts.TrackedChanges.None : await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
 
-        foreach (var (account, checkType, delay) in rechecksDue)
+        foreach (var (account, checkType, delay) in tracked.Rechecks)
         {
             rechecks?.RequestRecheck(account, checkType, delay);
         }
+
+        return tracked;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]

@@ -25,10 +25,11 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000), Ok(81_000), Ok(86_000));
+        var published = await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000), Ok(81_000), Ok(86_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync();
+        Assert.Equal([("incident_opened", "GET", incident.Id), ("incident_closed", "GET", incident.Id)], published.Incidents);
         Assert.Equal((1_000L, 86_000L, 85_000L, "down"), (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
         Assert.Equal("HTTP 503", incident.Details);
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
@@ -122,16 +123,16 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.Empty(await db.Notifications.ToListAsync());
     }
 
-    private Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results) =>
+    private Task<RecordingPublisher> WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results) =>
         WriteAsync(contexts, new MonitorOptions { MattermostWebhookUrl = "http://127.0.0.1:1/hooks/x" }, results);
 
-    private async Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
+    private async Task<RecordingPublisher> WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
     {
         var channel = new ResultChannel();
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
-        var publisher = new CountingPublisher();
+        var publisher = new RecordingPublisher();
         using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker, _rechecks);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
@@ -143,6 +144,7 @@ public sealed class IncidentFlowTests : IDisposable
         }
 
         await writer.StopAsync(CancellationToken.None);
+        return publisher;
     }
 
     private static ProbeResult Fail(long at) => new("acme", CheckType.Get, Outcome.Down, 120, at, 503, "HTTP 503");
@@ -154,18 +156,5 @@ public sealed class IncidentFlowTests : IDisposable
         public List<(string Account, string CheckType, TimeSpan Delay)> Requests { get; } = [];
 
         public void RequestRecheck(string account, string checkType, TimeSpan delay) => Requests.Add((account, checkType, delay));
-    }
-
-    private sealed class CountingPublisher : IStatusPublisher
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref _count, results.Count);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using AmoHealth.Api.Apis;
 using AmoHealth.Api.Live;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Live;
@@ -41,6 +42,70 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
         Assert.Equal(1_699_876_543_210, data.GetProperty("lastCheck").GetInt64());
         Assert.Equal("Timeout", data.GetProperty("errorMessage").GetString());
         Assert.Equal(1_699_876_543_999, live.GetProperty("timestamp").GetInt64());
+    }
+
+    [Fact]
+    public async Task IncidentsOpenedAndClosedArriveAsNamedEvents()
+    {
+        await _database.MigrateAsync();
+        await using var api = new ApiHost(_database.Path, redis.ConnectionString);
+        await using var events = await StreamEvents.OpenAsync(api.CreateClient());
+        await WaitForSubscriberAsync(api);
+        var incident = new IncidentRecord { Id = 42, Account = "acme", CheckType = CheckType.Hook, Kind = "down", StartTime = 1_000, Details = "no webhook" };
+
+        await PublishAsync(JsonSerializer.Serialize(IncidentEvent.From(incident, 1_500), LiveJsonContext.Default.IncidentEvent));
+        incident.EndTime = 91_000;
+        incident.Duration = 90_000;
+        await PublishAsync(JsonSerializer.Serialize(IncidentEvent.From(incident, 91_500), LiveJsonContext.Default.IncidentEvent));
+
+        var received = (await events.NextAsync(2, e => e.EventType != StreamApi.HeartbeatEvent)).ToList();
+        Assert.Equal(["incident_opened", "incident_closed"], received.Select(e => e.EventType));
+        var closed = Json(received[1]);
+        Assert.Equal((42L, "HOOK", 90_000L), (closed.GetProperty("id").GetInt64(), closed.GetProperty("checkType").GetString(), closed.GetProperty("duration").GetInt64()));
+        Assert.Equal("no webhook", Json(received[0]).GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task WhenRedisStopsRestServesAndTheStreamStaysOpenThenResumesWhenRedisReturns()
+    {
+        var own = new RedisServer();
+        await own.InitializeAsync();
+        try
+        {
+            await SeedStatusAsync();
+            await using var api = new ApiHost(_database.Path, own.ConnectionString, heartbeatSeconds: 1);
+            using var client = api.CreateClient();
+            await using var events = await StreamEvents.OpenAsync(client);
+            await events.NextUpdatesAsync(5);
+            await WaitForSubscriberAsync(api);
+
+            await own.StopAsync();
+
+            using (var status = await client.GetAsync("/api/status"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
+            }
+
+            Assert.Equal("heartbeat", (await events.NextAsync(1)).Single().EventType);
+
+            await own.StartAsync();
+            // The client library reconnects and resubscribes on its own; publish until the update gets through.
+            var update = StatusUpdate.Create("acme", CheckType.Web, Outcome.Down, 900, 5, "HTTP 502", 6);
+            var received = events.NextUpdatesAsync(1);
+            await Eventually.GetAsync(async () =>
+            {
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(own.ConnectionString);
+                await connection.GetSubscriber().PublishAsync(
+                    RedisChannel.Literal(LiveChannels.Status), JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
+                await Task.WhenAny(received, Task.Delay(500));
+                return received.IsCompleted ? received : null;
+            }, TimeSpan.FromSeconds(30), "live updates to resume after Redis returns");
+            Assert.Equal("WEB", Json((await received).Single()).GetProperty("checkType").GetString());
+        }
+        finally
+        {
+            await own.StopAsync();
+        }
     }
 
     [Fact]

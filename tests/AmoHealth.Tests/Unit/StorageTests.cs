@@ -139,17 +139,4 @@ public sealed class StorageTests : IDisposable
         command.CommandText = sql;
         return command.ExecuteScalar()?.ToString();
     }
-
-    private sealed class RecordingPublisher : IStatusPublisher
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)
-        {
-            Interlocked.Add(ref _count, results.Count);
-            return Task.CompletedTask;
-        }
-    }
 }
