@@ -6,6 +6,9 @@ rows = [json.loads(line) for line in open(path) if line.strip().startswith("{")]
 overhead = [r for r in rows if r["benchmark"] == "probe_overhead_ms"]
 throughput = [r for r in rows if r["benchmark"] == "prober_throughput"]
 detection = [r for r in rows if r["benchmark"] == "detection_latency_s"]
+storage = [r for r in rows if r["benchmark"] == "storage"]
+api = [r for r in rows if r["benchmark"] == "api_latency_ms"]
+fanout = [r for r in rows if r["benchmark"] == "sse_fanout"]
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 cores = os.cpu_count()
 mem_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
@@ -29,6 +32,21 @@ if detection:
     d = detection[0]
     print(f"| confirmed DOWN alert after the outage starts | ≤ interval + 20 s ({d['budget_s']:.0f} s) | median {d['median']} s, p95 {d['p95']} s, max {d['max']} s | "
           f"{d['trials']} trials with CHECK_INTERVAL={d['interval_s']:.0f} s: every amoCRM endpoint of the Simulator starts answering 503 at a random point of the interval; time until the 🔴 reaches its Mattermost (re-checks at +5 s and +15 s, 3 s grouping) |")
+for st in storage:
+    print(f"| storage per raw result, {st['accounts']} account(s) x 5 checks, {st['days']} days | ≤ 60 B | {st['health_checks_bytes_per_result']} B in `health_checks` "
+          f"(+ {st['rollups_bytes_per_result']} B of rollups = {st['file_bytes_per_result']} B for the whole file) | {st['results']:,} results loaded through the writer's path "
+          f"(raw rows + rollups per batch of 500), minute rollups kept 7 days; each table copied alone into a fresh file to size it with its indexes |")
+budgets = {"/api/history?hours=24": "p50 ≤ 15 ms", "/api/stats?hours=720": "p50 ≤ 10 ms"}
+for label in dict.fromkeys(r["label"] for r in api):
+    mine = [r for r in api if r["label"] == label]
+    for path in dict.fromkeys(r["path"] for r in mine):
+        rs = [r for r in mine if r["path"] == path]
+        print(f"| `{path}` ({label}) | {budgets.get(path, '—')} | p50 {med([r['p50'] for r in rs]):.1f} ms, p95 {med([r['p95'] for r in rs]):.1f} ms "
+              f"({rs[0]['response_bytes']:,} B) | {rs[0]['requests']} sequential requests over HTTP on loopback to the Release Api, after 5 warm-up; median of {len(rs)} run(s) |")
+for f in fanout:
+    print(f"| SSE fan-out through the Gateway | {f['clients']:,} clients, p99 ≤ 250 ms | p99 {f['p99']} ms (p50 {f['p50']}, max {f['max']}); "
+          f"{f['delivered']:,} of {f['connected'] * f['messages']:,} delivered | {f['connected']:,} streams open through the Gateway; {f['messages']} updates published to Redis 200 ms apart; "
+          f"RSS idle {f['rss_idle_mib']} MiB, peak {f['rss_peak_mib']} MiB |")
 print("\nThroughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
 print("HOOK and DP are bounded by amoCRM's delivery time and the per-account request budget, not by the Prober.")
 print("The Prober and the Simulator share the same 2 cores during the throughput run, so the figure is a floor.")

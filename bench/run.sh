@@ -1,40 +1,84 @@
 #!/usr/bin/env bash
-# Builds in Release, runs the Prober benchmarks on 127.0.0.1 (starting and stopping the Simulator it needs),
-# and writes bench/results/<date>.json plus the table in BENCHMARKS.md.
-# Usage: bench/run.sh [--quick]     (--quick: fewer samples, shorter windows and 2 detection trials: about 2 minutes)
+# Builds in Release, starts what each benchmark needs on 127.0.0.1 (Simulator, redis-server, Api, Gateway),
+# measures, stops everything it started, and writes bench/results/<date>.json plus the table in BENCHMARKS.md.
+# Usage: bench/run.sh [--quick]     (--quick: fewer samples, shorter windows, one run: under 3 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
-samples=300; seconds=20; runs=3; trials=6
-if $quick; then samples=100; seconds=8; runs=1; trials=2; fi
+samples=300; seconds=20; runs=3; trials=6; days=30; requests=100; many_days=7; clients=1000; messages=20
+if $quick; then samples=100; seconds=8; runs=1; trials=2; days=30; requests=30; many_days=0; clients=1000; messages=10; fi
 
-dotnet build bench/AmoHealth.Bench -c Release -v q -nologo >/dev/null
-dotnet build src/AmoHealth.Simulator -c Release -v q -nologo >/dev/null
-bench=artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
-simulator=artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Api src/AmoHealth.Gateway; do
+  dotnet build "$project" -c Release -v q -nologo >/dev/null
+done
+bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
+simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
+api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
+gateway=$PWD/artifacts/bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll
+command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 100); do curl -sf -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; return 1; }
+export Logging__LogLevel__Default=Warning
+
+# --- Prober: overhead, throughput and jitter, detection (against the Simulator) ---
+sim_port=$(free_port)
 Simulator__MedianLatencyMs=0 Simulator__DeliveryMedianLatencyMs=0 \
 Simulator__RateLimit__PerTokenPerSecond=10000 Simulator__RateLimit__PerAccountPerSecond=100000 \
-Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo Logging__LogLevel__Default=Warning ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  dotnet "$simulator" >/dev/null 2>&1 &
-sim_pid=$!
-trap 'kill $sim_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  curl -sf -o /dev/null -H 'Authorization: Bearer bench' "http://127.0.0.1:$port/api/v4/account" && break
-  sleep 0.2
-done
+Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo ASPNETCORE_URLS="http://127.0.0.1:$sim_port" \
+  dotnet "$simulator" --contentRoot "$(dirname "$simulator")" >/dev/null 2>&1 &
+pids+=($!)
+wait_http -H 'Authorization: Bearer bench' "http://127.0.0.1:$sim_port/api/v4/account"
 
 out=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ).json
 : > "$out"
 for run in $(seq 1 $runs); do
   dotnet "$bench" overhead --samples "$samples" | tee -a "$out"
-  dotnet "$bench" throughput --simulator "http://127.0.0.1:$port" --token bench --accounts 500 --seconds "$seconds" | tee -a "$out"
+  dotnet "$bench" throughput --simulator "http://127.0.0.1:$sim_port" --token bench --accounts 500 --seconds "$seconds" | tee -a "$out"
 done
+dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench --trials "$trials" --interval-ms 10000 | tee -a "$out"
 
-dotnet "$bench" detection --simulator "http://127.0.0.1:$port" --token bench --trials "$trials" --interval-ms 10000 | tee -a "$out"
+# --- Storage and API latencies on 30 days of results ---
+start_api() { # db, redis (or empty), port
+  Storage__Path="$1" ConnectionStrings__redis="$2" Stream__HeartbeatSeconds=1 ASPNETCORE_URLS="http://127.0.0.1:$3" \
+    dotnet "$api" --contentRoot "$(dirname "$api")" >/dev/null 2>&1 &
+  api_pid=$!; pids+=($api_pid)
+  wait_http "http://127.0.0.1:$3/health"
+}
+dotnet "$bench" storage --db "$work/seed.db" --accounts 1 --days "$days" | tee -a "$out"
+api_port=$(free_port); start_api "$work/seed.db" "" "$api_port"
+for run in $(seq 1 $runs); do
+  dotnet "$bench" api --api "http://127.0.0.1:$api_port" --requests "$requests" --label "1 account, $days days" | tee -a "$out"
+done
+kill "$api_pid"
+
+if [ "$many_days" -gt 0 ]; then
+  dotnet "$bench" storage --db "$work/many.db" --accounts 50 --days "$many_days" | tee -a "$out"
+  api_port=$(free_port); start_api "$work/many.db" "" "$api_port"
+  dotnet "$bench" api --api "http://127.0.0.1:$api_port" --requests "$requests" --label "50 accounts, $many_days days" | tee -a "$out"
+  kill "$api_pid"
+fi
+
+# --- SSE fan-out through the Gateway, fed by a real Redis ---
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
+pids+=($!)
+for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+api_port=$(free_port); start_api "$work/seed.db" "127.0.0.1:$redis_port" "$api_port"
+gateway_port=$(free_port)
+services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:1" PORT="$gateway_port" \
+  dotnet "$gateway" --contentRoot "$(dirname "$gateway")" >/dev/null 2>&1 &
+gateway_pid=$!; pids+=($gateway_pid)
+wait_http "http://127.0.0.1:$gateway_port/health"
+sleep 2
+dotnet "$bench" fanout --gateway "http://127.0.0.1:$gateway_port" --redis "127.0.0.1:$redis_port" --clients "$clients" --messages "$messages" \
+  --pids "api:$api_pid,gateway:$gateway_pid" | tee -a "$out"
 
 python3 bench/report.py "$out" > BENCHMARKS.md.new
 mv BENCHMARKS.md.new BENCHMARKS.md

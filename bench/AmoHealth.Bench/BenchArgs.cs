@@ -16,6 +16,8 @@ public sealed class BenchArgs(Dictionary<string, string> values)
         return new BenchArgs(values);
     }
 
+    public IReadOnlyDictionary<string, string> Values => values;
+
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 

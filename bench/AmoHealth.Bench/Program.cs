@@ -6,6 +6,9 @@ return args.FirstOrDefault() switch
     "overhead" => await OverheadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "throughput" => await ThroughputBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "detection" => await DetectionBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "storage" => await StorageBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "api" => await ApiLatencyBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "fanout" => await FanoutBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -14,5 +17,8 @@ static int Usage()
     Console.Error.WriteLine("usage: AmoHealth.Bench overhead [--samples N] [--delay-ms D]");
     Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
     Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS]");
+    Console.Error.WriteLine("       AmoHealth.Bench storage --db PATH [--accounts N] [--days D]");
+    Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L]");
+    Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M]");
     return 2;
 }

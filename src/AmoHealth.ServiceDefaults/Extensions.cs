@@ -22,6 +22,9 @@ public static class Extensions
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
 
+    /// <summary>Prometheus scrape endpoint of every service (OpenTelemetry metrics).</summary>
+    public const string MetricsPath = "/metrics";
+
     /// <summary>
     /// Adds OpenTelemetry, default health checks, service discovery, standard resilience for
     /// <see cref="System.Net.Http.IHttpClientFactory"/> clients and <see cref="TimeProvider.System"/>.
@@ -57,7 +60,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("AmoHealth.*"))
+                .AddMeter("AmoHealth.*")
+                .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("AmoHealth.*")
@@ -65,7 +69,8 @@ public static class Extensions
                     // Health probes and the long-lived stream would drown real requests.
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath)
-                        && !context.Request.Path.StartsWithSegments(AlivePath))
+                        && !context.Request.Path.StartsWithSegments(AlivePath)
+                        && !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -86,13 +91,15 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (every check must pass: ready for traffic) and <c>/alive</c> (liveness only).
-    /// Both stay reachable in production: the deploy gate and systemd watch them.
+    /// Maps <c>/health</c> (every check must pass: ready for traffic), <c>/alive</c> (liveness only) and
+    /// <c>/metrics</c> (Prometheus text format). Health stays reachable in production: the deploy gate and
+    /// systemd watch it.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) });
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
         return app;
     }
 }

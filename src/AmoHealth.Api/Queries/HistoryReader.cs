@@ -69,22 +69,36 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         var rollups = await RollupQuery.LevelAsync(
             db, resolution, resolution.Floor(window.From), window.To, account, checkType, cancellationToken);
         var start = resolution.Floor(window.From);
-        return [.. rollups
-            .GroupBy(r => (r.Account, r.CheckType))
-            .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
-            .ThenBy(g => CheckType.OrderOf(g.Key.CheckType))
-            .SelectMany(series => series
-                .GroupBy(r => start + ((r.Bucket - start) / step * step))
-                .Select(bucket =>
+        // Rows come ordered by account, check and time: one pass, one point per run of rows in a bucket.
+        var points = new List<HistoryPoint>(rollups.Count / (int)(step / resolution.Milliseconds()) + 8);
+        SeriesSummary? current = null;
+        long currentBucket = 0;
+        foreach (var row in rollups)
+        {
+            var bucket = start + ((row.Bucket - start) / step * step);
+            if (current is null || bucket != currentBucket || row.Account != current.Account || row.CheckType != current.CheckType)
+            {
+                if (current is not null)
                 {
-                    var summary = new SeriesSummary(series.Key.Account, series.Key.CheckType);
-                    foreach (var rollup in bucket)
-                    {
-                        summary.Merge(rollup);
-                    }
+                    points.Add(Point(current, currentBucket, step, null));
+                }
 
-                    return Point(summary, bucket.Key, step, null);
-                }))];
+                current = new SeriesSummary(row.Account, row.CheckType);
+                currentBucket = bucket;
+            }
+
+            current.Merge(row);
+        }
+
+        if (current is not null)
+        {
+            points.Add(Point(current, currentBucket, step, null));
+        }
+
+        return [.. points
+            .OrderBy(p => p.Account, StringComparer.Ordinal)
+            .ThenBy(p => CheckType.OrderOf(p.CheckType))
+            .ThenBy(p => p.Timestamp)];
     }
 
     public async Task<IReadOnlyList<IncidentDto>> IncidentsAsync(

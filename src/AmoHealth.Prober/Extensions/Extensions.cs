@@ -25,6 +25,7 @@ public static class Extensions
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton<RetentionService>();
+        services.AddSingleton<ProberMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 
         services.AddMonitorOptions();

@@ -16,7 +16,8 @@ public sealed partial class ResultWriter(
     TimeProvider time,
     ILogger<ResultWriter> logger,
     Alerts.IncidentTracker? incidents = null,
-    Alerts.IRecheckScheduler? rechecks = null) : BackgroundService
+    Alerts.IRecheckScheduler? rechecks = null,
+    ProberMetrics? metrics = null) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
@@ -120,6 +121,24 @@ public sealed partial class ResultWriter(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
+
+        if (metrics is not null)
+        {
+            foreach (var result in batch)
+            {
+                metrics.Record(result);
+            }
+
+            foreach (var status in statuses)
+            {
+                metrics.Observe(status);
+            }
+
+            foreach (var incident in tracked.Opened)
+            {
+                metrics.Opened(incident);
+            }
+        }
 
         foreach (var (account, checkType, delay) in tracked.Rechecks)
         {

@@ -24,7 +24,7 @@ public sealed class ProberAlertingTests
             ["Alerts:ConfirmAfterSeconds:1"] = "2",
             ["Storage:Path"] = database.Path,
         });
-        prober.CreateClient();
+        using var client = prober.CreateClient();
         await Eventually.TrueAsync(() => simulator.Account.Leads.Count == 1, Wait, "the first cycle");
 
         using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":503}"""))
@@ -34,6 +34,11 @@ public sealed class ProberAlertingTests
 
         await Eventually.GetAsync(async () => (await TextsAsync(control)).Any(t => t.StartsWith("🔴", StringComparison.Ordinal)) ? new object() : null,
             Wait, "the down alert");
+        // The Prometheus metrics say the same: GET is down with an open incident.
+        Assert.Equal(0, await MetricAsync(client, "amohealth_check_up", "GET"));
+        Assert.Equal(1, await MetricAsync(client, "amohealth_incidents_open", "GET"));
+        Assert.Equal(1, await MetricAsync(client, "amohealth_incidents_opened_total", "GET"));
+        Assert.True(await MetricAsync(client, "amohealth_probe_duration_milliseconds_count", "GET") >= 1);
         // Several more failing cycles: still one alert.
         await Task.Delay(TimeSpan.FromSeconds(5));
         await control.DeleteAsync("/__sim/faults");
@@ -46,6 +51,20 @@ public sealed class ProberAlertingTests
         Assert.StartsWith("🔴 **amoCRM: API (чтение, GET) не работает**", texts[0]);
         Assert.Contains("HTTP: 503", texts[0]);
         Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен**", texts[1]);
+        Assert.Equal(1, await MetricAsync(client, "amohealth_check_up", "GET"));
+        Assert.Equal(0, await MetricAsync(client, "amohealth_incidents_open", "GET"));
+    }
+
+    /// <summary>Sums a metric's samples for one check from the Prometheus text at /metrics.</summary>
+    private static async Task<double> MetricAsync(HttpClient prober, string name, string check)
+    {
+        var text = await prober.GetStringAsync("/metrics");
+        var samples = text.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(samples.Count > 0, $"{name} for {check} in /metrics:\n{text}");
+        return samples.Sum();
     }
 
     private static async Task<List<string>> TextsAsync(HttpClient control) =>

@@ -92,4 +92,26 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await history.Content.ReadAsStringAsync()).RootElement.ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, badHistory.StatusCode);
     }
+
+    [Fact]
+    public async Task TheGatewayServesTheApiDocumentItsBrowsableUiAndEachServicesMetrics()
+    {
+        using var client = fixture.CreateGatewayClient();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/api/openapi/v1.json")).RootElement;
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Superset(new HashSet<string> { "/api/status", "/api/history", "/api/incidents", "/api/stats", "/api/stream" }, paths.ToHashSet());
+        var ui = await client.GetStringAsync("/api/docs/index.html");
+        Assert.Contains("swagger-ui", ui);
+        using var script = await client.GetAsync("/api/docs/swagger-ui-bundle.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+
+        var prober = await Eventually.GetAsync(async () =>
+        {
+            var text = await client.GetStringAsync("/metrics/prober");
+            return text.Contains("amohealth_check_up{", StringComparison.Ordinal) ? text : null;
+        }, TimeSpan.FromSeconds(60), "the prober's metrics");
+        Assert.Contains("amohealth_probe_duration_milliseconds_bucket{", prober);
+        Assert.Contains("http_server_request_duration_seconds", await client.GetStringAsync("/metrics/api"));
+    }
 }

@@ -15,7 +15,8 @@ public sealed class LatencyHistogram
 
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly SortedDictionary<int, long> _counts = [];
+    private readonly Dictionary<int, long> _counts = [];
+    private int[]? _sortedKeys;
 
     public long Count { get; private set; }
 
@@ -29,6 +30,18 @@ public sealed class LatencyHistogram
         }
     }
 
+    /// <summary>Merges a stored histogram straight from its bytes (no intermediate object).</summary>
+    public void Merge(ReadOnlySpan<byte> bytes)
+    {
+        var index = 0;
+        var position = 0;
+        while (position < bytes.Length)
+        {
+            index += (int)ReadVarint(bytes, ref position);
+            Add(index, (long)ReadVarint(bytes, ref position));
+        }
+    }
+
     /// <summary>Nearest-rank percentile (0 &lt; p ≤ 100), or null when empty.</summary>
     public int? Percentile(double p)
     {
@@ -38,27 +51,28 @@ public sealed class LatencyHistogram
         }
 
         var rank = Math.Max(1, (long)Math.Ceiling(p / 100.0 * Count));
+        var keys = SortedKeys();
         long seen = 0;
-        foreach (var (index, count) in _counts)
+        foreach (var index in keys)
         {
-            seen += count;
+            seen += _counts[index];
             if (seen >= rank)
             {
                 return ValueOf(index);
             }
         }
 
-        return ValueOf(_counts.Keys.Last());
+        return ValueOf(keys[^1]);
     }
 
     public byte[] ToBytes()
     {
         var buffer = new List<byte>(_counts.Count * 3);
         var previous = 0;
-        foreach (var (index, count) in _counts)
+        foreach (var index in SortedKeys())
         {
             WriteVarint(buffer, (ulong)(index - previous));
-            WriteVarint(buffer, (ulong)count);
+            WriteVarint(buffer, (ulong)_counts[index]);
             previous = index;
         }
 
@@ -68,14 +82,7 @@ public sealed class LatencyHistogram
     public static LatencyHistogram FromBytes(ReadOnlySpan<byte> bytes)
     {
         var histogram = new LatencyHistogram();
-        var index = 0;
-        var position = 0;
-        while (position < bytes.Length)
-        {
-            index += (int)ReadVarint(bytes, ref position);
-            histogram.Add(index, (long)ReadVarint(bytes, ref position));
-        }
-
+        histogram.Merge(bytes);
         return histogram;
     }
 
@@ -87,8 +94,24 @@ public sealed class LatencyHistogram
 
     private void Add(int index, long count)
     {
-        _counts[index] = _counts.GetValueOrDefault(index) + count;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out var existed) += count;
+        if (!existed)
+        {
+            _sortedKeys = null;
+        }
+
         Count += count;
+    }
+
+    private int[] SortedKeys()
+    {
+        if (_sortedKeys is null)
+        {
+            _sortedKeys = [.. _counts.Keys];
+            Array.Sort(_sortedKeys);
+        }
+
+        return _sortedKeys;
     }
 
     private static void WriteVarint(List<byte> buffer, ulong value)
