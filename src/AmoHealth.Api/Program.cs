@@ -14,6 +14,7 @@ app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapStreamApi();
 app.MapHistoryApi();
+app.MapInfoApi();
 app.MapApiDocs();
 
 app.Run();

@@ -24,6 +24,10 @@ var api = builder.AddProject<Projects.AmoHealth_Api>(ResourceNames.Api)
     .WaitFor(prober)
     .WithEnvironment("Storage__Path", settings.DatabasePath)
     .WithHttpHealthCheck("/health");
+if (settings.CheckInterval is { } checkInterval)
+{
+    api.WithEnvironment("CHECK_INTERVAL", checkInterval);
+}
 
 // Gateway: the only public entry, on PORT (3001 by default, as in the seed).
 var gateway = builder.AddProject<Projects.AmoHealth_Gateway>(ResourceNames.Gateway)
@@ -46,6 +50,7 @@ if (settings.DemoMode)
         .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
+    api.WithEnvironment("Dashboard__Demo", "true");
     prober
         .WithEnvironment("AMOCRM_DOMAIN", simulatorUrl)
         .WithEnvironment("AMOCRM_ACCESS_TOKEN", demoToken)

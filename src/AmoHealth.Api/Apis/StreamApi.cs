@@ -33,13 +33,16 @@ public static class StreamApi
         StatusReader reader,
         SchemaState schema,
         IOptions<StreamOptions> options,
+        IHostApplicationLifetime lifetime,
         TimeProvider time)
     {
         // Nginx must not buffer the stream; browsers and proxies must not cache it.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         context.Response.Headers.CacheControl = "no-cache";
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
-        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, schema, heartbeat, time, CancellationToken.None));
+        // A stream ends when the client leaves or when the Api stops: open streams must never hold up a
+        // restart (the client reconnects to the next process).
+        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, schema, heartbeat, time, lifetime.ApplicationStopping));
     }
 
     internal static async IAsyncEnumerable<SseItem<string>> EventsAsync(
@@ -71,6 +74,10 @@ public static class StreamApi
             var beat = Task.Delay(heartbeat, time, idle.Token);
             var first = await Task.WhenAny(pendingRead, beat);
             await idle.CancelAsync();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
 
             if (first == beat)
             {

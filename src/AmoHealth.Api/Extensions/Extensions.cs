@@ -28,6 +28,18 @@ public static class Extensions
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Info.DashboardOptions>()
+            .BindConfiguration(Info.DashboardOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                // The seed's CHECK_INTERVAL, when set, is the interval (as the Prober reads it).
+                if (int.TryParse(configuration["CHECK_INTERVAL"], out var interval))
+                {
+                    options.CheckIntervalMs = interval;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<StatusHub>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusHub>());
         return builder;

@@ -4,7 +4,8 @@ namespace AmoHealth.Api.Queries;
 /// One point of a response-time series. A raw result when the range is short (<c>count</c> 1); else a
 /// bucket of <c>count</c> results starting at <c>timestamp</c>, <c>bucketMs</c> long, with
 /// <c>responseTime</c> their average, <c>min</c>/<c>max</c>/<c>p95</c>, and <c>status</c> <c>down</c> if
-/// any of them was not up.
+/// any of them was not up. Raw points carry the timing phases of their request (DNS, connect, TLS, time to
+/// first byte); buckets do not.
 /// </summary>
 public sealed record HistoryPoint(
     string Account,
@@ -18,4 +19,8 @@ public sealed record HistoryPoint(
     int Count,
     int UpCount,
     long BucketMs,
-    string? ErrorMessage);
+    string? ErrorMessage,
+    int? DnsMs = null,
+    int? ConnectMs = null,
+    int? TlsMs = null,
+    int? TtfbMs = null);

@@ -34,7 +34,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         {
             var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
                 .OrderBy(h => h.Id)
-                .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage })
+                .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage, h.DnsMs, h.ConnectMs, h.TlsMs, h.TtfbMs })
                 .ToListAsync(cancellationToken);
             var bucketMs = BucketFor(window, 1);
             return [.. raw
@@ -48,7 +48,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
                     {
                         return rows.Select(r => new HistoryPoint(
                             r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, r.ResponseTime,
-                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage));
+                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage, r.DnsMs, r.ConnectMs, r.TlsMs, r.TtfbMs));
                     }
 
                     return rows.GroupBy(r => window.From + ((r.Timestamp - window.From) / bucketMs * bucketMs)).Select(bucket =>

@@ -11,6 +11,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
@@ -40,14 +41,32 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Static files, the proxy, and the SPA fallback, in an order where neither shadows the other.</summary>
+    /// <summary>
+    /// Security headers for the page, static files with the right caching, the proxy, and the SPA fallback,
+    /// in an order where neither shadows the other.
+    /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.SecurityHeaders)
+        {
+            app.Use(static (context, next) =>
+            {
+                SecurityHeaders.Apply(context);
+                return next(context);
+            });
+        }
+
+        var files = new StaticFileOptions
+        {
+            // Vite's /assets/* names carry a content hash: cache them for good. Everything else is revalidated.
+            OnPrepareResponse = static file => file.Context.Response.Headers.CacheControl =
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+        };
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(files);
         app.MapReverseProxy();
         // /api/** always goes to the Api (YARP route), so an unknown API URL is the Api's 404, never the page.
-        app.MapFallbackToFile("index.html");
+        app.MapFallbackToFile("index.html", files);
         return app;
     }
 }

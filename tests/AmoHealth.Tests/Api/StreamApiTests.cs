@@ -109,6 +109,20 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
     }
 
     [Fact]
+    public async Task OpenStreamsEndWhenTheApiStopsSoTheyNeverHoldUpARestart()
+    {
+        await _database.MigrateAsync();
+        await using var api = new ApiHost(_database.Path, redis.ConnectionString, heartbeatSeconds: 1);
+        await using var events = await StreamEvents.OpenAsync(api.CreateClient());
+        await events.NextAsync(1);
+
+        api.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => events.NextAsync(100));
+        Assert.Equal("The stream ended.", ended.Message);
+    }
+
+    [Fact]
     public async Task StreamSendsNamedHeartbeatsWhileIdleSoProxiesKeepItOpen()
     {
         await _database.MigrateAsync();

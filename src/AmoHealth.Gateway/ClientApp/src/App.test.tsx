@@ -1,0 +1,139 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { App } from './App'
+import { FakeEventSource, fakeFetch, status, type Routes } from './test/fakes'
+
+const CHECKS = ['GET', 'POST', 'WEB', 'HOOK', 'DP']
+
+function routes(overrides: Routes = {}): Routes {
+  return {
+    '/api/info': { demo: true, checkIntervalMs: 30000 },
+    '/api/status': CHECKS.map((c) => status(c)),
+    '/api/history': [],
+    '/api/stats': CHECKS.map((c) => ({ account: 'demo', checkType: c, total: 10, up: 10, uptime: 99.5, uptimeByTime: 100, avg: 100, p50: 100, p95: 250, p99: 300, min: 90, max: 310, incidents: 0, mttr: null })),
+    '/api/incidents': [],
+    ...overrides,
+  }
+}
+
+function card(check: string): HTMLElement {
+  return document.querySelector(`[data-check="${check}"]`) as HTMLElement
+}
+
+beforeEach(() => {
+  FakeEventSource.instances = []
+  vi.stubGlobal('EventSource', FakeEventSource)
+  vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['ru-RU'])
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
+
+describe('dashboard', () => {
+  it('shows a card per check with status, uptime and p95, and the demo banner', async () => {
+    const { fetch } = fakeFetch(routes())
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+
+    await waitFor(() => expect(card('GET').dataset.tone).toBe('ok'))
+    expect(CHECKS.map((c) => card(c)).every(Boolean)).toBe(true)
+    expect(within(card('GET')).getByRole('status').textContent).toContain('Работает')
+    await waitFor(() => expect(card('POST').textContent).toContain('99.50%'))
+    expect(card('POST').textContent).toContain('250 мс')
+    expect(card('HOOK').textContent).toContain('Доставка вебхука')
+    expect(screen.getByTestId('demo-banner')).toBeTruthy()
+  })
+
+  it('turns a card red from a live update and adds the incident when it opens', async () => {
+    let incidents: unknown[] = []
+    const { fetch } = fakeFetch(routes({ '/api/incidents': () => incidents }))
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+    await waitFor(() => expect(card('GET').dataset.tone).toBe('ok'))
+    act(() => FakeEventSource.latest().open())
+
+    act(() =>
+      FakeEventSource.latest().send({
+        type: 'status_update', checkType: 'GET', account: 'demo',
+        data: { status: 'down', outcome: 'down', responseTime: 5000, lastCheck: Date.now(), errorMessage: 'HTTP 503' }, timestamp: Date.now(),
+      }),
+    )
+    expect(card('GET').dataset.tone).toBe('bad')
+    expect(card('GET').textContent).toContain('HTTP 503')
+
+    incidents = [{ id: 7, account: 'demo', checkType: 'GET', kind: 'down', startTime: Date.now() - 60000, endTime: null, duration: null, details: 'HTTP 503' }]
+    act(() => FakeEventSource.latest().send(incidents[0], 'incident_opened'))
+    await waitFor(() => expect(document.querySelector('[data-incident="7"]')?.getAttribute('data-open')).toBe('true'))
+  })
+
+  it('says when the stream is lost, reconnects with backoff and reads everything again', async () => {
+    const { fetch, calls } = fakeFetch(routes())
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+    await waitFor(() => expect(card('GET').dataset.tone).toBe('ok'))
+    act(() => FakeEventSource.latest().open())
+    expect(screen.getByTestId('connection').dataset.state).toBe('live')
+
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    act(() => FakeEventSource.latest().fail())
+    expect(screen.getByTestId('connection').dataset.state).toBe('reconnecting')
+    expect(FakeEventSource.instances[0].closed).toBe(true)
+    const before = calls.filter((c) => c === '/api/status').length
+
+    act(() => vi.advanceTimersByTime(1100))
+    expect(FakeEventSource.instances).toHaveLength(2)
+    act(() => FakeEventSource.latest().open())
+    expect(screen.getByTestId('connection').dataset.state).toBe('live')
+    await waitFor(() => expect(calls.filter((c) => c === '/api/status').length).toBeGreaterThan(before))
+  })
+
+  it('switches language and range', async () => {
+    const { fetch, calls } = fakeFetch(routes())
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+    await waitFor(() => expect(card('GET').dataset.tone).toBe('ok'))
+
+    fireEvent.change(screen.getByTestId('lang'), { target: { value: 'en' } })
+    expect(within(card('GET')).getByRole('status').textContent).toContain('Up')
+    expect(document.documentElement.lang).toBe('en')
+
+    fireEvent.click(document.querySelector('[data-range="7d"]')!)
+    await waitFor(() => expect(calls.some((c) => c.startsWith('/api/history?from='))).toBe(true))
+    const last = new URLSearchParams(calls.filter((c) => c.startsWith('/api/history')).pop()!.split('?')[1])
+    expect(Number(last.get('to')) - Number(last.get('from'))).toBe(168 * 3_600_000)
+    expect(document.querySelector('[data-range="7d"]')?.getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('says when the API is unreachable and when there is no data yet', async () => {
+    const failing = fakeFetch(routes({ '/api/status': new Error('connection refused') }))
+    vi.stubGlobal('fetch', failing.fetch)
+    const { unmount } = render(<App />)
+    await waitFor(() => expect(screen.getByTestId('api-error').textContent).toContain('connection refused'))
+    unmount()
+
+    vi.stubGlobal('fetch', fakeFetch(routes({ '/api/status': [] })).fetch)
+    render(<App />)
+    await waitFor(() => expect(screen.getByTestId('no-data')).toBeTruthy())
+  })
+
+  it('warns when the token is about to expire', async () => {
+    const soon = Date.now() + 3 * 86_400_000
+    vi.stubGlobal('fetch', fakeFetch(routes({ '/api/status': CHECKS.map((c) => status(c, { tokenExpiresAt: soon, tokenDaysLeft: 3 })) })).fetch)
+    render(<App />)
+    await waitFor(() => expect(screen.getByTestId('token-banner').textContent).toContain('3'))
+  })
+
+  it('draws each check\'s history in its own chart', async () => {
+    const now = Date.now()
+    const points = [0, 1, 2].map((i) => ({
+      account: 'demo', checkType: 'WEB', timestamp: now - (3 - i) * 60000, status: 'up', responseTime: 100 + i, min: 100, max: 103, p95: 103,
+      count: 1, upCount: 1, bucketMs: 0, errorMessage: null, dnsMs: 1, connectMs: 2, tlsMs: 3, ttfbMs: 4,
+    }))
+    vi.stubGlobal('fetch', fakeFetch(routes({ '/api/history': points })).fetch)
+    render(<App />)
+    await waitFor(() => expect(document.querySelectorAll('[data-chart="WEB"] li')).toHaveLength(3))
+    expect(document.querySelectorAll('[data-chart="GET"] li')).toHaveLength(0)
+  })
+})

@@ -1,0 +1,67 @@
+import type { CheckStatus } from '../api'
+import type { Key, Lang, Translate } from '../i18n'
+import { duration, millis, percent } from '../format'
+
+export interface CardFigures {
+  uptime24h: number | null
+  uptime7d: number | null
+  uptime30d: number | null
+  p95: number | null
+}
+
+const OUTCOMES = ['up', 'degraded', 'down', 'auth_failed', 'throttled', 'blocked', 'billing'] as const
+
+export function tone(status: CheckStatus | undefined): 'ok' | 'warn' | 'bad' | 'none' {
+  if (!status) return 'none'
+  if (status.outcome === 'up') return 'ok'
+  if (status.outcome === 'degraded' || status.outcome === 'throttled') return 'warn'
+  return status.status === 'up' ? 'ok' : 'bad'
+}
+
+export function StatusCard(props: {
+  checkType: string
+  status: CheckStatus | undefined
+  figures: CardFigures
+  now: number
+  t: Translate
+  lang: Lang
+}) {
+  const { checkType, status, figures, now, t, lang } = props
+  const outcome = status && (OUTCOMES as readonly string[]).includes(status.outcome) ? (status.outcome as Key) : 'unknown'
+  const delivery = checkType === 'HOOK' || checkType === 'DP'
+  const kind = tone(status)
+  return (
+    <article className={`card card-${kind}`} data-check={checkType} data-tone={kind} aria-labelledby={`card-${checkType}`}>
+      <header className="card-head">
+        <h3 id={`card-${checkType}`}>
+          <span className="check-code">{checkType}</span> {t(`check${checkType}` as Key)}
+        </h3>
+        <p className="card-status" role="status">
+          <span className={`dot dot-${kind}`} aria-hidden="true" />
+          {t(outcome)}
+        </p>
+      </header>
+      <p className="card-time">
+        <span className="label">{delivery ? t('deliveryTime') : t('responseTime')}</span>
+        <strong>{millis(status?.responseTime, t('ms'))}</strong>
+      </p>
+      {status?.errorMessage && kind !== 'ok' ? <p className="card-error">{status.errorMessage}</p> : null}
+      <dl className="card-figures">
+        <div>
+          <dt>{t('uptime')} {t('range24h')} / {t('range7d')} / {t('range30d')}</dt>
+          <dd>
+            {percent(figures.uptime24h)} · {percent(figures.uptime7d)} · {percent(figures.uptime30d)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('p95')}</dt>
+          <dd>{millis(figures.p95, t('ms'))}</dd>
+        </div>
+        <div>
+          <dt>{t('lastCheck')}</dt>
+          <dd>{status ? t('ago', { t: duration(now - status.lastCheck, lang) }) : t('never')}</dd>
+        </div>
+      </dl>
+    </article>
+  )
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace AmoHealth.Tests.Browser;
+
+/// <summary>The dashboard's own component tests (vitest + jsdom), run as part of <c>dotnet test</c>.</summary>
+public sealed class ComponentTests
+{
+    [Fact]
+    public async Task TheDashboardsVitestSuitePasses()
+    {
+        var clientApp = Path.Combine(Root(), "src", "AmoHealth.Gateway", "ClientApp");
+        Assert.True(Directory.Exists(Path.Combine(clientApp, "node_modules")),
+            "ClientApp/node_modules is missing: the Gateway's build runs npm ci; build the solution first.");
+        var start = new ProcessStartInfo("npx", "vitest run --reporter=verbose")
+        {
+            WorkingDirectory = clientApp,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CI"] = "true";
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+
+        var text = await output + await errors;
+        Assert.True(process.ExitCode == 0, text);
+        Assert.Matches(@"Tests\s+\d+ passed", text);
+    }
+
+    private static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AmoHealth.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found.");
+    }
+}
