@@ -26,7 +26,7 @@ public static class Extensions
     public const string MetricsPath = "/metrics";
 
     /// <summary>
-    /// Adds OpenTelemetry, default health checks, service discovery, standard resilience for
+    /// Adds OpenTelemetry, default health checks, service discovery, systemd integration, standard resilience for
     /// <see cref="System.Net.Http.IHttpClientFactory"/> clients and <see cref="TimeProvider.System"/>.
     /// Clients that must not retry (the probe client) remove the handlers themselves.
     /// </summary>
@@ -42,6 +42,9 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        // Under systemd (Type=notify): readiness and stopping are reported to it, logs go to the journal's
+        // format. Does nothing anywhere else.
+        builder.Services.AddSystemd();
         return builder;
     }
 

@@ -9,6 +9,7 @@ import {
   type HistoryPoint,
   type Incident,
   type Info,
+  type Me,
   type StatusUpdate,
 } from './api'
 import { translator, type Key } from './i18n'
@@ -45,6 +46,7 @@ export function App() {
   const now = useNow()
 
   const [info, setInfo] = useState<Info | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
   const [statuses, setStatuses] = useState<Record<string, CheckStatus>>({})
   const [loaded, setLoaded] = useState(false)
   const [apiError, setApiError] = useState<string | null>(null)
@@ -97,6 +99,10 @@ export function App() {
       clearTimeout(timer)
     }
   }, [tokens.all, fail])
+
+  useEffect(() => {
+    getJson<Me>('/auth/me').then(setMe).catch(() => setMe(null))
+  }, [])
 
   const accounts = useMemo(
     () => [...new Set(Object.values(statuses).map((s) => s.account))].sort((a, b) => a.localeCompare(b)),
@@ -235,6 +241,11 @@ export function App() {
           <button type="button" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'} data-testid="theme">
             {t('theme')}: {theme === 'dark' ? t('themeDark') : t('themeLight')}
           </button>
+          {me?.user && me.mode === 'login' ? (
+            <form method="post" action="/auth/logout" className="logout">
+              <span>{me.user}</span> <button type="submit">{t('signOut')}</button>
+            </form>
+          ) : null}
         </div>
       </header>
 

@@ -63,6 +63,11 @@ export interface CheckStats {
   mttr: number | null
 }
 
+export interface Me {
+  mode: string
+  user: string | null
+}
+
 export interface Info {
   demo: boolean
   checkIntervalMs: number
@@ -88,6 +93,10 @@ export class ApiError extends Error {
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(path, { signal, headers: { Accept: 'application/json' } })
+  if (response.status === 401 && !path.startsWith('/auth/')) {
+    // Signed out (or the session expired): to the sign-in page, and back here afterwards.
+    window.location.assign(`/login?returnUrl=${encodeURIComponent(window.location.pathname)}`)
+  }
   if (!response.ok) {
     let detail = response.statusText
     try {

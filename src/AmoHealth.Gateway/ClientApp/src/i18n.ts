@@ -75,6 +75,7 @@ const ru = {
   noIncidents: 'Инцидентов нет.',
   ms: 'мс',
   export: 'CSV',
+  signOut: 'Выйти',
 }
 
 export type Key = keyof typeof ru
@@ -154,6 +155,7 @@ const en: Record<Key, string> = {
   noIncidents: 'No incidents.',
   ms: 'ms',
   export: 'CSV',
+  signOut: 'Sign out',
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }

@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AmoHealth.Gateway.Auth;
+
+public enum AuthMode
+{
+    /// <summary>No access control (demo mode, a trusted network).</summary>
+    None,
+
+    /// <summary>A user and password hash from configuration, a cookie session, rate-limited attempts.</summary>
+    Login,
+
+    /// <summary>The reverse proxy authenticates and passes the user in a header; trusted from loopback only.</summary>
+    Proxy,
+}
+
+/// <summary>Who may see the dashboard, the API, the stream and the exports. Section <c>Auth</c>.</summary>
+public sealed class AuthOptions : IValidatableObject
+{
+    public const string SectionName = "Auth";
+
+    public AuthMode Mode { get; set; } = AuthMode.None;
+
+    public string? User { get; set; }
+
+    /// <summary>From <c>AmoHealth.Gateway hash-password</c>: <c>pbkdf2-sha256$iterations$salt$hash</c>.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>The header carrying the user in proxy mode.</summary>
+    public string ProxyHeader { get; set; } = "X-Forwarded-User";
+
+    [Range(1, 365)]
+    public int SessionDays { get; set; } = 7;
+
+    /// <summary>Login attempts allowed per client address per minute.</summary>
+    [Range(1, 100)]
+    public int AttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>Where the cookie-signing keys live, so a restart does not log everyone out.</summary>
+    public string? KeysDirectory { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Mode == AuthMode.Login && string.IsNullOrWhiteSpace(User))
+        {
+            yield return new ValidationResult("Auth:User is required when Auth:Mode is Login.", [nameof(User)]);
+        }
+
+        if (Mode == AuthMode.Login && !Passwords.IsWellFormed(PasswordHash))
+        {
+            yield return new ValidationResult(
+                "Auth:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password' when Auth:Mode is Login (never a plain password).",
+                [nameof(PasswordHash)]);
+        }
+
+        if (Mode == AuthMode.Proxy && string.IsNullOrWhiteSpace(ProxyHeader))
+        {
+            yield return new ValidationResult("Auth:ProxyHeader is required when Auth:Mode is Proxy.", [nameof(ProxyHeader)]);
+        }
+    }
+}
