@@ -61,7 +61,7 @@ public sealed partial class RetentionService(
         foreach (var resolution in Resolutions.All)
         {
             var cutoff = retention.KeptFrom(resolution, now);
-            deleted += await InBatchesAsync(db => db.Query(resolution).Where(r => r.Bucket < cutoff).Take(batch), cancellationToken);
+            deleted += await InBatchesAsync(db => db.Query(resolution).Where(r => r.Bucket < cutoff).OrderBy(r => r.Bucket).Take(batch), cancellationToken);
         }
 
         if (deleted > 0)
