@@ -9,6 +9,9 @@ return args.FirstOrDefault() switch
     "storage" => await StorageBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "api" => await ApiLatencyBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "fanout" => await FanoutBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "memory" => await MemoryBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "hotpaths" => HotPaths.Run(BenchArgs.Parse(args[1..])),
+    "firstdata" => await FirstDataBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -19,6 +22,9 @@ static int Usage()
     Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS]");
     Console.Error.WriteLine("       AmoHealth.Bench storage --db PATH [--accounts N] [--days D]");
     Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L]");
-    Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M]");
+    Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M] [--pids name:pid,...]");
+    Console.Error.WriteLine("       AmoHealth.Bench memory --pids name:pid,... [--seconds S] [--label L]");
+    Console.Error.WriteLine("       AmoHealth.Bench hotpaths [--iterations N]");
+    Console.Error.WriteLine("       AmoHealth.Bench firstdata --gateway URL [--runs N]");
     return 2;
 }
