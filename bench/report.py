@@ -9,6 +9,10 @@ detection = [r for r in rows if r["benchmark"] == "detection_latency_s"]
 storage = [r for r in rows if r["benchmark"] == "storage"]
 api = [r for r in rows if r["benchmark"] == "api_latency_ms"]
 fanout = [r for r in rows if r["benchmark"] == "sse_fanout"]
+memory = [r for r in rows if r["benchmark"] == "memory_rss_mib"]
+first = [r for r in rows if r["benchmark"] == "first_data_ms"]
+bundle = [r for r in rows if r["benchmark"] == "dashboard_js_gzip_bytes"]
+hot = [r for r in rows if r["benchmark"] == "hot_path_ns"]
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 cores = os.cpu_count()
 mem_gib = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)
@@ -47,6 +51,19 @@ for f in fanout:
     print(f"| SSE fan-out through the Gateway | {f['clients']:,} clients, p99 ≤ 250 ms | p99 {f['p99']} ms (p50 {f['p50']}, max {f['max']}); "
           f"{f['delivered']:,} of {f['connected'] * f['messages']:,} delivered | {f['connected']:,} streams open through the Gateway; {f['messages']} updates published to Redis 200 ms apart; "
           f"RSS idle {f['rss_idle_mib']} MiB, peak {f['rss_peak_mib']} MiB |")
+for m in memory:
+    budget = "≤ 300 MB total at any request" if "load" in m["label"] else ("≤ 150 MB total idle" if "seed" in m["label"] else "—")
+    per = ", ".join(f"{k} {v}" for k, v in m["median"].items())
+    pss = ", ".join(f"{k} {v}" for k, v in m["pss"].items())
+    print(f"| memory, {m['label']} | {budget} | RSS total median {m['total_median']} MiB, max {m['total_max']} MiB ({per}); "
+          f"PSS total {m['total_pss']} MiB ({pss}) | Release builds of the three services against the Simulator and a real Redis, sampled every 100 ms for {m['seconds']} s |")
+for f in first:
+    print(f"| dashboard: first data on screen | ≤ 1 s on localhost | median {f['median']} ms, p95 {f['p95']} ms, max {f['max']} ms | "
+          f"{f['runs']} cold loads (fresh browser context each) in headless Chromium through the Gateway; `performance.now()` when the first card shows a status |")
+for b in bundle:
+    print(f"| dashboard JavaScript, gzip | ≤ 150 kB | {b['bytes'] / 1000:.1f} kB | `gzip -9` of every script Vite emitted |")
+for h in hot:
+    print(f"| hot path: `{h['name']}` | — | median {h['median']:,.0f} ns, p95 {h['p95']:,.0f} ns, {h['allocated_bytes']} B allocated | BenchmarkDotNet, in process |")
 print("\nThroughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
 print("HOOK and DP are bounded by amoCRM's delivery time and the per-account request budget, not by the Prober.")
 print("The Prober and the Simulator share the same 2 cores during the throughput run, so the figure is a floor.")

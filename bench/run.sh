@@ -7,16 +7,17 @@ cd "$(dirname "$0")/.."
 
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
-samples=300; seconds=20; runs=3; trials=6; days=30; requests=100; many_days=7; clients=1000; messages=20
-if $quick; then samples=100; seconds=8; runs=1; trials=2; days=30; requests=30; many_days=0; clients=1000; messages=10; fi
+samples=300; seconds=20; runs=3; trials=6; days=30; requests=100; many_days=7; clients=1000; messages=20; warm=60; idle=20; first=10
+if $quick; then samples=100; seconds=8; runs=1; trials=2; days=30; requests=30; many_days=0; clients=1000; messages=10; warm=25; idle=5; first=5; fi
 
-for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Api src/AmoHealth.Gateway; do
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Api src/AmoHealth.Gateway; do
   dotnet build "$project" -c Release -v q -nologo >/dev/null
 done
 bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
 simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
 api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
 gateway=$PWD/artifacts/bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll
+prober=$PWD/artifacts/bin/AmoHealth.Prober/release/AmoHealth.Prober.dll
 command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -79,6 +80,53 @@ wait_http "http://127.0.0.1:$gateway_port/health"
 sleep 2
 dotnet "$bench" fanout --gateway "http://127.0.0.1:$gateway_port" --redis "127.0.0.1:$redis_port" --clients "$clients" --messages "$messages" \
   --pids "api:$api_pid,gateway:$gateway_pid" | tee -a "$out"
+
+kill "$api_pid" "$gateway_pid" 2>/dev/null || true
+
+# --- Memory of Prober + Api + Gateway, and the dashboard in Chromium, on the whole stack ---
+start_stack() { # db, accounts: the three services against the Simulator at the seed's 30 s interval
+  local accounts=() i
+  for i in $(seq 1 $(($2 - 1))); do
+    accounts+=("Monitor__Accounts__${i}__Name=account$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
+  done
+  prober_port=$(free_port); api_port=$(free_port); gateway_port=$(free_port)
+  env "${accounts[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$1" \
+    ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
+    dotnet "$prober" --contentRoot "$(dirname "$prober")" >/dev/null 2>&1 &
+  prober_pid=$!; pids+=($prober_pid)
+  wait_http "http://127.0.0.1:$prober_port/health"
+  start_api "$1" "127.0.0.1:$redis_port" "$api_port"
+  # Content root: the project folder, whose wwwroot holds the dashboard the build produced.
+  services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:$prober_port" PORT="$gateway_port" \
+    dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
+  gateway_pid=$!; pids+=($gateway_pid)
+  wait_http "http://127.0.0.1:$gateway_port/health"
+  stack_pids="prober:$prober_pid,api:$api_pid,gateway:$gateway_pid"
+}
+stop_stack() { kill "$prober_pid" "$api_pid" "$gateway_pid" 2>/dev/null || true; wait "$prober_pid" "$api_pid" "$gateway_pid" 2>/dev/null || true; }
+
+start_stack "$work/seed.db" 1
+sleep "$warm"
+dotnet "$bench" memory --pids "$stack_pids" --seconds "$idle" --label "idle, seed load (1 account, 30 s)" | tee -a "$out"
+dotnet "$bench" memory --pids "$stack_pids" --seconds $((requests / 2 + 10)) --label "under API load, 30 days of data" > "$work/memory-load.json" &
+memory_job=$!
+dotnet "$bench" api --api "http://127.0.0.1:$gateway_port" --requests "$requests" --label "through the Gateway (memory run)" > /dev/null
+wait "$memory_job"; tee -a "$out" < "$work/memory-load.json"
+dotnet "$bench" firstdata --gateway "http://127.0.0.1:$gateway_port" --runs "$first" | tee -a "$out"
+stop_stack
+
+if ! $quick; then
+  start_stack "$work/fifty.db" 50
+  sleep "$warm"
+  dotnet "$bench" memory --pids "$stack_pids" --seconds "$idle" --label "50 accounts, 30 s" | tee -a "$out"
+  stop_stack
+fi
+
+# --- Dashboard bundle and in-process hot paths ---
+js_gzip=0
+for file in src/AmoHealth.Gateway/ClientApp/dist/assets/*.js; do js_gzip=$((js_gzip + $(gzip -9 -c "$file" | wc -c))); done
+echo "{\"benchmark\":\"dashboard_js_gzip_bytes\",\"bytes\":$js_gzip}" | tee -a "$out"
+dotnet "$bench" hotpaths --iterations $($quick && echo 3 || echo 10) | grep '^{' | tee -a "$out"
 
 python3 bench/report.py "$out" > BENCHMARKS.md.new
 mv BENCHMARKS.md.new BENCHMARKS.md

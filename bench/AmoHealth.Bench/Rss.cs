@@ -44,11 +44,17 @@ public sealed class Rss : IAsyncDisposable
 
     public Dictionary<string, double> Peak => new(_peak);
 
-    public static double Read(int pid)
+    /// <summary>Proportional set size: shared pages (the .NET framework's files) divided among the processes sharing them.</summary>
+    public Dictionary<string, double> Proportional() => _pids.ToDictionary(p => p.Key, p => Read(p.Value, $"/proc/{p.Value}/smaps_rollup", "Pss:"));
+
+    public static double Read(int pid) => Read(pid, $"/proc/{pid}/status", "VmRSS:");
+
+    private static double Read(int pid, string file, string field)
     {
+        _ = pid;
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? 0 : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0, 1);
         }
         catch (IOException)
