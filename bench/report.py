@@ -41,18 +41,20 @@ for st in storage:
           f"(+ {st['rollups_bytes_per_result']} B of rollups = {st['file_bytes_per_result']} B for the whole file) | {st['results']:,} results loaded through the writer's path "
           f"(raw rows + rollups per batch of 500), minute rollups kept 7 days; each table copied alone into a fresh file to size it with its indexes |")
 budgets = {"/api/history?hours=24": "p50 ≤ 15 ms", "/api/stats?hours=720": "p50 ≤ 10 ms"}
+# The budgets are for the seed's deployment (one account); the 50-account runs ask for every account at once.
 for label in dict.fromkeys(r["label"] for r in api):
     mine = [r for r in api if r["label"] == label]
     for path in dict.fromkeys(r["path"] for r in mine):
         rs = [r for r in mine if r["path"] == path]
-        print(f"| `{path}` ({label}) | {budgets.get(path, '—')} | p50 {med([r['p50'] for r in rs]):.1f} ms, p95 {med([r['p95'] for r in rs]):.1f} ms "
+        budget = budgets.get(path, '—') if label.startswith("1 account") else '—'
+        print(f"| `{path}` ({label}) | {budget} | p50 {med([r['p50'] for r in rs]):.1f} ms, p95 {med([r['p95'] for r in rs]):.1f} ms "
               f"({rs[0]['response_bytes']:,} B) | {rs[0]['requests']} sequential requests over HTTP on loopback to the Release Api, after 5 warm-up; median of {len(rs)} run(s) |")
 for f in fanout:
     print(f"| SSE fan-out through the Gateway | {f['clients']:,} clients, p99 ≤ 250 ms | p99 {f['p99']} ms (p50 {f['p50']}, max {f['max']}); "
           f"{f['delivered']:,} of {f['connected'] * f['messages']:,} delivered | {f['connected']:,} streams open through the Gateway; {f['messages']} updates published to Redis 200 ms apart; "
           f"RSS idle {f['rss_idle_mib']} MiB, peak {f['rss_peak_mib']} MiB |")
 for m in memory:
-    budget = "≤ 300 MB total at any request" if "load" in m["label"] else ("≤ 150 MB total idle" if "seed" in m["label"] else "—")
+    budget = "≤ 150 MB total idle" if m["label"].startswith("idle") else ("≤ 300 MB total at any request" if "API load" in m["label"] else "—")
     per = ", ".join(f"{k} {v}" for k, v in m["median"].items())
     pss = ", ".join(f"{k} {v}" for k, v in m["pss"].items())
     print(f"| memory, {m['label']} | {budget} | RSS total median {m['total_median']} MiB, max {m['total_max']} MiB ({per}); "
@@ -64,7 +66,28 @@ for b in bundle:
     print(f"| dashboard JavaScript, gzip | ≤ 150 kB | {b['bytes'] / 1000:.1f} kB | `gzip -9` of every script Vite emitted |")
 for h in hot:
     print(f"| hot path: `{h['name']}` | — | median {h['median']:,.0f} ns, p95 {h['p95']:,.0f} ns, {h['allocated_bytes']} B allocated | BenchmarkDotNet, in process |")
-print("\nThroughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
+print("""
+## What misses its budget, and why
+
+- **Memory** (RSS ≤ 150 MB idle for the three services; ≤ 300 MB under load) is missed by about 2.5x. RSS counts
+  the shared .NET framework files once per process; PSS, which shares them out, is the machine's real cost and
+  is given beside it. Where an Api's ~125 MB goes (from `/proc/PID/smaps` after start): ~58 MB of mapped
+  assemblies (framework, EF Core, Kestrel, Redis client), ~20 MB of native libraries (CoreCLR, JIT, SQLite),
+  ~28 MB of JIT-compiled code (the W^X double mapping), ~20–30 MB of heap and runtime data. Measured on the Api,
+  none of these moved it by more than 5 MB: workstation GC (kept), a 4 MB gen0 budget, a 64 MB heap hard limit,
+  GC conserve-memory, tiered compilation off, W^X off, dynamic PGO off (kept: −5 MB). What would move it is
+  structural: NativeAOT (the Gateway is the candidate: YARP and minimal APIs; EF Core's is experimental), or
+  fewer processes, which the architecture (three services, separately restartable) rules out. The seed's
+  Node.js process ran under a 500 MB cap; the units here cap each service at 500 MB.
+- **`/api/history?hours=24`** is at the budget's edge (p50 ≈ 15 ms): it reads 7,200 minute rollups (5 checks ×
+  1,440 minutes) and returns 2,400 points (~580 kB of JSON). Reading the rows with a plain command instead of
+  EF entities (−40 %), skipping the histogram when the bucket's p95 is its maximum, and sorting in memory
+  instead of `ORDER BY` brought it from 38 ms; the rest is reading the rows and writing the JSON.
+- **50 accounts** in one request (no `account` filter) read 50 times the rows: the dashboard asks per account,
+  which costs what the one-account rows show. Rollups there are 47 B per result for the first 7 days (every
+  minute rollup is still kept), falling towards ~11 B once minute rollups age out.
+""")
+print("Throughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
 print("HOOK and DP are bounded by amoCRM's delivery time and the per-account request budget, not by the Prober.")
 print("The Prober and the Simulator share the same 2 cores during the throughput run, so the figure is a floor.")
 print("When every account started at the tick at once (before the schedule was spread), 1,000 fresh connections in")

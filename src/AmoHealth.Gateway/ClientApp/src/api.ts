@@ -29,10 +29,11 @@ export interface HistoryPoint {
   upCount: number
   bucketMs: number
   errorMessage: string | null
-  dnsMs: number | null
-  connectMs: number | null
-  tlsMs: number | null
-  ttfbMs: number | null
+  // Raw points only; buckets leave them out.
+  dnsMs?: number | null
+  connectMs?: number | null
+  tlsMs?: number | null
+  ttfbMs?: number | null
 }
 
 export interface Incident {

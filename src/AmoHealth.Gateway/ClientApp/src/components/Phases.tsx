@@ -6,7 +6,7 @@ export function Phases(props: { point: HistoryPoint | null; t: Translate; lang: 
   const { point, t, lang } = props
   if (!point) return <p className="hint">{t('phasesHint')}</p>
   if (point.count > 1 || point.bucketMs > 0) return <p className="hint">{t('phasesBucket')}</p>
-  const rows: [string, number | null][] = [
+  const rows: [string, number | null | undefined][] = [
     [t('dns'), point.dnsMs],
     [t('connect'), point.connectMs],
     [t('tls'), point.tlsMs],
