@@ -50,7 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding AmoHealth.slnx, above the test assembly.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -60,6 +61,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         }
 
-        return Path.GetTempPath();
+        throw new InvalidOperationException("The repository root (AmoHealth.slnx) is not above the test assembly.");
     }
 }

@@ -8,7 +8,7 @@ public sealed class ComponentTests
     [Fact]
     public async Task TheDashboardsVitestSuitePasses()
     {
-        var clientApp = Path.Combine(Root(), "src", "AmoHealth.Gateway", "ClientApp");
+        var clientApp = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "AmoHealth.Gateway", "ClientApp");
         Assert.True(Directory.Exists(Path.Combine(clientApp, "node_modules")),
             "ClientApp/node_modules is missing: the Gateway's build runs npm ci; build the solution first.");
         var start = new ProcessStartInfo("npx", "vitest run --reporter=verbose")
@@ -28,18 +28,5 @@ public sealed class ComponentTests
         var text = await output + await errors;
         Assert.True(process.ExitCode == 0, text);
         Assert.Matches(@"Tests\s+\d+ passed", text);
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AmoHealth.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
     }
 }
