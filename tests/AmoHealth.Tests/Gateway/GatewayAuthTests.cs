@@ -101,9 +101,8 @@ public sealed class GatewayAuthTests : IDisposable
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            // The connection comes from loopback, so one X-Forwarded-For hop is believed; a client varying it
-            // must still be limited when Nginx overwrites it (see deploy/nginx): here the forged hop changes
-            // nothing because ForwardLimit = 1 takes only the last one, which the test keeps fixed.
+            // From loopback only the last X-Forwarded-For hop (the one Nginx writes) is believed: the varying
+            // hops a client prepends cannot move it into a fresh rate-limit partition.
             using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "admin", ["password"] = "guess" + i }),
