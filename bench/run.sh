@@ -46,6 +46,14 @@ done
 dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench --trials "$trials" --interval-ms 10000 | tee -a "$out"
 
 # --- Storage and API latencies on 30 days of results ---
+start_gateway() { # api port, prober port; sets gateway_port and gateway_pid
+  gateway_port=$(free_port)
+  # Content root: the project folder, whose wwwroot holds the dashboard the build produced.
+  services__api__http__0="http://127.0.0.1:$1" services__prober__http__0="http://127.0.0.1:$2" PORT="$gateway_port" \
+    dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
+  gateway_pid=$!; pids+=($gateway_pid)
+  wait_http "http://127.0.0.1:$gateway_port/health"
+}
 start_api() { # db, redis (or empty), port
   Storage__Path="$1" ConnectionStrings__redis="$2" Stream__HeartbeatSeconds=1 ASPNETCORE_URLS="http://127.0.0.1:$3" \
     dotnet "$api" --contentRoot "$(dirname "$api")" >/dev/null 2>&1 &
@@ -72,11 +80,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/d
 pids+=($!)
 for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
 api_port=$(free_port); start_api "$work/seed.db" "127.0.0.1:$redis_port" "$api_port"
-gateway_port=$(free_port)
-services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:1" PORT="$gateway_port" \
-  dotnet "$gateway" --contentRoot "$(dirname "$gateway")" >/dev/null 2>&1 &
-gateway_pid=$!; pids+=($gateway_pid)
-wait_http "http://127.0.0.1:$gateway_port/health"
+start_gateway "$api_port" 1
 sleep 2
 dotnet "$bench" fanout --gateway "http://127.0.0.1:$gateway_port" --redis "127.0.0.1:$redis_port" --clients "$clients" --messages "$messages" \
   --pids "api:$api_pid,gateway:$gateway_pid" | tee -a "$out"
@@ -89,18 +93,14 @@ start_stack() { # db, accounts: the three services against the Simulator at the 
   for i in $(seq 1 $(($2 - 1))); do
     accounts+=("Monitor__Accounts__${i}__Name=account$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
   done
-  prober_port=$(free_port); api_port=$(free_port); gateway_port=$(free_port)
+  prober_port=$(free_port); api_port=$(free_port)
   env "${accounts[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$1" \
     ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
     dotnet "$prober" --contentRoot "$(dirname "$prober")" >/dev/null 2>&1 &
   prober_pid=$!; pids+=($prober_pid)
   wait_http "http://127.0.0.1:$prober_port/health"
   start_api "$1" "127.0.0.1:$redis_port" "$api_port"
-  # Content root: the project folder, whose wwwroot holds the dashboard the build produced.
-  services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:$prober_port" PORT="$gateway_port" \
-    dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
-  gateway_pid=$!; pids+=($gateway_pid)
-  wait_http "http://127.0.0.1:$gateway_port/health"
+  start_gateway "$api_port" "$prober_port"
   stack_pids="prober:$prober_pid,api:$api_pid,gateway:$gateway_pid"
 }
 stop_stack() { kill "$prober_pid" "$api_pid" "$gateway_pid" 2>/dev/null || true; wait "$prober_pid" "$api_pid" "$gateway_pid" 2>/dev/null || true; }

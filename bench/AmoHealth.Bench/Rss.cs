@@ -45,13 +45,12 @@ public sealed class Rss : IAsyncDisposable
     public Dictionary<string, double> Peak => new(_peak);
 
     /// <summary>Proportional set size: shared pages (the .NET framework's files) divided among the processes sharing them.</summary>
-    public Dictionary<string, double> Proportional() => _pids.ToDictionary(p => p.Key, p => Read(p.Value, $"/proc/{p.Value}/smaps_rollup", "Pss:"));
+    public Dictionary<string, double> Proportional() => _pids.ToDictionary(p => p.Key, p => Read($"/proc/{p.Value}/smaps_rollup", "Pss:"));
 
-    public static double Read(int pid) => Read(pid, $"/proc/{pid}/status", "VmRSS:");
+    public static double Read(int pid) => Read($"/proc/{pid}/status", "VmRSS:");
 
-    private static double Read(int pid, string file, string field)
+    private static double Read(string file, string field)
     {
-        _ = pid;
         try
         {
             var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));

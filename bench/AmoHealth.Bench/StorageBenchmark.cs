@@ -29,7 +29,7 @@ public static class StorageBenchmark
         }
 
         var options = new StorageOptions { Path = path };
-        var contexts = new Factory(options.ConnectionString);
+        var contexts = new SqliteContextFactory(options);
         await new DatabaseMigrator(contexts, Options.Create(options), new SchemaState(contexts)).MigrateAsync(CancellationToken.None);
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -97,7 +97,7 @@ public static class StorageBenchmark
             failed ? "HTTP 503 from amoCRM" : null, new ProbePhases(random.Next(0, 5), random.Next(1, 40), random.Next(10, 90), time - 60));
     }
 
-    private static async Task<long> FlushAsync(Factory contexts, List<HealthCheckRecord> rows)
+    private static async Task<long> FlushAsync(SqliteContextFactory contexts, List<HealthCheckRecord> rows)
     {
         if (rows.Count == 0)
         {
@@ -182,11 +182,5 @@ public static class StorageBenchmark
         {
             return fallback;
         }
-    }
-
-    private sealed class Factory(string connectionString) : IDbContextFactory<AmoHealthDbContext>
-    {
-        public AmoHealthDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AmoHealthDbContext>().UseSqlite(connectionString).Options);
     }
 }

@@ -16,12 +16,12 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     public const int MaxPointsPerSeries = 500;
 
     /// <summary>Windows up to this long are drawn from raw results.</summary>
-    public static readonly long RawUpTo = 2 * 3_600_000L;
+    public const long RawUpTo = 2 * 3_600_000L;
 
     /// <summary>Windows up to this long are drawn from minute rollups (when still kept), then hours, then days.</summary>
-    public static readonly long MinutesUpTo = 5 * 86_400_000L;
+    public const long MinutesUpTo = 5 * 86_400_000L;
 
-    public static readonly long HoursUpTo = 120 * 86_400_000L;
+    public const long HoursUpTo = 120 * 86_400_000L;
 
     private RetentionOptions Retention => storage.Value.Retention;
 
@@ -30,7 +30,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (window.Length <= RawUpTo && window.From >= now - (Retention.RawDays * 86_400_000L))
+        if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now))
         {
             var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
                 .OrderBy(h => h.Id)

@@ -56,6 +56,10 @@ public sealed class RetentionOptions : IValidatableObject
         }
     }
 
+    /// <summary>The oldest raw result still kept, Unix milliseconds.</summary>
+    public long RawKeptFrom(long now) => now - (RawDays * 86_400_000L);
+
+    /// <summary>The oldest bucket of a rollup level still kept, Unix milliseconds.</summary>
     public long KeptFrom(Rollups.Resolution resolution, long now) => now - (resolution switch
     {
         Rollups.Resolution.Minute => MinuteDays,

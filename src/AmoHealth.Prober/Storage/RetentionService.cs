@@ -45,7 +45,7 @@ public sealed partial class RetentionService(
         long deleted = 0;
 
         // Raw rows older than the cutoff all sit in hour buckets before it; their ids bound the scan.
-        var rawCutoff = Resolution.Hour.Floor(now - (retention.RawDays * 86_400_000L));
+        var rawCutoff = Resolution.Hour.Floor(retention.RawKeptFrom(now));
         long? bound;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {

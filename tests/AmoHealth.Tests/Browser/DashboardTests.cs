@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AmoHealth.ServiceDefaults;
 using AmoHealth.Tests.AppHost;
 using AmoHealth.Tests.Infrastructure;
@@ -171,11 +170,9 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
             }
         };
         page.PageError += (_, error) => session.Errors.Add(error);
-        var clock = Stopwatch.StartNew();
         session.Document = await page.GotoAsync("/");
         await page.Locator("[data-check='GET'][data-tone='ok'], [data-check='GET'][data-tone='bad'], [data-check='GET'][data-tone='warn']")
             .WaitForAsync(new() { Timeout = Timeout });
-        session.FirstDataMs = clock.ElapsedMilliseconds;
         return session;
     }
 
@@ -188,8 +185,6 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         public IResponse? Document { get; set; }
 
         public List<string> Errors { get; } = [];
-
-        public long FirstDataMs { get; set; }
 
         public async ValueTask DisposeAsync() => await context.CloseAsync();
     }

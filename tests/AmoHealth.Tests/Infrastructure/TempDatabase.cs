@@ -20,7 +20,7 @@ public sealed class TempDatabase : IDisposable
 
     public StorageOptions Options => new() { Path = Path };
 
-    public IDbContextFactory<AmoHealthDbContext> CreateFactory() => new Factory(Options.ConnectionString);
+    public IDbContextFactory<AmoHealthDbContext> CreateFactory() => new SqliteContextFactory(Options);
 
     /// <summary>Applies the migrations as the Prober does at start.</summary>
     public async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync()
@@ -42,11 +42,5 @@ public sealed class TempDatabase : IDisposable
         {
             // A process still closing the file; the OS temp cleaner takes it.
         }
-    }
-
-    private sealed class Factory(string connectionString) : IDbContextFactory<AmoHealthDbContext>
-    {
-        public AmoHealthDbContext CreateDbContext() =>
-            new(new DbContextOptionsBuilder<AmoHealthDbContext>().UseSqlite(connectionString).Options);
     }
 }

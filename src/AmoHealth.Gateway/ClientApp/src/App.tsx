@@ -184,7 +184,8 @@ export function App() {
         }
       })
       setLoaded(true)
-      if (liveTimer.current === undefined) {
+      // The chart and summary follow the account on screen; another account's results do not reload them.
+      if (update.account === current && liveTimer.current === undefined) {
         liveTimer.current = setTimeout(() => {
           liveTimer.current = undefined
           setTokens((x) => ({ ...x, live: x.live + 1 }))

@@ -2,6 +2,7 @@ import type { Incident } from '../api'
 import { CHECKS } from '../api'
 import type { Key, Lang, Translate } from '../i18n'
 import { dateTime, duration } from '../format'
+import { OUTCOMES } from './StatusCard'
 
 export const PAGE_SIZE = 10
 
@@ -17,7 +18,6 @@ export function IncidentsTable(props: {
   lang: Lang
 }) {
   const { incidents, checkFilter, onCheckFilter, page, onPage, exportHref, now, t, lang } = props
-  const kinds: readonly string[] = ['down', 'degraded', 'auth_failed', 'throttled', 'blocked', 'billing']
   return (
     <section className="incidents" aria-labelledby="incidents-title">
       <div className="section-head">
@@ -56,7 +56,7 @@ export function IncidentsTable(props: {
               {incidents.map((incident) => (
                 <tr key={incident.id} data-incident={incident.id} data-open={incident.endTime === null}>
                   <th scope="row">{incident.checkType}</th>
-                  <td>{kinds.includes(incident.kind) ? t(incident.kind as Key) : incident.kind}</td>
+                  <td>{OUTCOMES.includes(incident.kind) ? t(incident.kind as Key) : incident.kind}</td>
                   <td>{dateTime(incident.startTime, lang)}</td>
                   <td>{incident.endTime === null ? <span className="badge-open">{t('open')}</span> : dateTime(incident.endTime, lang)}</td>
                   <td>{duration(incident.duration ?? now - incident.startTime, lang)}</td>

@@ -9,7 +9,8 @@ export interface CardFigures {
   p95: number | null
 }
 
-const OUTCOMES = ['up', 'degraded', 'down', 'auth_failed', 'throttled', 'blocked', 'billing'] as const
+/** Outcomes with a translated name (the API's `outcome`, and an incident's `kind`). */
+export const OUTCOMES: readonly string[] = ['up', 'degraded', 'down', 'auth_failed', 'throttled', 'blocked', 'billing']
 
 export function tone(status: CheckStatus | undefined): 'ok' | 'warn' | 'bad' | 'none' {
   if (!status) return 'none'
@@ -27,7 +28,7 @@ export function StatusCard(props: {
   lang: Lang
 }) {
   const { checkType, status, figures, now, t, lang } = props
-  const outcome = status && (OUTCOMES as readonly string[]).includes(status.outcome) ? (status.outcome as Key) : 'unknown'
+  const outcome = status && OUTCOMES.includes(status.outcome) ? (status.outcome as Key) : 'unknown'
   const delivery = checkType === 'HOOK' || checkType === 'DP'
   const kind = tone(status)
   return (
