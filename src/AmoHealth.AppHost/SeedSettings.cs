@@ -29,10 +29,12 @@ public sealed record SeedSettings(
                 : throw new InvalidOperationException($"PORT must be a TCP port number (1-65535), got '{port}'.");
         }
 
-        // Development data lives in the repository's .data/ folder (git-ignored), never in a build output.
+        // Development data lives in the repository's .data/ folder (git-ignored), never in a build output. The
+        // demo keeps its own file, so trying it never leaves a "demo" account in a real account's history.
+        var demo = string.IsNullOrWhiteSpace(configuration["AMOCRM_DOMAIN"]);
         var databasePath = configuration["Storage:Path"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.GetFullPath(Path.Combine(appHostDirectory, "..", "..", ".data", "health_checks.db"));
+            : Path.GetFullPath(Path.Combine(appHostDirectory, "..", "..", ".data", demo ? "demo.db" : "health_checks.db"));
 
         return new SeedSettings(
             NullIfEmpty(configuration["AMOCRM_DOMAIN"]),

@@ -26,7 +26,10 @@ public static class OutcomeNames
 
     /// <summary>The seed's status: a slow but correct answer is still "up".</summary>
     public static string ToStatus(this Outcome outcome) =>
-        outcome is Outcome.Up or Outcome.Degraded ? Status.Up : Status.Down;
+        outcome.IsSuccess() ? Status.Up : Status.Down;
+
+    /// <summary>A correct answer, slow or not: the one place that says what counts as success.</summary>
+    public static bool IsSuccess(this Outcome outcome) => outcome is Outcome.Up or Outcome.Degraded;
 
     /// <summary>The seed's two status values.</summary>
     public static class Status

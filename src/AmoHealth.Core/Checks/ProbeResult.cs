@@ -22,6 +22,9 @@ public sealed record ProbeResult(
     /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>The failure was AmoHealth's own network, not amoCRM: it never opens an incident.</summary>
-    public bool MonitorOffline { get; init; }
+    /// <summary>
+    /// The failure is AmoHealth's own (no network, our receiver unreachable, a stage id that does not exist in
+    /// the account): it is stored and shown, but never opens or closes an amoCRM incident.
+    /// </summary>
+    public bool OwnFault { get; init; }
 }

@@ -77,6 +77,17 @@ public static class AlertText
             : $"⚠️ **The amoCRM token expires soon** — {account}\nDays left: {daysLeft} (until {date}). Issue a new long-lived token.";
     }
 
+    public static string TestLeadReplaced(string account, long oldId, long newId, bool wasConfigured, string language)
+    {
+        var ru = language == "ru";
+        var text = ru
+            ? $"ℹ️ **AmoHealth пересоздал тестовую сделку** — {account}\nСделки {oldId} больше нет в amoCRM (удалена или объединена). Создана сделка {newId}; проверки продолжаются, это не сбой amoCRM."
+            : $"ℹ️ **AmoHealth recreated its test lead** — {account}\nLead {oldId} no longer exists in amoCRM (deleted or merged). Lead {newId} was created; the checks go on, this is not an amoCRM outage.";
+        return wasConfigured
+            ? text + (ru ? $"\nУберите Monitor:TestLeadId={oldId} из настроек или укажите {newId}." : $"\nRemove Monitor:TestLeadId={oldId} from the settings or set it to {newId}.")
+            : text;
+    }
+
     /// <param name="rows">Per check: uptime %, incidents, p95 ms (null without data).</param>
     public static string DailySummary(string account, IReadOnlyList<(string CheckType, double Uptime, int Incidents, int? P95)> rows, string language, string? dashboard)
     {

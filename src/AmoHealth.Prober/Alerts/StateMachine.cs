@@ -15,7 +15,7 @@ public static class StateMachine
     public const string Down = "down";
     public const string Recovering = "recovering";
 
-    public static bool IsSuccess(Outcome outcome) => outcome is Outcome.Up or Outcome.Degraded;
+    public static bool IsSuccess(Outcome outcome) => outcome.IsSuccess();
 
     /// <summary>Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.</summary>
     public static Decision Apply(CheckStatusRecord state, ProbeResult result, IReadOnlyList<TimeSpan> confirmations, int recoverAfter)

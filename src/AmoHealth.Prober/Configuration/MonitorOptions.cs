@@ -73,7 +73,7 @@ public sealed class MonitorOptions : IValidatableObject
     [RegularExpression("^(auto|e2e|url|api)$")]
     public string DpMode { get; set; } = "auto";
 
-    /// <summary>Stage whose Digital Pipeline action "send webhook" points at <c>{PublicUrl}/hooks/amocrm/{HookSecret}?probe=dp</c>.</summary>
+    /// <summary>Stage whose Digital Pipeline action "send webhook" points at <c>{PublicUrl}/hooks/amocrm/{HookSecret}?account={name}&amp;probe=dp</c>.</summary>
     [Range(1, long.MaxValue)]
     public long? DpStageId { get; set; }
 
@@ -111,6 +111,13 @@ public sealed class MonitorOptions : IValidatableObject
     /// </summary>
     public string ReceiverUrl(string account, bool dp = false) =>
         $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
+
+    /// <summary>
+    /// <see cref="ReceiverUrl"/> with the secret segment masked, for logs, messages and <c>/api/info</c>: the
+    /// operator reads the real secret from <c>Monitor:HookSecret</c> in the configuration.
+    /// </summary>
+    public string MaskedReceiverUrl(string account, bool dp = false) =>
+        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{{Monitor:HookSecret}}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
 
     /// <summary>These settings with one account's overrides on top.</summary>
     public MonitorOptions For(AccountOptions account)

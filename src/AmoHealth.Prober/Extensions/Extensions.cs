@@ -47,6 +47,7 @@ public static class Extensions
         services.AddSingleton<ProbeClient>();
         services.AddSingleton<AccountGuards>();
         services.AddSingleton<TestLeads>();
+        services.AddSingleton<Notices>();
         services.AddSingleton<ProbeStateStore>();
         services.AddSingleton<TokenSources>();
         services.AddHostedService<TokenExpiryRecorder>();

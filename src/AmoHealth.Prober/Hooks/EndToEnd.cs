@@ -28,7 +28,7 @@ public sealed class EndToEnd(
     {
         using var waiter = waiters.Register(match);
         var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
-        if (written.Outcome is not (Outcome.Up or Outcome.Degraded))
+        if (written.Outcome.IsSuccess() is false)
         {
             return written with { ErrorMessage = $"The write that should trigger the webhook failed: {written.ErrorMessage}" };
         }

@@ -1,21 +1,43 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Storage;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;
 
 /// <summary>
-/// DP, end to end (default with <c>PUBLIC_URL</c> and a DP stage): move the test lead back to the return
+/// DP, end to end (default with <c>PUBLIC_URL</c> and a DP stage): move a test lead back to the return
 /// stage, then into the stage whose Digital Pipeline action sends a webhook to us, and time that webhook.
 /// Mode <c>url</c> requests a configured URL; mode <c>api</c> reads the pipelines, where DP is configured.
 /// The seed's <c>digitalpipeline.amocrm.ru/health</c> does not exist.
 /// </summary>
-public sealed class DpProbe(ProbeClient client, TestLeads leads, EndToEnd endToEnd, IOptions<MonitorOptions> options) : IProbe
+/// <remarks>
+/// A DP delivery names only the lead and the stages, so two moves of one lead cannot be told apart. When
+/// amoCRM's DP runs later than the deadline, the late delivery of one move would look like an instant
+/// delivery of the next. So the check moves two leads in turn and never moves a lead whose previous
+/// delivery is still outstanding: a late delivery is caught by its own move (logged as late, closing
+/// nothing), and with both leads outstanding the check reports the backlog without moving anything.
+/// </remarks>
+public sealed partial class DpProbe(
+    ProbeClient client,
+    TestLeads leads,
+    EndToEnd endToEnd,
+    DeliveryWaiters waiters,
+    ProbeStateStore state,
+    IOptions<MonitorOptions> options,
+    TimeProvider time,
+    ILogger<DpProbe> logger) : IProbe
 {
+    private const int Slots = 2;
+
+    private readonly ConcurrentDictionary<(string Account, int Slot), Outstanding> _outstanding = new();
+
     public string CheckType => Core.Checks.CheckType.Dp;
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
@@ -31,33 +53,124 @@ public sealed class DpProbe(ProbeClient client, TestLeads leads, EndToEnd endToE
                     response => Judge.Status(response, 200), cancellationToken);
         }
 
-        var (leadId, creation) = await leads.GetOrCreateAsync(account, CheckType, cancellationToken);
-        if (leadId is not { } id)
+        if (FreeSlot(account, o) is not { } slot)
         {
-            return creation!;
+            var oldest = _outstanding.Where(p => p.Key.Account == account.Name).Min(p => p.Value.SentAt);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            return new ProbeResult(account.Name, CheckType, Outcome.Down, null, now, null,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Digital Pipeline is backlogged: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.EffectiveDeliveryDeadlineMs} ms)"));
         }
 
+        var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot, cancellationToken), cancellationToken, slot);
+        if (result.Outcome.IsSuccess() is false && result.HttpStatus == 400 && await StageProblemAsync(account, o, cancellationToken) is { } problem)
+        {
+            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey, problem, cancellationToken);
+            return result with { ErrorMessage = problem, OwnFault = true };
+        }
+
+        return result;
+    }
+
+    /// <summary>A lead whose last move is settled: delivered, or older than the late horizon.</summary>
+    private int? FreeSlot(AmoAccount account, MonitorOptions o)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var horizon = 2L * o.CheckIntervalMs + o.EffectiveDeliveryDeadlineMs;
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            if (!_outstanding.TryGetValue((account.Name, slot), out var move))
+            {
+                return slot;
+            }
+
+            if (move.Catcher.Arrived.IsCompletedSuccessfully)
+            {
+                LogLate(logger, account.Name, move.Catcher.Arrived.Result - move.SentAt, o.EffectiveDeliveryDeadlineMs);
+                Settle(account, slot);
+                return slot;
+            }
+
+            if (now - move.SentAt > horizon)
+            {
+                Settle(account, slot);
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    private void Settle(AmoAccount account, int slot)
+    {
+        if (_outstanding.TryRemove((account.Name, slot), out var move))
+        {
+            move.Catcher.Dispose();
+        }
+    }
+
+    private async Task<ProbeResult> MoveAsync(AmoAccount account, MonitorOptions o, long id, int slot, CancellationToken cancellationToken)
+    {
         // The measured move must be a real change of stage, so the lead first goes back (unmeasured).
         var back = await client.SendAsync(account, CheckType, MoveTo(account, id, o.DpReturnStageId!.Value),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
-        if (back.Outcome is not (Outcome.Up or Outcome.Degraded))
+        if (back.Outcome.IsSuccess() is false)
         {
             return back with { ErrorMessage = $"Could not move the test lead back to stage {o.DpReturnStageId}: {back.ErrorMessage}" };
         }
 
         var idText = id.ToString(CultureInfo.InvariantCulture);
         var stageText = o.DpStageId!.Value.ToString(CultureInfo.InvariantCulture);
-        return await endToEnd.MeasureAsync(
+        bool Match(Delivery d) =>
+            d.Kind == Delivery.DigitalPipeline && d.Account == account.Name && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText;
+
+        // Registered before the move, like the measuring waiter: it keeps watching after the deadline.
+        var catcher = waiters.Register(Match);
+        var result = await endToEnd.MeasureAsync(
             account,
             CheckType,
-            d => d.Kind == Delivery.DigitalPipeline && d.Account == account.Name && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText,
+            Match,
             MoveTo(account, id, o.DpStageId.Value),
             _ => Task.FromResult<string?>(
-                $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to AmoHealth's receiver with ?probe=dp"),
+                $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to {o.MaskedReceiverUrl(account.Name, dp: true)}"),
             cancellationToken);
+        if (result.Outcome.IsSuccess() || result.HttpStatus is not (>= 200 and < 300) || result.OwnFault)
+        {
+            catcher.Dispose();
+        }
+        else
+        {
+            // Moved, but nothing arrived in time: this lead waits for its own delivery before it moves again.
+            _outstanding[(account.Name, slot)] = new Outstanding(result.Timestamp, catcher);
+        }
+
+        return result;
+    }
+
+    /// <summary>A configured stage id that the account does not have: our configuration, not a DP outage.</summary>
+    private async Task<string?> StageProblemAsync(AmoAccount account, MonitorOptions o, CancellationToken cancellationToken)
+    {
+        var stages = await Pipelines.ReadAsync(client, account, CheckType, cancellationToken);
+        if (stages is null)
+        {
+            return null;
+        }
+
+        var missing = new[] { ("DpStageId", o.DpStageId!.Value), ("DpReturnStageId", o.DpReturnStageId!.Value) }
+            .Where(s => stages.All(x => x.Id != s.Item2))
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"Monitor:{s.Item1} {s.Item2}"))
+            .ToList();
+        return missing.Count == 0
+            ? null
+            : $"Configuration error: {string.Join(" and ", missing)} {(missing.Count == 1 ? "is not a stage" : "are not stages")} of any pipeline in this account; set existing stage ids (GET /api/v4/leads/pipelines lists them)";
     }
 
     private static HttpRequestMessage MoveTo(AmoAccount account, long leadId, long stageId) =>
         AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
             JsonSerializer.Serialize(new Dictionary<string, object> { ["status_id"] = stageId }));
+
+    private sealed record Outstanding(long SentAt, DeliveryWaiters.Waiter Catcher);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Digital Pipeline delivery for {Account} arrived late: {LateMs} ms after its move (deadline {DeadlineMs} ms); it counts for that move only")]
+    private static partial void LogLate(ILogger logger, string account, long lateMs, int deadlineMs);
 }

@@ -36,30 +36,27 @@ public sealed class HookProbe(
             return failed;
         }
 
-        var (leadId, creation) = await leads.GetOrCreateAsync(account, CheckType, cancellationToken);
-        if (leadId is not { } id)
+        return await leads.WriteAsync(account, CheckType, id =>
         {
-            return creation!;
-        }
-
-        var marker = $"{TestLeads.LeadName} {Guid.NewGuid():N}";
-        var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
-            JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = marker }));
-        return await endToEnd.MeasureAsync(
-            account,
-            CheckType,
-            d => d.Kind == Delivery.AccountWebhook && d.Account == account.Name && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
-            write,
-            ct => ExplainAsync(account, ct),
-            cancellationToken);
+            var marker = $"{TestLeads.LeadName} {Guid.NewGuid():N}";
+            var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
+                JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = marker }));
+            return endToEnd.MeasureAsync(
+                account,
+                CheckType,
+                d => d.Kind == Delivery.AccountWebhook && d.Account == account.Name && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
+                write,
+                ct => ExplainAsync(account, ct),
+                cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Subscribes the receiver for <c>update_lead</c> unless an enabled subscription exists; null on success.</summary>
     private async Task<ProbeResult?> SubscribeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
         var (found, disabled, listing) = await FindAsync(account, cancellationToken);
-        if (listing.Outcome is not (Outcome.Up or Outcome.Degraded))
+        if (listing.Outcome.IsSuccess() is false)
         {
             return listing with { ErrorMessage = $"Could not read the account's webhooks: {listing.ErrorMessage}" };
         }
@@ -73,7 +70,7 @@ public sealed class HookProbe(
             });
             var subscribed = await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/webhooks", body),
                 response => Judge.Status(response, 200, 201), cancellationToken);
-            if (subscribed.Outcome is not (Outcome.Up or Outcome.Degraded))
+            if (subscribed.Outcome.IsSuccess() is false)
             {
                 return subscribed with { ErrorMessage = $"Could not subscribe the receiver: {subscribed.ErrorMessage}" };
             }
@@ -87,7 +84,7 @@ public sealed class HookProbe(
     private async Task<string?> ExplainAsync(AmoAccount account, CancellationToken cancellationToken)
     {
         var (found, disabled, listing) = await FindAsync(account, cancellationToken);
-        if (listing.Outcome is not (Outcome.Up or Outcome.Degraded))
+        if (listing.Outcome.IsSuccess() is false)
         {
             return null;
         }

@@ -21,17 +21,14 @@ public sealed class PostProbe(ProbeClient client, TestLeads leads, IOptions<Moni
             return (await leads.CreateAsync(account, CheckType, cancellationToken)).Result;
         }
 
-        var (leadId, creation) = await leads.GetOrCreateAsync(account, CheckType, cancellationToken);
-        if (creation is not null || leadId is not { } id)
+        return await leads.WriteAsync(account, CheckType, id =>
         {
-            return creation!;
-        }
-
-        var body = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["name"] = $"{TestLeads.LeadName} {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}",
-        });
-        var request = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}", body);
-        return await client.SendAsync(account, CheckType, request, response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+            var body = JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["name"] = $"{TestLeads.LeadName} {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}",
+            });
+            var request = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}", body);
+            return client.SendAsync(account, CheckType, request, response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -12,58 +12,91 @@ namespace AmoHealth.Prober.Probes;
 
 /// <summary>
 /// The one test lead per account that the write checks use. amoCRM cannot delete leads, so it is created
-/// once, its id stored in SQLite before it is used, and reused after restarts.
+/// once, its id stored in SQLite before it is used, and reused after restarts. The world drifts under it:
+/// someone deletes, merges or closes the lead, or the demo's simulator starts empty while the database
+/// remembers the old id. So the lead is verified on first use, a write that fails as "no such lead" is
+/// confirmed with one GET and the lead recreated (one ℹ️ notice, no incident), and a closed lead reopened.
 /// </summary>
-public sealed class TestLeads(
+public sealed partial class TestLeads(
     ProbeClient client,
     ProbeStateStore state,
-    IOptions<MonitorOptions> options)
+    IOptions<MonitorOptions> options,
+    Alerts.Notices notices,
+    TimeProvider time,
+    ILogger<TestLeads> logger)
 {
     public const string LeadName = "AmoHealth probe";
+
+    /// <summary>amoCRM's system stages: won and lost. A lead there is closed.</summary>
+    private static readonly long[] ClosedStages = [142, 143];
 
     private readonly ConcurrentDictionary<string, long> _known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// The account's test lead; when it has to be created, <paramref name="checkType"/>'s result is the
-    /// creating request (a write, so a real result of the write path), else null.
+    /// Runs <paramref name="write"/> against the account's test lead. When it fails in a way that can mean
+    /// the lead is gone (HTTP 400, 404 or 204), one GET confirms it; a gone lead is replaced and the write runs
+    /// once more on the new one, so the check reports the write path, not our missing fixture.
     /// </summary>
-    public async Task<(long? LeadId, ProbeResult? Creation)> GetOrCreateAsync(
-        AmoAccount account, string checkType, CancellationToken cancellationToken)
+    /// <param name="slot">0: the account's test lead; 1: the DP check's second lead, used in turn with the first.</param>
+    public async Task<ProbeResult> WriteAsync(
+        AmoAccount account, string checkType, Func<long, Task<ProbeResult>> write, CancellationToken cancellationToken, int slot = 0)
     {
-        if (account.SettingsOr(options.Value).TestLeadId is { } configured)
+        var lead = new Slot(account, slot);
+        var (leadId, failure) = await GetAsync(lead, checkType, cancellationToken);
+        if (leadId is not { } id)
         {
-            return (configured, null);
+            return failure!;
         }
 
-        if (_known.TryGetValue(account.Name, out var known))
+        var result = await write(id);
+        if (result.Outcome.IsSuccess() || result.HttpStatus is not (400 or 404 or 204))
+        {
+            return result;
+        }
+
+        return await RepairAsync(lead, checkType, id, cancellationToken) is { } replacement
+            ? await write(replacement)
+            : result;
+    }
+
+    /// <summary>The account's test lead, verified once per process; creates one when there is none.</summary>
+    private async Task<(long? LeadId, ProbeResult? Failure)> GetAsync(Slot lead, string checkType, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        if (_known.TryGetValue(lead.Key, out var known))
         {
             return (known, null);
         }
 
-        var gate = _locks.GetOrAdd(account.Name, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd(lead.Key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (_known.TryGetValue(account.Name, out known))
+            if (_known.TryGetValue(lead.Key, out known))
             {
                 return (known, null);
             }
 
-            if (await LoadAsync(account.Name, cancellationToken) is { } stored)
+            if (await LoadAsync(lead, cancellationToken) is { } stored)
             {
-                _known[account.Name] = stored;
-                return (stored, null);
+                // First use in this process: the lead may have gone while we were not looking.
+                var (gone, closed, pipeline) = await InspectAsync(account, checkType, stored, cancellationToken);
+                if (!gone)
+                {
+                    if (closed)
+                    {
+                        await ReopenAsync(account, checkType, stored, pipeline, cancellationToken);
+                    }
+
+                    _known[lead.Key] = stored;
+                    return (stored, null);
+                }
+
+                return await ReplaceAsync(lead, checkType, stored, cancellationToken);
             }
 
-            var (created, result) = await CreateAsync(account, checkType, cancellationToken);
-            if (created is { } id)
-            {
-                await SaveAsync(account.Name, id, cancellationToken);
-                _known[account.Name] = id;
-            }
-
-            return (created, result);
+            return await ReplaceAsync(lead, checkType, null, cancellationToken);
         }
         finally
         {
@@ -84,12 +117,173 @@ public sealed class TestLeads(
         return (created, result);
     }
 
-    private async Task<long?> LoadAsync(string account, CancellationToken cancellationToken) =>
-        long.TryParse(await state.GetAsync(account, ProbeStateRecord.TestLeadKey, cancellationToken), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var id) ? id : null;
+    /// <summary>After a write to <paramref name="leadId"/> failed: the new lead's id if it was gone and is replaced, else null.</summary>
+    private async Task<long?> RepairAsync(Slot lead, string checkType, long leadId, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        var gate = _locks.GetOrAdd(lead.Key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another check of the same cycle may have repaired it already.
+            if (_known.TryGetValue(lead.Key, out var current) && current != leadId)
+            {
+                return current;
+            }
 
-    private Task SaveAsync(string account, long id, CancellationToken cancellationToken) =>
-        state.SetAsync(account, ProbeStateRecord.TestLeadKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            var (gone, closed, pipeline) = await InspectAsync(account, checkType, leadId, cancellationToken);
+            if (closed)
+            {
+                return await ReopenAsync(account, checkType, leadId, pipeline, cancellationToken) ? leadId : null;
+            }
+
+            if (!gone)
+            {
+                return null;
+            }
+
+            _known.TryRemove(lead.Key, out _);
+            var (replacement, _) = await ReplaceAsync(lead, checkType, leadId, cancellationToken);
+            return replacement;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Asks amoCRM about the lead: gone (204, or marked deleted), closed (won or lost stage), or fine. Any
+    /// other answer (an outage, a 401) proves nothing, so the lead is then taken as fine.
+    /// </summary>
+    private async Task<(bool Gone, bool Closed, long? PipelineId)> InspectAsync(
+        AmoAccount account, string checkType, long leadId, CancellationToken cancellationToken)
+    {
+        bool gone = false, closed = false;
+        long? pipeline = null;
+        await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"), response =>
+        {
+            if (response.Status == 204)
+            {
+                gone = true;
+                return null;
+            }
+
+            if (response.Status != 200)
+            {
+                return Judge.Status(response, 200);
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                var root = document.RootElement;
+                gone = root.TryGetProperty("is_deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True;
+                closed = root.TryGetProperty("status_id", out var status) && status.TryGetInt64(out var stage) && ClosedStages.Contains(stage);
+                pipeline = root.TryGetProperty("pipeline_id", out var p) && p.TryGetInt64(out var pipelineId) ? pipelineId : null;
+                return null;
+            }
+            catch (JsonException)
+            {
+                return "HTTP 200 but the body is not JSON";
+            }
+        }, cancellationToken);
+        return (gone, closed, pipeline);
+    }
+
+    private async Task<(long? LeadId, ProbeResult? Failure)> ReplaceAsync(
+        Slot lead, string checkType, long? goneId, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        var (created, result) = await CreateAsync(account, checkType, cancellationToken);
+        if (created is not { } id)
+        {
+            return (null, result with { ErrorMessage = $"Could not create the test lead: {result.ErrorMessage}" });
+        }
+
+        await SaveAsync(lead, id, cancellationToken);
+        _known[lead.Key] = id;
+        if (goneId is { } old)
+        {
+            LogReplaced(logger, account.Name, old, id);
+            var settings = account.SettingsOr(options.Value);
+            var notice = string.Create(CultureInfo.InvariantCulture,
+                $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead {id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
+            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey, notice, cancellationToken);
+            await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old, cancellationToken);
+        }
+        else
+        {
+            LogCreated(logger, account.Name, id);
+        }
+
+        return (id, null);
+    }
+
+    /// <summary>Moves a won or lost test lead back into the return stage (or the pipeline's first stage).</summary>
+    private async Task<bool> ReopenAsync(AmoAccount account, string checkType, long leadId, long? pipeline, CancellationToken cancellationToken)
+    {
+        var target = account.SettingsOr(options.Value).DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline, cancellationToken);
+        if (target is not { } stage)
+        {
+            return false;
+        }
+
+        var moved = await client.SendAsync(account, checkType,
+            AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", JsonSerializer.Serialize(new Dictionary<string, object> { ["status_id"] = stage })),
+            response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+        if (moved.Outcome.IsSuccess())
+        {
+            LogReopened(logger, account.Name, leadId, stage);
+        }
+
+        return moved.Outcome.IsSuccess();
+    }
+
+    /// <summary>The first open stage of the lead's pipeline, from <c>/api/v4/leads/pipelines</c>.</summary>
+    private async Task<long?> FirstStageAsync(AmoAccount account, string checkType, long? pipeline, CancellationToken cancellationToken)
+    {
+        var stages = await Pipelines.ReadAsync(client, account, checkType, cancellationToken);
+        return stages?.Where(s => (pipeline is null || s.PipelineId == pipeline) && !ClosedStages.Contains(s.Id))
+            .OrderBy(s => s.Sort).Select(s => (long?)s.Id).FirstOrDefault();
+    }
+
+    private async Task<long?> LoadAsync(Slot lead, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        var stored = ParseId(await state.GetAsync(account.Name, lead.StateKey, cancellationToken));
+        var configured = lead.Index == 0 ? account.SettingsOr(options.Value).TestLeadId : null;
+        if (configured is null)
+        {
+            return stored;
+        }
+
+        // A configured lead that was gone is replaced too; the replacement holds while the setting names the gone one.
+        var replaced = ParseId(await state.GetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, cancellationToken));
+        return replaced == configured && stored is not null ? stored : configured;
+    }
+
+    private async Task SaveAsync(Slot lead, long id, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        if (lead.Index == 0 && account.SettingsOr(options.Value).TestLeadId is { } configured)
+        {
+            await state.SetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+
+        await state.SetAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>One test lead of an account: slot 0 is the shared one, slot 1 the DP check's second.</summary>
+    private readonly record struct Slot(AmoAccount Account, int Index)
+    {
+        public string Key => Index == 0 ? Account.Name : $"{Account.Name}\n{Index}";
+
+        public string StateKey => Index == 0 ? ProbeStateRecord.TestLeadKey : $"{ProbeStateRecord.TestLeadKey}_{Index + 1}";
+    }
+
+    private static long? ParseId(string? text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static long? ReadCreatedId(ProbeResponse response)
     {
@@ -115,4 +309,13 @@ public sealed class TestLeads(
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created test lead {LeadId} for {Account}")]
+    private static partial void LogCreated(ILogger logger, string account, long leadId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Test lead {OldLeadId} of {Account} no longer exists in amoCRM; created test lead {LeadId} instead")]
+    private static partial void LogReplaced(ILogger logger, string account, long oldLeadId, long leadId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Test lead {LeadId} of {Account} was closed; moved it back to stage {StageId}")]
+    private static partial void LogReopened(ILogger logger, string account, long leadId, long stageId);
 }

@@ -42,7 +42,7 @@ public sealed class ProberMetrics : IDisposable
     }
 
     public void Observe(CheckStatusRecord status) =>
-        _checks[(status.Account, status.CheckType)] = (status.Outcome is Outcome.Up or Outcome.Degraded, status.IncidentId is not null);
+        _checks[(status.Account, status.CheckType)] = (status.Outcome.IsSuccess(), status.IncidentId is not null);
 
     public void Opened(IncidentRecord incident) => _opened.Add(1, Tags(incident.Account, incident.CheckType));
 

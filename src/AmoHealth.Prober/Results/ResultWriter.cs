@@ -108,7 +108,7 @@ public sealed partial class ResultWriter(
 
             // A late result is history, but it never moves the current status or the state machine; neither
             // does a failure of our own network.
-            if (status.Apply(result) && !result.MonitorOffline)
+            if (status.Apply(result) && !result.OwnFault)
             {
                 changes.Add((status, result));
             }

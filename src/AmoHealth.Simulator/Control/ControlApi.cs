@@ -60,6 +60,9 @@ public static class ControlApi
         control.MapPost("/oauth/code", (TokenStore tokens) => Results.Json(new { code = tokens.IssueCode() }));
         control.MapPost("/tokens", IssueTokenAsync);
 
+        // What a user does in amoCRM's UI (delete or merge a lead); the API itself cannot delete leads.
+        control.MapDelete("/leads/{id:long}", (long id, AccountState state) =>
+            state.Leads.TryRemove(id, out _) ? Results.NoContent() : Results.NotFound());
         control.MapGet("/dp", (AccountState state) => Results.Json(state.DpActions.Select(a => new { statusId = a.Key, url = a.Value })));
         control.MapPut("/dp", SetDpActionAsync);
         control.MapDelete("/dp/{statusId:long}", (long statusId, AccountState state) =>

@@ -75,8 +75,8 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Fail(1_000) with { MonitorOffline = true }, Fail(6_000) with { MonitorOffline = true },
-            Fail(21_000) with { MonitorOffline = true }, Fail(51_000) with { MonitorOffline = true });
+        await WriteAsync(contexts, Fail(1_000) with { OwnFault = true }, Fail(6_000) with { OwnFault = true },
+            Fail(21_000) with { OwnFault = true }, Fail(51_000) with { OwnFault = true });
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());

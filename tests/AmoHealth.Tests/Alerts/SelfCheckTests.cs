@@ -12,11 +12,11 @@ namespace AmoHealth.Tests.Alerts;
 public sealed class SelfCheckTests
 {
     [Fact]
-    public async Task AFailureWhileTheReferenceIsUnreachableToIsTheMonitorOfflineNotAnAmoCrmOutage()
+    public async Task AFailureWhileTheReferenceIsUnreachableTooIsTheMonitorOfflineNotAnAmoCrmOutage()
     {
         var offline = await FirstResultAsync($"http://127.0.0.1:{RedisServer.FreePort()}/");
 
-        Assert.True(offline.MonitorOffline);
+        Assert.True(offline.OwnFault);
         Assert.StartsWith("AmoHealth itself is offline", offline.ErrorMessage);
     }
 
@@ -31,7 +31,7 @@ public sealed class SelfCheckTests
 
         var result = await FirstResultAsync(reference.BaseUri.ToString());
 
-        Assert.False(result.MonitorOffline);
+        Assert.False(result.OwnFault);
         Assert.Equal("Connect: the connection was refused or reset", result.ErrorMessage);
     }
 

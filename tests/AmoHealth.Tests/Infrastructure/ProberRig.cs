@@ -9,6 +9,7 @@ using AmoHealth.Simulator.Amo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;
@@ -31,13 +32,13 @@ public sealed class ProberRig : IAsyncDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         State = new ProbeStateStore(database.CreateFactory());
         Client = ProbeClients.Create(options, state: State);
-        Leads = new TestLeads(Client, State, wrapped);
+        Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client, wrapped);
         Post = new PostProbe(Client, Leads, wrapped, TimeProvider.System);
         Web = new WebProbe(Client);
         Hook = new HookProbe(Client, Leads, endToEnd, wrapped);
-        Dp = new DpProbe(Client, Leads, endToEnd, wrapped);
+        Dp = new DpProbe(Client, Leads, endToEnd, waiters, State, wrapped, TimeProvider.System, NullLogger<DpProbe>.Instance);
         Account = new AmoAccount("rig", simulator.BaseUri, SimulatorHost.Token);
         Control = simulator.CreateAmoClient();
     }

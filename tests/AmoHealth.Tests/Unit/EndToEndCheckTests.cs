@@ -138,7 +138,8 @@ public sealed class EndToEndCheckTests
         var client = ProbeClients.Create(options);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         using var database = new TempDatabase();
-        var probe = new HookProbe(client, new TestLeads(client, new AmoHealth.Prober.Storage.ProbeStateStore(database.CreateFactory()), wrapped),
+        await database.MigrateAsync();
+        var probe = new HookProbe(client, TestLeadsFactory.Create(client, database.CreateFactory(), options),
             new EndToEnd(client, waiters, wrapped, TimeProvider.System), wrapped);
 
         var result = await probe.ProbeAsync(new AmoAccount("eager", eager.BaseUri, "t"), CancellationToken.None);

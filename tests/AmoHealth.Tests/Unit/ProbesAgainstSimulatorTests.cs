@@ -53,7 +53,7 @@ public sealed class ProbesAgainstSimulatorTests
 
         // A new Prober process: new probe objects, the same SQLite file.
         var options = Microsoft.Extensions.Options.Options.Create(rig.Options);
-        var leads = new AmoHealth.Prober.Probes.TestLeads(rig.Client, new AmoHealth.Prober.Storage.ProbeStateStore(rig.Database.CreateFactory()), options);
+        var leads = TestLeadsFactory.Create(rig.Client, rig.Database.CreateFactory(), rig.Options);
         var restarted = new AmoHealth.Prober.Probes.PostProbe(rig.Client, leads, options, TimeProvider.System);
         var result = await restarted.ProbeAsync(rig.Account, CancellationToken.None);
 

@@ -1,0 +1,27 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// ℹ️ messages that are not incidents: AmoHealth repaired its own fixture in the account. They go through the
+/// outbox like every alert, so they are delivered once, in order, even across a restart.
+/// </summary>
+public sealed class Notices(
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    Notifications.Notifiers notifiers,
+    IOptions<AlertOptions> alerts,
+    TimeProvider time)
+{
+    public const string Kind = "info";
+
+    public async Task TestLeadReplacedAsync(string account, long oldId, long newId, bool wasConfigured, CancellationToken cancellationToken)
+    {
+        var text = AlertText.TestLeadReplaced(account, oldId, newId, wasConfigured, alerts.Value.Language);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        Outbox.Add(db, notifiers, account, CheckType.Post, null, Kind, text, time.GetUtcNow().ToUnixTimeMilliseconds());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

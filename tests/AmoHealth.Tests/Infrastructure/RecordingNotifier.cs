@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Notifications;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>An alert channel that accepts everything and keeps what it was sent.</summary>
+public sealed class RecordingNotifier(string name = "recording") : INotifier
+{
+    public ConcurrentQueue<NotificationRecord> Sent { get; } = new();
+
+    public string Name => name;
+
+    public string? Problem => null;
+
+    public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken)
+    {
+        Sent.Enqueue(alert);
+        return Task.FromResult<string?>(null);
+    }
+}

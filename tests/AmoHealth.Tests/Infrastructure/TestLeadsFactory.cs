@@ -1,0 +1,23 @@
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Notifications;
+using AmoHealth.Prober.Probes;
+using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>The test-lead keeper as the Prober wires it: state and ℹ️ notices in the given database, one recording channel.</summary>
+public static class TestLeadsFactory
+{
+    public static TestLeads Create(ProbeClient client, IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions options)
+    {
+        var notifiers = new Notifiers([new RecordingNotifier()], [], NullLogger<Notifiers>.Instance);
+        var notices = new Notices(contexts, notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()), TimeProvider.System);
+        return new TestLeads(client, new ProbeStateStore(contexts), Microsoft.Extensions.Options.Options.Create(options), notices,
+            TimeProvider.System, NullLogger<TestLeads>.Instance);
+    }
+}
