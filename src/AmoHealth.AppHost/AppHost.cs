@@ -1,9 +1,28 @@
 using System.Security.Cryptography;
 using AmoHealth.AppHost;
+using AmoHealth.Core.Configuration;
 using AmoHealth.AppHost.Redis;
 using AmoHealth.ServiceDefaults;
 
 var builder = DistributedApplication.CreateBuilder(args);
+
+// A configuration the Prober would refuse stops everything here, at once, with the Prober's own words:
+// otherwise the Prober dies at start while the Gateway waits for it forever.
+foreach (var (given, meant) in SeedRules.Typos(Environment.GetEnvironmentVariables().Keys.Cast<string>()))
+{
+    Console.Error.WriteLine($"AmoHealth: warning: the environment variable {given} is not used; did you mean {meant}?");
+}
+
+if (SeedRules.Problems(key => builder.Configuration[key]) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"AmoHealth: {problem}");
+    }
+
+    return 1;
+}
+
 var settings = SeedSettings.From(builder.Configuration, builder.AppHostDirectory);
 
 // Infrastructure: Redis carries live status from the Prober to every Api instance.
@@ -68,3 +87,4 @@ else
 }
 
 builder.Build().Run();
+return 0;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AmoHealth.Core.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
 
@@ -24,12 +25,16 @@ public sealed class MonitorOptions : IValidatableObject
     public string? Account { get; set; }
 
     /// <summary>Time between cycles in milliseconds. From <c>CHECK_INTERVAL</c>. Default 30000; at least 1000.</summary>
-    [Range(1000, 86_400_000)]
     public int CheckIntervalMs { get; set; } = 30_000;
 
-    /// <summary>A probe without an answer after this many milliseconds is down. From <c>TIMEOUT_THRESHOLD</c>. Default 10000.</summary>
-    [Range(100, 600_000)]
-    public int TimeoutMs { get; set; } = 10_000;
+    /// <summary>
+    /// A probe without an answer after this many milliseconds is down. From <c>TIMEOUT_THRESHOLD</c>. Default:
+    /// follows the interval (10000, or two thirds of a shorter interval).
+    /// </summary>
+    public int? TimeoutMs { get; set; }
+
+    /// <summary>The timeout in force: <see cref="TimeoutMs"/> or the interval's default.</summary>
+    public int EffectiveTimeoutMs => TimeoutMs ?? SeedRules.DefaultTimeoutMs(CheckIntervalMs);
 
     /// <summary>Path of the GET check. Default <c>/api/v4/account</c>; some tokens lack that scope but read leads.</summary>
     [Required]
@@ -188,7 +193,7 @@ public sealed class MonitorOptions : IValidatableObject
 
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
 
-    public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMs);
+    public TimeSpan Timeout => TimeSpan.FromMilliseconds(EffectiveTimeoutMs);
 
     /// <summary>Each listed account must be complete, named uniquely, and valid with its overrides applied.</summary>
     private IEnumerable<ValidationResult> ValidateAccounts()
@@ -323,11 +328,13 @@ public sealed class MonitorOptions : IValidatableObject
                 [nameof(DeliveryDeadlineMs)]);
         }
 
-        if (TimeoutMs >= CheckIntervalMs)
+        if (SeedRules.IntervalProblem(CheckIntervalMs) is { } intervalProblem)
         {
-            yield return new ValidationResult(
-                "TIMEOUT_THRESHOLD (Monitor:TimeoutMs) must be shorter than CHECK_INTERVAL (Monitor:CheckIntervalMs).",
-                [nameof(TimeoutMs)]);
+            yield return new ValidationResult(intervalProblem, [nameof(CheckIntervalMs)]);
+        }
+        else if (SeedRules.TimeoutProblem(EffectiveTimeoutMs, CheckIntervalMs) is { } timeoutProblem)
+        {
+            yield return new ValidationResult(timeoutProblem, [nameof(TimeoutMs)]);
         }
     }
 }

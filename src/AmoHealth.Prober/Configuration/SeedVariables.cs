@@ -1,3 +1,4 @@
+using AmoHealth.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
@@ -19,14 +20,13 @@ internal static class SeedVariables
 
     private static int? ReadInt(IConfiguration configuration, string key)
     {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
+        try
         {
-            return null;
+            return SeedRules.ReadMs(key, configuration[key]);
         }
-
-        return int.TryParse(text, out var value)
-            ? value
-            : throw new InvalidOperationException($"{key} must be a whole number of milliseconds, got '{text}'.");
+        catch (FormatException ex)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
+        }
     }
 }

@@ -49,7 +49,8 @@ public sealed class MonitorOptionsTests
         var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"));
 
         Assert.Equal(30_000, options.CheckIntervalMs);
-        Assert.Equal(10_000, options.TimeoutMs);
+        Assert.Null(options.TimeoutMs);
+        Assert.Equal(10_000, options.EffectiveTimeoutMs);
         Assert.Equal("/api/v4/account", options.GetPath);
     }
 
@@ -70,6 +71,15 @@ public sealed class MonitorOptionsTests
             ("CHECK_INTERVAL", "10000"), ("TIMEOUT_THRESHOLD", "10000")));
 
         Assert.Contains("TIMEOUT_THRESHOLD", error.Message);
+    }
+
+    [Fact]
+    public void AnUnsetTimeoutFollowsAShortInterval()
+    {
+        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("CHECK_INTERVAL", "5000"));
+
+        Assert.Equal(3_333, options.EffectiveTimeoutMs);
+        Assert.Equal(TimeSpan.FromMilliseconds(3_333), options.Timeout);
     }
 
     [Fact]
