@@ -7,7 +7,11 @@ namespace AmoHealth.Core.Configuration;
 /// the AppHost checks the same variables before it starts anything, so both say the same thing. (The AppHost
 /// compiles this file in; it references no service code.)
 /// </summary>
+#if AMOHEALTH_APPHOST
+internal static class SeedRules
+#else
 public static class SeedRules
+#endif
 {
     public const string CheckInterval = "CHECK_INTERVAL";
     public const string TimeoutThreshold = "TIMEOUT_THRESHOLD";
