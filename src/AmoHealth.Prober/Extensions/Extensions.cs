@@ -64,7 +64,9 @@ public static class Extensions
         services.AddSingleton<ResultChannel>();
         if (builder.AddLiveRedis())
         {
-            services.AddSingleton<IStatusPublisher, RedisStatusPublisher>();
+            services.AddSingleton<RedisStatusPublisher>();
+            services.AddSingleton<IStatusPublisher>(sp => sp.GetRequiredService<RedisStatusPublisher>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisStatusPublisher>());
         }
         else
         {

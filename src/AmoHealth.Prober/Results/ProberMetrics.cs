@@ -18,6 +18,8 @@ public sealed class ProberMetrics : IDisposable
     private readonly Meter _meter;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _opened;
+    private readonly Counter<long> _liveFailed;
+    private readonly Counter<long> _liveDropped;
     private readonly ConcurrentDictionary<(string Account, string CheckType), (bool Up, bool Open)> _checks = new();
 
     public ProberMetrics(IMeterFactory meters)
@@ -27,6 +29,8 @@ public sealed class ProberMetrics : IDisposable
             "amohealth.probe.duration", "ms", "Time of one probe, as measured from the outside",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [50, 100, 200, 300, 500, 750, 1_000, 2_000, 3_000, 5_000, 10_000, 30_000] });
         _opened = _meter.CreateCounter<long>("amohealth.incidents.opened", "{incident}", "Incidents opened");
+        _liveFailed = _meter.CreateCounter<long>("amohealth.live.publish_failures", "{attempt}", "Failed attempts to publish a live update to Redis");
+        _liveDropped = _meter.CreateCounter<long>("amohealth.live.dropped", "{message}", "Live updates dropped because Redis was away too long (they are stored)");
         _meter.CreateObservableGauge("amohealth.check.up", () => _checks.Select(c => new Measurement<int>(
             c.Value.Up ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{check}", "1 when the check's latest result was up");
         _meter.CreateObservableGauge("amohealth.incidents.open", () => _checks.Select(c => new Measurement<int>(
@@ -45,6 +49,10 @@ public sealed class ProberMetrics : IDisposable
         _checks[(status.Account, status.CheckType)] = (status.Outcome.IsSuccess(), status.IncidentId is not null);
 
     public void Opened(IncidentRecord incident) => _opened.Add(1, Tags(incident.Account, incident.CheckType));
+
+    public void LiveFailed() => _liveFailed.Add(1);
+
+    public void LiveDropped() => _liveDropped.Add(1);
 
     public void Dispose() => _meter.Dispose();
 

@@ -35,10 +35,18 @@ public sealed partial class ResultWriter(
                     batch.Add(result);
                 }
 
-                if (await StoreAsync(batch, stoppingToken) is { } tracked)
+                try
                 {
-                    await publisher.PublishAsync(batch, stoppingToken);
-                    await publisher.PublishIncidentsAsync([.. tracked.Opened, .. tracked.Closed], stoppingToken);
+                    if (await StoreAsync(batch, stoppingToken) is { } tracked)
+                    {
+                        await publisher.PublishAsync(batch, stoppingToken);
+                        await publisher.PublishIncidentsAsync([.. tracked.Opened, .. tracked.Closed], stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Nothing a dependency does may stop the one writer: that would end all probing silently.
+                    LogBatchFailed(logger, ex, batch.Count);
                 }
             }
         }
@@ -147,6 +155,9 @@ public sealed partial class ResultWriter(
 
         return tracked;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a batch of {Count} results failed; the writer goes on")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]
     private static partial void LogStored(ILogger logger, int count);

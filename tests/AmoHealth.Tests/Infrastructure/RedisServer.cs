@@ -60,6 +60,18 @@ public sealed class RedisServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a stalled host.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Thaws a paused server (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public Task StopAsync()
     {
         if (_process is { HasExited: false })
