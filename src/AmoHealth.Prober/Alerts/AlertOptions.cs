@@ -30,6 +30,10 @@ public sealed class AlertOptions : IValidatableObject
     [Range(0, 300)]
     public int GroupWindowSeconds { get; set; } = 3;
 
+    /// <summary>Minutes an alert channel may keep failing before <c>/health</c> reports it degraded. Default 10.</summary>
+    [Range(1, 1_440)]
+    public int ChannelFailingMinutes { get; set; } = 10;
+
     /// <summary>Maintenance windows: alerts are held until the window ends; probing goes on.</summary>
     public List<MaintenanceWindow> Maintenance { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,27 +13,48 @@ namespace AmoHealth.Prober.Alerts;
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<AmoHealthDbContext> contexts,
     Notifications.Notifiers notifiers,
+    ChannelHealth health,
     IOptions<AlertOptions> alerts,
+    IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary><c>next_attempt_at</c> of a row that will never be sent: its channel is gone, or it is a reminder of a closed incident.</summary>
+    public const long Archived = long.MaxValue;
+
+    private const int PerChannel = 200;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
+    /// <summary>Rows a channel accepted whose "delivered" mark could not be saved: marked later, never sent again.</summary>
+    private readonly HashSet<long> _sentUnmarked = [];
+    private int _passFailures;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ArchiveOrphansAsync(stoppingToken);
         using var timer = new PeriodicTimer(Tick, time);
         try
         {
             do
             {
+                if (time.GetUtcNow() < _pausedUntil)
+                {
+                    continue;
+                }
+
                 try
                 {
                     await DeliverDueAsync(stoppingToken);
+                    _passFailures = 0;
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogPassFailed(logger, ex);
+                    // A disk that is full or locked: back off like a failed send instead of hammering it every second.
+                    _passFailures++;
+                    _pausedUntil = time.GetUtcNow() + Backoff(_passFailures);
+                    LogPassFailed(logger, ex, _passFailures);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -40,6 +62,29 @@ public sealed partial class OutboxDispatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Undelivered alerts stay in the outbox for the next start.
+        }
+    }
+
+    /// <summary>Rows of a channel no longer configured are archived (kept, never sent), with a warning.</summary>
+    public async Task ArchiveOrphansAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await health.PublishStartAsync(cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var channels = notifiers.ByName.Keys.ToList();
+            var orphans = await db.Notifications
+                .Where(n => n.DeliveredAt == null && n.NextAttemptAt != Archived && !channels.Contains(n.Channel))
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.NextAttemptAt, Archived)
+                    .SetProperty(n => n.LastError, "archived: the channel is no longer configured"), cancellationToken);
+            if (orphans > 0)
+            {
+                LogArchived(logger, orphans);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPassFailed(logger, ex, 0);
         }
     }
 
@@ -63,15 +108,40 @@ public sealed partial class OutboxDispatcher(
     private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = await db.Notifications.Where(n => n.DeliveredAt == null).OrderBy(n => n.Id).Take(500).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
         var settings = alerts.Value;
+
+        // Each channel reads its own oldest rows: a dead channel's pile never hides another channel's alerts.
+        var pending = new List<NotificationRecord>();
+        foreach (var channel in notifiers.ByName.Keys)
+        {
+            pending.AddRange(await db.Notifications.Include(n => n.Incident)
+                .Where(n => n.DeliveredAt == null && n.Channel == channel && n.NextAttemptAt != Archived)
+                .OrderBy(n => n.Id).Take(PerChannel).ToListAsync(cancellationToken));
+        }
+
+        foreach (var sent in pending.Where(n => _sentUnmarked.Contains(n.Id)))
+        {
+            sent.DeliveredAt = nowMs;
+        }
+
+        foreach (var stale in pending.Where(n => n.DeliveredAt == null && n.Kind == "reminder" && n.Incident?.EndTime is not null))
+        {
+            // "Still down" after the incident closed would contradict the ✅ that follows or went before it.
+            stale.NextAttemptAt = Archived;
+            stale.LastError = "skipped: the incident closed before the reminder went out";
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        _sentUnmarked.Clear();
+        pending.RemoveAll(n => n.DeliveredAt is not null || n.NextAttemptAt == Archived);
 
         // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.
         var heads = pending
             .GroupBy(n => n.IncidentId is null ? (object)n.Id : (n.IncidentId, n.Channel))
             .Select(g => g.First())
-            .Where(n => n.NextAttemptAt <= now.ToUnixTimeMilliseconds() && notifiers.ByName.ContainsKey(n.Channel))
+            .Where(n => n.NextAttemptAt <= nowMs)
             .ToList();
 
         var sendable = new List<NotificationRecord>();
@@ -87,18 +157,11 @@ public sealed partial class OutboxDispatcher(
             sendable.Add(notification);
         }
 
-        // Down (and restored) alerts of one account wait until the oldest of them is GroupWindowSeconds old,
-        // so one outage is one message even when the request budget spreads its confirmations out.
-        var grouping = settings.GroupWindowSeconds > 0;
-        var held = sendable
-            .Where(n => grouping && n.Kind is "down" or "restored")
-            .GroupBy(n => (n.Account, n.Channel, n.Kind))
-            .Where(g => now.ToUnixTimeMilliseconds() - g.Min(n => n.CreatedAt) < settings.GroupWindowSeconds * 1000L)
-            .SelectMany(g => g)
-            .ToHashSet();
+        var held = await HeldForGroupingAsync(db, sendable, nowMs, cancellationToken);
         sendable.RemoveAll(held.Contains);
-
         await db.SaveChangesAsync(cancellationToken);
+
+        var grouping = settings.GroupWindowSeconds > 0;
         var delivered = 0;
         foreach (var batch in sendable.GroupBy(n => grouping && n.Kind is "down" or "restored"
                      ? (n.Account, n.Channel, n.Kind)
@@ -106,7 +169,8 @@ public sealed partial class OutboxDispatcher(
         {
             var rows = batch.ToList();
             var message = rows.Count == 1 ? rows[0] : Combined(rows);
-            var failure = await notifiers.ByName[rows[0].Channel].SendAsync(message, cancellationToken);
+            var channel = rows[0].Channel;
+            var failure = await notifiers.ByName[channel].SendAsync(message, cancellationToken);
             foreach (var row in rows)
             {
                 row.Attempts++;
@@ -118,19 +182,73 @@ public sealed partial class OutboxDispatcher(
                 }
                 else
                 {
-                    var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, row.Attempts)));
-                    row.NextAttemptAt = (now + backoff).ToUnixTimeMilliseconds();
+                    row.NextAttemptAt = (now + Backoff(row.Attempts)).ToUnixTimeMilliseconds();
                     row.LastError = failure;
                     LogDeliveryFailed(logger, row.Id, row.Attempts, failure);
                 }
             }
 
-            // Marked at once: a crash right after this costs no second delivery of what went before.
-            await db.SaveChangesAsync(cancellationToken);
+            if (failure is null)
+            {
+                health.Delivered(channel);
+            }
+            else
+            {
+                health.Failed(channel, failure);
+            }
+
+            try
+            {
+                // Marked at once: a crash right after this costs no second delivery of what went before.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception) when (failure is null)
+            {
+                // The channel has it; whatever happens to the disk, it is never sent again by this process.
+                _sentUnmarked.UnionWith(rows.Select(r => r.Id));
+                throw;
+            }
         }
 
         return delivered;
     }
+
+    /// <summary>
+    /// Down (and restored) alerts of one account wait until the oldest of them is <c>GroupWindowSeconds</c>
+    /// old and no other check of the account is still being confirmed (at most one interval), so one outage
+    /// is one message even when the checks fail at different moments of a cycle.
+    /// </summary>
+    private async Task<HashSet<NotificationRecord>> HeldForGroupingAsync(
+        AmoHealthDbContext db, List<NotificationRecord> sendable, long nowMs, CancellationToken cancellationToken)
+    {
+        var settings = alerts.Value;
+        if (settings.GroupWindowSeconds == 0)
+        {
+            return [];
+        }
+
+        var groups = sendable.Where(n => n.Kind is "down" or "restored").GroupBy(n => (n.Account, n.Channel, n.Kind)).ToList();
+        var accounts = groups.Select(g => g.Key.Account).Distinct().ToList();
+        var confirming = accounts.Count == 0
+            ? []
+            : (await db.CheckStatuses.AsNoTracking()
+                .Where(s => accounts.Contains(s.Account) && (s.State == StateMachine.Suspect || s.State == StateMachine.Recovering))
+                .Select(s => new { s.Account, s.State })
+                .ToListAsync(cancellationToken))
+            .Select(s => (s.Account, s.State)).ToHashSet();
+        var cap = Math.Max(settings.GroupWindowSeconds * 1000L, monitor.Value.CheckIntervalMs);
+        return groups
+            .Where(g =>
+            {
+                var age = nowMs - g.Min(n => n.CreatedAt);
+                var state = g.Key.Kind == "down" ? StateMachine.Suspect : StateMachine.Recovering;
+                return age < settings.GroupWindowSeconds * 1000L || (confirming.Contains((g.Key.Account, state)) && age < cap);
+            })
+            .SelectMany(g => g)
+            .ToHashSet();
+    }
+
+    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
 
     private static NotificationRecord Combined(List<NotificationRecord> rows) => new()
     {
@@ -145,6 +263,9 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): {Reason}; retrying")]
     private static partial void LogDeliveryFailed(ILogger logger, long notificationId, int attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass failed")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass failed ({Failures} in a row); backing off")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} undelivered alerts belong to channels no longer configured; archived (kept, never sent)")]
+    private static partial void LogArchived(ILogger logger, int count);
 }

@@ -86,6 +86,8 @@ public static class Extensions
         services.AddOptions<MattermostOptions>()
             .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
         services.AddSingleton<Notifiers>();
+        services.AddSingleton<ChannelHealth>();
+        services.AddHealthChecks().AddCheck<ChannelHealth>("alert-channels");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();
 

@@ -7,6 +7,7 @@ public sealed partial class Notifiers
     {
         var configured = sections.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var usable = new List<INotifier>();
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var notifier in all)
         {
             if (notifier.Problem is not { } problem)
@@ -16,12 +17,17 @@ public sealed partial class Notifiers
             else if (configured.Contains(notifier.Name) || notifier.Name == "mattermost")
             {
                 LogDisabled(logger, notifier.Name, problem);
+                problems[notifier.Name] = problem;
             }
         }
 
         Enabled = usable;
         ByName = usable.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        Problems = problems;
     }
+
+    /// <summary>Channels that were configured but cannot be used, with why: shown on <c>/health</c> and <c>/api/info</c>.</summary>
+    public IReadOnlyDictionary<string, string> Problems { get; }
 
     public IReadOnlyList<INotifier> Enabled { get; }
 

@@ -105,8 +105,8 @@ public sealed class NotifierTests
             await db.SaveChangesAsync();
         }
 
-        var dispatcher = new OutboxDispatcher(contexts, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
-            Options.Create(new AlertOptions { GroupWindowSeconds = 0 }), new FakeTimeProvider(DateTimeOffset.UtcNow), NullLogger<OutboxDispatcher>.Instance);
+        var (dispatcher, _) = Dispatchers.Create(contexts, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
+            new AlertOptions { GroupWindowSeconds = 0 }, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var delivered = await dispatcher.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(2, delivered);

@@ -101,9 +101,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(),
             Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
-        return new OutboxDispatcher(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance),
-            Options.Create(alerts ?? Alerts), _time,
-            NullLogger<OutboxDispatcher>.Instance);
+        return Dispatchers.Create(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), alerts ?? Alerts, _time).Dispatcher;
     }
 
     [Fact]

@@ -13,8 +13,12 @@ public sealed class RecordingNotifier(string name = "recording") : INotifier
 
     public string? Problem => null;
 
+    /// <summary>Runs on every send, before it is accepted.</summary>
+    public Action? OnSend { get; set; }
+
     public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken)
     {
+        OnSend?.Invoke();
         Sent.Enqueue(alert);
         return Task.FromResult<string?>(null);
     }

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// Whether each alert channel delivers. A channel that was configured but is unusable (a typo in its URL)
+/// or that has failed for longer than <see cref="AlertOptions.ChannelFailingMinutes"/> makes <c>/health</c>
+/// degraded and shows on <c>/api/info</c> (written to <c>probe_state</c> for the Api), while the other
+/// channels keep delivering.
+/// </summary>
+public sealed partial class ChannelHealth(
+    Notifications.Notifiers notifiers,
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    IOptions<AlertOptions> alerts,
+    TimeProvider time,
+    ILogger<ChannelHealth> logger) : IHealthCheck
+{
+    /// <summary>Probe-state key prefix (account "") of one channel's state as the Api shows it.</summary>
+    public const string StateKeyPrefix = "channel:";
+
+    private readonly ConcurrentDictionary<string, (long Since, string Error)> _failing = new(StringComparer.Ordinal);
+
+    /// <summary>Channels failing since when, with their last error.</summary>
+    public IReadOnlyDictionary<string, (long Since, string Error)> Failing => _failing;
+
+    public void Delivered(string channel)
+    {
+        if (_failing.TryRemove(channel, out _))
+        {
+            LogRecovered(logger, channel);
+            _ = SaveAsync(channel, "ok", null, null);
+        }
+    }
+
+    public void Failed(string channel, string error)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var first = !_failing.ContainsKey(channel);
+        var (since, _) = _failing.AddOrUpdate(channel, (now, error), (_, old) => (old.Since, error));
+        if (first)
+        {
+            _ = SaveAsync(channel, "failing", since, error);
+        }
+    }
+
+    /// <summary>Records the channels left out at start, so the Api can show them.</summary>
+    public async Task PublishStartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (name, problem) in notifiers.Problems)
+        {
+            await SaveAsync(name, "misconfigured", time.GetUtcNow().ToUnixTimeMilliseconds(), problem, cancellationToken);
+        }
+
+        foreach (var notifier in notifiers.Enabled)
+        {
+            await SaveAsync(notifier.Name, "ok", null, null, cancellationToken);
+        }
+    }
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var limit = alerts.Value.ChannelFailingMinutes * 60_000L;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var problems = notifiers.Problems.Select(p => $"{p.Key}: {p.Value}")
+            .Concat(_failing.Where(f => now - f.Value.Since >= limit)
+                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}: failing for {(now - f.Value.Since) / 60_000} min ({f.Value.Error})")))
+            .ToList();
+        return Task.FromResult(problems.Count == 0
+            ? HealthCheckResult.Healthy("Every alert channel delivers")
+            : HealthCheckResult.Degraded("Alert channels: " + string.Join("; ", problems)));
+    }
+
+    private async Task SaveAsync(string channel, string state, long? since, string? error, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var key = StateKeyPrefix + channel;
+            var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
+            var row = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == string.Empty && s.Key == key, cancellationToken);
+            if (row is null)
+            {
+                db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = key, Value = value });
+            }
+            else
+            {
+                row.Value = value;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            LogSaveFailed(logger, ex, channel);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert channel {Channel} delivers again")]
+    private static partial void LogRecovered(ILogger logger, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the state of alert channel {Channel}")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, string channel);
+}
+
+/// <summary>One alert channel as <c>/api/info</c> shows it: <c>ok</c>, <c>failing</c> or <c>misconfigured</c>.</summary>
+public sealed record ChannelState(string Name, string State, long? Since, string? Error);
