@@ -19,6 +19,12 @@ public sealed record ProbeResult(
     string? ErrorMessage,
     ProbePhases? Phases = null)
 {
+    /// <summary>
+    /// Order of the probe's start within this Prober process (1, 2, 3, …; 0 when unknown). Results are ordered
+    /// by it, never by wall clock: a clock stepped back by NTP or a VM restore must not freeze the status.
+    /// </summary>
+    public long Sequence { get; init; }
+
     /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
     public TimeSpan? RetryAfter { get; init; }
 

@@ -37,20 +37,14 @@ public sealed class CheckStatusRecord
     /// <summary>The open incident, while there is one.</summary>
     public long? IncidentId { get; set; }
 
-    /// <summary>Takes <paramref name="result"/> unless it is older than what is stored: a late result never wins.</summary>
-    public bool Apply(ProbeResult result)
+    /// <summary>Takes <paramref name="result"/> as the latest (the writer has already put results in probe order).</summary>
+    public void Apply(ProbeResult result)
     {
-        if (result.Timestamp < LastCheck)
-        {
-            return false;
-        }
-
         Status = result.Outcome.ToStatus();
         Outcome = result.Outcome;
         ResponseTime = result.ResponseTimeMs;
         LastCheck = result.Timestamp;
         ErrorMessage = result.ErrorMessage;
         HttpStatus = result.HttpStatus;
-        return true;
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class ProbeScheduler(
     NetworkSelfCheck? selfCheck = null) : BackgroundService, Alerts.IRecheckScheduler
 {
     private CancellationToken _stopping;
+    private long _sequence;
 
     private readonly IProbe[] _probes = probes.ToArray();
     private readonly ConcurrentDictionary<(string Account, string CheckType), Task> _running = new();
@@ -102,15 +103,15 @@ public sealed partial class ProbeScheduler(
     private void StartProbe(AmoAccount account, IProbe probe, CancellationToken stoppingToken)
     {
         var key = (account.Name, probe.CheckType);
-        if (_running.ContainsKey(key))
+        var run = new TaskCompletionSource();
+        // One atomic claim: a re-check and a cycle arriving together can never run the same check twice.
+        if (!_running.TryAdd(key, run.Task))
         {
             LogSkipped(logger, probe.CheckType, account.Name);
             return;
         }
 
-        var run = new TaskCompletionSource();
-        _running[key] = run.Task;
-        _ = RunAsync(probe, account, key, run, stoppingToken);
+        _ = RunAsync(probe, account, key, run, Interlocked.Increment(ref _sequence), stoppingToken);
     }
 
     /// <summary>Runs one check again after <paramref name="delay"/>, unless it is still running then.</summary>
@@ -142,6 +143,7 @@ public sealed partial class ProbeScheduler(
         AmoAccount account,
         (string, string) key,
         TaskCompletionSource run,
+        long sequence,
         CancellationToken stoppingToken)
     {
         try
@@ -160,7 +162,7 @@ public sealed partial class ProbeScheduler(
             if (result is not null)
             {
                 LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
-                await results.SubmitAsync(result, stoppingToken);
+                await results.SubmitAsync(result with { Sequence = sequence }, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

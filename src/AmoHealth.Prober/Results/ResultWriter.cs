@@ -22,6 +22,9 @@ public sealed partial class ResultWriter(
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
 
+    /// <summary>The sequence of the latest result applied per account and check, in this process.</summary>
+    private readonly Dictionary<(string Account, string CheckType), long> _applied = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<ProbeResult>(MaxBatch);
@@ -114,9 +117,18 @@ public sealed partial class ResultWriter(
                 db.CheckStatuses.Add(status);
             }
 
-            // A late result is history, but it never moves the current status or the state machine; neither
-            // does a failure of our own network.
-            if (status.Apply(result) && !result.OwnFault)
+            // A late result (started before one already applied) is history, but it never moves the current
+            // status or the state machine; neither does a failure of our own. Order is the probe's sequence,
+            // not its wall-clock start, so a clock stepped back never freezes the status.
+            var key = (result.Account, result.CheckType);
+            if (result.Sequence != 0 && _applied.TryGetValue(key, out var last) && result.Sequence < last)
+            {
+                continue;
+            }
+
+            _applied[key] = result.Sequence;
+            status.Apply(result);
+            if (!result.OwnFault)
             {
                 changes.Add((status, result));
             }

@@ -77,22 +77,54 @@ public sealed class StorageTests : IDisposable
     [Fact]
     public async Task ALateResultIsKeptInHistoryButNeverOverwritesANewerStatus()
     {
-        var contexts = await _database.MigrateAsync();
-        var publisher = new RecordingPublisher();
-        var channel = new ResultChannel();
-        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance);
-        await writer.StartAsync(CancellationToken.None);
+        var (contexts, channel, publisher, writer) = await StartWriterAsync();
 
-        await channel.SubmitAsync(Result(CheckType.Post, 5_000, Outcome.Up), CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Post, 5_000, Outcome.Up) with { Sequence = 2 }, CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 1, Wait, "the newer result");
-        await channel.SubmitAsync(Result(CheckType.Post, 4_000, Outcome.Down), CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Post, 4_000, Outcome.Down) with { Sequence = 1 }, CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 2, Wait, "the late result");
         await writer.StopAsync(CancellationToken.None);
+        writer.Dispose();
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Equal(2, await db.HealthChecks.CountAsync(h => h.CheckType == CheckType.Post));
         var status = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Post);
         Assert.Equal((5_000L, Outcome.Up), (status.LastCheck, status.Outcome));
+    }
+
+    [Fact]
+    public async Task AClockSteppedBackAnHourNeverFreezesTheStatus()
+    {
+        var (contexts, channel, publisher, writer) = await StartWriterAsync();
+        // The wall clock reads an hour earlier after an NTP correction or a VM restore.
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var stepped = before - 3_600_000;
+
+        await channel.SubmitAsync(Result(CheckType.Get, before, Outcome.Up) with { Sequence = 1 }, CancellationToken.None);
+        await Eventually.TrueAsync(() => publisher.Count == 1, Wait, "the result before the step");
+        await channel.SubmitAsync(Result(CheckType.Get, stepped, Outcome.Down) with { Sequence = 2 }, CancellationToken.None);
+        await Eventually.TrueAsync(() => publisher.Count == 2, Wait, "the result after the step");
+        await writer.StopAsync(CancellationToken.None);
+        writer.Dispose();
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var status = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Get);
+        Assert.Equal(Outcome.Down, status.Outcome);
+        Assert.Equal("suspect", status.State);
+    }
+
+    private async Task<(IDbContextFactory<AmoHealthDbContext>, ResultChannel, RecordingPublisher, ResultWriter)> StartWriterAsync()
+    {
+        var contexts = await _database.MigrateAsync();
+        var publisher = new RecordingPublisher();
+        var channel = new ResultChannel();
+        var notifiers = new AmoHealth.Prober.Notifications.Notifiers([], [], NullLogger<AmoHealth.Prober.Notifications.Notifiers>.Instance);
+        var tracker = new AmoHealth.Prober.Alerts.IncidentTracker(Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Alerts.AlertOptions()),
+            Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()), notifiers,
+            NullLogger<AmoHealth.Prober.Alerts.IncidentTracker>.Instance);
+        var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker);
+        await writer.StartAsync(CancellationToken.None);
+        return (contexts, channel, publisher, writer);
     }
 
     [Fact]
