@@ -28,6 +28,7 @@ public static class StatusApi
 
         var rows = await reader.ReadAsync(cancellationToken);
         var expiries = await reader.ReadTokenExpiriesAsync(cancellationToken);
+        var notices = await reader.ReadNoticesAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         IReadOnlyList<CheckStatusDto> body = rows
             .Select(r =>
@@ -36,7 +37,7 @@ public static class StatusApi
                 int? daysLeft = expires is { } e ? (int)Math.Floor((e - now) / 86_400_000.0) : null;
                 return new CheckStatusDto(
                     r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
-                    expires, daysLeft);
+                    expires, daysLeft, notices.GetValueOrDefault(r.Account));
             })
             .ToList();
         return TypedResults.Ok(body);

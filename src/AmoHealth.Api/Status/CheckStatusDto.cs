@@ -2,7 +2,8 @@ namespace AmoHealth.Api.Status;
 
 /// <summary>
 /// One account's check in <c>GET /api/status</c>. <c>status</c> is the seed's up/down; <c>outcome</c> is finer.
-/// <c>tokenExpiresAt</c> (Unix ms) and <c>tokenDaysLeft</c> say when the account's token runs out, when known.
+/// <c>tokenExpiresAt</c> (Unix ms) and <c>tokenDaysLeft</c> say when the account's token runs out, when known;
+/// <c>notice</c> is the latest thing AmoHealth repaired or could not use in the account, or null.
 /// </summary>
 public sealed record CheckStatusDto(
     string Account,
@@ -14,4 +15,5 @@ public sealed record CheckStatusDto(
     string? ErrorMessage,
     int? HttpStatus,
     long? TokenExpiresAt,
-    int? TokenDaysLeft);
+    int? TokenDaysLeft,
+    string? Notice = null);

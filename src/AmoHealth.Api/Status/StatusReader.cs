@@ -18,6 +18,16 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
             .ToList();
     }
 
+    /// <summary>Each account's latest notice from the Prober (a recreated test lead, an unknown stage id).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadNoticesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ProbeStates.AsNoTracking()
+            .Where(s => s.Key == ProbeStateRecord.NoticeKey)
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Account, r => r.Value, StringComparer.Ordinal);
+    }
+
     /// <summary>When each account's token expires (Unix ms), as the Prober recorded it.</summary>
     public async Task<IReadOnlyDictionary<string, long>> ReadTokenExpiriesAsync(CancellationToken cancellationToken)
     {

@@ -66,9 +66,11 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         var second = JsonDocument.Parse(live[1].Data).RootElement;
         Assert.Equal("status_update", first.GetProperty("type").GetString());
         Assert.Equal("up", first.GetProperty("data").GetProperty("status").GetString());
-        // CHECK_INTERVAL given to the AppHost reached the Prober: the updates are 3 s apart, not 30 s.
+        // CHECK_INTERVAL given to the AppHost reached the Prober: the updates are 3 s apart, not 30 s. (A probe's
+        // start can wait up to a second or two in the account's request budget in the first cycles, while the
+        // test leads are created and verified, so the lower bound is loose.)
         var gap = second.GetProperty("data").GetProperty("lastCheck").GetInt64() - first.GetProperty("data").GetProperty("lastCheck").GetInt64();
-        Assert.InRange(gap, AppHostFixture.CheckIntervalMs - 500, AppHostFixture.CheckIntervalMs * 3);
+        Assert.InRange(gap, 1_000, AppHostFixture.CheckIntervalMs * 3);
     }
 
     [Fact]
