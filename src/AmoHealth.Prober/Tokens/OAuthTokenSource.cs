@@ -21,8 +21,16 @@ public sealed partial class OAuthTokenSource(
     ILogger logger) : ITokenSource
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TokenPair? _pair;
+
+    // After a failed refresh, no request goes to /oauth2/access_token until this time: every probe would
+    // otherwise ask again (and a broken answer costs the same every time).
+    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
+    private TimeSpan _backoff = TimeSpan.Zero;
+    private string? _lastFailure;
 
     // A token that came from a 401-driven refresh and is rejected too is not a stale token: a 401 for a
     // missing scope would otherwise rotate the pair every cycle. Only its natural expiry refreshes it.
@@ -44,7 +52,7 @@ public sealed partial class OAuthTokenSource(
             pair = _pair ?? await LoadAsync(cancellationToken);
             if (pair.AccessToken is null || ExpiresSoon(pair))
             {
-                pair = await RefreshAsync(pair, cancellationToken);
+                pair = await RefreshOrBackOffAsync(pair, cancellationToken);
                 _fromRejection = false;
             }
 
@@ -73,7 +81,7 @@ public sealed partial class OAuthTokenSource(
                 return false;
             }
 
-            await RefreshAsync(pair, cancellationToken);
+            await RefreshOrBackOffAsync(pair, cancellationToken);
             _fromRejection = true;
             return true;
         }
@@ -92,7 +100,22 @@ public sealed partial class OAuthTokenSource(
 
     private async Task<TokenPair> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await file.LoadAsync(cancellationToken);
+        TokenPair? stored;
+        try
+        {
+            stored = await file.LoadAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // A corrupt or unreadable token file is our credentials problem, never an amoCRM outage.
+            throw new TokenUnavailableException($"The OAuth token file {file.Path} cannot be read ({ex.GetType().Name}); fix or remove it and set Monitor:OAuth:RefreshToken.");
+        }
+
+        if (stored is { RefreshToken: null or "" })
+        {
+            throw new TokenUnavailableException($"The OAuth token file {file.Path} holds no refresh token; fix or remove it and set Monitor:OAuth:RefreshToken.");
+        }
+
         if (stored is not null)
         {
             return _pair = stored;
@@ -106,6 +129,38 @@ public sealed partial class OAuthTokenSource(
 
         return _pair = new TokenPair(null, options.RefreshToken, 0);
     }
+
+    /// <summary>Refreshes unless a recent failure says to wait; any failure is a <see cref="TokenUnavailableException"/>.</summary>
+    private async Task<TokenPair> RefreshOrBackOffAsync(TokenPair pair, CancellationToken cancellationToken)
+    {
+        if (time.GetUtcNow() < _retryAt)
+        {
+            throw new TokenUnavailableException($"{_lastFailure} (next refresh attempt at {_retryAt:HH:mm:ss} UTC)");
+        }
+
+        try
+        {
+            var next = await RefreshAsync(pair, cancellationToken);
+            _backoff = TimeSpan.Zero;
+            _retryAt = DateTimeOffset.MinValue;
+            return next;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _lastFailure = ex is TokenUnavailableException ? ex.Message : $"Refreshing the OAuth token failed: {Describe(ex)}";
+            _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
+            _retryAt = time.GetUtcNow() + _backoff;
+            throw ex as TokenUnavailableException ?? new TokenUnavailableException(_lastFailure);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException http => $"no answer from amoCRM ({http.HttpRequestError})",
+        OperationCanceledException => "amoCRM did not answer in time",
+        JsonException or KeyNotFoundException or InvalidOperationException => "amoCRM's answer lacks access_token or refresh_token",
+        _ => ex.GetType().Name,
+    };
 
     /// <summary>Exchanges the refresh token; the new pair is on disk before anyone uses it.</summary>
     private async Task<TokenPair> RefreshAsync(TokenPair pair, CancellationToken cancellationToken)
@@ -127,8 +182,11 @@ public sealed partial class OAuthTokenSource(
         }
 
         using var json = JsonDocument.Parse(body);
-        var access = json.RootElement.GetProperty("access_token").GetString()!;
-        var refresh = json.RootElement.GetProperty("refresh_token").GetString()!;
+        var access = json.RootElement.GetProperty("access_token").GetString()
+            ?? throw new InvalidOperationException("access_token is null");
+        var refresh = json.RootElement.GetProperty("refresh_token").GetString() is { Length: > 0 } r
+            ? r
+            : throw new InvalidOperationException("refresh_token is missing");
         var expires = Jwt.ReadExpiry(access)
             ?? time.GetUtcNow().AddSeconds(json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var s) ? s : 86_400);
         var next = new TokenPair(access, refresh, expires.ToUnixTimeSeconds());
