@@ -31,8 +31,16 @@ public sealed partial class IncidentTracker(
         var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
         var closed = new List<IncidentRecord>();
         var credentialAlerts = new HashSet<string>(StringComparer.Ordinal);
+        // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
+        // so an incident never opens on a stale streak nor starts at a time hours ago.
+        var staleAfter = 3L * monitor.Value.CheckIntervalMs + (long)settings.Confirmations.LastOrDefault().TotalMilliseconds;
         foreach (var (status, result) in changes)
         {
+            if (status.State == StateMachine.Suspect && status.FailingSince is { } since && result.Timestamp - since > staleAfter)
+            {
+                StateMachine.Reset(status);
+            }
+
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {

@@ -64,7 +64,8 @@ public static class StateMachine
         }
     }
 
-    private static Decision Reset(CheckStatusRecord state)
+    /// <summary>Back to <c>up</c> with no streak.</summary>
+    public static Decision Reset(CheckStatusRecord state)
     {
         state.State = Up;
         state.Streak = 0;

@@ -6,15 +6,29 @@ namespace AmoHealth.Prober.Storage;
 /// The Prober owns the schema: migrations run before any other hosted service starts, so nothing probes
 /// into a database that is not ready. The Api only waits for them.
 /// </summary>
-public sealed partial class DatabaseInitializer(DatabaseMigrator migrator, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed partial class DatabaseInitializer(
+    DatabaseMigrator migrator,
+    Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts,
+    IReadOnlyList<Configuration.AmoAccount> accounts,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await migrator.MigrateAsync(cancellationToken);
         LogMigrated(logger);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var retired = await RetiredAccounts.RetireAsync(db, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        foreach (var account in retired)
+        {
+            LogRetired(logger, account);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current status; its history stays")]
+    private static partial void LogRetired(ILogger logger, string account);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
     private static partial void LogMigrated(ILogger logger);

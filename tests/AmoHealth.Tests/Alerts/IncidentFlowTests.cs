@@ -123,6 +123,41 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.Empty(await db.Notifications.ToListAsync());
     }
 
+    [Fact]
+    public async Task ASuspectStreakHoursOldStartsOverInsteadOfOpeningAnIncident()
+    {
+        var contexts = await _database.MigrateAsync();
+
+        // One failure, then the Prober was stopped for hours; the next failures are a new streak.
+        await WriteAsync(contexts, Fail(1_000), Fail(7_201_000), Fail(7_206_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        Assert.Empty(await db.Incidents.ToListAsync());
+        var status = await db.CheckStatuses.SingleAsync();
+        Assert.Equal(("suspect", 7_201_000L), (status.State, status.FailingSince!.Value));
+    }
+
+    [Fact]
+    public async Task AnAccountNoLongerConfiguredHasItsIncidentsClosedAndLeavesTheCurrentStatus()
+    {
+        var contexts = await _database.MigrateAsync();
+        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000));
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var retired = await AmoHealth.Prober.Storage.RetiredAccounts.RetireAsync(db, ["other"], 100_000, CancellationToken.None);
+            Assert.Equal(["acme"], retired);
+        }
+
+        await using var check = await contexts.CreateDbContextAsync();
+        var incident = await check.Incidents.SingleAsync();
+        Assert.Equal((100_000L, 99_000L), (incident.EndTime!.Value, incident.Duration!.Value));
+        Assert.Contains("no longer configured", incident.Details);
+        Assert.Empty(await check.CheckStatuses.ToListAsync());
+        Assert.Equal(4, await check.HealthChecks.CountAsync());
+        Assert.Equal(["down"], await check.Notifications.Select(n => n.Kind).ToListAsync());
+    }
+
     private Task<RecordingPublisher> WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results) =>
         WriteAsync(contexts, new MonitorOptions { MattermostWebhookUrl = "http://127.0.0.1:1/hooks/x" }, results);
 
