@@ -26,6 +26,11 @@ public static class AlertText
             ], dashboard, ru);
         }
 
+        if (AccountWarning(incident, result, ru) is { } warning)
+        {
+            return Finish(warning, dashboard, ru);
+        }
+
         var lines = new List<string>
         {
             ru ? $"🔴 **amoCRM: {Name(incident.CheckType, ru)} {(Plural(incident.CheckType) ? "не работают" : "не работает")}** — {incident.Account}"
@@ -47,6 +52,12 @@ public static class AlertText
             return Finish([ru ? $"✅ **amoCRM снова принимает токен AmoHealth** — {incident.Account}" : $"✅ **amoCRM accepts AmoHealth's token again** — {incident.Account}"], dashboard, ru);
         }
 
+        if (incident.Kind is "throttled" or "blocked" or "billing")
+        {
+            return Finish([ru ? $"✅ **amoCRM снова отвечает на запросы AmoHealth** — {incident.Account}" : $"✅ **amoCRM answers AmoHealth's requests again** — {incident.Account}",
+                (ru ? "Длилось: " : "Lasted: ") + Duration(incident.Duration ?? 0, ru)], dashboard, ru);
+        }
+
         var lines = new List<string>
         {
             ru ? $"✅ **amoCRM: {Name(incident.CheckType, ru)} {(Plural(incident.CheckType) ? "восстановлены" : "восстановлен")}** — {incident.Account}"
@@ -55,6 +66,41 @@ public static class AlertText
         };
         return Finish(lines, dashboard, ru);
     }
+
+    /// <summary>
+    /// amoCRM answers but refuses us: rate limited (429), blocked (403) or unpaid (402). Not an outage: ⚠️, what
+    /// it means, until when probing pauses (the probe's own reason says), and what the user should do.
+    /// </summary>
+    private static List<string>? AccountWarning(IncidentRecord incident, ProbeResult result, bool ru) => incident.Kind switch
+    {
+        "throttled" =>
+        [
+            ru ? $"⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)** — {incident.Account}"
+               : $"⚠️ **amoCRM is rate limiting AmoHealth (HTTP 429)** — {incident.Account}",
+            ru ? "amoCRM отвечает, но просит подождать: это не сбой amoCRM. Запросы к API приостановлены."
+               : "amoCRM answers but asks us to wait: this is not an amoCRM outage. API requests are paused.",
+            (ru ? "Статус: " : "Status: ") + result.ErrorMessage,
+            ru ? "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду (AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт."
+               : "What to do: check whether other integrations of the account exceed 7 requests per second (AmoHealth makes at most 2); repeated excess gets the account blocked.",
+        ],
+        "blocked" =>
+        [
+            ru ? $"⚠️ **amoCRM заблокировал доступ к аккаунту (HTTP 403)** — {incident.Account}"
+               : $"⚠️ **amoCRM blocked access to the account (HTTP 403)** — {incident.Account}",
+            ru ? "Запросы AmoHealth остановлены, кроме одной проверки в час." : "AmoHealth has stopped its requests except one recheck an hour.",
+            (ru ? "Статус: " : "Status: ") + result.ErrorMessage,
+            ru ? "Что сделать: обратитесь в поддержку amoCRM; обычная причина — превышение лимита запросов интеграциями или блокировка IP-адреса."
+               : "What to do: contact amoCRM support; the usual cause is integrations exceeding the request limit, or a blocked IP address.",
+        ],
+        "billing" =>
+        [
+            ru ? $"⚠️ **Аккаунт amoCRM не оплачен (HTTP 402)** — {incident.Account}"
+               : $"⚠️ **The amoCRM account is not paid (HTTP 402)** — {incident.Account}",
+            ru ? "amoCRM закрыл API до оплаты: это не сбой amoCRM." : "amoCRM closed the API until payment: this is not an amoCRM outage.",
+            ru ? "Что сделать: продлите подписку amoCRM." : "What to do: renew the amoCRM subscription.",
+        ],
+        _ => null,
+    };
 
     public static string Reminder(IncidentRecord incident, long now, string language, string? dashboard)
     {

@@ -30,7 +30,7 @@ public sealed partial class IncidentTracker(
         var rechecks = new List<(string, string, TimeSpan)>();
         var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
         var closed = new List<IncidentRecord>();
-        var credentialAlerts = new HashSet<string>(StringComparer.Ordinal);
+        var accountAlerts = new HashSet<(string, string)>();
         // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
         // so an incident never opens on a stale streak nor starts at a time hours ago.
         var staleAfter = 3L * monitor.Value.CheckIntervalMs + (long)settings.Confirmations.LastOrDefault().TotalMilliseconds;
@@ -44,7 +44,7 @@ public sealed partial class IncidentTracker(
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {
-                opened.Add((status, await OpenAsync(db, status, result, now, credentialAlerts, cancellationToken)));
+                opened.Add((status, await OpenAsync(db, status, result, now, accountAlerts, cancellationToken)));
             }
 
             if (decision.CloseIncident)
@@ -79,7 +79,7 @@ public sealed partial class IncidentTracker(
         CheckStatusRecord status,
         ProbeResult result,
         long now,
-        HashSet<string> credentialAlerts,
+        HashSet<(string Account, string Kind)> accountAlerts,
         CancellationToken cancellationToken)
     {
         // An incident left open (a crash between two writes of an older version) is adopted, never duplicated.
@@ -100,8 +100,10 @@ public sealed partial class IncidentTracker(
         }
 
         LogOpened(logger, status.CheckType, status.Account, incident.Kind);
-        // A rejected token fails every API check of the account: that is one credentials problem, one alert.
-        if (incident.Kind != AuthFailed || (await OtherOpenAuthIncidentAsync(db, status, cancellationToken) is false && credentialAlerts.Add(status.Account)))
+        // A rejected token, a 429, a block or an unpaid account fails every API check of the account: that is
+        // one problem of the account, one alert.
+        if (!AccountWide.Contains(incident.Kind)
+            || (await OtherOpenIncidentOfKindAsync(db, status, incident.Kind, cancellationToken) is false && accountAlerts.Add((status.Account, incident.Kind))))
         {
             Enqueue(db, incident, "down", AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
         }
@@ -130,9 +132,9 @@ public sealed partial class IncidentTracker(
         incident.EndTime = result.Timestamp;
         incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
         LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
-        if (incident.Kind == AuthFailed && await OtherOpenAuthIncidentAsync(db, status, cancellationToken))
+        if (AccountWide.Contains(incident.Kind) && await OtherOpenIncidentOfKindAsync(db, status, incident.Kind, cancellationToken))
         {
-            // The credentials alert is restored only when the last check of the account accepts the token again.
+            // An account-wide alert is restored only when the last check of the account is past it.
             return incident;
         }
 
@@ -143,19 +145,20 @@ public sealed partial class IncidentTracker(
     private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
         Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, kind, text, now);
 
-    private const string AuthFailed = "auth_failed";
+    /// <summary>Kinds that are about the account as a whole, not one check: one alert per account.</summary>
+    private static readonly HashSet<string> AccountWide = new(StringComparer.Ordinal) { "auth_failed", "throttled", "blocked", "billing" };
 
     /// <summary>
-    /// Whether another check of the account has an open credentials incident. The query returns the tracked
+    /// Whether another check of the account has an open incident of this kind. The query returns the tracked
     /// instances, so incidents closed earlier in this same transaction count as closed.
     /// </summary>
-    private static async Task<bool> OtherOpenAuthIncidentAsync(AmoHealthDbContext db, CheckStatusRecord status, CancellationToken cancellationToken)
+    private static async Task<bool> OtherOpenIncidentOfKindAsync(AmoHealthDbContext db, CheckStatusRecord status, string kind, CancellationToken cancellationToken)
     {
         var stored = await db.Incidents
-            .Where(i => i.Account == status.Account && i.CheckType != status.CheckType && i.EndTime == null && i.Kind == AuthFailed)
+            .Where(i => i.Account == status.Account && i.CheckType != status.CheckType && i.EndTime == null && i.Kind == kind)
             .ToListAsync(cancellationToken);
         return stored.Any(i => i.EndTime == null)
-               || db.Incidents.Local.Any(i => i.Id == 0 && i.Account == status.Account && i.CheckType != status.CheckType && i.Kind == AuthFailed);
+               || db.Incidents.Local.Any(i => i.Id == 0 && i.Account == status.Account && i.CheckType != status.CheckType && i.Kind == kind);
     }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;

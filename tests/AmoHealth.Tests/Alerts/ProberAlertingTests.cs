@@ -56,6 +56,42 @@ public sealed class ProberAlertingTests
         await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 0);
     }
 
+    [Fact]
+    public async Task ARateLimitStormIsOneWarningSayingUntilWhenNotAnOutage()
+    {
+        using var database = new TempDatabase();
+        await using var simulator = SimulatorHost.With();
+        using var control = simulator.CreateAmoClient();
+        await using var prober = new ProberHost(new Dictionary<string, string>
+        {
+            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
+            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
+            ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
+            ["CHECK_INTERVAL"] = "2000",
+            ["Monitor:MaxRequestsPerSecond"] = "5",
+            ["Alerts:ConfirmAfterSeconds:0"] = "1",
+            ["Alerts:ConfirmAfterSeconds:1"] = "2",
+            ["Storage:Path"] = database.Path,
+        });
+        using var client = prober.CreateClient();
+        await Eventually.TrueAsync(() => simulator.Account.Leads.Count == 1, Wait, "the first cycle");
+
+        using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","mode":"throttle"}"""))
+        {
+            fault.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.GetAsync(async () => (await TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
+        // Every API check is throttled now (the whole account pauses); wait for more cycles: still one message.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        var text = Assert.Single(await TextsAsync(control));
+        Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
+        Assert.Contains("until", text, StringComparison.Ordinal);
+        Assert.Contains("Что сделать", text);
+        Assert.DoesNotContain("🔴", text);
+    }
+
     private static async Task MetricEventuallyAsync(HttpClient prober, string name, string check, double expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
