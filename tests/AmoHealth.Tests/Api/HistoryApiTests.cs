@@ -163,6 +163,40 @@ public sealed class HistoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UptimeByTimeCoversOnlyTheMonitoredSpanAndSaysHowMuchThatIs()
+    {
+        // A fresh install: POST checked every minute for 25 minutes, down for the last 22, with one outage
+        // incident and one 429 incident.
+        using var database = new TempDatabase();
+        var contexts = await database.MigrateAsync();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await Results.StoreAsync(db, Enumerable.Range(0, 25)
+                .Select(i => new ProbeResult("fresh", CheckType.Post, i < 22 ? Outcome.Down : Outcome.Up, 80, _now - i * 60_000L, 503, null))
+                .ToList());
+            db.Incidents.Add(new IncidentRecord { Account = "fresh", CheckType = CheckType.Post, Kind = "down", StartTime = _now - 22 * 60_000L, CreatedAt = _now });
+            db.Incidents.Add(new IncidentRecord
+            {
+                Account = "fresh", CheckType = CheckType.Post, Kind = "throttled", StartTime = _now - 24 * 60_000L, EndTime = _now - 23 * 60_000L, Duration = 60_000, CreatedAt = _now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var api = new ApiHost(database.Path, redis: null);
+        using var client = api.CreateClient();
+        var stats = (await (await client.GetAsync("/api/stats?hours=24")).JsonAsync()).EnumerateArray().ToList();
+
+        var post = Assert.Single(stats);
+        // Down 22 of the 25 monitored minutes: about 12 %, not the 98.5 % a whole day would make of it.
+        Assert.InRange(post.GetProperty("uptimeByTime").GetDouble(), 8, 16);
+        Assert.InRange(post.GetProperty("coverage").GetDouble(), 1.5, 2.0);
+        // The 429 incident is counted apart from outages.
+        Assert.Equal(1, post.GetProperty("incidents").GetInt32());
+        Assert.Equal(1, post.GetProperty("incidentsByKind").GetProperty("throttled").GetInt32());
+        Assert.Equal(1, post.GetProperty("incidentsByKind").GetProperty("down").GetInt32());
+    }
+
+    [Fact]
     public async Task StatsGiveUptimeByCountAndByTime()
     {
         var stats = await GetArrayAsync("/api/stats?hours=4&account=acme&checkType=GET");
