@@ -102,6 +102,43 @@ public static class AlertText
         _ => null,
     };
 
+    public static string MonitorFault(string account, IReadOnlyList<string> checks, string? reason, long since, string language)
+    {
+        var ru = language == "ru";
+        var names = string.Join(", ", checks);
+        return Finish(
+        [
+            ru ? $"⚠️ **AmoHealth: проверки {names} не работают по вине самого AmoHealth** — {account}"
+               : $"⚠️ **AmoHealth: the {names} checks fail because of AmoHealth itself** — {account}",
+            ru ? "Это не сбой amoCRM: инцидент amoCRM не открыт, его доступность не снижается."
+               : "This is not an amoCRM outage: no amoCRM incident is opened and its uptime is not affected.",
+            (ru ? "Причина: " : "Reason: ") + reason,
+            (ru ? "Что исправить: " : "What to fix: ") + Remedy(reason, ru),
+            (ru ? "С: " : "Since: ") + Time(since),
+        ], null, ru);
+    }
+
+    public static string MonitorFaultCleared(string account, IReadOnlyList<string> checks, string language)
+    {
+        var ru = language == "ru";
+        var names = string.Join(", ", checks);
+        return ru ? $"✅ **AmoHealth: проверки {names} снова работают** — {account}" : $"✅ **AmoHealth: the {names} checks work again** — {account}";
+    }
+
+    private static string Remedy(string? reason, bool ru) => reason switch
+    {
+        not null when reason.Contains("receiver", StringComparison.Ordinal) => ru
+            ? "amoCRM не может достучаться до приёмника вебхуков AmoHealth: проверьте PUBLIC_URL, Nginx и службу Gateway."
+            : "amoCRM cannot reach AmoHealth's webhook receiver: check PUBLIC_URL, Nginx and the Gateway service.",
+        not null when reason.Contains("Configuration error", StringComparison.Ordinal) => ru
+            ? "исправьте настройку, названную в причине, и перезапустите Prober."
+            : "correct the setting the reason names and restart the Prober.",
+        not null when reason.Contains("offline", StringComparison.Ordinal) => ru
+            ? "у сервера AmoHealth нет сети: проверьте сеть и DNS сервера."
+            : "AmoHealth's server has no network: check its network and DNS.",
+        _ => ru ? "смотрите журнал Prober." : "see the Prober's log.",
+    };
+
     public static string Reminder(IncidentRecord incident, long now, string language, string? dashboard)
     {
         var ru = language == "ru";

@@ -87,6 +87,7 @@ public static class Extensions
             .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
         services.AddSingleton<Notifiers>();
         services.AddSingleton<ChannelHealth>();
+        services.AddSingleton<MonitorFaults>();
         services.AddHealthChecks().AddCheck<ChannelHealth>("alert-channels");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();

@@ -17,6 +17,8 @@ public sealed class EndToEnd(
     TimeProvider time,
     IHttpClientFactory? httpClients = null)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen = new(StringComparer.Ordinal);
+
     /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
     public async Task<ProbeResult> MeasureAsync(
         AmoAccount account,
@@ -26,6 +28,12 @@ public sealed class EndToEnd(
         Func<CancellationToken, Task<string?>> explainMissing,
         CancellationToken cancellationToken)
     {
+        if (await NotReadyAsync(account, checkType, cancellationToken) is { } notReady)
+        {
+            write.Dispose();
+            return notReady;
+        }
+
         using var waiter = waiters.Register(match);
         var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
         if (written.Outcome.IsSuccess() is false)
@@ -51,11 +59,37 @@ public sealed class EndToEnd(
         catch (TimeoutException)
         {
             // Our own receiver being unreachable is the monitor's fault, not amoCRM's: say so first.
-            var reason = await ReceiverProblemAsync(account, cancellationToken) ?? await explainMissing(cancellationToken);
+            var own = await ReceiverProblemAsync(account, cancellationToken);
+            var reason = own ?? await explainMissing(cancellationToken);
             return new ProbeResult(account.Name, checkType, Outcome.Down, settings.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
                 $"No webhook delivery within {settings.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
-                written.Phases);
+                written.Phases)
+            {
+                OwnFault = own is not null,
+            };
         }
+    }
+
+    /// <summary>
+    /// Until our own receiver has answered once, a missing delivery would say nothing about amoCRM (at start the
+    /// Gateway may not be up yet): an own-fault result to report instead of probing, with nothing written to
+    /// amoCRM; null once the receiver has answered.
+    /// </summary>
+    public async Task<ProbeResult?> NotReadyAsync(AmoAccount account, string checkType, CancellationToken cancellationToken)
+    {
+        if (_receiverSeen.ContainsKey(account.Name))
+        {
+            return null;
+        }
+
+        if (await ReceiverProblemAsync(account, cancellationToken) is { } problem)
+        {
+            return new ProbeResult(account.Name, checkType, Outcome.Down, null, time.GetUtcNow().ToUnixTimeMilliseconds(), null,
+                $"Not probing yet: {problem}") { OwnFault = true };
+        }
+
+        _receiverSeen[account.Name] = true;
+        return null;
     }
 
     /// <summary>

@@ -53,6 +53,11 @@ public sealed partial class DpProbe(
                     response => Judge.Status(response, 200), cancellationToken);
         }
 
+        if (await endToEnd.NotReadyAsync(account, CheckType, cancellationToken) is { } notReady)
+        {
+            return notReady;
+        }
+
         if (FreeSlot(account, o) is not { } slot)
         {
             var oldest = _outstanding.Where(p => p.Key.Account == account.Name).Min(p => p.Value.SentAt);

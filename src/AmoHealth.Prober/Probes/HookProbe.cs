@@ -31,6 +31,11 @@ public sealed class HookProbe(
                 response => Judge.Status(response, 200, 204), cancellationToken);
         }
 
+        if (await endToEnd.NotReadyAsync(account, CheckType, cancellationToken) is { } notReady)
+        {
+            return notReady;
+        }
+
         if (!_subscribed.ContainsKey(account.Name) && await SubscribeAsync(account, cancellationToken) is { } failed)
         {
             return failed;

@@ -17,7 +17,8 @@ public sealed partial class ResultWriter(
     ILogger<ResultWriter> logger,
     Alerts.IncidentTracker? incidents = null,
     Alerts.IRecheckScheduler? rechecks = null,
-    ProberMetrics? metrics = null) : BackgroundService
+    ProberMetrics? metrics = null,
+    Alerts.MonitorFaults? monitorFaults = null) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
@@ -102,6 +103,7 @@ public sealed partial class ResultWriter(
         var keys = batch.Select(r => r.Account).Distinct().ToList();
         var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
         var changes = new List<(CheckStatusRecord Status, ProbeResult Result)>();
+        var applied = new List<ProbeResult>(batch.Count);
         var rows = new List<HealthCheckRecord>(batch.Count);
 
         foreach (var result in batch)
@@ -128,6 +130,7 @@ public sealed partial class ResultWriter(
 
             _applied[key] = result.Sequence;
             status.Apply(result);
+            applied.Add(result);
             if (!result.OwnFault)
             {
                 changes.Add((status, result));
@@ -136,7 +139,9 @@ public sealed partial class ResultWriter(
 
         // Ids first: the rollups record each bucket's id range.
         await db.SaveChangesAsync(cancellationToken);
-        await RollupMaintainer.AddAsync(db, rows, cancellationToken);
+        // Our own faults are history, but never amoCRM's uptime or latency: they stay out of the rollups.
+        await RollupMaintainer.AddAsync(db, rows.Where((_, i) => !batch[i].OwnFault).ToList(), cancellationToken);
+        monitorFaults?.Track(db, applied, now);
         var tracked = incidents is null ? Alerts.TrackedChanges.None : await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

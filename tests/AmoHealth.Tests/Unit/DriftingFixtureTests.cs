@@ -84,6 +84,21 @@ public sealed class DriftingFixtureTests
     }
 
     [Fact]
+    public async Task HookAndDpWaitForOurOwnReceiverBeforeWritingToAmoCrm()
+    {
+        // PUBLIC_URL leads nowhere yet (the Gateway is still starting): nothing to measure, nothing to blame on amoCRM.
+        await using var rig = await ProberRig.StartAsync(o => o.PublicUrl = $"http://127.0.0.1:{RedisServer.FreePort()}/");
+        await rig.Control.DeleteAsync("/__sim/requests");
+
+        var results = await Task.WhenAll(rig.Hook.ProbeAsync(rig.Account, CancellationToken.None), rig.Dp.ProbeAsync(rig.Account, CancellationToken.None));
+
+        Assert.All(results, r => Assert.True(r.OwnFault, r.ErrorMessage));
+        Assert.All(results, r => Assert.Contains("receiver is not reachable", r.ErrorMessage));
+        var requests = await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync();
+        Assert.DoesNotContain(requests.EnumerateArray(), r => r.GetProperty("method").GetString() == "PATCH");
+    }
+
+    [Fact]
     public async Task ALateDigitalPipelineDeliveryNeverCountsForALaterMove()
     {
         await using var rig = await ProberRig.StartAsync(o => o.DeliveryDeadlineMs = 1_000);

@@ -1,0 +1,71 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerts;
+
+/// <summary>
+/// Failures AmoHealth attributes to itself (our receiver unreachable, no network, a stage id the account does
+/// not have): never an amoCRM incident, but not silence either. One that lasts longer than a settling time
+/// (so a Gateway still starting never alerts) gets one ⚠️ "AmoHealth: …" message per account saying what to
+/// fix, and one ✅ when the checks work again. Runs inside the writer's transaction; its state is the
+/// writer's own (one writer, one thread).
+/// </summary>
+public sealed partial class MonitorFaults(
+    IOptions<AlertOptions> alerts,
+    IOptions<MonitorOptions> monitor,
+    Notifications.Notifiers notifiers,
+    ILogger<MonitorFaults> logger)
+{
+    public const string Kind = "monitor";
+
+    /// <summary>Since when each check has failed by our own fault.</summary>
+    private readonly Dictionary<(string Account, string CheckType), long> _since = [];
+
+    /// <summary>Per account whose warning went out: the checks it named and those still failing.</summary>
+    private readonly Dictionary<string, (List<string> Named, HashSet<string> Failing)> _alerted = new(StringComparer.Ordinal);
+
+    /// <summary>How long an own fault must last before it is reported: two intervals, at least a minute.</summary>
+    private long SettleMs => Math.Max(60_000L, 2L * monitor.Value.CheckIntervalMs);
+
+    public void Track(AmoHealthDbContext db, IReadOnlyList<ProbeResult> results, long now)
+    {
+        var language = alerts.Value.Language;
+        foreach (var result in results)
+        {
+            var key = (result.Account, result.CheckType);
+            if (result.OwnFault)
+            {
+                _since.TryAdd(key, result.Timestamp);
+                if (_alerted.TryGetValue(result.Account, out var open))
+                {
+                    open.Failing.Add(result.CheckType);
+                }
+                else if (result.Timestamp - _since[key] >= SettleMs)
+                {
+                    // One message for the account, naming every check failing by our fault right now.
+                    var checks = _since.Keys.Where(k => k.Account == result.Account).Select(k => k.CheckType)
+                        .OrderBy(CheckType.OrderOf).ToList();
+                    var since = _since.Where(p => p.Key.Account == result.Account).Min(p => p.Value);
+                    _alerted[result.Account] = (checks, [.. checks]);
+                    LogRaised(logger, result.Account, string.Join(", ", checks), result.ErrorMessage);
+                    Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind,
+                        AlertText.MonitorFault(result.Account, checks, result.ErrorMessage, since, language), now);
+                }
+            }
+            else if (_since.Remove(key) && _alerted.TryGetValue(result.Account, out var open) && open.Failing.Remove(result.CheckType) && open.Failing.Count == 0)
+            {
+                _alerted.Remove(result.Account);
+                LogCleared(logger, result.Account, string.Join(", ", open.Named));
+                Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind, AlertText.MonitorFaultCleared(result.Account, open.Named, language), now);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AmoHealth cannot probe {Checks} of {Account} because of its own fault: {Reason}")]
+    private static partial void LogRaised(ILogger logger, string account, string checks, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "AmoHealth probes {Checks} of {Account} again")]
+    private static partial void LogCleared(ILogger logger, string account, string checks);
+}
