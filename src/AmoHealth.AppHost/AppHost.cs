@@ -69,7 +69,9 @@ if (settings.DemoMode)
         .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
-    api.WithEnvironment("Dashboard__Demo", "true");
+    api.WithEnvironment("Dashboard__Demo", "true")
+        // The Api alerts when the Prober falls silent (the one alert the Prober cannot send).
+        .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"));
     prober
         .WithEnvironment("AMOCRM_DOMAIN", simulatorUrl)
         .WithEnvironment("AMOCRM_ACCESS_TOKEN", demoToken)
@@ -84,6 +86,7 @@ if (settings.DemoMode)
 else
 {
     prober.WithAmoCrmAccount(builder, settings);
+    api.WithSilenceAlerts(builder, settings);
 }
 
 builder.Build().Run();

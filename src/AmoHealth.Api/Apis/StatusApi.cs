@@ -18,6 +18,7 @@ public static class StatusApi
     public static async Task<Results<Ok<IReadOnlyList<CheckStatusDto>>, ProblemHttpResult>> GetStatusAsync(
         StatusReader reader,
         SchemaState schema,
+        Microsoft.Extensions.Options.IOptions<Info.DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -37,7 +38,7 @@ public static class StatusApi
                 int? daysLeft = expires is { } e ? (int)Math.Floor((e - now) / 86_400_000.0) : null;
                 return new CheckStatusDto(
                     r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
-                    expires, daysLeft, notices.GetValueOrDefault(r.Account));
+                    expires, daysLeft, notices.GetValueOrDefault(r.Account), Freshness.IsStale(r.LastCheck, now, options.Value.CheckIntervalMs));
             })
             .ToList();
         return TypedResults.Ok(body);

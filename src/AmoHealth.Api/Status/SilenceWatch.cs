@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Api.Status;
+
+/// <summary>
+/// The alert a dead Prober cannot send: when no check has had a result for three intervals, the Api posts one
+/// ⚠️ "AmoHealth не проверяет с HH:MM" to Mattermost, and one ✅ when results resume. It runs here because the
+/// Prober is the process that has stopped; its channel is the same <c>MATTERMOST_WEBHOOK_URL</c>.
+/// </summary>
+public sealed partial class SilenceWatch(
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    SchemaState schema,
+    IOptions<Info.DashboardOptions> options,
+    IConfiguration configuration,
+    IHttpClientFactory httpClients,
+    TimeProvider time,
+    ILogger<SilenceWatch> logger) : BackgroundService
+{
+    public const string HttpClientName = "silence-watch";
+
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(10);
+
+    private long? _silentSince;
+    private bool _announced;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await CheckAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogCheckFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One look at the newest result; sends what is due. Public for tests.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        if (!await schema.IsReadyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var newest = await db.CheckStatuses.AsNoTracking().MaxAsync(s => (long?)s.LastCheck, cancellationToken);
+        if (newest is not { } last)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var silent = now - last > 3L * options.Value.CheckIntervalMs;
+        var language = configuration["Alerts:Language"] == "en" ? "en" : "ru";
+        if (silent && !_announced)
+        {
+            _silentSince = last;
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(last).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+            _announced = await SendAsync(language == "ru"
+                ? $"⚠️ **AmoHealth не проверяет amoCRM с {at}**\nНовых результатов нет уже {(now - last) / 60_000} мин. Проверьте службу Prober (amohealth-prober) и её журнал."
+                : $"⚠️ **AmoHealth has not checked amoCRM since {at}**\nNo new results for {(now - last) / 60_000} min. Check the Prober service (amohealth-prober) and its log.",
+                cancellationToken);
+        }
+        else if (!silent && _announced)
+        {
+            var gap = last - (_silentSince ?? last);
+            if (await SendAsync(language == "ru"
+                    ? $"✅ **AmoHealth снова проверяет amoCRM** (перерыв {gap / 60_000} мин)"
+                    : $"✅ **AmoHealth checks amoCRM again** (gap {gap / 60_000} min)", cancellationToken))
+            {
+                _announced = false;
+                _silentSince = null;
+            }
+        }
+    }
+
+    private async Task<bool> SendAsync(string text, CancellationToken cancellationToken)
+    {
+        var url = configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } seed ? seed : configuration["Notifications:Mattermost:Url"];
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            LogNoChannel(logger, text);
+            return true;
+        }
+
+        try
+        {
+            using var client = httpClients.CreateClient(HttpClientName);
+            using var response = await client.PostAsJsonAsync(url, new { text }, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return true;
+            }
+
+            LogSendFailed(logger, (int)response.StatusCode);
+            return false;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The URL is a secret: only the kind of failure is logged.
+            LogSendFailed(logger, 0);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No alert channel for the Api's silence alert: {Text}")]
+    private static partial void LogNoChannel(ILogger logger, string text);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the silence alert to Mattermost failed (HTTP {Status}); retrying next check")]
+    private static partial void LogSendFailed(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Checking whether results still arrive failed")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
+}
