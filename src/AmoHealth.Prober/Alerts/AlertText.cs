@@ -118,11 +118,14 @@ public static class AlertText
         ], null, ru);
     }
 
-    public static string MonitorFaultCleared(string account, IReadOnlyList<string> checks, string language)
+    /// <summary>The all-clear, with the span: for the self-check this is "the monitor was offline from X to Y".</summary>
+    public static string MonitorFaultCleared(string account, IReadOnlyList<string> checks, long since, long until, string language)
     {
         var ru = language == "ru";
         var names = string.Join(", ", checks);
-        return ru ? $"✅ **AmoHealth: проверки {names} снова работают** — {account}" : $"✅ **AmoHealth: the {names} checks work again** — {account}";
+        return ru
+            ? $"✅ **AmoHealth: проверки {names} снова работают** — {account}\nНе работали с {Time(since)} по {Time(until)} ({Duration(until - since, ru)})."
+            : $"✅ **AmoHealth: the {names} checks work again** — {account}\nThey failed from {Time(since)} to {Time(until)} ({Duration(until - since, ru)}).";
     }
 
     private static string Remedy(string? reason, bool ru) => reason switch

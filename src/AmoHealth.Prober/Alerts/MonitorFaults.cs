@@ -24,7 +24,7 @@ public sealed partial class MonitorFaults(
     private readonly Dictionary<(string Account, string CheckType), long> _since = [];
 
     /// <summary>Per account whose warning went out: the checks it named and those still failing.</summary>
-    private readonly Dictionary<string, (List<string> Named, HashSet<string> Failing)> _alerted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (List<string> Named, HashSet<string> Failing, long Since)> _alerted = new(StringComparer.Ordinal);
 
     /// <summary>How long an own fault must last before it is reported: two intervals, at least a minute.</summary>
     private long SettleMs => Math.Max(60_000L, 2L * monitor.Value.CheckIntervalMs);
@@ -48,7 +48,7 @@ public sealed partial class MonitorFaults(
                     var checks = _since.Keys.Where(k => k.Account == result.Account).Select(k => k.CheckType)
                         .OrderBy(CheckType.OrderOf).ToList();
                     var since = _since.Where(p => p.Key.Account == result.Account).Min(p => p.Value);
-                    _alerted[result.Account] = (checks, [.. checks]);
+                    _alerted[result.Account] = (checks, [.. checks], since);
                     LogRaised(logger, result.Account, string.Join(", ", checks), result.ErrorMessage);
                     Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind,
                         AlertText.MonitorFault(result.Account, checks, result.ErrorMessage, since, language), now);
@@ -58,7 +58,7 @@ public sealed partial class MonitorFaults(
             {
                 _alerted.Remove(result.Account);
                 LogCleared(logger, result.Account, string.Join(", ", open.Named));
-                Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind, AlertText.MonitorFaultCleared(result.Account, open.Named, language), now);
+                Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind, AlertText.MonitorFaultCleared(result.Account, open.Named, open.Since, result.Timestamp, language), now);
             }
         }
     }

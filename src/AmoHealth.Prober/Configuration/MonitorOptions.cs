@@ -124,6 +124,12 @@ public sealed class MonitorOptions : IValidatableObject
     public string MaskedReceiverUrl(string account, bool dp = false) =>
         $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{{Monitor:HookSecret}}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
 
+    /// <summary>
+    /// A URL pinged (GET) once per cycle, for a dead-man's switch outside the VPS that alerts when pings stop.
+    /// Default: none.
+    /// </summary>
+    public string? HeartbeatUrl { get; set; }
+
     /// <summary>These settings with one account's overrides on top.</summary>
     public MonitorOptions For(AccountOptions account)
     {
@@ -272,6 +278,11 @@ public sealed class MonitorOptions : IValidatableObject
         if (!GetPath.StartsWith('/'))
         {
             yield return new ValidationResult("Monitor:GetPath must start with '/'.", [nameof(GetPath)]);
+        }
+
+        if (HeartbeatUrl is not null && (!Uri.TryCreate(HeartbeatUrl, UriKind.Absolute, out var heartbeat) || heartbeat.Scheme is not ("http" or "https")))
+        {
+            yield return new ValidationResult("Monitor:HeartbeatUrl must be an absolute http(s) URL.", [nameof(HeartbeatUrl)]);
         }
 
         if (DpUrl is not null && !Uri.TryCreate(DpUrl, UriKind.Absolute, out _))

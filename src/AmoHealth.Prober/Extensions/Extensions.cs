@@ -51,6 +51,8 @@ public static class Extensions
         services.AddSingleton<ProbeStateStore>();
         services.AddSingleton<TokenSources>();
         services.AddHostedService<TokenExpiryRecorder>();
+        services.AddHostedService<ReceiverHints>();
+        services.AddSingleton<Heartbeat>();
         services.AddSingleton<DeliveryWaiters>();
         services.AddSingleton<EndToEnd>();
 

@@ -20,7 +20,8 @@ public sealed partial class ProbeScheduler(
     IOptions<MonitorOptions> options,
     TimeProvider time,
     ILogger<ProbeScheduler> logger,
-    NetworkSelfCheck? selfCheck = null) : BackgroundService, Alerts.IRecheckScheduler
+    NetworkSelfCheck? selfCheck = null,
+    Heartbeat? heartbeat = null) : BackgroundService, Alerts.IRecheckScheduler
 {
     private CancellationToken _stopping;
     private long _sequence;
@@ -35,21 +36,13 @@ public sealed partial class ProbeScheduler(
     {
         _stopping = stoppingToken;
         LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
-        foreach (var account in accounts)
-        {
-            var settings = account.SettingsOr(options.Value);
-            if (settings.EffectiveDpMode == "e2e")
-            {
-                LogDpAction(logger, account.Name, settings.DpStageId ?? 0, settings.MaskedReceiverUrl(account.Name, dp: true));
-            }
-        }
-
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         try
         {
             do
             {
                 StartCycle(stoppingToken);
+                heartbeat?.Beat(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -194,10 +187,6 @@ public sealed partial class ProbeScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Probing {ProbeCount} checks of {AccountCount} account(s) every {IntervalMs} ms")]
     private static partial void LogStarted(ILogger logger, int probeCount, int accountCount, int intervalMs);
-
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Digital Pipeline of {Account}: stage {StageId} needs the action \"send webhook\" to {Url} (the secret is Monitor:HookSecret)")]
-    private static partial void LogDpAction(ILogger logger, string account, long stageId, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} is still running from the previous cycle; this turn is skipped")]
     private static partial void LogSkipped(ILogger logger, string checkType, string account);
