@@ -46,6 +46,34 @@ describe('dashboard', () => {
     expect(screen.getByTestId('demo-banner')).toBeTruthy()
   })
 
+  it('greys out a check without a recent result and says since when', async () => {
+    const old = Date.now() - 10 * 60_000
+    const { fetch } = fakeFetch(routes({ '/api/status': CHECKS.map((c) => ({ ...status(c), lastCheck: c === 'DP' ? old : Date.now() })) }))
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+
+    await waitFor(() => expect(card('DP').dataset.tone).toBe('stale'))
+    expect(within(card('DP')).getByRole('status').textContent).toContain('Нет результатов с')
+    expect(card('GET').dataset.tone).toBe('ok')
+  })
+
+  it('shows a notice about the account and an alert channel that does not deliver', async () => {
+    const { fetch } = fakeFetch(routes({
+      '/api/info': { demo: false, checkIntervalMs: 30000, channels: [
+        { name: 'mattermost', state: 'failing', since: Date.now() - 3_600_000, error: 'HTTP 404' },
+        { name: 'telegram', state: 'ok', since: null, error: null },
+      ] },
+      '/api/status': CHECKS.map((c) => ({ ...status(c), notice: 'The test lead 7 no longer exists in amoCRM' })),
+    }))
+    vi.stubGlobal('fetch', fetch)
+    render(<App />)
+
+    await waitFor(() => expect(screen.getByTestId('channel-banner').textContent).toContain('mattermost'))
+    expect(screen.getAllByTestId('channel-banner')).toHaveLength(1)
+    expect(screen.getByTestId('channel-banner').textContent).toContain('HTTP 404')
+    expect(screen.getByTestId('notice-banner').textContent).toContain('The test lead 7 no longer exists')
+  })
+
   it('turns a card red from a live update and adds the incident when it opens', async () => {
     let incidents: unknown[] = []
     const { fetch } = fakeFetch(routes({ '/api/incidents': () => incidents }))

@@ -206,6 +206,7 @@ export function App() {
       p95: of(cardStats[24])?.p95 ?? null,
     }
   }
+  const notice = Object.values(statuses).find((s) => s.account === current && s.notice)
   const token = Object.values(statuses).find(
     (s) => s.account === current && s.tokenDaysLeft !== null && s.tokenDaysLeft <= TOKEN_WARNING_DAYS,
   )
@@ -264,6 +265,19 @@ export function App() {
         </p>
       ) : null}
 
+      {notice ? (
+        <p className="banner banner-info" data-testid="notice-banner">
+          {t('notice', { account: notice.account, text: notice.notice ?? '' })}
+        </p>
+      ) : null}
+      {(info?.channels ?? []).filter((c) => c.state !== 'ok').map((c) => (
+        <p key={c.name} className="banner banner-warn" role="alert" data-testid="channel-banner">
+          {c.state === 'misconfigured'
+            ? t('channelMisconfigured', { name: c.name, error: c.error ?? '' })
+            : t('channelFailing', { name: c.name, since: dateTime(c.since, lang), error: c.error ?? '' })}
+        </p>
+      ))}
+
       <main>
         {loaded && accounts.length === 0 ? <p className="hint" data-testid="no-data">{t('noData')}</p> : null}
         <section className="cards" aria-label={t('uptime')}>
@@ -274,6 +288,7 @@ export function App() {
               status={statuses[key(current, check)]}
               figures={figures(check)}
               now={now}
+              intervalMs={info?.checkIntervalMs ?? 30_000}
               t={t}
               lang={lang}
             />

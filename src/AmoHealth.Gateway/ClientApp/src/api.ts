@@ -14,6 +14,10 @@ export interface CheckStatus {
   httpStatus: number | null
   tokenExpiresAt: number | null
   tokenDaysLeft: number | null
+  /** The latest thing AmoHealth repaired or could not use in the account (a recreated test lead, a wrong stage id). */
+  notice?: string | null
+  /** The newest result is older than two intervals plus the deadline: the Prober has stopped. */
+  stale?: boolean
 }
 
 export interface HistoryPoint {
@@ -69,9 +73,26 @@ export interface Me {
   user: string | null
 }
 
+export interface Channel {
+  name: string
+  state: 'ok' | 'failing' | 'misconfigured'
+  since: number | null
+  error: string | null
+}
+
 export interface Info {
   demo: boolean
   checkIntervalMs: number
+  channels?: Channel[]
+}
+
+/** How old the newest result may be before a check is stale: two intervals plus the default delivery deadline. */
+export function staleAfterMs(intervalMs: number): number {
+  return 2 * intervalMs + Math.min(20_000, Math.floor((intervalMs * 2) / 3))
+}
+
+export function isStale(status: CheckStatus | undefined, now: number, intervalMs: number): boolean {
+  return !!status && now - status.lastCheck > staleAfterMs(intervalMs)
 }
 
 /** The seed's SSE message, plus account and outcome. */

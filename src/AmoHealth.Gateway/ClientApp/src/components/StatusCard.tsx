@@ -1,6 +1,6 @@
-import type { CheckStatus } from '../api'
+import { isStale, type CheckStatus } from '../api'
 import type { Key, Lang, Translate } from '../i18n'
-import { duration, millis, percent } from '../format'
+import { dateTime, duration, millis, percent } from '../format'
 
 export interface CardFigures {
   uptime24h: number | null
@@ -12,8 +12,9 @@ export interface CardFigures {
 /** Outcomes with a translated name (the API's `outcome`, and an incident's `kind`). */
 export const OUTCOMES: readonly string[] = ['up', 'degraded', 'down', 'auth_failed', 'throttled', 'blocked', 'billing']
 
-export function tone(status: CheckStatus | undefined): 'ok' | 'warn' | 'bad' | 'none' {
+export function tone(status: CheckStatus | undefined, stale = false): 'ok' | 'warn' | 'bad' | 'none' | 'stale' {
   if (!status) return 'none'
+  if (stale) return 'stale'
   if (status.outcome === 'up') return 'ok'
   if (status.outcome === 'degraded' || status.outcome === 'throttled') return 'warn'
   return status.status === 'up' ? 'ok' : 'bad'
@@ -24,13 +25,15 @@ export function StatusCard(props: {
   status: CheckStatus | undefined
   figures: CardFigures
   now: number
+  intervalMs: number
   t: Translate
   lang: Lang
 }) {
-  const { checkType, status, figures, now, t, lang } = props
+  const { checkType, status, figures, now, intervalMs, t, lang } = props
+  const stale = isStale(status, now, intervalMs)
   const outcome = status && OUTCOMES.includes(status.outcome) ? (status.outcome as Key) : 'unknown'
   const delivery = checkType === 'HOOK' || checkType === 'DP'
-  const kind = tone(status)
+  const kind = tone(status, stale)
   return (
     <article className={`card card-${kind}`} data-check={checkType} data-tone={kind} aria-labelledby={`card-${checkType}`}>
       <header className="card-head">
@@ -39,14 +42,14 @@ export function StatusCard(props: {
         </h3>
         <p className="card-status" role="status">
           <span className={`dot dot-${kind}`} aria-hidden="true" />
-          {t(outcome)}
+          {stale && status ? t('staleSince', { time: dateTime(status.lastCheck, lang) }) : t(outcome)}
         </p>
       </header>
       <p className="card-time">
         <span className="label">{delivery ? t('deliveryTime') : t('responseTime')}</span>
         <strong>{millis(status?.responseTime, t('ms'))}</strong>
       </p>
-      {status?.errorMessage && kind !== 'ok' ? <p className="card-error">{status.errorMessage}</p> : null}
+      {status?.errorMessage && kind !== 'ok' && kind !== 'stale' ? <p className="card-error">{status.errorMessage}</p> : null}
       <dl className="card-figures">
         <div>
           <dt>{t('uptime')} {t('range24h')} / {t('range7d')} / {t('range30d')}</dt>
