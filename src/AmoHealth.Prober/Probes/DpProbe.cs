@@ -64,7 +64,7 @@ public sealed partial class DpProbe(
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             return new ProbeResult(account.Name, CheckType, Outcome.Down, null, now, null,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Digital Pipeline is backlogged: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.EffectiveDeliveryDeadlineMs} ms)"));
+                    $"Digital Pipeline is late or not delivering: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.EffectiveDeliveryDeadlineMs} ms); not moving again until it does. If nothing arrives at all, check that stage {o.DpStageId} has the Digital Pipeline action \"send webhook\" to {o.MaskedReceiverUrl(account.Name, dp: true)}"));
         }
 
         var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot, cancellationToken), cancellationToken, slot);

@@ -22,7 +22,8 @@ public sealed class AccountState(TimeProvider time)
         (LostStageId, "Закрыто и не реализовано", 11000),
     ];
 
-    private long _nextLeadId = 10_000_000;
+    // amoCRM never reuses an id; a simulator started again must not hand out the ids of its previous run.
+    private long _nextLeadId = 10_000_000 + (time.GetUtcNow().ToUnixTimeSeconds() % 1_000_000) * 100;
     private long _nextWebhookId = 839_000;
 
     public ConcurrentDictionary<long, Lead> Leads { get; } = new();

@@ -59,6 +59,17 @@ public static class ControlApi
 
         control.MapPost("/oauth/code", (TokenStore tokens) => Results.Json(new { code = tokens.IssueCode() }));
         control.MapPost("/tokens", IssueTokenAsync);
+        // The account's admin disconnects the integration: every token is rejected until reconnected.
+        control.MapPost("/tokens/revoke", (TokenStore tokens) =>
+        {
+            tokens.RevokeAll();
+            return Results.NoContent();
+        });
+        control.MapDelete("/tokens/revoke", (TokenStore tokens) =>
+        {
+            tokens.Reconnect();
+            return Results.NoContent();
+        });
 
         // What a user does in amoCRM's UI (delete or merge a lead); the API itself cannot delete leads.
         control.MapDelete("/leads/{id:long}", (long id, AccountState state) =>

@@ -17,6 +17,7 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
     private readonly Dictionary<string, Grant> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Grant> _refresh = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private volatile bool _revoked;
 
     public enum TokenState
     {
@@ -28,6 +29,11 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
     /// <summary>Whether a Bearer token may call the API, and whether it carries admin rights.</summary>
     public (TokenState State, bool Admin) Check(string token)
     {
+        if (_revoked)
+        {
+            return (TokenState.Unknown, false);
+        }
+
         if (options.Value.AccessTokens.Contains(token, StringComparer.Ordinal))
         {
             return (TokenState.Valid, true);
@@ -40,6 +46,12 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
 
         return (grant.Expires <= time.GetUtcNow() ? TokenState.Expired : TokenState.Valid, grant.Admin);
     }
+
+    /// <summary>What disconnecting the integration in the account does: every access token stops working.</summary>
+    public void RevokeAll() => _revoked = true;
+
+    /// <summary>Control only: the integration is connected again and its tokens work.</summary>
+    public void Reconnect() => _revoked = false;
 
     /// <summary>What the user's consent screen would hand the integration's redirect URI.</summary>
     public string IssueCode()

@@ -140,7 +140,7 @@ public sealed class DriftingFixtureTests
         var third = await rig.Dp.ProbeAsync(rig.Account, CancellationToken.None);
 
         Assert.Equal(Outcome.Down, third.Outcome);
-        Assert.Contains("backlogged", third.ErrorMessage);
+        Assert.Contains("late or not delivering", third.ErrorMessage);
         Assert.Equal(2, moves);
     }
 }
