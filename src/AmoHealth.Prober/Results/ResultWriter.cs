@@ -139,8 +139,9 @@ public sealed partial class ResultWriter(
 
         // Ids first: the rollups record each bucket's id range.
         await db.SaveChangesAsync(cancellationToken);
-        // Our own faults are history, but never amoCRM's uptime or latency: they stay out of the rollups.
-        await RollupMaintainer.AddAsync(db, rows.Where((_, i) => !batch[i].OwnFault).ToList(), cancellationToken);
+        // Our own faults are history, but never amoCRM's uptime or latency.
+        var ownFaults = rows.Where((_, i) => batch[i].OwnFault).ToHashSet();
+        await RollupMaintainer.AddAsync(db, rows, cancellationToken, ownFaults);
         monitorFaults?.Track(db, applied, now);
         var tracked = incidents is null ? Alerts.TrackedChanges.None : await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -87,7 +87,7 @@ public sealed class ProberAlertingTests
 
         var text = Assert.Single(await TextsAsync(control));
         Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
-        Assert.Contains("until", text, StringComparison.Ordinal);
+        Assert.Matches(@"Запросы к API приостановлены до \d\d:\d\d:\d\d UTC", text);
         Assert.Contains("Что сделать", text);
         Assert.DoesNotContain("🔴", text);
     }

@@ -197,6 +197,29 @@ public sealed class HistoryApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARateLimitOrARejectedTokenIsNotCountedAgainstAmoCrmButStaysInTheRawHistory()
+    {
+        using var database = new TempDatabase();
+        var contexts = await database.MigrateAsync();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var outcomes = new[] { Outcome.Up, Outcome.Up, Outcome.Throttled, Outcome.Throttled, Outcome.AuthFailed, Outcome.Down, Outcome.Up, Outcome.Throttled };
+            await Results.StoreAsync(db, outcomes
+                .Select((o, i) => new ProbeResult("acme", CheckType.Get, o, o.IsAmoCrmVerdict() ? 100 : null, _now - (outcomes.Length - i) * 60_000L, 200, null))
+                .ToList());
+        }
+
+        await using var api = new ApiHost(database.Path, redis: null);
+        using var client = api.CreateClient();
+        var stats = (await (await client.GetAsync("/api/stats?hours=1")).JsonAsync()).EnumerateArray().Single();
+        var raw = (await (await client.GetAsync("/api/history?hours=1")).JsonAsync()).EnumerateArray().ToList();
+
+        // Four verdicts of amoCRM (three up, one down); the 429s and the 401 are counted apart.
+        Assert.Equal((4, 3), (stats.GetProperty("total").GetInt32(), stats.GetProperty("up").GetInt32()));
+        Assert.Equal(8, raw.Count);
+    }
+
+    [Fact]
     public async Task StatsGiveUptimeByCountAndByTime()
     {
         var stats = await GetArrayAsync("/api/stats?hours=4&account=acme&checkType=GET");

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Core.Storage.Rollups;
@@ -13,12 +14,18 @@ public static class RollupMaintainer
     /// <summary>Probe-state key (account "") holding the rollup format version the database was built with.</summary>
     public const string VersionKey = "rollups_version";
 
-    public const string Version = "1";
+    // 2: only amoCRM's verdicts (up, degraded, down) count; rebuilt once from the raw rows on upgrade.
+    public const string Version = "2";
 
     private const int RebuildChunk = 20_000;
 
-    /// <summary>Merges stored rows (their ids assigned) into every level. The caller saves.</summary>
-    public static async Task AddAsync(AmoHealthDbContext db, IReadOnlyCollection<HealthCheckRecord> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Merges stored rows (their ids assigned) into every level. The caller saves. Only amoCRM's verdicts
+    /// (<see cref="Checks.OutcomeNames.IsAmoCrmVerdict"/>, and not in <paramref name="ownFaults"/>) count toward
+    /// uptime and latency; the rest only widen the buckets' id ranges.
+    /// </summary>
+    public static async Task AddAsync(
+        AmoHealthDbContext db, IReadOnlyCollection<HealthCheckRecord> rows, CancellationToken cancellationToken, IReadOnlySet<HealthCheckRecord>? ownFaults = null)
     {
         if (rows.Count == 0)
         {
@@ -47,8 +54,9 @@ public static class RollupMaintainer
                 var histogram = LatencyHistogram.FromBytes(rollup.Histogram);
                 foreach (var row in group)
                 {
-                    rollup.Add(row);
-                    if (row.ResponseTime is { } ms)
+                    var counted = row.Outcome.IsAmoCrmVerdict() && ownFaults?.Contains(row) != true;
+                    rollup.Add(row, counted);
+                    if (counted && row.ResponseTime is { } ms)
                     {
                         histogram.Add(ms);
                     }

@@ -35,16 +35,26 @@ public abstract class RollupRecord
 
     public byte[] Histogram { get; set; } = [];
 
-    public void Add(HealthCheckRecord row)
+    /// <summary>
+    /// Takes a row into the bucket. A row that is not amoCRM's verdict (<paramref name="counted"/> false: our
+    /// own fault, a 401, a 429, a block, an unpaid account) only widens the id range, so raw reads still find
+    /// it, but never counts toward uptime or latency.
+    /// </summary>
+    public void Add(HealthCheckRecord row, bool counted = true)
     {
+        FirstId = FirstId == 0 ? row.Id : Math.Min(FirstId, row.Id);
+        LastId = Math.Max(LastId, row.Id);
+        if (!counted)
+        {
+            return;
+        }
+
         Count++;
         if (row.Status == Checks.OutcomeNames.Status.Up)
         {
             UpCount++;
         }
 
-        FirstId = FirstId == 0 ? row.Id : Math.Min(FirstId, row.Id);
-        LastId = Math.Max(LastId, row.Id);
         if (row.ResponseTime is not { } ms)
         {
             return;
