@@ -29,8 +29,8 @@ public static class StatusApi
 
         var rows = await reader.ReadAsync(cancellationToken);
         var expiries = await reader.ReadTokenExpiriesAsync(cancellationToken);
-        var notices = await reader.ReadNoticesAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var notices = await reader.ReadNoticesAsync(now, cancellationToken);
         IReadOnlyList<CheckStatusDto> body = rows
             .Select(r =>
             {

@@ -18,14 +18,17 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
             .ToList();
     }
 
-    /// <summary>Each account's latest notice from the Prober (a recreated test lead, an unknown stage id).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ReadNoticesAsync(CancellationToken cancellationToken)
+    /// <summary>Each account's notice from the Prober (a recreated test lead, an unknown stage id) of the last 24 hours.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ReadNoticesAsync(long now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.ProbeStates.AsNoTracking()
             .Where(s => s.Key == ProbeStateRecord.NoticeKey)
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Account, r => r.Value, StringComparer.Ordinal);
+        return rows
+            .Select(r => (r.Account, Notice: ProbeStateRecord.ParseNotice(r.Value)))
+            .Where(r => now - r.Notice.At < 86_400_000)
+            .ToDictionary(r => r.Account, r => r.Notice.Text, StringComparer.Ordinal);
     }
 
     /// <summary>When each account's token expires (Unix ms), as the Prober recorded it.</summary>

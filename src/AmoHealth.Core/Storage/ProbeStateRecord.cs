@@ -14,8 +14,20 @@ public sealed class ProbeStateRecord
     /// <summary>The configured <c>TestLeadId</c> that <see cref="TestLeadKey"/> replaces because it was gone from amoCRM.</summary>
     public const string ConfiguredLeadKey = "test_lead_configured";
 
-    /// <summary>The latest thing AmoHealth repaired or could not use on its own side (shown on <c>/api/status</c>).</summary>
+    /// <summary>The latest thing AmoHealth repaired or could not use on its own side (shown on <c>/api/status</c> for a day).</summary>
     public const string NoticeKey = "notice";
+
+    /// <summary>A notice's stored form: when (Unix ms), a bar, the text.</summary>
+    public static string FormatNotice(long at, string text) => $"{at.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{text}";
+
+    /// <summary>Reads <see cref="FormatNotice"/>; a value without a time is taken as old.</summary>
+    public static (long At, string Text) ParseNotice(string value)
+    {
+        var bar = value.IndexOf('|', StringComparison.Ordinal);
+        return bar > 0 && long.TryParse(value.AsSpan(0, bar), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
+            ? (at, value[(bar + 1)..])
+            : (0, value);
+    }
 
     public required string Account { get; set; }
 

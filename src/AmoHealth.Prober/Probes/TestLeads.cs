@@ -209,7 +209,8 @@ public sealed partial class TestLeads(
             var settings = account.SettingsOr(options.Value);
             var notice = string.Create(CultureInfo.InvariantCulture,
                 $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead {id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
-            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey, notice, cancellationToken);
+            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey,
+                ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), notice), cancellationToken);
             await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old, cancellationToken);
         }
         else

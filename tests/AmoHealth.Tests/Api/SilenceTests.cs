@@ -48,6 +48,27 @@ public sealed class SilenceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANoticeShowsOnTheStatusForADay()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            db.CheckStatuses.Add(Status("GET", now));
+            db.CheckStatuses.Add(new CheckStatusRecord { Account = "old", CheckType = "GET", Status = "up", LastCheck = now });
+            db.ProbeStates.Add(new ProbeStateRecord { Account = "acme", Key = ProbeStateRecord.NoticeKey, Value = ProbeStateRecord.FormatNotice(now - 60_000, "Recreated the test lead") });
+            db.ProbeStates.Add(new ProbeStateRecord { Account = "old", Key = ProbeStateRecord.NoticeKey, Value = ProbeStateRecord.FormatNotice(now - 90_000_000, "Long ago") });
+            await db.SaveChangesAsync();
+        }
+
+        await using var api = new ApiHost(_database.Path, redis: null);
+        using var client = api.CreateClient();
+        var statuses = (await (await client.GetAsync("/api/status")).JsonAsync()).EnumerateArray().ToList();
+
+        Assert.Equal("Recreated the test lead", statuses.Single(s => s.GetProperty("account").GetString() == "acme").GetProperty("notice").GetString());
+        Assert.Equal(JsonValueKind.Null, statuses.Single(s => s.GetProperty("account").GetString() == "old").GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
     public async Task ThreeSilentIntervalsAreOneWarningFromTheApiAndResumingIsOneAllClear()
     {
         await using var mattermost = SimulatorHost.With();

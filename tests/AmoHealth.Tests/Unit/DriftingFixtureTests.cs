@@ -30,7 +30,9 @@ public sealed class DriftingFixtureTests
         Assert.NotEqual(first, replacement);
         Assert.Equal(replacement.ToString(System.Globalization.CultureInfo.InvariantCulture),
             await rig.State.GetAsync("rig", ProbeStateRecord.TestLeadKey, CancellationToken.None));
-        Assert.Contains($"test lead {first} no longer exists", await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None));
+        var stored = ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None))!);
+        Assert.Contains($"test lead {first} no longer exists", stored.Text);
+        Assert.True(stored.At > 0);
         await using var db = await rig.Database.CreateFactory().CreateDbContextAsync();
         var notice = Assert.Single(await db.Notifications.ToListAsync());
         Assert.Equal("info", notice.Kind);
@@ -80,7 +82,7 @@ public sealed class DriftingFixtureTests
 
         Assert.True(result.OwnFault);
         Assert.Contains("Configuration error: Monitor:DpStageId 999 is not a stage", result.ErrorMessage);
-        Assert.Equal(result.ErrorMessage, await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None));
+        Assert.Equal(result.ErrorMessage, ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None))!).Text);
     }
 
     [Fact]
