@@ -6,6 +6,7 @@ rows = [json.loads(line) for line in open(path) if line.strip().startswith("{")]
 overhead = [r for r in rows if r["benchmark"] == "probe_overhead_ms"]
 throughput = [r for r in rows if r["benchmark"] == "prober_throughput"]
 detection = [r for r in rows if r["benchmark"] == "detection_latency_s"]
+delivery = [r for r in rows if r["benchmark"] == "delivery_detection_latency_s"]
 storage = [r for r in rows if r["benchmark"] == "storage"]
 api = [r for r in rows if r["benchmark"] == "api_latency_ms"]
 fanout = [r for r in rows if r["benchmark"] == "sse_fanout"]
@@ -36,6 +37,10 @@ if detection:
     d = detection[0]
     print(f"| confirmed DOWN alert after the outage starts | ≤ interval + 20 s ({d['budget_s']:.0f} s) | median {d['median']} s, p95 {d['p95']} s, max {d['max']} s | "
           f"{d['trials']} trials with CHECK_INTERVAL={d['interval_s']:.0f} s: every amoCRM endpoint of the Simulator starts answering 503 at a random point of the interval; time until the 🔴 reaches its Mattermost (re-checks at +5 s and +15 s, 3 s grouping) |")
+if delivery:
+    d = delivery[0]
+    print(f"| HOOK and DP: confirmed DOWN alert after deliveries stop | ≤ interval + deadline + 20 s ({d['budget_s']:.1f} s) | median {d['median']} s, p95 {d['p95']} s, max {d['max']} s | "
+          f"{d['trials']} trials with CHECK_INTERVAL={d['interval_s']:.0f} s (deadline {d['deadline_s']} s): at a random point of the interval the Simulator stops delivering account and Digital Pipeline webhooks; time until the 🔴 naming each check arrives ({d['samples']} samples) |")
 for st in storage:
     print(f"| storage per raw result, {st['accounts']} account(s) x 5 checks, {st['days']} days | ≤ 60 B | {st['health_checks_bytes_per_result']} B in `health_checks` "
           f"(+ {st['rollups_bytes_per_result']} B of rollups = {st['file_bytes_per_result']} B for the whole file) | {st['results']:,} results loaded through the writer's path "

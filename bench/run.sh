@@ -44,6 +44,7 @@ for run in $(seq 1 $runs); do
   dotnet "$bench" throughput --simulator "http://127.0.0.1:$sim_port" --token bench --accounts 500 --seconds "$seconds" | tee -a "$out"
 done
 dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench --trials "$trials" --interval-ms 10000 | tee -a "$out"
+dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench --trials "$trials" --interval-ms 5000 --mode delivery | tee -a "$out"
 
 # --- Storage and API latencies on 30 days of results ---
 start_gateway() { # api port, prober port; sets gateway_port and gateway_pid

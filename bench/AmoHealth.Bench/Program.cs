@@ -19,7 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: AmoHealth.Bench overhead [--samples N] [--delay-ms D]");
     Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
-    Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS]");
+    Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS] [--mode api|delivery]");
     Console.Error.WriteLine("       AmoHealth.Bench storage --db PATH [--accounts N] [--days D]");
     Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L]");
     Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M] [--pids name:pid,...]");

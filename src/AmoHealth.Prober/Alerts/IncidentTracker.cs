@@ -57,7 +57,7 @@ public sealed partial class IncidentTracker(
 
             if (decision.RecheckIn is { } delay)
             {
-                rechecks.Add((status.Account, status.CheckType, delay));
+                rechecks.Add((status.Account, status.CheckType, ConfirmationDelay(status, result, delay, settings.Confirmations)));
             }
         }
 
@@ -144,6 +144,23 @@ public sealed partial class IncidentTracker(
 
     private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
         Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, kind, text, now);
+
+    /// <summary>
+    /// Confirmations are due at fixed offsets from the start of the first failure (+5 s, +15 s), not from when a
+    /// result was stored: a HOOK or DP failure is only known a whole delivery deadline after its probe started,
+    /// and counting from then would add the deadline to every re-check and push detection past its budget.
+    /// </summary>
+    private static TimeSpan ConfirmationDelay(CheckStatusRecord status, ProbeResult result, TimeSpan delay, IReadOnlyList<TimeSpan> confirmations)
+    {
+        if (status.State != StateMachine.Suspect || status.FailingSince is not { } since || status.Streak < 1 || status.Streak > confirmations.Count)
+        {
+            return delay;
+        }
+
+        var knownAt = result.Timestamp + (result.ResponseTimeMs ?? 0);
+        var due = since + (long)confirmations[status.Streak - 1].TotalMilliseconds;
+        return TimeSpan.FromMilliseconds(Math.Clamp(due - knownAt, 0, (long)confirmations[^1].TotalMilliseconds));
+    }
 
     /// <summary>Kinds that are about the account as a whole, not one check: one alert per account.</summary>
     private static readonly HashSet<string> AccountWide = new(StringComparer.Ordinal) { "auth_failed", "throttled", "blocked", "billing" };

@@ -39,7 +39,8 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен** — acme", alerts[1].Text);
         Assert.Contains("Простой: 1 мин 25 с", alerts[1].Text);
         Assert.All(alerts, a => Assert.Equal(incident.Id, a.IncidentId));
-        Assert.Equal([("acme", "GET", 5.0), ("acme", "GET", 10.0), ("acme", "GET", 5.0)],
+        // Confirmations are due 5 s and 15 s after the first failure started (its answer took 120 ms).
+        Assert.Equal([("acme", "GET", 4.88), ("acme", "GET", 9.88), ("acme", "GET", 5.0)],
             _rechecks.Requests.Select(r => (r.Account, r.CheckType, r.Delay.TotalSeconds)));
         Assert.Null((await db.CheckStatuses.SingleAsync()).IncidentId);
     }

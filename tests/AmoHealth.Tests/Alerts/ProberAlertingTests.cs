@@ -2,6 +2,7 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Alerts;
 
+[Collection(ProberProcessCollection.Name)]
 public sealed class ProberAlertingTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);

@@ -6,6 +6,7 @@ using StackExchange.Redis;
 namespace AmoHealth.Tests.Alerts;
 
 /// <summary>A Redis that stalls under a running Prober: storing goes on, the process stays up, live updates resume.</summary>
+[Collection(ProberProcessCollection.Name)]
 public sealed class RedisStallTests : IAsyncLifetime
 {
     private readonly RedisServer _redis = new();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AmoHealth.Tests.Api;
 
 /// <summary>What an operator needs from <c>/api/info</c>: where the DP action must point, and whether alerts get out.</summary>
+[Collection(ProberProcessCollection.Name)]
 public sealed class InfoApiTests
 {
     private const string Secret = "infosecret0123456789abcd";
