@@ -17,11 +17,19 @@ public sealed partial class DatabaseInitializer(
     {
         await migrator.MigrateAsync(cancellationToken);
         LogMigrated(logger);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var retired = await RetiredAccounts.RetireAsync(db, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        foreach (var account in retired)
+        try
         {
-            LogRetired(logger, account);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var retired = await RetiredAccounts.RetireAsync(db, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            foreach (var account in retired)
+            {
+                LogRetired(logger, account);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Tidying retired accounts is not worth a Prober that does not start.
+            LogRetireFailed(logger, ex);
         }
     }
 
@@ -29,6 +37,9 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current status; its history stays")]
     private static partial void LogRetired(ILogger logger, string account);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Closing the incidents of accounts no longer configured failed; it is tried again at the next start")]
+    private static partial void LogRetireFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
     private static partial void LogMigrated(ILogger logger);

@@ -22,18 +22,26 @@ public sealed partial class RetentionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.Retention.IntervalMinutes), time);
-        do
+        try
         {
-            try
+            do
             {
-                await PruneAsync(stoppingToken);
+                try
+                {
+                    await PruneAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A full or locked disk must never stop the Prober: pruning waits for the next pass.
+                    LogPruneFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
-            {
-                LogPruneFailed(logger, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     /// <summary>One full pass; returns how many rows were deleted.</summary>

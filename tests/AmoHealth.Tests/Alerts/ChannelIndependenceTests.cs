@@ -5,6 +5,7 @@ using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Alerts;
@@ -58,6 +59,23 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         var report = await health.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Degraded, report.Status);
         Assert.Contains("dead: failing for 11 min", report.Description);
+    }
+
+    [Fact]
+    public async Task AChannelWithATypoInItsUrlIsNotSilentItDegradesHealthAndShowsOnInfo()
+    {
+        var typo = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "htps://mm.example/hooks/abc" }));
+        var notifiers = new Notifiers([typo], [], NullLogger<Notifiers>.Instance);
+        var (dispatcher, health) = Dispatchers.Create(_contexts, notifiers, new AlertOptions(), _time);
+
+        await dispatcher.ArchiveOrphansAsync(CancellationToken.None);
+        var report = await health.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Degraded, report.Status);
+        Assert.Contains("mattermost: the URL is not an http(s) URL", report.Description);
+        await using var db = await _contexts.CreateDbContextAsync();
+        var state = await db.ProbeStates.SingleAsync(s => s.Key == ChannelHealth.StateKeyPrefix + "mattermost");
+        Assert.Contains("\"State\":\"misconfigured\"", state.Value);
     }
 
     [Fact]
