@@ -19,7 +19,14 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
+    /// <summary><c>None</c> (default; refused in Production unless <see cref="AllowAnonymous"/>), <c>Login</c> or <c>Proxy</c>.</summary>
     public AuthMode Mode { get; set; } = AuthMode.None;
+
+    /// <summary>
+    /// Allows <see cref="Mode"/> <c>None</c> in Production, on purpose (a Gateway reachable only from a trusted
+    /// network). Default false: a production Gateway fails closed instead of serving everyone.
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
 
     public string? User { get; set; }
 

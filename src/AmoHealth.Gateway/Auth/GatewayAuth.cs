@@ -28,6 +28,9 @@ public static partial class GatewayAuth
             .BindConfiguration(AuthOptions.SectionName)
             .Validate(o => Validator.TryValidateObject(o, new ValidationContext(o), null, validateAllProperties: true),
                 "Auth is invalid: Login needs Auth:User and an Auth:PasswordHash from 'hash-password'; Proxy needs Auth:ProxyHeader.")
+            // Fail closed: a production Gateway without authentication serves the dashboard and API to anyone.
+            .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.None || o.AllowAnonymous || !environment.IsProduction(),
+                "Auth:Mode is None in Production: set Auth:Mode to Login (or Proxy), or Auth:AllowAnonymous=true if anonymous access is intended.")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 
@@ -183,13 +186,22 @@ public static partial class GatewayAuth
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
         LogSignedIn(logger, user);
-        return Results.Redirect(returnUrl);
+        return Results.LocalRedirect(returnUrl);
     }
 
-    /// <summary>Only a path on this site: never an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this site: never an open redirect. ASP.NET Core's rules (a leading <c>/</c>, not <c>//</c>
+    /// or <c>/\</c>), and no control character, white space or backslash anywhere: browsers drop a tab or a
+    /// newline from a URL (<c>/%09/evil.example</c> becomes <c>//evil.example</c>) and read <c>\</c> as <c>/</c>.
+    /// The redirect itself is a <c>LocalRedirect</c>, which checks again.
+    /// </summary>
     private static string LocalOnly(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-        && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl)
+        && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+        && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
+            ? returnUrl
+            : "/";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in from {Address}")]
     private static partial void LogFailed(ILogger logger, string address);

@@ -92,6 +92,45 @@ public sealed class GatewayAuthTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("\t//evil.example", "/")]
+    [InlineData("//evil.example", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/x\\..\\\\evil.example", "/")]
+    [InlineData("/ /evil.example", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("%2F%2Fevil.example", "/")]
+    [InlineData("/incidents?range=7d", "/incidents?range=7d")]
+    public async Task AfterSignInOnlyAPathOnThisSiteIsFollowed(string returnUrl, string expected)
+    {
+        await using var gateway = Login();
+        using var client = gateway.Client();
+
+        using var signedIn = await SignInAsync(client, "admin", Password, returnUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(expected, signedIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public void AProductionGatewayWithoutAuthenticationRefusesToStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new GatewayHost(new() { ["environment"] = "Production" }).Dispose());
+
+        Assert.Contains("Auth:Mode is None in Production", error.ToString());
+    }
+
+    [Fact]
+    public async Task AnonymousAccessInProductionIsAllowedOnlyOnPurpose()
+    {
+        await using var gateway = new GatewayHost(new() { ["environment"] = "Production", ["Auth:AllowAnonymous"] = "true" });
+        using var client = gateway.Client();
+
+        Assert.Contains("\"mode\":\"none\"", await client.GetStringAsync("/auth/me"));
+    }
+
     [Fact]
     public async Task SignInAttemptsAreLimitedPerClientAndAForgedForwardedForDoesNotEscapeTheLimit()
     {
