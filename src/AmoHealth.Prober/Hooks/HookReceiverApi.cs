@@ -9,6 +9,9 @@ public static partial class HookReceiverApi
 {
     public const string PathPrefix = "/hooks/amocrm";
 
+    /// <summary>A webhook body larger than this is refused (413): amoCRM's are a few kilobytes.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
     /// <summary>
     /// Maps <c>POST /hooks/amocrm/{secret}</c>, where amoCRM delivers account webhooks and (with
     /// <c>?probe=dp</c>) Digital Pipeline actions. amoCRM sends form-urlencoded bodies and gives a receiver
@@ -36,12 +39,37 @@ public static partial class HookReceiverApi
             return Microsoft.AspNetCore.Http.Results.NotFound();
         }
 
+        // The limit holds in the app too, not only in Nginx: a flood to a leaked secret costs next to nothing.
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Microsoft.AspNetCore.Http.Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         var form = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
-            foreach (var (key, value) in await request.ReadFormAsync(cancellationToken))
+            try
             {
-                form[key] = value.ToString();
+                var read = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions
+                {
+                    ValueCountLimit = 512,
+                    ValueLengthLimit = MaxBodyBytes,
+                    MultipartBodyLengthLimit = MaxBodyBytes,
+                    KeyLengthLimit = 256,
+                }, cancellationToken);
+                foreach (var (key, value) in read)
+                {
+                    form[key] = value.ToString();
+                }
+            }
+            catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+            {
+                return Microsoft.AspNetCore.Http.Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
         }
 

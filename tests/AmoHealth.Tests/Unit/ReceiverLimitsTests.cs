@@ -1,0 +1,46 @@
+using System.Net;
+using AmoHealth.Tests.Infrastructure;
+
+namespace AmoHealth.Tests.Unit;
+
+/// <summary>The webhook receiver holds its own limits: a flood to a leaked secret costs next to nothing.</summary>
+public sealed class ReceiverLimitsTests
+{
+    [Fact]
+    public async Task ABodyLargerThan64KiBIsRefusedWhetherItSaysItsLengthOrNot()
+    {
+        await using var rig = await ProberRig.StartAsync();
+        using var http = new HttpClient();
+        var url = rig.Options.ReceiverUrl("rig");
+        var big = new string('x', 200 * 1024);
+
+        using var declared = await http.PostAsync(url, new FormUrlEncodedContent([new("leads[update][0][name]", big)]));
+        using var chunked = await http.PostAsync(url, new ChunkedForm($"leads%5Bupdate%5D%5B0%5D%5Bname%5D={big}"));
+        using var normal = await http.PostAsync(url, new FormUrlEncodedContent([new("leads[update][0][id]", "1")]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
+    }
+
+    /// <summary>A form body sent without Content-Length (chunked), as a client that hides its size would.</summary>
+    private sealed class ChunkedForm : HttpContent
+    {
+        private readonly string _body;
+
+        public ChunkedForm(string body)
+        {
+            _body = body;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(_body));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = -1;
+            return false;
+        }
+    }
+}
