@@ -120,10 +120,12 @@ fi
 gateway_port=$(sed -n 's/^PORT=//p' "$env_file"); gateway_port=${gateway_port:-3001}
 https_suffix=""; [ "$https_port" != 443 ] && https_suffix=":$https_port"
 cp "$here/nginx/security-headers.conf" "$snippets/security-headers.conf"
+mkdir -p "$root/var/log/nginx"
 render_site() { # certificate, key
   sed -e "s|@SERVER_NAME@|$domain|g" -e "s|@GATEWAY_PORT@|$gateway_port|g" -e "s|@HTTP_PORT@|$http_port|g" \
       -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
       -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
+      -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" \
       "$here/nginx/amohealth.conf.template" > "$sites/amohealth.conf"
 }
 render_site "$cert" "$key"

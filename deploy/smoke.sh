@@ -155,6 +155,10 @@ check "the Api marks the stream X-Accel-Buffering: no, for Nginx" grep -qi 'x-ac
 me=$(c -b "$jar" -H 'X-Forwarded-For: 6.6.6.6' "$base/auth/me")
 check "a forged X-Forwarded-For is ignored (the client is 127.0.0.1)" grep -q '"clientAddress":"127.0.0.1"' <<<"$me"
 check "/hooks/ reaches the receiver without a login (wrong secret: 404)" test "$(c -o /dev/null -w '%{http_code}' -d 'x=1' "$base/hooks/amocrm/not-the-secret")" = 404
+hook_secret=$(sed -n 's/^Monitor__HookSecret=//p' "$env_file")
+c -o /dev/null -d 'x=1' "$base/hooks/amocrm/$hook_secret?account=main"
+access_log="$stage/var/log/nginx/amohealth.access.log"
+check "the Nginx access log masks the webhook secret" bash -c "grep -q '/hooks/amocrm/{secret}' '$access_log' && ! grep -q '$hook_secret' '$access_log'"
 check "CSV export works for a signed-in user" bash -c "curl -s --cacert '$cert' --resolve 'localhost:$https_port:127.0.0.1' -b '$jar' '$base/api/history?hours=1&format=csv' | head -1 | grep -q '^timestamp,time,account'"
 
 db=$(sed -n 's/^Storage__Path=//p' "$env_file")

@@ -55,7 +55,10 @@ public static class Extensions
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
+            // ASP.NET Core's request scope carries the request path (the webhook receiver's secret is in it),
+            // and a scope cannot be rewritten on its way out: trace and span ids identify the request instead.
+            logging.IncludeScopes = false;
+            logging.AddProcessor(new AmoHealth.ServiceDefaults.Telemetry.RedactingLogProcessor());
         });
 
         builder.Services.AddOpenTelemetry()
@@ -66,6 +69,8 @@ public static class Extensions
                 .AddMeter("AmoHealth.*")
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                // First processor: every exporter after it sees spans with URL secrets masked.
+                .AddProcessor(new AmoHealth.ServiceDefaults.Telemetry.RedactingSpanProcessor())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("AmoHealth.*")
                 .AddAspNetCoreInstrumentation(options =>
