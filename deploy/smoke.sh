@@ -159,6 +159,8 @@ hook_secret=$(sed -n 's/^Monitor__HookSecret=//p' "$env_file")
 c -o /dev/null -d 'x=1' "$base/hooks/amocrm/$hook_secret?account=main"
 access_log="$stage/var/log/nginx/amohealth.access.log"
 check "the Nginx access log masks the webhook secret" bash -c "grep -q '/hooks/amocrm/{secret}' '$access_log' && ! grep -q '$hook_secret' '$access_log'"
+burst=$(for i in $(seq 1 12); do c -o /dev/null -w '%{http_code}\n' -d 'user=admin&password=wrong&returnUrl=/' "$base/auth/login"; done)
+check "Nginx answers a burst of sign-ins with 429 (limit_req)" bash -c "grep -q '^429$' <<<'$burst'"
 check "CSV export works for a signed-in user" bash -c "curl -s --cacert '$cert' --resolve 'localhost:$https_port:127.0.0.1' -b '$jar' '$base/api/history?hours=1&format=csv' | head -1 | grep -q '^timestamp,time,account'"
 
 db=$(sed -n 's/^Storage__Path=//p' "$env_file")

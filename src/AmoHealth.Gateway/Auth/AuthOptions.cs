@@ -43,6 +43,10 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 100)]
     public int AttemptsPerMinute { get; set; } = 5;
 
+    /// <summary>Login attempts allowed per minute from all clients together. Default 30.</summary>
+    [Range(1, 10_000)]
+    public int GlobalAttemptsPerMinute { get; set; } = 30;
+
     /// <summary>Where the cookie-signing keys live, so a restart does not log everyone out.</summary>
     public string? KeysDirectory { get; set; }
 

@@ -58,9 +58,10 @@ public static partial class GatewayAuth
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(LoginPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                SignInGate.ClientKey(context.Connection.RemoteIpAddress),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        builder.Services.AddSingleton<SignInGate>();
         builder.Services.Configure<ForwardedHeadersOptions>(ConfigureForwardedHeaders);
         return builder;
     }
@@ -168,14 +169,24 @@ public static partial class GatewayAuth
         }).DisableAntiforgery();
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate, ILoggerFactory loggers)
     {
+        if (!gate.TryEnter())
+        {
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
         var form = await context.Request.ReadFormAsync();
         var user = form["user"].ToString();
         var password = form["password"].ToString();
         var returnUrl = LocalOnly(form["returnUrl"].ToString());
         var logger = loggers.CreateLogger("AmoHealth.Gateway.Auth");
-        var valid = string.Equals(user, options.Value.User, StringComparison.Ordinal) & Passwords.Verify(password, options.Value.PasswordHash);
+        if (await gate.VerifyAsync(password, options.Value.PasswordHash, context.RequestAborted) is not { } verified)
+        {
+            return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        var valid = string.Equals(user, options.Value.User, StringComparison.Ordinal) & verified;
         if (!valid)
         {
             LogFailed(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");

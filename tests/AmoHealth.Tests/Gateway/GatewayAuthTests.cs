@@ -132,6 +132,36 @@ public sealed class GatewayAuthTests : IDisposable
     }
 
     [Fact]
+    public async Task FiftyParallelBadSignInsFromFiftyAddressesMeetTheGlobalLimit()
+    {
+        await using var gateway = Login(attempts: 100, global: 10);
+        using var client = gateway.Client();
+
+        // Nginx on this host writes each client's address: fifty clients, one attempt each, at once.
+        var codes = await Task.WhenAll(Enumerable.Range(1, 50).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "admin", ["password"] = "guess" + i }),
+            };
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", $"198.51.100.{i}");
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        Assert.True(codes.Count(c => c == HttpStatusCode.TooManyRequests) >= 40, string.Join(",", codes));
+        Assert.True(codes.Count(c => c == HttpStatusCode.Redirect) <= 10);
+    }
+
+    [Theory]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:ffff:1:2:3", "2001:db8:1:2::/64")]
+    [InlineData("198.51.100.7", "198.51.100.7")]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
+    public void IPv6ClientsAreLimitedByTheirSlash64(string address, string key) =>
+        Assert.Equal(key, SignInGate.ClientKey(IPAddress.Parse(address)));
+
+    [Fact]
     public async Task SignInAttemptsAreLimitedPerClientAndAForgedForwardedForDoesNotEscapeTheLimit()
     {
         await using var gateway = Login(attempts: 3);
@@ -194,8 +224,9 @@ public sealed class GatewayAuthTests : IDisposable
         Assert.Contains("Auth", error.ToString());
     }
 
-    private GatewayHost Login(int attempts = 5) => new(new()
+    private GatewayHost Login(int attempts = 5, int global = 30) => new(new()
     {
+        ["Auth:GlobalAttemptsPerMinute"] = global.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Auth:Mode"] = "Login",
         ["Auth:User"] = "admin",
         ["Auth:PasswordHash"] = Hash,
