@@ -85,7 +85,7 @@ if [ ! -f "$env_file" ]; then
   password=${AMOHEALTH_ADMIN_PASSWORD:-$(openssl rand -base64 18)}
   hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
   umask 077
-  sed -e "s|@HOOK_SECRET@|$secret|" -e "s|@PASSWORD_HASH@|$hash|" \
+  sed -e "s|@HOOK_SECRET@|$secret|" -e "s|@PASSWORD_HASH@|$hash|" -e "s|@PROXY_SECRET@|$(openssl rand -hex 24)|" \
       -e "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" \
       -e "s|/var/lib/amohealth|$data|g" "$here/amohealth.env.example" > "$env_file"
   chmod 600 "$env_file"
@@ -93,7 +93,14 @@ if [ ! -f "$env_file" ]; then
   echo "   edit $env_file: AMOCRM_DOMAIN, AMOCRM_ACCESS_TOKEN, MATTERMOST_WEBHOOK_URL"
 else
   step "configuration $env_file (kept)"
+  # Installations from before the proxy secret get one, once.
+  if ! grep -q '^Auth__ProxySecret=' "$env_file"; then
+    printf 'Auth__ProxyHeader=X-Forwarded-User\nAuth__ProxySecret=%s\n' "$(openssl rand -hex 24)" >> "$env_file"
+  fi
 fi
+proxy_header=$(sed -n 's/^Auth__ProxyHeader=//p' "$env_file"); proxy_header=${proxy_header:-X-Forwarded-User}
+proxy_secret=$(sed -n 's/^Auth__ProxySecret=//p' "$env_file")
+[[ "$proxy_header" =~ ^[A-Za-z0-9-]+$ ]] || { echo "Auth__ProxyHeader must be a header name (letters, digits, '-'), got '$proxy_header'" >&2; exit 1; }
 
 step "systemd units"
 render_unit() { # template, destination
@@ -126,7 +133,10 @@ render_site() { # certificate, key
       -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
       -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
       -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" \
+      -e "s|@PROXY_HEADER@|$proxy_header|g" -e "s|@PROXY_SECRET@|$proxy_secret|g" \
       "$here/nginx/amohealth.conf.template" > "$sites/amohealth.conf"
+  # The site holds the proxy secret: readable by root (Nginx's master) only.
+  chmod 600 "$sites/amohealth.conf"
 }
 render_site "$cert" "$key"
 

@@ -113,6 +113,12 @@ http {
 }
 CONF
 check "nginx -t accepts the site" nginx -t -q -p "$work/nginx" -c "$work/nginx/nginx.conf"
+site="$stage/etc/nginx/sites-available/amohealth.conf"
+proxy_secret=$(sed -n 's/^Auth__ProxySecret=//p' "$env_file")
+check "the site drops a client's own copy of the configured proxy user header" grep -q 'proxy_set_header X-Forwarded-User "";' "$site"
+check "the site adds the generated proxy secret (24+ characters) that Proxy mode requires" \
+  bash -c "[ ${#proxy_secret} -ge 24 ] && grep -qF 'X-AmoHealth-Proxy-Secret \"$proxy_secret\"' '$site'"
+check "the site, which holds that secret, is readable by root only" test "$(stat -c %a "$site")" = 600
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
 
 base="https://localhost:$https_port"

@@ -36,6 +36,16 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>The header carrying the user in proxy mode.</summary>
     public string ProxyHeader { get; set; } = "X-Forwarded-User";
 
+    /// <summary>
+    /// Proxy mode: the value of <see cref="ProxySecretHeader"/> that only the proxy on this host adds (install.sh
+    /// generates it into the env file and the Nginx site). Required with Proxy: the Gateway listens on loopback,
+    /// so "from loopback" alone would trust every request Nginx forwards.
+    /// </summary>
+    public string? ProxySecret { get; set; }
+
+    /// <summary>The header carrying <see cref="ProxySecret"/>.</summary>
+    public const string ProxySecretHeader = "X-AmoHealth-Proxy-Secret";
+
     [Range(1, 365)]
     public int SessionDays { get; set; } = 7;
 
@@ -62,6 +72,13 @@ public sealed class AuthOptions : IValidatableObject
             yield return new ValidationResult(
                 "Auth:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password' when Auth:Mode is Login (never a plain password).",
                 [nameof(PasswordHash)]);
+        }
+
+        if (Mode == AuthMode.Proxy && (ProxySecret is null || ProxySecret.Length < 24))
+        {
+            yield return new ValidationResult(
+                $"Auth:ProxySecret (at least 24 characters, sent by Nginx as {ProxySecretHeader}) is required when Auth:Mode is Proxy.",
+                [nameof(ProxySecret)]);
         }
 
         if (Mode == AuthMode.Proxy && string.IsNullOrWhiteSpace(ProxyHeader))

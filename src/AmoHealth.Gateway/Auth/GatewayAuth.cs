@@ -26,8 +26,8 @@ public static partial class GatewayAuth
     {
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
-            .Validate(o => Validator.TryValidateObject(o, new ValidationContext(o), null, validateAllProperties: true),
-                "Auth is invalid: Login needs Auth:User and an Auth:PasswordHash from 'hash-password'; Proxy needs Auth:ProxyHeader.")
+            // Each problem is named by its key (Auth:User, Auth:PasswordHash, Auth:ProxySecret, ...).
+            .ValidateDataAnnotations()
             // Fail closed: a production Gateway without authentication serves the dashboard and API to anyone.
             .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.None || o.AllowAnonymous || !environment.IsProduction(),
                 "Auth:Mode is None in Production: set Auth:Mode to Login (or Proxy), or Auth:AllowAnonymous=true if anonymous access is intended.")
@@ -119,8 +119,13 @@ public static partial class GatewayAuth
     private static void ProxyUser(HttpContext context, AuthOptions options)
     {
         var user = context.Request.Headers[options.ProxyHeader].ToString();
-        // Only the proxy on this host may name the user; from anywhere else the header is a forgery.
-        if (user.Length > 0 && context.Items[PeerKey] is IPAddress peer && IPAddress.IsLoopback(peer))
+        var secret = context.Request.Headers[AuthOptions.ProxySecretHeader].ToString();
+        // Only the proxy on this host may name the user: it connects from loopback and adds the shared secret,
+        // which a client's own copy of the header cannot carry (Nginx overwrites it).
+        if (user.Length > 0 && context.Items[PeerKey] is IPAddress peer && IPAddress.IsLoopback(peer)
+            && options.ProxySecret is { Length: > 0 } expected
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(expected)))
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "proxy"));
         }

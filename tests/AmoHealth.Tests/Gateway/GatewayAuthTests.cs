@@ -193,18 +193,42 @@ public sealed class GatewayAuthTests : IDisposable
     }
 
     [Fact]
-    public async Task ProxyModeTakesTheUserFromTheProxyHeaderAndRefusesWithoutIt()
+    public async Task ProxyModeTakesTheUserFromTheProxyHeaderOnlyWithTheProxysSecret()
     {
-        await using var gateway = new GatewayHost(new() { ["Auth:Mode"] = "Proxy", ["Auth:ProxyHeader"] = "Remote-User" });
+        const string secret = "proxysecret0123456789abcdef";
+        await using var gateway = new GatewayHost(new() { ["Auth:Mode"] = "Proxy", ["Auth:ProxyHeader"] = "Remote-User", ["Auth:ProxySecret"] = secret });
         using var client = gateway.Client();
 
         using var anonymous = await client.GetAsync("/api/status");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/me");
-        request.Headers.Add("Remote-User", "alice");
-        using var me = await client.SendAsync(request);
+        // What a client gets through Nginx when it sets the user header itself: no secret, or a guessed one.
+        foreach (var forged in new[] { null, "guess", secret + "x" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");
+            request.Headers.Add("Remote-User", "mallory");
+            if (forged is not null)
+            {
+                request.Headers.Add(AuthOptions.ProxySecretHeader, forged);
+            }
+
+            using var refused = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/auth/me");
+        proxied.Headers.Add("Remote-User", "alice");
+        proxied.Headers.Add(AuthOptions.ProxySecretHeader, secret);
+        using var me = await client.SendAsync(proxied);
         Assert.Contains("\"user\":\"alice\"", await me.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void ProxyModeWithoutASharedSecretRefusesToStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => new GatewayHost(new() { ["Auth:Mode"] = "Proxy" }).Dispose());
+
+        Assert.Contains("Auth:ProxySecret", error.ToString());
     }
 
     [Theory]
