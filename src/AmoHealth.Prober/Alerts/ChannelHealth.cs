@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -15,7 +14,7 @@ namespace AmoHealth.Prober.Alerts;
 /// </summary>
 public sealed partial class ChannelHealth(
     Notifications.Notifiers notifiers,
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    Storage.ProbeStateStore store,
     IOptions<AlertOptions> alerts,
     TimeProvider time,
     ILogger<ChannelHealth> logger) : IHealthCheck
@@ -79,20 +78,8 @@ public sealed partial class ChannelHealth(
     {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var key = StateKeyPrefix + channel;
             var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
-            var row = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == string.Empty && s.Key == key, cancellationToken);
-            if (row is null)
-            {
-                db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = key, Value = value });
-            }
-            else
-            {
-                row.Value = value;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await store.SetAsync(string.Empty, StateKeyPrefix + channel, value, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {

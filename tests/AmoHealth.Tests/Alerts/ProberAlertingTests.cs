@@ -13,27 +13,16 @@ public sealed class ProberAlertingTests
         using var database = new TempDatabase();
         await using var simulator = SimulatorHost.With();
         using var control = simulator.CreateAmoClient();
-        await using var prober = new ProberHost(new Dictionary<string, string>
-        {
-            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
-            ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
-            ["CHECK_INTERVAL"] = "2000",
-            ["TIMEOUT_THRESHOLD"] = "1500",
-            ["Monitor:MaxRequestsPerSecond"] = "5",
-            ["Alerts:ConfirmAfterSeconds:0"] = "1",
-            ["Alerts:ConfirmAfterSeconds:1"] = "2",
-            ["Storage:Path"] = database.Path,
-        });
+        await using var prober = FastProber(simulator, database);
         using var client = prober.CreateClient();
-        await Eventually.TrueAsync(() => simulator.Account.Leads.Count == 1, Wait, "the first cycle");
+        await Eventually.TrueAsync(() => simulator.Account.Leads.Count >= 1, Wait, "the first cycle");
 
         using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":503}"""))
         {
             fault.EnsureSuccessStatusCode();
         }
 
-        await Eventually.GetAsync(async () => (await TextsAsync(control)).Any(t => t.StartsWith("🔴", StringComparison.Ordinal)) ? new object() : null,
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("🔴", StringComparison.Ordinal)) ? new object() : null,
             Wait, "the down alert");
         // The Prometheus metrics say the same: GET is down with an open incident. (A scrape is its own path and
         // may trail the alert by a moment under load, so it is polled.)
@@ -44,11 +33,11 @@ public sealed class ProberAlertingTests
         // Several more failing cycles: still one alert.
         await Task.Delay(TimeSpan.FromSeconds(5));
         await control.DeleteAsync("/__sim/faults");
-        await Eventually.GetAsync(async () => (await TextsAsync(control)).Any(t => t.StartsWith("✅", StringComparison.Ordinal)) ? new object() : null,
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("✅", StringComparison.Ordinal)) ? new object() : null,
             Wait, "the restored alert");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
-        var texts = await TextsAsync(control);
+        var texts = await MattermostInbox.TextsAsync(control);
         Assert.Equal(2, texts.Count);
         Assert.StartsWith("🔴 **amoCRM: API (чтение, GET) не работает**", texts[0]);
         Assert.Contains("HTTP: 503", texts[0]);
@@ -63,35 +52,39 @@ public sealed class ProberAlertingTests
         using var database = new TempDatabase();
         await using var simulator = SimulatorHost.With();
         using var control = simulator.CreateAmoClient();
-        await using var prober = new ProberHost(new Dictionary<string, string>
-        {
-            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
-            ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
-            ["CHECK_INTERVAL"] = "2000",
-            ["Monitor:MaxRequestsPerSecond"] = "5",
-            ["Alerts:ConfirmAfterSeconds:0"] = "1",
-            ["Alerts:ConfirmAfterSeconds:1"] = "2",
-            ["Storage:Path"] = database.Path,
-        });
+        await using var prober = FastProber(simulator, database);
         using var client = prober.CreateClient();
-        await Eventually.TrueAsync(() => simulator.Account.Leads.Count == 1, Wait, "the first cycle");
+        await Eventually.TrueAsync(() => simulator.Account.Leads.Count >= 1, Wait, "the first cycle");
 
         using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","mode":"throttle"}"""))
         {
             fault.EnsureSuccessStatusCode();
         }
 
-        await Eventually.GetAsync(async () => (await TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
         // Every API check is throttled now (the whole account pauses); wait for more cycles: still one message.
         await Task.Delay(TimeSpan.FromSeconds(6));
 
-        var text = Assert.Single(await TextsAsync(control));
+        var text = Assert.Single(await MattermostInbox.TextsAsync(control));
         Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
         Assert.Matches(@"Запросы к API приостановлены до \d\d:\d\d:\d\d UTC", text);
         Assert.Contains("Что сделать", text);
         Assert.DoesNotContain("🔴", text);
     }
+
+    /// <summary>A whole Prober on a 2 s interval that confirms a failure after 1 s and 2 s, alerting the simulator's Mattermost.</summary>
+    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) => new(new Dictionary<string, string>
+    {
+        ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
+        ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
+        ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
+        ["CHECK_INTERVAL"] = "2000",
+        ["TIMEOUT_THRESHOLD"] = "1500",
+        ["Monitor:MaxRequestsPerSecond"] = "5",
+        ["Alerts:ConfirmAfterSeconds:0"] = "1",
+        ["Alerts:ConfirmAfterSeconds:1"] = "2",
+        ["Storage:Path"] = database.Path,
+    });
 
     private static async Task MetricEventuallyAsync(HttpClient prober, string name, string check, double expected)
     {
@@ -132,9 +125,4 @@ public sealed class ProberAlertingTests
         Assert.True(samples.Count > 0, $"{name} for {check} in /metrics:\n{text}");
         return samples.Sum();
     }
-
-    private static async Task<List<string>> TextsAsync(HttpClient control) =>
-        (await (await control.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray()
-            .Select(m => m.GetProperty("payload").GetProperty("text").GetString()!)
-            .ToList();
 }

@@ -89,7 +89,7 @@ public sealed class SilenceTests : IAsyncLifetime
 
         time.Advance(TimeSpan.FromSeconds(80));
         await watch.CheckAsync(CancellationToken.None);
-        Assert.Empty(await TextsAsync(control));
+        Assert.Empty(await MattermostInbox.TextsAsync(control));
         time.Advance(TimeSpan.FromSeconds(20));
         await watch.CheckAsync(CancellationToken.None);
         await watch.CheckAsync(CancellationToken.None);
@@ -104,7 +104,7 @@ public sealed class SilenceTests : IAsyncLifetime
         await watch.CheckAsync(CancellationToken.None);
         await watch.CheckAsync(CancellationToken.None);
 
-        var texts = await TextsAsync(control);
+        var texts = await MattermostInbox.TextsAsync(control);
         Assert.Equal(2, texts.Count);
         Assert.StartsWith("⚠️ **AmoHealth не проверяет amoCRM с ", texts[0]);
         Assert.StartsWith("✅ **AmoHealth снова проверяет amoCRM**", texts[1]);
@@ -112,9 +112,4 @@ public sealed class SilenceTests : IAsyncLifetime
 
     private static CheckStatusRecord Status(string check, long lastCheck) =>
         new() { Account = "acme", CheckType = check, Status = "up", Outcome = Outcome.Up, LastCheck = lastCheck };
-
-    private static async Task<List<string>> TextsAsync(HttpClient control) =>
-        (await (await control.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray()
-            .Select(m => m.GetProperty("payload").GetProperty("text").GetString()!)
-            .ToList();
 }

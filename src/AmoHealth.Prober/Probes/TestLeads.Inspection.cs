@@ -1,0 +1,83 @@
+using System.Text.Json;
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Probing;
+
+namespace AmoHealth.Prober.Probes;
+
+/// <summary>What amoCRM says about a test lead, and moving a closed one back into the pipeline.</summary>
+public sealed partial class TestLeads
+{
+    /// <summary>amoCRM's system stages: won and lost. A lead there is closed.</summary>
+    private static readonly long[] ClosedStages = [142, 143];
+
+    /// <summary>
+    /// Asks amoCRM about the lead: gone (204, or marked deleted), closed (won or lost stage), or fine. Any
+    /// other answer (an outage, a 401) proves nothing, so the lead is then taken as fine.
+    /// </summary>
+    private async Task<(bool Gone, bool Closed, long? PipelineId)> InspectAsync(
+        AmoAccount account, string checkType, long leadId, CancellationToken cancellationToken)
+    {
+        bool gone = false, closed = false;
+        long? pipeline = null;
+        await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"), response =>
+        {
+            if (response.Status == 204)
+            {
+                gone = true;
+                return null;
+            }
+
+            if (response.Status != 200)
+            {
+                return Judge.Status(response, 200);
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                var root = document.RootElement;
+                gone = root.TryGetProperty("is_deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True;
+                closed = root.TryGetProperty("status_id", out var status) && status.TryGetInt64(out var stage) && ClosedStages.Contains(stage);
+                pipeline = root.TryGetProperty("pipeline_id", out var p) && p.TryGetInt64(out var pipelineId) ? pipelineId : null;
+                return null;
+            }
+            catch (JsonException)
+            {
+                return "HTTP 200 but the body is not JSON";
+            }
+        }, cancellationToken);
+        return (gone, closed, pipeline);
+    }
+
+    /// <summary>Moves a won or lost test lead back into the return stage (or the pipeline's first stage).</summary>
+    private async Task<bool> ReopenAsync(AmoAccount account, string checkType, long leadId, long? pipeline, CancellationToken cancellationToken)
+    {
+        var target = account.SettingsOr(options.Value).DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline, cancellationToken);
+        if (target is not { } stage)
+        {
+            return false;
+        }
+
+        var moved = await client.SendAsync(account, checkType,
+            AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", JsonSerializer.Serialize(new Dictionary<string, object> { ["status_id"] = stage })),
+            response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+        if (moved.Outcome.IsSuccess())
+        {
+            LogReopened(logger, account.Name, leadId, stage);
+        }
+
+        return moved.Outcome.IsSuccess();
+    }
+
+    /// <summary>The first open stage of the lead's pipeline, from <c>/api/v4/leads/pipelines</c>.</summary>
+    private async Task<long?> FirstStageAsync(AmoAccount account, string checkType, long? pipeline, CancellationToken cancellationToken)
+    {
+        var stages = await Pipelines.ReadAsync(client, account, checkType, cancellationToken);
+        return stages?.Where(s => (pipeline is null || s.PipelineId == pipeline) && !ClosedStages.Contains(s.Id))
+            .OrderBy(s => s.Sort).Select(s => (long?)s.Id).FirstOrDefault();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Test lead {LeadId} of {Account} was closed; moved it back to stage {StageId}")]
+    private static partial void LogReopened(ILogger logger, string account, long leadId, long stageId);
+}
