@@ -18,7 +18,8 @@ public sealed partial class OAuthTokenSource(
     HttpClient http,
     ProbeStateStore state,
     TimeProvider time,
-    ILogger logger) : ITokenSource
+    ILogger logger,
+    Safety.AccountGuard? guard = null) : ITokenSource
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
@@ -165,6 +166,21 @@ public sealed partial class OAuthTokenSource(
     /// <summary>Exchanges the refresh token; the new pair is on disk before anyone uses it.</summary>
     private async Task<TokenPair> RefreshAsync(TokenPair pair, CancellationToken cancellationToken)
     {
+        // A refresh is a request to the account like any probe: it waits its turn in the request budget and
+        // is not sent while amoCRM has asked us to pause (429) or has blocked us (403).
+        if (guard?.Admit() is { } admission)
+        {
+            if (!admission.Allowed)
+            {
+                throw new TokenUnavailableException($"Not refreshing the OAuth token: {admission.Reason}");
+            }
+
+            if (admission.Wait > TimeSpan.Zero)
+            {
+                await Task.Delay(admission.Wait, time, cancellationToken);
+            }
+        }
+
         using var response = await http.PostAsJsonAsync(new Uri(baseUri, "/oauth2/access_token"), new Dictionary<string, string?>
         {
             ["client_id"] = options.ClientId,
@@ -174,6 +190,14 @@ public sealed partial class OAuthTokenSource(
             ["redirect_uri"] = options.RedirectUri,
         }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        guard?.Record(response.StatusCode switch
+        {
+            System.Net.HttpStatusCode.TooManyRequests => Core.Checks.Outcome.Throttled,
+            System.Net.HttpStatusCode.Forbidden when response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+                => Core.Checks.Outcome.Blocked,
+            _ when response.IsSuccessStatusCode => Core.Checks.Outcome.Up,
+            _ => Core.Checks.Outcome.AuthFailed,
+        }, response.Headers.RetryAfter?.Delta);
         if (!response.IsSuccessStatusCode)
         {
             var hint = ReadHint(body);

@@ -14,7 +14,8 @@ public sealed class TokenSources(
     IHttpClientFactory httpClients,
     ProbeStateStore state,
     TimeProvider time,
-    ILoggerFactory? loggers = null)
+    ILoggerFactory? loggers = null,
+    Safety.AccountGuards? guards = null)
 {
     public const string HttpClientName = "amocrm-oauth";
     private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
@@ -29,7 +30,7 @@ public sealed class TokenSources(
 
         return new OAuthTokenSource(account.Name, account.BaseUri, oauth, new TokenFile(oauth.TokenFileFor(account.Name)),
             httpClients.CreateClient(HttpClientName), state, time,
-            (loggers ?? NullLoggerFactory.Instance).CreateLogger<OAuthTokenSource>());
+            (loggers ?? NullLoggerFactory.Instance).CreateLogger<OAuthTokenSource>(), guards?.For(account.Name));
     });
 
     /// <summary>Records a long-lived token's expiry (from its JWT) so the dashboard can warn ahead of it.</summary>

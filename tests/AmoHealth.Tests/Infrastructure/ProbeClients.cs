@@ -19,8 +19,9 @@ public static class ProbeClients
         var clock = time ?? TimeProvider.System;
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
-        return new ProbeClient(factory, clock, wrapped, new AccountGuards(clock, wrapped),
-            new TokenSources(wrapped, factory, state ?? new ProbeStateStore(new NoDatabase()), clock));
+        var guards = new AccountGuards(clock, wrapped);
+        return new ProbeClient(factory, clock, wrapped, guards,
+            new TokenSources(wrapped, factory, state ?? new ProbeStateStore(new NoDatabase()), clock, guards: guards));
     }
 
     /// <summary>For tests that never touch probe state: any use is a test bug.</summary>

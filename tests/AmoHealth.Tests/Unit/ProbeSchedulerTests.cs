@@ -55,6 +55,23 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReChecksArrivingTogetherRunACheckOnlyOnce()
+    {
+        await Eventually.TrueAsync(() => _probes.All(p => p.Calls == 1), Wait, "the first cycle");
+        await ReadResultsAsync(5);
+        var get = _probes.Single(p => p.CheckType == CheckType.Get);
+        get.Gate = new TaskCompletionSource();
+
+        // Re-checks and a cycle can ask for the same check in the same instant, from different threads.
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => _scheduler.RequestRecheck("acme", CheckType.Get, TimeSpan.Zero));
+        await Eventually.TrueAsync(() => get.Calls >= 2, Wait, "the re-check");
+        await Task.Delay(200);
+
+        Assert.Equal(2, get.Calls);
+        get.Gate.TrySetResult();
+    }
+
+    [Fact]
     public async Task ProberRunsTheNextCycleOnlyWhenTheIntervalHasPassed()
     {
         await Eventually.TrueAsync(() => _probes.All(p => p.Calls == 1), Wait, "the first cycle");

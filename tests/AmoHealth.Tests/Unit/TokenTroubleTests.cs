@@ -59,6 +59,29 @@ public sealed class TokenTroubleTests
     }
 
     [Fact]
+    public async Task ARefreshWaitsForTheAccountsRequestBudgetAndIsNotSentWhileAmoCrmAskedUsToPause()
+    {
+        var refreshes = 0;
+        await using var oauth = await LoopbackServer.StartAsync(context =>
+        {
+            Interlocked.Increment(ref refreshes);
+            context.Response.StatusCode = 429;
+            return Task.CompletedTask;
+        });
+        var guards = new AmoHealth.Prober.Safety.AccountGuards(TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()));
+        var source = Source(oauth.BaseUri, TimeProvider.System, await FolderAsync(), guards.For("acme"));
+
+        // amoCRM throttles the refresh itself: that pauses the whole account, probes and refreshes alike.
+        await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
+        var admission = guards.For("acme").Admit();
+
+        Assert.Equal(1, refreshes);
+        Assert.False(admission.Allowed);
+        Assert.Equal(Outcome.Throttled, admission.DeniedAs);
+    }
+
+    [Fact]
     public async Task ANetworkErrorDuringRefreshIsAuthFailed()
     {
         var closed = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}");
@@ -77,7 +100,7 @@ public sealed class TokenTroubleTests
         return Path.Combine(folder, "acme.json");
     }
 
-    private static OAuthTokenSource Source(Uri baseUri, TimeProvider time, string tokenFile)
+    private static OAuthTokenSource Source(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Safety.AccountGuard? guard = null)
     {
         using var database = new TempDatabase();
         var options = new OAuthOptions
@@ -88,6 +111,6 @@ public sealed class TokenTroubleTests
             RefreshToken = "def50200initial",
         };
         return new OAuthTokenSource("acme", baseUri, options, new TokenFile(tokenFile), new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
-            new ProbeStateStore(database.CreateFactory()), time, NullLogger.Instance);
+            new ProbeStateStore(database.CreateFactory()), time, NullLogger.Instance, guard);
     }
 }
