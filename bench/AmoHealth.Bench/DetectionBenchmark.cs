@@ -67,7 +67,7 @@ public static class DetectionBenchmark
         }
 
         var detections = new List<double>();
-        var deadlineMs = Math.Min(20_000, intervalMs * 2 / 3);
+        var deadlineMs = AmoHealth.Core.Configuration.SeedRules.DefaultDeliveryDeadlineMs(intervalMs);
         for (var trial = 0; trial < trials; trial++)
         {
             await control.DeleteAsync("/__sim/mattermost/messages");

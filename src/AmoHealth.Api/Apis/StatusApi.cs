@@ -28,17 +28,16 @@ public static class StatusApi
         }
 
         var rows = await reader.ReadAsync(cancellationToken);
-        var expiries = await reader.ReadTokenExpiriesAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var notices = await reader.ReadNoticesAsync(now, cancellationToken);
+        var facts = await reader.ReadAccountFactsAsync(now, cancellationToken);
         IReadOnlyList<CheckStatusDto> body = rows
             .Select(r =>
             {
-                long? expires = expiries.TryGetValue(r.Account, out var at) ? at : null;
+                var (expires, notice) = facts.GetValueOrDefault(r.Account);
                 int? daysLeft = expires is { } e ? (int)Math.Floor((e - now) / 86_400_000.0) : null;
                 return new CheckStatusDto(
                     r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
-                    expires, daysLeft, notices.GetValueOrDefault(r.Account), Freshness.IsStale(r.LastCheck, now, options.Value.CheckIntervalMs));
+                    expires, daysLeft, notice, Freshness.IsStale(r.LastCheck, now, options.Value.CheckIntervalMs));
             })
             .ToList();
         return TypedResults.Ok(body);

@@ -13,10 +13,7 @@ namespace AmoHealth.Api.Status;
 public sealed class Freshness(IDbContextFactory<AmoHealthDbContext> contexts, SchemaState schema, IOptions<Info.DashboardOptions> options, TimeProvider time)
     : IHealthCheck
 {
-    /// <summary>How old the newest result may be: two intervals plus the deadline HOOK and DP wait by default.</summary>
-    public static long StaleAfterMs(int intervalMs) => 2L * intervalMs + Math.Min(20_000, intervalMs * 2 / 3);
-
-    public static bool IsStale(long lastCheck, long now, int intervalMs) => now - lastCheck > StaleAfterMs(intervalMs);
+    public static bool IsStale(long lastCheck, long now, int intervalMs) => now - lastCheck > Core.Configuration.SeedRules.StaleAfterMs(intervalMs);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

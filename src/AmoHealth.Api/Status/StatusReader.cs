@@ -18,28 +18,22 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
             .ToList();
     }
 
-    /// <summary>Each account's notice from the Prober (a recreated test lead, an unknown stage id) of the last 24 hours.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ReadNoticesAsync(long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the Prober recorded per account, in one read: when its token expires (Unix ms), and its notice (a
+    /// recreated test lead, an unknown stage id) of the last 24 hours.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (long? TokenExpiresAt, string? Notice)>> ReadAccountFactsAsync(long now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.ProbeStates.AsNoTracking()
-            .Where(s => s.Key == ProbeStateRecord.NoticeKey)
+            .Where(s => s.Key == ProbeStateRecord.TokenExpiresKey || s.Key == ProbeStateRecord.NoticeKey)
             .ToListAsync(cancellationToken);
-        return rows
-            .Select(r => (r.Account, Notice: ProbeStateRecord.ParseNotice(r.Value)))
-            .Where(r => now - r.Notice.At < 86_400_000)
-            .ToDictionary(r => r.Account, r => r.Notice.Text, StringComparer.Ordinal);
-    }
-
-    /// <summary>When each account's token expires (Unix ms), as the Prober recorded it.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> ReadTokenExpiriesAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ProbeStates.AsNoTracking()
-            .Where(s => s.Key == ProbeStateRecord.TokenExpiresKey)
-            .ToListAsync(cancellationToken);
-        return rows
-            .Where(r => long.TryParse(r.Value, out _))
-            .ToDictionary(r => r.Account, r => long.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return rows.GroupBy(r => r.Account, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
+        {
+            long? expires = g.FirstOrDefault(r => r.Key == ProbeStateRecord.TokenExpiresKey) is { } e
+                && long.TryParse(e.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) ? at : null;
+            var notice = g.FirstOrDefault(r => r.Key == ProbeStateRecord.NoticeKey) is { } n ? ProbeStateRecord.ParseNotice(n.Value) : default;
+            return (expires, notice.Text is not null && now - notice.At < 86_400_000 ? notice.Text : null);
+        }, StringComparer.Ordinal);
     }
 }

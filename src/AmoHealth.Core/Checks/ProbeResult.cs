@@ -25,6 +25,9 @@ public sealed record ProbeResult(
     /// </summary>
     public long Sequence { get; init; }
 
+    /// <summary>Not sent because amoCRM asked us to pause (429) or blocked us (403): until when. Not stored.</summary>
+    public DateTimeOffset? PausedUntil { get; init; }
+
     /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
     public TimeSpan? RetryAfter { get; init; }
 

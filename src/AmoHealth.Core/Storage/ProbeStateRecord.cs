@@ -17,6 +17,12 @@ public sealed class ProbeStateRecord
     /// <summary>The latest thing AmoHealth repaired or could not use on its own side (shown on <c>/api/status</c> for a day).</summary>
     public const string NoticeKey = "notice";
 
+    /// <summary>Key prefix (account "") of one alert channel's <see cref="ChannelState"/>, as JSON.</summary>
+    public const string ChannelKeyPrefix = "channel:";
+
+    /// <summary>An account's <see cref="DpAction"/>, as JSON: where its Digital Pipeline action must send the webhook.</summary>
+    public const string DpActionKey = "dp_action";
+
     /// <summary>A notice's stored form: when (Unix ms), a bar, the text.</summary>
     public static string FormatNotice(long at, string text) => $"{at.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{text}";
 

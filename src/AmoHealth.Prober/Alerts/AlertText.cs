@@ -79,7 +79,7 @@ public static class AlertText
                : $"⚠️ **amoCRM is rate limiting AmoHealth (HTTP 429)** — {incident.Account}",
             ru ? "amoCRM отвечает, но просит подождать: это не сбой amoCRM. Запросы к API приостановлены."
                : "amoCRM answers but asks us to wait: this is not an amoCRM outage. API requests are paused.",
-            Paused(result.ErrorMessage, ru),
+            Paused(result, ru),
             ru ? "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду (AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт."
                : "What to do: check whether other integrations of the account exceed 7 requests per second (AmoHealth makes at most 2); repeated excess gets the account blocked.",
         ],
@@ -142,14 +142,10 @@ public static class AlertText
         _ => ru ? "смотрите журнал Prober." : "see the Prober's log.",
     };
 
-    /// <summary>"until 11:00:20 UTC" from the guard's reason, in the message's language.</summary>
-    private static string Paused(string? reason, bool ru)
-    {
-        var until = reason is null ? null : System.Text.RegularExpressions.Regex.Match(reason, @"until (\d\d:\d\d:\d\d UTC)") is { Success: true } m ? m.Groups[1].Value : null;
-        return until is null
-            ? (ru ? "Статус: " : "Status: ") + reason
-            : ru ? $"Запросы к API приостановлены до {until}, как попросил amoCRM." : $"API requests are paused until {until}, as amoCRM asked.";
-    }
+    /// <summary>Until when requests pause, in the message's language; the probe's own reason when it does not know.</summary>
+    private static string Paused(ProbeResult result, bool ru) => result.PausedUntil is { } until
+        ? ru ? $"Запросы к API приостановлены до {until:HH:mm:ss} UTC, как попросил amoCRM." : $"API requests are paused until {until:HH:mm:ss} UTC, as amoCRM asked."
+        : (ru ? "Статус: " : "Status: ") + result.ErrorMessage;
 
     public static string Reminder(IncidentRecord incident, long now, string language, string? dashboard)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,6 @@ public sealed partial class ChannelHealth(
     TimeProvider time,
     ILogger<ChannelHealth> logger) : IHealthCheck
 {
-    /// <summary>Probe-state key prefix (account "") of one channel's state as the Api shows it.</summary>
-    public const string StateKeyPrefix = "channel:";
-
     private readonly ConcurrentDictionary<string, (long Since, string Error)> _failing = new(StringComparer.Ordinal);
 
     /// <summary>Channels failing since when, with their last error.</summary>
@@ -79,7 +77,7 @@ public sealed partial class ChannelHealth(
         try
         {
             var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
-            await store.SetAsync(string.Empty, StateKeyPrefix + channel, value, cancellationToken);
+            await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
         }
         catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
         {
@@ -93,6 +91,3 @@ public sealed partial class ChannelHealth(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the state of alert channel {Channel}")]
     private static partial void LogSaveFailed(ILogger logger, Exception exception, string channel);
 }
-
-/// <summary>One alert channel as <c>/api/info</c> shows it: <c>ok</c>, <c>failing</c> or <c>misconfigured</c>.</summary>
-public sealed record ChannelState(string Name, string State, long? Since, string? Error);

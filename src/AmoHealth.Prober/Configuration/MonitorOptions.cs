@@ -94,7 +94,7 @@ public sealed class MonitorOptions : IValidatableObject
     public int? DeliveryDeadlineMs { get; set; }
 
     /// <summary>The deadline in force: <see cref="DeliveryDeadlineMs"/> or its default.</summary>
-    public int EffectiveDeliveryDeadlineMs => DeliveryDeadlineMs ?? Math.Min(20_000, CheckIntervalMs * 2 / 3);
+    public int EffectiveDeliveryDeadlineMs => DeliveryDeadlineMs ?? SeedRules.DefaultDeliveryDeadlineMs(CheckIntervalMs);
 
     /// <summary>
     /// POST: <c>update</c> (default) patches one test lead; <c>create</c> posts a new lead every cycle (the
@@ -114,15 +114,16 @@ public sealed class MonitorOptions : IValidatableObject
     /// The receiver URL amoCRM delivers to for <paramref name="account"/>, for an account webhook or
     /// (<paramref name="dp"/>) a Digital Pipeline action.
     /// </summary>
-    public string ReceiverUrl(string account, bool dp = false) =>
-        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{HookSecret}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
+    public string ReceiverUrl(string account, bool dp = false) => Receiver(HookSecret, account, dp);
 
     /// <summary>
     /// <see cref="ReceiverUrl"/> with the secret segment masked, for logs, messages and <c>/api/info</c>: the
     /// operator reads the real secret from <c>Monitor:HookSecret</c> in the configuration.
     /// </summary>
-    public string MaskedReceiverUrl(string account, bool dp = false) =>
-        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{{Monitor:HookSecret}}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
+    public string MaskedReceiverUrl(string account, bool dp = false) => Receiver("{Monitor:HookSecret}", account, dp);
+
+    private string Receiver(string? secret, string account, bool dp) =>
+        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{secret}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
 
     /// <summary>
     /// A URL pinged (GET) once per cycle, for a dead-man's switch outside the VPS that alerts when pings stop.

@@ -28,12 +28,6 @@ public sealed class EndToEnd(
         Func<CancellationToken, Task<string?>> explainMissing,
         CancellationToken cancellationToken)
     {
-        if (await NotReadyAsync(account, checkType, cancellationToken) is { } notReady)
-        {
-            write.Dispose();
-            return notReady;
-        }
-
         using var waiter = waiters.Register(match);
         var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
         if (written.Outcome.IsSuccess() is false)

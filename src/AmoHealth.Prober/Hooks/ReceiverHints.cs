@@ -15,8 +15,6 @@ public sealed partial class ReceiverHints(
     ProbeStateStore state,
     ILogger<ReceiverHints> logger) : BackgroundService
 {
-    public const string DpActionKey = "dp_action";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var account in accounts)
@@ -31,8 +29,8 @@ public sealed partial class ReceiverHints(
             LogDpAction(logger, account.Name, settings.DpStageId ?? 0, url);
             try
             {
-                await state.SetAsync(account.Name, DpActionKey,
-                    System.Text.Json.JsonSerializer.Serialize(new { stageId = settings.DpStageId, url }), stoppingToken);
+                await state.SetAsync(account.Name, Core.Storage.ProbeStateRecord.DpActionKey,
+                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url)), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

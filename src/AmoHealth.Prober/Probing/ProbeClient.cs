@@ -43,7 +43,7 @@ public sealed class ProbeClient(
                 // No request at all: amoCRM asked us to stop. The result says so instead of going silent.
                 request.Dispose();
                 return new ProbeResult(account.Name, checkType, admission.DeniedAs!.Value, null,
-                    time.GetUtcNow().ToUnixTimeMilliseconds(), null, admission.Reason);
+                    time.GetUtcNow().ToUnixTimeMilliseconds(), null, admission.Reason) { PausedUntil = admission.Until };
             }
 
             if (admission.Wait > TimeSpan.Zero)

@@ -36,7 +36,7 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
                 if (now < recheck)
                 {
                     return Admission.Deny(Outcome.Blocked,
-                        $"Not probing: amoCRM blocked the account (HTTP 403); next check at {recheck:HH:mm:ss} UTC");
+                        $"Not probing: amoCRM blocked the account (HTTP 403); next check at {recheck:HH:mm:ss} UTC", recheck);
                 }
 
                 _blockedRecheckAt = now + settings.BlockedRecheck;
@@ -44,7 +44,7 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
 
             if (_pausedUntil is { } until && now < until)
             {
-                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {until:HH:mm:ss} UTC");
+                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {until:HH:mm:ss} UTC", until);
             }
 
             var slot = _nextSlot > now ? _nextSlot : now;
@@ -75,12 +75,13 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
         }
     }
 
-    public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason)
+    /// <param name="Until">When denied: when the next request may go (the 429 pause's end, the block's recheck).</param>
+    public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason, DateTimeOffset? Until = null)
     {
         public bool Allowed => DeniedAs is null;
 
         public static Admission After(TimeSpan wait) => new(wait, null, null);
 
-        public static Admission Deny(Outcome outcome, string reason) => new(TimeSpan.Zero, outcome, reason);
+        public static Admission Deny(Outcome outcome, string reason, DateTimeOffset until) => new(TimeSpan.Zero, outcome, reason, until);
     }
 }

@@ -12,7 +12,7 @@ public sealed class RedactingSpanProcessor : BaseProcessor<Activity>
         List<(string Key, string Value)>? changed = null;
         foreach (var tag in data.TagObjects)
         {
-            if (tag.Value is string text && SecretRedaction.Redact(text) is var redacted && !ReferenceEquals(redacted, text) && redacted != text)
+            if (tag.Value is string text && SecretRedaction.Redact(text) is var redacted && redacted != text)
             {
                 (changed ??= []).Add((tag.Key, redacted));
             }

@@ -74,7 +74,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         Assert.Equal(HealthStatus.Degraded, report.Status);
         Assert.Contains("mattermost: the URL is not an http(s) URL", report.Description);
         await using var db = await _contexts.CreateDbContextAsync();
-        var state = await db.ProbeStates.SingleAsync(s => s.Key == ChannelHealth.StateKeyPrefix + "mattermost");
+        var state = await db.ProbeStates.SingleAsync(s => s.Key == ProbeStateRecord.ChannelKeyPrefix + "mattermost");
         Assert.Contains("\"State\":\"misconfigured\"", state.Value);
     }
 

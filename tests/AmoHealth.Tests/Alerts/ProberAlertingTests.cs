@@ -73,17 +73,13 @@ public sealed class ProberAlertingTests
     }
 
     /// <summary>A whole Prober on a 2 s interval that confirms a failure after 1 s and 2 s, alerting the simulator's Mattermost.</summary>
-    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) => new(new Dictionary<string, string>
+    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) => ProberHost.For(simulator, database, new()
     {
-        ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-        ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
         ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
         ["CHECK_INTERVAL"] = "2000",
         ["TIMEOUT_THRESHOLD"] = "1500",
-        ["Monitor:MaxRequestsPerSecond"] = "5",
         ["Alerts:ConfirmAfterSeconds:0"] = "1",
         ["Alerts:ConfirmAfterSeconds:1"] = "2",
-        ["Storage:Path"] = database.Path,
     });
 
     private static async Task MetricEventuallyAsync(HttpClient prober, string name, string check, double expected)

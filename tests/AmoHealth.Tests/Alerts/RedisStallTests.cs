@@ -24,13 +24,9 @@ public sealed class RedisStallTests : IAsyncLifetime
     {
         using var database = new TempDatabase();
         await using var simulator = SimulatorHost.With();
-        await using var prober = new ProberHost(new Dictionary<string, string>
+        await using var prober = ProberHost.For(simulator, database, new()
         {
-            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
             ["CHECK_INTERVAL"] = "1000",
-            ["Monitor:MaxRequestsPerSecond"] = "5",
-            ["Storage:Path"] = database.Path,
             ["ConnectionStrings:redis"] = _redis.ConnectionString,
         });
         using var client = prober.CreateClient();

@@ -30,10 +30,8 @@ public sealed class SecretsInTelemetryTests
         await using var simulator = SimulatorHost.With(new() { ["Simulator:MattermostHooks:0"] = MattermostKey });
         using var control = simulator.CreateAmoClient();
         var capture = new TelemetryCapture();
-        await using var prober = new ProberHost(new Dictionary<string, string>
+        await using var prober = ProberHost.For(simulator, database, new()
         {
-            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
             ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, $"/hooks/{MattermostKey}").ToString(),
             // Nothing answers there: HOOK and DP check our own receiver through it (its secret in the URL).
             ["PUBLIC_URL"] = $"http://127.0.0.1:{RedisServer.FreePort()}",
@@ -41,10 +39,8 @@ public sealed class SecretsInTelemetryTests
             ["Monitor:DpStageId"] = "7000102",
             ["Monitor:DpReturnStageId"] = "7000101",
             ["CHECK_INTERVAL"] = "2000",
-            ["Monitor:MaxRequestsPerSecond"] = "5",
             ["Alerts:ConfirmAfterSeconds:0"] = "1",
             ["Alerts:ConfirmAfterSeconds:1"] = "2",
-            ["Storage:Path"] = database.Path,
         }, capture.AddTo);
         using var client = prober.CreateClient();
 

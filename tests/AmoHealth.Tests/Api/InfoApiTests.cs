@@ -50,13 +50,10 @@ public sealed class InfoApiTests
         });
         using var database = new TempDatabase();
         await using var simulator = SimulatorHost.With();
-        await using var prober = new ProberHost(new Dictionary<string, string>
+        await using var prober = ProberHost.For(simulator, database, new()
         {
-            ["AMOCRM_DOMAIN"] = simulator.BaseUri.ToString(),
-            ["AMOCRM_ACCESS_TOKEN"] = SimulatorHost.Token,
             ["CHECK_INTERVAL"] = "1000",
             ["Monitor:HeartbeatUrl"] = new Uri(heartbeat.BaseUri, "/ping/abc").ToString(),
-            ["Storage:Path"] = database.Path,
         });
         using var client = prober.CreateClient();
 
