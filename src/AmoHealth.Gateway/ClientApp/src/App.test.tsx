@@ -72,6 +72,16 @@ describe('dashboard', () => {
     expect(screen.getAllByTestId('channel-banner')).toHaveLength(1)
     expect(screen.getByTestId('channel-banner').textContent).toContain('HTTP 404')
     expect(screen.getByTestId('notice-banner').textContent).toContain('The test lead 7 no longer exists')
+
+    // A live update carries no notice: the banner stays until the status is read again.
+    act(() => FakeEventSource.latest().open())
+    act(() =>
+      FakeEventSource.latest().send({
+        type: 'status_update', checkType: 'GET', account: 'demo',
+        data: { status: 'up', outcome: 'up', responseTime: 90, lastCheck: Date.now(), errorMessage: null }, timestamp: Date.now(),
+      }),
+    )
+    expect(screen.getByTestId('notice-banner').textContent).toContain('The test lead 7 no longer exists')
   })
 
   it('turns a card red from a live update and adds the incident when it opens', async () => {

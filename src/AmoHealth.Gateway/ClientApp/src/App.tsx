@@ -169,7 +169,9 @@ export function App() {
         const before = previous[id]
         return {
           ...previous,
+          // What the update does not carry (HTTP status, token expiry, the account's notice) stays as last read.
           [id]: {
+            ...(before ?? { httpStatus: null, tokenExpiresAt: null, tokenDaysLeft: null }),
             account: update.account,
             checkType: update.checkType,
             status: update.data.status,
@@ -177,9 +179,6 @@ export function App() {
             responseTime: update.data.responseTime,
             lastCheck: update.data.lastCheck,
             errorMessage: update.data.errorMessage,
-            httpStatus: before?.httpStatus ?? null,
-            tokenExpiresAt: before?.tokenExpiresAt ?? null,
-            tokenDaysLeft: before?.tokenDaysLeft ?? null,
           },
         }
       })
