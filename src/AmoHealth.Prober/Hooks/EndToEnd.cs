@@ -17,6 +17,8 @@ public sealed class EndToEnd(
     TimeProvider time,
     IHttpClientFactory? httpClients = null)
 {
+    private static readonly TimeSpan ReceiverRetry = TimeSpan.FromSeconds(1);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen = new(StringComparer.Ordinal);
 
     /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
@@ -76,10 +78,19 @@ public sealed class EndToEnd(
             return null;
         }
 
-        if (await ReceiverProblemAsync(account, cancellationToken) is { } problem)
+        // At start the Gateway is often a few seconds behind the Prober: wait for it, up to the delivery
+        // deadline (the time this check may take anyway), rather than report a cycle of our own fault.
+        var startedAt = time.GetUtcNow();
+        var patience = TimeSpan.FromMilliseconds(account.SettingsOr(options.Value).EffectiveDeliveryDeadlineMs);
+        while (await ReceiverProblemAsync(account, cancellationToken) is { } problem)
         {
-            return new ProbeResult(account.Name, checkType, Outcome.Down, null, time.GetUtcNow().ToUnixTimeMilliseconds(), null,
-                $"Not probing yet: {problem}") { OwnFault = true };
+            if (time.GetUtcNow() - startedAt + ReceiverRetry > patience)
+            {
+                return new ProbeResult(account.Name, checkType, Outcome.Down, null, startedAt.ToUnixTimeMilliseconds(), null,
+                    $"Not probing yet: {problem}") { OwnFault = true };
+            }
+
+            await Task.Delay(ReceiverRetry, time, cancellationToken);
         }
 
         _receiverSeen[account.Name] = true;
