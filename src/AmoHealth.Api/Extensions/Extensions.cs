@@ -14,12 +14,14 @@ public static class Extensions
         builder.AddAmoHealthStorage();
         builder.AddLiveRedis();
         services.AddProblemDetails();
-        services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AmoHealth API";
             document.Info.Description = "Status, history, incidents and statistics of the amoCRM checks. Times are Unix milliseconds. " +
                 "`/api/stream` is Server-Sent Events: unnamed `status_update` messages in the seed's shape, named `incident_opened`, " +
                 "`incident_closed` and `heartbeat` events.";
+            // Relative to the page: the Api's own loopback address means nothing to a browser behind the Gateway.
+            document.Servers?.Clear();
             return Task.CompletedTask;
         }));
         services.AddSingleton<StatusReader>();
@@ -50,20 +52,5 @@ public static class Extensions
         services.AddSingleton<StatusHub>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusHub>());
         return builder;
-    }
-
-    public const string DocumentName = "v1";
-
-    /// <summary>The OpenAPI document at <c>/api/openapi/v1.json</c> and a browsable UI at <c>/api/docs</c>, both under /api so the Gateway serves them.</summary>
-    public static WebApplication MapApiDocs(this WebApplication app)
-    {
-        app.MapOpenApi("/api/openapi/{documentName}.json");
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = "api/docs";
-            options.SwaggerEndpoint($"/api/openapi/{DocumentName}.json", "AmoHealth API");
-            options.DocumentTitle = "AmoHealth API";
-        });
-        return app;
     }
 }
