@@ -11,7 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddAmoHealthStorage();
+        builder.AddAmoHealthStorage(readOnly: true);
         builder.AddLiveRedis();
         services.AddProblemDetails();
         services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>

@@ -12,12 +12,13 @@ public static class StorageExtensions
     /// Registers <see cref="StorageOptions"/> (validated at start), a pooled
     /// <see cref="IDbContextFactory{TContext}"/> for <see cref="AmoHealthDbContext"/>, the
     /// <see cref="SchemaState"/> and a readiness health check named <c>database</c> that passes once every
-    /// migration is applied.
+    /// migration is applied. <paramref name="readOnly"/>: the file is opened read-only (the Api).
     /// </summary>
-    public static IHostApplicationBuilder AddAmoHealthStorage(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAmoHealthStorage(this IHostApplicationBuilder builder, bool readOnly = false)
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure(o => o.ReadOnly = readOnly)
             .ValidateDataAnnotations()
             .Validate(o => o.Retention is not null && Validator.TryValidateObject(o.Retention, new ValidationContext(o.Retention), null, validateAllProperties: true),
                 "Storage:Retention is invalid: each value must be in range and MinuteDays, RawDays <= HourDays <= DayDays.")

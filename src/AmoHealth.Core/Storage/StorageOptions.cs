@@ -19,7 +19,15 @@ public sealed class StorageOptions
 
     public RetentionOptions Retention { get; set; } = new();
 
-    public string ConnectionString => $"Data Source={System.IO.Path.GetFullPath(Path)};Default Timeout=30";
+    /// <summary>
+    /// Opens the file read-only (SQLite refuses every write): the Api's mode. Set by the service, not by
+    /// configuration (AddAmoHealthStorage overrides it). SQLite still updates the WAL index (<c>-shm</c>) beside the file, so the folder must be
+    /// writable by the reader.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    public string ConnectionString =>
+        $"Data Source={System.IO.Path.GetFullPath(Path)};Default Timeout=30" + (ReadOnly ? ";Mode=ReadOnly" : "");
 }
 
 /// <summary>How long each kind of data is kept, in days. Section <c>Storage:Retention</c>.</summary>

@@ -60,6 +60,12 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>Where the cookie-signing keys live, so a restart does not log everyone out.</summary>
     public string? KeysDirectory { get; set; }
 
+    /// <summary>
+    /// A PEM file with a certificate and its RSA private key that encrypts the cookie keys at rest. Required in
+    /// Production with Login (install.sh generates it, readable only by the Gateway).
+    /// </summary>
+    public string? KeysCertificate { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Mode == AuthMode.Login && string.IsNullOrWhiteSpace(User))

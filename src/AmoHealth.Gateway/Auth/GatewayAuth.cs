@@ -31,16 +31,15 @@ public static partial class GatewayAuth
             // Fail closed: a production Gateway without authentication serves the dashboard and API to anyone.
             .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.None || o.AllowAnonymous || !environment.IsProduction(),
                 "Auth:Mode is None in Production: set Auth:Mode to Login (or Proxy), or Auth:AllowAnonymous=true if anonymous access is intended.")
+            // Keys at rest: in Production the cookie keys are encrypted, so a copy of the keys folder forges nothing.
+            .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.Login || !string.IsNullOrWhiteSpace(o.KeysCertificate) || !environment.IsProduction(),
+                "Auth:KeysCertificate is required in Production with Auth:Mode=Login: a PEM file with a certificate and its RSA key that encrypts " +
+                "the cookie keys at rest (install.sh generates /etc/amohealth/gateway-keys.pem; or: openssl req -x509 -newkey rsa:3072 -nodes " +
+                "-days 3650 -subj /CN=amohealth-keys -keyout k.pem -out c.pem && cat k.pem c.pem > gateway-keys.pem).")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
 
-        var keys = builder.Services.AddDataProtection().SetApplicationName("AmoHealth");
-        var keysDirectory = options.KeysDirectory ?? Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "amohealth", "keys");
-        if (options.Mode == AuthMode.Login)
-        {
-            keys.PersistKeysToFileSystem(Directory.CreateDirectory(keysDirectory));
-        }
+        CookieKeys.Configure(builder.Services.AddDataProtection().SetApplicationName("AmoHealth"), options);
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>

@@ -35,6 +35,7 @@ public sealed class ApiDocsUnderNginxTests(BrowserFixture browser) : IClassFixtu
             ["Auth:User"] = "admin",
             ["Auth:PasswordHash"] = Passwords.Hash(Password),
             ["Auth:KeysDirectory"] = _keys,
+            ["Auth:KeysCertificate"] = TestCertificates.WriteCombined(Path.Combine(database.Directory, "gateway-keys.pem")),
             ["Gateway:SecurityHeaders"] = "false",
             ["services:api:http:0"] = apiUri.ToString().TrimEnd('/'),
         });

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using AmoHealth.Tests.Browser;
 
 namespace AmoHealth.Tests.Infrastructure;
@@ -125,16 +123,11 @@ public sealed class NginxSite : IDisposable
 
     private static (string Cert, string Key) WriteCertificate(string dir)
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        var cert = Path.Combine(dir, "site.crt");
-        var key = Path.Combine(dir, "site.key");
-        File.WriteAllText(cert, certificate.ExportCertificatePem());
-        File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
-        return (cert, key);
+        var (certificate, key) = TestCertificates.Create("localhost");
+        var certPath = Path.Combine(dir, "site.crt");
+        var keyPath = Path.Combine(dir, "site.key");
+        File.WriteAllText(certPath, certificate);
+        File.WriteAllText(keyPath, key);
+        return (certPath, keyPath);
     }
 }
