@@ -89,6 +89,17 @@ dotnet "$bench" fanout --gateway "http://127.0.0.1:$gateway_port" --redis "127.0
 
 kill "$api_pid" "$gateway_pid" 2>/dev/null || true
 
+# --- A flood of bad sign-ins (50 parallel clients) against a Login-mode Gateway while a probe measures ---
+signin_port=$(free_port)
+signin_hash=$(echo "bench-$RANDOM-password" | dotnet "$gateway" hash-password)
+Auth__Mode=Login Auth__User=admin Auth__PasswordHash="$signin_hash" Auth__KeysDirectory="$work/keys" PORT="$signin_port" \
+  ASPNETCORE_ENVIRONMENT=Development services__api__http__0=http://127.0.0.1:1 services__prober__http__0=http://127.0.0.1:1 \
+  dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
+signin_pid=$!; pids+=($signin_pid)
+wait_http "http://127.0.0.1:$signin_port/health"
+dotnet "$bench" signin --gateway "http://127.0.0.1:$signin_port" --clients 50 --samples $($quick && echo 100 || echo 300) | tee -a "$out"
+kill "$signin_pid" 2>/dev/null || true
+
 # --- Memory of Prober + Api + Gateway, and the dashboard in Chromium, on the whole stack ---
 start_stack() { # db, accounts: the three services against the Simulator at the seed's 30 s interval
   local accounts=() i

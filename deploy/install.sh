@@ -3,10 +3,13 @@
 #
 #   sudo deploy/install.sh --domain monitor.example.com [--email ops@example.com] [--tls letsencrypt|self-signed]
 #
-# What it does, in order: installs Redis, Nginx, SQLite and OpenSSL from the distribution; creates the
-# system user `amohealth`; publishes Prober, Api and Gateway (Release, with the dashboard) into a new
-# /opt/amohealth/releases/<time>; keeps data, tokens and keys in /var/lib/amohealth and configuration in
-# /etc/amohealth/amohealth.env (0600, created once, never overwritten); installs the systemd units (notify,
+# What it does, in order: installs Redis, Nginx, SQLite and OpenSSL from the distribution; creates one system
+# user per service (amohealth: Prober; amohealth-api; amohealth-gateway); builds the dashboard as an
+# unprivileged user (npm never runs as root) and publishes Prober, Api and Gateway (Release) into a new
+# /opt/amohealth/releases/<time>; keeps data and tokens in /var/lib/amohealth, the Gateway's cookie keys in
+# /var/lib/amohealth-gateway, and configuration in /etc/amohealth/{common,prober,api,gateway}.env (0600, one per
+# service, created once, never overwritten; an older single amohealth.env is split); writes a new admin password
+# to /etc/amohealth/admin-password (0600), never to the terminal; installs the systemd units (notify,
 # auto-restart, 500 MB cap, hardening) and the daily backup timer; renders the Nginx site (HTTP -> HTTPS,
 # TLS, unbuffered SSE, /hooks/ passed through, security headers); switches /opt/amohealth/current to the new
 # release and restarts the services in order (Prober, which migrates the schema, then Api, then Gateway),
@@ -37,12 +40,13 @@ case "$tls" in letsencrypt|self-signed) ;; *) echo "install: --tls must be letse
 if [ -z "$stage" ] && [ "$(id -u)" -ne 0 ]; then echo "install: run as root (sudo), or use --stage DIR" >&2; exit 1; fi
 
 root=${stage:+$(mkdir -p "$stage" && cd "$stage" && pwd)}
-user=amohealth
+user=amohealth; api_user=amohealth-api; gateway_user=amohealth-gateway
 opt="$root/opt/amohealth"
 current="$opt/current"
 etc="$root/etc/amohealth"
-env_file="$etc/amohealth.env"
 data="$root/var/lib/amohealth"
+gateway_state="$root/var/lib/amohealth-gateway"
+keys_certificate="$etc/gateway-keys.pem"
 backups="$root/var/backups/amohealth"
 units="$root/etc/systemd/system"
 sites="$root/etc/nginx/sites-available"
@@ -61,52 +65,119 @@ if [ -z "$stage" ]; then
   command -v dotnet >/dev/null || { echo "install: the .NET 10 SDK is needed to publish (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2; exit 1; }
   command -v node >/dev/null || { echo "install: Node.js 20.19+ is needed to build the dashboard" >&2; exit 1; }
   systemctl enable --now redis-server >/dev/null
-  step "user $user"
+  step "users $user, $api_user, $gateway_user"
+  # One user per service: a service cannot read another's process environment or files. The Api reads the
+  # database through the group amohealth; the Gateway has no access to the data directory at all.
   id "$user" >/dev/null 2>&1 || useradd --system --home-dir /var/lib/amohealth --shell /usr/sbin/nologin "$user"
+  id "$api_user" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --gid "$user" "$api_user"
+  id "$gateway_user" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --user-group "$gateway_user"
 fi
 
 step "directories"
-mkdir -p "$opt/releases" "$etc" "$data/keys" "$data/tokens" "$backups" "$units" "$sites" "$snippets" "$acme"
-chmod 700 "$data" "$data/keys" "$data/tokens" "$backups"
-[ -z "$stage" ] && chown -R "$user:$user" "$data" "$backups"
+mkdir -p "$opt/releases" "$etc" "$data/tokens" "$gateway_state/keys" "$backups" "$units" "$sites" "$snippets" "$acme"
+chmod 711 "$etc"; chmod 700 "$data/tokens" "$gateway_state" "$gateway_state/keys" "$backups"
+# The data directory: the Prober writes, the Api (group amohealth) reads and keeps SQLite's WAL index.
+chmod 2770 "$data"
+if [ -z "$stage" ]; then
+  chown "$user:$user" "$data" "$backups"; chown -R "$user:$user" "$data/tokens"
+  find "$data" -maxdepth 1 -type f -name '*.db*' -exec chown "$user:$user" {} + -exec chmod 660 {} +
+  chown -R "$gateway_user:$gateway_user" "$gateway_state"
+fi
+# Cookie keys of older installations lived unencrypted in the data directory: removed (users sign in again once).
+rm -rf "$data/keys"
+
+# The dashboard is built by an unprivileged user in a scratch copy: npm's install scripts never run as root.
+step "dashboard (npm ci, vite build)"
+spa_src="$repo/src/AmoHealth.Gateway/ClientApp"
+scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/app"
+(cd "$spa_src" && tar --exclude=./node_modules --exclude=./dist -cf - .) | tar -xf - -C "$scratch/app"
+build_spa='cd "$1/app" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent'
+if [ "$(id -u)" -eq 0 ]; then
+  build_user=$user; [ -n "$stage" ] && build_user=nobody
+  chmod 755 "$scratch"; chown -R "$build_user" "$scratch"
+  runuser -u "$build_user" -- env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+else
+  env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+fi
+rm -rf "$repo/src/AmoHealth.Gateway/wwwroot"
+cp -r "$scratch/app/dist" "$repo/src/AmoHealth.Gateway/wwwroot"
 
 step "publish into $release"
 for service in Prober Api Gateway; do
   lower=$(echo "$service" | tr '[:upper:]' '[:lower:]')
-  dotnet publish "$repo/src/AmoHealth.$service" -c Release -o "$release/$lower" -nologo -v q
+  dotnet publish "$repo/src/AmoHealth.$service" -c Release -o "$release/$lower" -nologo -v q -p:SkipSpaBuild=true
 done
+[ -f "$release/gateway/wwwroot/index.html" ] || { echo "install: the dashboard is missing from the published Gateway" >&2; exit 1; }
 mkdir -p "$release/deploy"
 cp "$here"/backup.sh "$release/deploy/"
 cp "$repo/README.md" "$release/"
 
-if [ ! -f "$env_file" ]; then
-  step "configuration $env_file (new)"
-  secret=$(openssl rand -hex 20)
-  password=${AMOHEALTH_ADMIN_PASSWORD:-$(openssl rand -base64 18)}
-  hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
-  umask 077
-  sed -e "s|@HOOK_SECRET@|$secret|" -e "s|@PASSWORD_HASH@|$hash|" -e "s|@PROXY_SECRET@|$(openssl rand -hex 24)|" \
-      -e "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" \
-      -e "s|/var/lib/amohealth|$data|g" "$here/amohealth.env.example" > "$env_file"
-  chmod 600 "$env_file"
-  [ -z "${AMOHEALTH_ADMIN_PASSWORD:-}" ] && echo "   dashboard user 'admin', password: $password  (shown once; change Auth__PasswordHash to replace it)"
-  echo "   edit $env_file: AMOCRM_DOMAIN, AMOCRM_ACCESS_TOKEN, MATTERMOST_WEBHOOK_URL"
-else
-  step "configuration $env_file (kept)"
-  # Installations from before the proxy secret get one, once.
-  if ! grep -q '^Auth__ProxySecret=' "$env_file"; then
-    printf 'Auth__ProxyHeader=X-Forwarded-User\nAuth__ProxySecret=%s\n' "$(openssl rand -hex 24)" >> "$env_file"
-  fi
+# Placeholders are filled in by bash itself (no secret ever appears on a command line, where ps would show it).
+render_env() { # template name, then pairs of placeholder and value
+  local name=$1 text; shift
+  text=$(<"$here/env/$name.env.example")
+  while [ $# -gt 1 ]; do text=${text//"$1"/"$2"}; shift 2; done
+  text=${text//\/var\/lib\/amohealth-gateway/$gateway_state}
+  text=${text//\/var\/lib\/amohealth\//$data\/}
+  text=${text//\/etc\/amohealth\//$etc\/}
+  ( umask 077; printf '%s\n' "$text" > "$etc/$name.env" )
+}
+set_env() { # file, key, value: appended when the key is missing (never changes a value already set)
+  grep -q "^$2=" "$1" || ( umask 077; printf '%s=%s\n' "$2" "$3" >> "$1" )
+}
+if [ -f "$etc/amohealth.env" ] && [ ! -f "$etc/gateway.env" ]; then
+  step "configuration: splitting $etc/amohealth.env into one file per service"
+  source "$here/env-split.sh"
+  amohealth_split_env "$etc/amohealth.env" "$etc" "$gateway_state"
+  echo "   the old file is kept as $etc/amohealth.env.split (0600); delete it once the services run"
 fi
-proxy_header=$(sed -n 's/^Auth__ProxyHeader=//p' "$env_file"); proxy_header=${proxy_header:-X-Forwarded-User}
-proxy_secret=$(sed -n 's/^Auth__ProxySecret=//p' "$env_file")
+if [ ! -f "$etc/gateway.env" ]; then
+  step "configuration $etc/*.env (new)"
+  password_file="$etc/admin-password"
+  if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18); fi
+  hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
+  render_env common
+  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)"
+  sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/prober.env"
+  render_env api
+  render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)"
+  if [ -z "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then
+    ( umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$password_file" )
+    echo "   dashboard user 'admin': the password is in $password_file (0600, root). Read it, then delete the file."
+  fi
+  unset password hash
+  echo "   edit $etc/prober.env: AMOCRM_DOMAIN, AMOCRM_ACCESS_TOKEN, MATTERMOST_WEBHOOK_URL (and the URL in api.env)"
+else
+  step "configuration $etc/*.env (kept)"
+fi
+# Settings added since an installation was made, once each.
+set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
+grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
+set_env "$etc/gateway.env" Auth__KeysDirectory "$gateway_state/keys"
+set_env "$etc/gateway.env" Auth__KeysCertificate "$keys_certificate"
+chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
+if [ ! -f "$keys_certificate" ]; then
+  # Encrypts the Gateway's cookie keys at rest. Lives in /etc, not beside the keys: a copy of /var/lib alone forges nothing.
+  ( umask 077
+    openssl req -x509 -newkey rsa:3072 -nodes -days 3650 -subj "/CN=amohealth-cookie-keys" \
+      -keyout "$keys_certificate.key" -out "$keys_certificate.crt" 2>/dev/null
+    cat "$keys_certificate.key" "$keys_certificate.crt" > "$keys_certificate"
+    rm -f "$keys_certificate.key" "$keys_certificate.crt" )
+fi
+chmod 640 "$keys_certificate"
+[ -z "$stage" ] && chown "root:$gateway_user" "$keys_certificate"
+env_value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
+proxy_header=$(env_value gateway Auth__ProxyHeader); proxy_header=${proxy_header:-X-Forwarded-User}
+proxy_secret=$(env_value gateway Auth__ProxySecret)
 [[ "$proxy_header" =~ ^[A-Za-z0-9-]+$ ]] || { echo "Auth__ProxyHeader must be a header name (letters, digits, '-'), got '$proxy_header'" >&2; exit 1; }
 
 step "systemd units"
 render_unit() { # template, destination
   sed -e "/@HARDENING@/{r $here/systemd/hardening.conf" -e 'd}' "$1" |
-    sed -e "s|@USER@|$user|g" -e "s|@ENV_FILE@|$env_file|g" -e "s|@CURRENT@|$current|g" -e "s|@DOTNET@|$dotnet_bin|g" \
-        -e "s|@DATA_PARENT@|$(dirname "$data")|g" -e "s|@DATA@|$data|g" -e "s|@BACKUPS@|$backups|g" > "$2"
+    sed -e "s|@USER@|$user|g" -e "s|@API_USER@|$api_user|g" -e "s|@GATEWAY_USER@|$gateway_user|g" -e "s|@ETC@|$etc|g" \
+        -e "s|@CURRENT@|$current|g" -e "s|@DOTNET@|$dotnet_bin|g" -e "s|@GATEWAY_STATE@|$gateway_state|g" -e "s|@DATA_PARENT@|$(dirname "$data")|g" \
+        -e "s|@DATA@|$data|g" -e "s|@BACKUPS@|$backups|g" > "$2"
 }
 for unit in amohealth-prober.service amohealth-api.service amohealth-gateway.service amohealth-backup.service amohealth-backup.timer; do
   render_unit "$here/systemd/$unit" "$units/$unit"
@@ -124,17 +195,21 @@ if [ "$tls" = self-signed ] || [ ! -f "$root$cert" ]; then
     chmod 600 "$key"
   fi
 fi
-gateway_port=$(sed -n 's/^PORT=//p' "$env_file"); gateway_port=${gateway_port:-3001}
+gateway_port=$(env_value gateway PORT); gateway_port=${gateway_port:-3001}
 https_suffix=""; [ "$https_port" != 443 ] && https_suffix=":$https_port"
 cp "$here/nginx/security-headers.conf" "$snippets/security-headers.conf"
 mkdir -p "$root/var/log/nginx"
 render_site() { # certificate, key
-  sed -e "s|@SERVER_NAME@|$domain|g" -e "s|@GATEWAY_PORT@|$gateway_port|g" -e "s|@HTTP_PORT@|$http_port|g" \
-      -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
-      -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
-      -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" \
-      -e "s|@PROXY_HEADER@|$proxy_header|g" -e "s|@PROXY_SECRET@|$proxy_secret|g" \
-      "$here/nginx/amohealth.conf.template" > "$sites/amohealth.conf"
+  local text
+  text=$(<"$here/nginx/amohealth.conf.template")
+  text=${text//@PROXY_SECRET@/$proxy_secret} # in bash, not on sed's command line
+  ( umask 077
+    printf '%s\n' "$text" |
+      sed -e "s|@SERVER_NAME@|$domain|g" -e "s|@GATEWAY_PORT@|$gateway_port|g" -e "s|@HTTP_PORT@|$http_port|g" \
+          -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
+          -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
+          -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" -e "s|@PROXY_HEADER@|$proxy_header|g" \
+      > "$sites/amohealth.conf" )
   # The site holds the proxy secret: readable by root (Nginx's master) only.
   chmod 600 "$sites/amohealth.conf"
 }

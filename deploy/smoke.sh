@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
 
-for tool in nginx openssl redis-server sqlite3 curl python3 systemd-analyze; do
+for tool in nginx openssl redis-server sqlite3 curl python3 systemd-analyze strace; do
   command -v "$tool" >/dev/null || { echo "smoke: $tool is needed (.ci/run installs it)"; echo "smoke: 0 passed, 1 failed"; exit 1; }
 done
 
@@ -30,18 +30,48 @@ finish() { echo "smoke: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; ex
 
 http_port=$(free_port); https_port=$(free_port); gateway_port=$(free_port); prober_port=$(free_port); api_port=$(free_port)
 sim_port=$(free_port); redis_port=$(free_port)
-password="smoke-$(openssl rand -hex 6)"
+
+# Every program the install starts is recorded with its arguments: no secret may appear on a command line.
+traced() { strace -f -qq --seccomp-bpf -e trace=execve -s 4096 -o "$1" "${@:2}"; }
 
 echo "== install --stage"
-if ! AMOHEALTH_ADMIN_PASSWORD=$password deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
+if ! traced "$work/install.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
       --http-port "$http_port" --https-port "$https_port" --listen 127.0.0.1 > "$work/install.log" 2>&1; then
   cat "$work/install.log"; failed=1; finish
 fi
-env_file="$stage/etc/amohealth/amohealth.env"
+etc="$stage/etc/amohealth"
 units="$stage/etc/systemd/system"
+value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
+password=$(sed -n 's/^password: //p' "$etc/admin-password")
+hook_secret=$(value prober Monitor__HookSecret); proxy_secret=$(value gateway Auth__ProxySecret)
+password_hash=$(value gateway Auth__PasswordHash)
 
-check "the environment file is mode 0600" test "$(stat -c %a "$env_file")" = 600
-check "the environment file holds a password hash, not the password" bash -c "grep -q '^Auth__PasswordHash=pbkdf2-sha256\\$' '$env_file' && ! grep -q '$password' '$env_file'"
+check "one environment file per service, each mode 0600" bash -c "for f in common prober api gateway; do [ \"\$(stat -c %a '$etc'/\$f.env)\" = 600 ] || exit 1; done"
+check "the generated admin password is in a 0600 file, not on the terminal" \
+  bash -c "[ \"\$(stat -c %a '$etc/admin-password')\" = 600 ] && [ \${#0} -ge 16 ] && ! grep -qF -- \"\$0\" '$work/install.log'" "$password"
+check "the Gateway's file holds a password hash, not the password" bash -c "[[ \$1 == pbkdf2-sha256\\\$* ]] && ! grep -qF -- \"\$0\" '$etc/gateway.env'" "$password" "$password_hash"
+check "the Gateway's file holds no amoCRM token, Mattermost URL, webhook secret or database path" \
+  bash -c "! grep -qE '^(AMOCRM_ACCESS_TOKEN|MATTERMOST_WEBHOOK_URL|Monitor__|Storage__|Notifications__)' '$etc/gateway.env'"
+check "the Api's file holds no amoCRM token, webhook secret or sign-in setting" \
+  bash -c "! grep -qE '^(AMOCRM_ACCESS_TOKEN|Monitor__|Auth__)' '$etc/api.env' && grep -q '^Storage__Path=' '$etc/api.env'"
+check "the Prober's file holds no sign-in setting; the shared file no secret" \
+  bash -c "! grep -qE '^(Auth__|PORT=)' '$etc/prober.env' && ! grep -qE '^(AMOCRM_ACCESS_TOKEN|MATTERMOST_WEBHOOK_URL|Monitor__|Auth__)' '$etc/common.env'"
+check "no secret appeared on a command line during the install (hook secret, proxy secret, password, hash)" \
+  bash -c "for s in \"\$@\"; do grep -qF -- \"\$s\" '$work/install.trace' && exit 1; done; grep -q 'execve(' '$work/install.trace'" \
+  _ "$hook_secret" "$proxy_secret" "$password" "${password_hash##*\$}"
+check "npm ran as an unprivileged user, never as root" bash -c "
+  grep -q 'npm ci' '$work/install.log' || true
+  [ \"\$(id -u)\" -ne 0 ] || grep -q 'runuser.*nobody' '$work/install.trace'"
+check "the cookie keys' certificate is readable by the Gateway's group only" \
+  bash -c "[ \"\$(stat -c %a '$etc/gateway-keys.pem')\" = 640 ] && grep -q 'BEGIN CERTIFICATE' '$etc/gateway-keys.pem' && grep -q 'PRIVATE KEY' '$etc/gateway-keys.pem'"
+check "each service runs as its own user, sees only its own files, and other users' processes are hidden" bash -c "
+  grep -q '^User=amohealth\$' '$units/amohealth-prober.service' && grep -q '^User=amohealth-api\$' '$units/amohealth-api.service' &&
+  grep -q '^User=amohealth-gateway\$' '$units/amohealth-gateway.service' &&
+  for u in prober api gateway; do grep -q '^ProtectProc=invisible' '$units'/amohealth-\$u.service || exit 1
+    [ \"\$(grep -c '^EnvironmentFile=' '$units'/amohealth-\$u.service)\" = 2 ] && grep -q \"^EnvironmentFile=$etc/\$u.env\\\$\" '$units'/amohealth-\$u.service || exit 1; done &&
+  grep -q '^InaccessiblePaths=$stage/var/lib/amohealth $stage/var/backups/amohealth' '$units/amohealth-gateway.service' &&
+  grep -q '^ReadWritePaths=$stage/var/lib/amohealth-gateway\$' '$units/amohealth-gateway.service' &&
+  grep -q '^InaccessiblePaths=$stage/var/lib/amohealth/tokens' '$units/amohealth-api.service'"
 check "systemd accepts the units (Type=notify, hardening)" bash -c "
   for u in '$units'/amohealth-*.service; do grep -q '^Type=\(notify\|oneshot\)' \"\$u\" || exit 1; done
   grep -q '^MemoryMax=500M' '$units/amohealth-prober.service' && grep -q '^ProtectSystem=strict' '$units/amohealth-api.service' &&
@@ -50,19 +80,22 @@ check "systemd accepts the units (Type=notify, hardening)" bash -c "
 
 # What an operator edits: the account (here the Simulator), ports, a fast interval. PUBLIC_URL stays unset:
 # the Simulator cannot deliver webhooks to a self-signed HTTPS endpoint, so HOOK and DP use the API checks.
-python3 - "$env_file" <<PY
-import sys, re
-path = sys.argv[1]; text = open(path).read()
-values = {
-  "AMOCRM_DOMAIN": "http://127.0.0.1:$sim_port", "AMOCRM_ACCESS_TOKEN": "smoke-token",
-  "MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:$sim_port/hooks/demo", "CHECK_INTERVAL": "3000", "TIMEOUT_THRESHOLD": "2000",
-  "PORT": "$gateway_port", "ConnectionStrings__redis": "127.0.0.1:$redis_port",
-  "services__api__http__0": "http://127.0.0.1:$api_port", "services__prober__http__0": "http://127.0.0.1:$prober_port",
+python3 - "$etc" <<PY
+import sys, re, os
+edits = {
+  "prober": {"AMOCRM_DOMAIN": "http://127.0.0.1:$sim_port", "AMOCRM_ACCESS_TOKEN": "smoke-token",
+             "MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:$sim_port/hooks/demo", "TIMEOUT_THRESHOLD": "2000"},
+  "api": {"MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:$sim_port/hooks/demo"},
+  "common": {"CHECK_INTERVAL": "3000", "ConnectionStrings__redis": "127.0.0.1:$redis_port"},
+  "gateway": {"PORT": "$gateway_port", "services__api__http__0": "http://127.0.0.1:$api_port",
+              "services__prober__http__0": "http://127.0.0.1:$prober_port"},
 }
-for key, value in values.items():
-    text = re.sub(rf"^{key}=.*$", f"{key}={value}", text, flags=re.M)
-text = re.sub(r"^PUBLIC_URL=.*$", "# PUBLIC_URL unset in the smoke test", text, flags=re.M)
-open(path, "w").write(text)
+for name, values in edits.items():
+    path = os.path.join(sys.argv[1], name + ".env"); text = open(path).read()
+    for key, value in values.items():
+        text = re.sub(rf"^{key}=.*$", f"{key}={value}", text, flags=re.M)
+    text = re.sub(r"^PUBLIC_URL=.*$", "# PUBLIC_URL unset in the smoke test", text, flags=re.M)
+    open(path, "w").write(text)
 PY
 sed -i "s|127.0.0.1:5101|127.0.0.1:$prober_port|" "$units/amohealth-prober.service"
 sed -i "s|server 127.0.0.1:3001;|server 127.0.0.1:$gateway_port;|" "$stage/etc/nginx/sites-available/amohealth.conf"
@@ -79,7 +112,11 @@ pids+=($!)
 run_unit() { # unit file: WorkingDirectory, ExecStart, EnvironmentFile and Environment= as systemd would use them
   local unit=$1 log=$2
   (
-    while IFS= read -r line; do [[ $line =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] && export "$line"; done < "$env_file"
+    # Only the unit's own EnvironmentFile= lines, in order: a service that needs a setting from another
+    # service's file fails here as it would under systemd.
+    while IFS= read -r file; do
+      while IFS= read -r line; do [[ $line =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] && export "$line"; done < "$file"
+    done < <(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
     while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Environment=' "$unit")
     cd "$(sed -n 's/^WorkingDirectory=//p' "$unit")" || exit 1
     exec $(sed -n 's/^ExecStart=//p' "$unit")
@@ -114,7 +151,6 @@ http {
 CONF
 check "nginx -t accepts the site" nginx -t -q -p "$work/nginx" -c "$work/nginx/nginx.conf"
 site="$stage/etc/nginx/sites-available/amohealth.conf"
-proxy_secret=$(sed -n 's/^Auth__ProxySecret=//p' "$env_file")
 check "the site drops a client's own copy of the configured proxy user header" grep -q 'proxy_set_header X-Forwarded-User "";' "$site"
 check "the site adds the generated proxy secret (24+ characters) that Proxy mode requires" \
   bash -c "[ ${#proxy_secret} -ge 24 ] && grep -qF 'X-AmoHealth-Proxy-Secret \"$proxy_secret\"' '$site'"
@@ -161,7 +197,6 @@ check "the Api marks the stream X-Accel-Buffering: no, for Nginx" grep -qi 'x-ac
 me=$(c -b "$jar" -H 'X-Forwarded-For: 6.6.6.6' "$base/auth/me")
 check "a forged X-Forwarded-For is ignored (the client is 127.0.0.1)" grep -q '"clientAddress":"127.0.0.1"' <<<"$me"
 check "/hooks/ reaches the receiver without a login (wrong secret: 404)" test "$(c -o /dev/null -w '%{http_code}' -d 'x=1' "$base/hooks/amocrm/not-the-secret")" = 404
-hook_secret=$(sed -n 's/^Monitor__HookSecret=//p' "$env_file")
 c -o /dev/null -d 'x=1' "$base/hooks/amocrm/$hook_secret?account=main"
 access_log="$stage/var/log/nginx/amohealth.access.log"
 check "the Nginx access log masks the webhook secret" bash -c "grep -q '/hooks/amocrm/{secret}' '$access_log' && ! grep -q '$hook_secret' '$access_log'"
@@ -169,16 +204,57 @@ burst=$(for i in $(seq 1 12); do c -o /dev/null -w '%{http_code}\n' -d 'user=adm
 check "Nginx answers a burst of sign-ins with 429 (limit_req)" bash -c "grep -q '^429$' <<<'$burst'"
 check "CSV export works for a signed-in user" bash -c "curl -s --cacert '$cert' --resolve 'localhost:$https_port:127.0.0.1' -b '$jar' '$base/api/history?hours=1&format=csv' | head -1 | grep -q '^timestamp,time,account'"
 
-db=$(sed -n 's/^Storage__Path=//p' "$env_file")
+db=$(value prober Storage__Path)
 check "the database lives outside the release directory" bash -c "[[ '$db' == '$stage/var/lib/amohealth/'* ]] && [ -s '$db' ]"
 check "the backup is a consistent online copy" bash -c "Storage__Path='$db' deploy/backup.sh '$work/backups' | grep -q 'results)' && [ \"\$(ls '$work/backups'/*.db.gz | wc -l)\" = 1 ]"
 
+keys_dir=$(value gateway Auth__KeysDirectory)
+check "the Gateway's cookie keys are encrypted at rest, outside the data directory" bash -c "
+  [[ '$keys_dir' == '$stage/var/lib/amohealth-gateway/'* ]] && ls '$keys_dir'/key-*.xml >/dev/null &&
+  for k in '$keys_dir'/key-*.xml; do grep -q '<encryptedSecret' \"\$k\" && ! grep -q '<masterKey' \"\$k\" || exit 1; done"
+
 echo "== upgrade in place (rerun the install)"
-before=$(sha256sum "$env_file" | cut -d' ' -f1); first=$(readlink "$stage/opt/amohealth/current")
-AMOHEALTH_ADMIN_PASSWORD=other deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
+before=$(cat "$etc"/{common,prober,api,gateway}.env | sha256sum | cut -d' ' -f1); first=$(readlink "$stage/opt/amohealth/current")
+traced "$work/upgrade.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
   --http-port "$http_port" --https-port "$https_port" --listen 127.0.0.1 > "$work/upgrade.log" 2>&1
 check "an upgrade installs a new release and switches to it" bash -c "[ \"\$(readlink '$stage/opt/amohealth/current')\" != '$first' ] && [ -f '$stage/opt/amohealth/current/gateway/AmoHealth.Gateway.dll' ]"
-check "an upgrade keeps the configuration and the history" bash -c "[ \"\$(sha256sum '$env_file' | cut -d' ' -f1)\" = '$before' ] && [ -s '$db' ]"
+check "an upgrade keeps the configuration and the history" bash -c "[ \"\$(cat '$etc'/{common,prober,api,gateway}.env | sha256sum | cut -d' ' -f1)\" = '$before' ] && [ -s '$db' ]"
+check "an upgrade puts no secret on a command line either (it renders the site with the proxy secret)" \
+  bash -c "! grep -qF -- \"\$0\" '$work/upgrade.trace' && grep -qF -- \"\$0\" '$site'" "$proxy_secret"
+
+echo "== an older installation's single environment file is split per service"
+legacy="$work/legacy"; mkdir -p "$legacy"
+cat > "$legacy/amohealth.env" <<LEGACY
+AMOCRM_DOMAIN=legacy.amocrm.ru
+AMOCRM_ACCESS_TOKEN=legacy-token-123
+MATTERMOST_WEBHOOK_URL=https://chat.example/hooks/legacy-key
+CHECK_INTERVAL=30000
+PORT=3001
+Monitor__HookSecret=legacy-hook-secret
+Notifications__Telegram__BotToken=legacy-bot-token
+Storage__Path=/var/lib/amohealth/health_checks.db
+Auth__KeysDirectory=/var/lib/amohealth/keys
+ConnectionStrings__redis=127.0.0.1:6379
+Auth__Mode=Login
+Auth__PasswordHash=pbkdf2-sha256\$310000\$legacy
+ASPNETCORE_ENVIRONMENT=Production
+LEGACY
+deploy/env-split.sh "$legacy/amohealth.env" "$legacy" /var/lib/amohealth-gateway
+has_line() { grep -qxF -- "$2" "$legacy/$1.env"; }
+lacks() { ! grep -qF -- "$2" "$legacy/$1.env"; }
+check "the split gives the token, hook secret and bot token to the Prober only" bash -c "
+  $(declare -f has_line lacks); legacy='$legacy'
+  has_line prober AMOCRM_ACCESS_TOKEN=legacy-token-123 && has_line prober Monitor__HookSecret=legacy-hook-secret &&
+  has_line prober Notifications__Telegram__BotToken=legacy-bot-token &&
+  for f in api gateway common; do lacks \$f legacy-token-123 && lacks \$f legacy-hook-secret && lacks \$f legacy-bot-token || exit 1; done"
+check "the split gives sign-in to the Gateway only, the database and channel to the Prober and Api, the rest to all" bash -c "
+  $(declare -f has_line lacks); legacy='$legacy'
+  has_line gateway PORT=3001 && has_line gateway Auth__Mode=Login && lacks prober Auth__ && lacks api Auth__ &&
+  has_line gateway Auth__KeysDirectory=/var/lib/amohealth-gateway/keys &&
+  has_line api Storage__Path=/var/lib/amohealth/health_checks.db && has_line prober Storage__Path=/var/lib/amohealth/health_checks.db &&
+  has_line api MATTERMOST_WEBHOOK_URL=https://chat.example/hooks/legacy-key && lacks gateway MATTERMOST &&
+  has_line common CHECK_INTERVAL=30000 && has_line common ASPNETCORE_ENVIRONMENT=Production &&
+  [ ! -e '$legacy/amohealth.env' ] && [ \"\$(stat -c %a '$legacy/amohealth.env.split')\" = 600 ] && [ \"\$(stat -c %a '$legacy/gateway.env')\" = 600 ]"
 
 if [ "$failed" -gt 0 ]; then
   for log in install prober api gateway; do echo "--- $log.log (tail)"; tail -n 20 "$work/$log.log" 2>/dev/null; done

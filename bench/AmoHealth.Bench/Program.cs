@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "memory" => await MemoryBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "hotpaths" => HotPaths.Run(BenchArgs.Parse(args[1..])),
     "firstdata" => await FirstDataBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "signin" => await SignInLoadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -26,5 +27,6 @@ static int Usage()
     Console.Error.WriteLine("       AmoHealth.Bench memory --pids name:pid,... [--seconds S] [--label L]");
     Console.Error.WriteLine("       AmoHealth.Bench hotpaths [--iterations N]");
     Console.Error.WriteLine("       AmoHealth.Bench firstdata --gateway URL [--runs N]");
+    Console.Error.WriteLine("       AmoHealth.Bench signin --gateway URL [--clients N] [--samples N]");
     return 2;
 }
