@@ -30,7 +30,7 @@ public sealed class EndToEnd(
         Func<CancellationToken, Task<string?>> explainMissing,
         CancellationToken cancellationToken)
     {
-        using var waiter = waiters.Register(match);
+        using var waiter = waiters.Register(account.Name, match);
         var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
         if (written.Outcome.IsSuccess() is false)
         {

@@ -131,7 +131,7 @@ public sealed partial class DpProbe(
             d.Kind == Delivery.DigitalPipeline && d.Account == account.Name && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText;
 
         // Registered before the move, like the measuring waiter: it keeps watching after the deadline.
-        var catcher = waiters.Register(Match);
+        var catcher = waiters.Register(account.Name, Match);
         var result = await endToEnd.MeasureAsync(
             account,
             CheckType,
