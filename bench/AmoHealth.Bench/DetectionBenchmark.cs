@@ -1,7 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AmoHealth.Prober.Extensions;
-using AmoHealth.Prober.Hooks;
+using AmoHealth.Prober.Probes.Hooks;
 
 namespace AmoHealth.Bench;
 

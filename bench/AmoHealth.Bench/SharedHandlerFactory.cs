@@ -1,4 +1,4 @@
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes.Client;
 
 namespace AmoHealth.Bench;
 

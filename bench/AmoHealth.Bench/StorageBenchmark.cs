@@ -4,7 +4,6 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Bench;

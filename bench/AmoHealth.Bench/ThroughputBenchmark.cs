@@ -1,12 +1,15 @@
 using System.Text.Json;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Diagnostics;
+using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Results;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Storage;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Safety;
+using AmoHealth.Prober.Probes.Tokens;
+using AmoHealth.Prober.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +37,9 @@ public static class ThroughputBenchmark
         var list = Enumerable.Range(0, accounts).Select(i => new AmoAccount($"bench-{i}", simulator, token)).ToList();
         var results = new ResultChannel();
         using var scheduler = new ProbeScheduler(
-            [new GetProbe(client, options), new WebProbe(client)], list, results, options, TimeProvider.System,
+            [new GetProbe(client, options), new WebProbe(client)], list, results, new RecheckQueue(TimeProvider.System),
+            new NetworkSelfCheck(http, Options.Create(new AlertOptions()), TimeProvider.System),
+            new Heartbeat(http, options, NullLogger<Heartbeat>.Instance), new ProbeLoopHealth(options, TimeProvider.System), options, TimeProvider.System,
             NullLogger<ProbeScheduler>.Instance);
 
         var collected = new List<ProbeResult>();

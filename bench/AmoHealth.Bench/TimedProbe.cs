@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Storage;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Safety;
+using AmoHealth.Prober.Probes.Tokens;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,5 +1,5 @@
 using AmoHealth.Prober.Extensions;
-using AmoHealth.Prober.Hooks;
+using AmoHealth.Prober.Probes.Hooks;
 
 var builder = WebApplication.CreateBuilder(args);
 

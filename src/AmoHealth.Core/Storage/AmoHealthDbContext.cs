@@ -30,6 +30,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
             value => value.ToName(), name => OutcomeNames.Parse(name));
+        var state = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<CheckState, string>(
+            value => value.ToName(), name => CheckStateNames.Parse(name));
 
         modelBuilder.Entity<HealthCheckRecord>(e =>
         {
@@ -70,7 +72,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.LastCheck).HasColumnName("last_check");
             e.Property(x => x.ErrorMessage).HasColumnName("error_message");
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
-            e.Property(x => x.State).HasColumnName("state").HasDefaultValue("up");
+            e.Property(x => x.State).HasColumnName("state").HasDefaultValue(CheckState.Up).HasConversion(state);
             e.Property(x => x.Streak).HasColumnName("streak");
             e.Property(x => x.FailingSince).HasColumnName("failing_since");
             e.Property(x => x.IncidentId).HasColumnName("incident_id");

@@ -26,7 +26,7 @@ public sealed class CheckStatusRecord
     public int? HttpStatus { get; set; }
 
     /// <summary>Where the check's state machine stands: <c>up</c>, <c>suspect</c>, <c>down</c>, <c>recovering</c>.</summary>
-    public string State { get; set; } = "up";
+    public CheckState State { get; set; } = CheckState.Up;
 
     /// <summary>Consecutive failures (in suspect) or successes (in recovering).</summary>
     public int Streak { get; set; }

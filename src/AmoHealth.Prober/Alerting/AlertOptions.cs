@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>When a failure becomes an incident, and how alerts read. Section <c>Alerts</c>.</summary>
 public sealed class AlertOptions : IValidatableObject

@@ -2,7 +2,7 @@ using System.Globalization;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>The seed's Mattermost messages: 🔴 down and ✅ restored with the downtime, in Russian by default.</summary>
 public static class AlertText

@@ -7,7 +7,7 @@ using AmoHealth.Prober.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>
 /// Alerts that come from the clock, not from a probe: reminders while an incident stays open, warnings

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>
 /// Whether each alert channel delivers. A channel that was configured but is unusable (a typo in its URL)
@@ -15,7 +15,7 @@ namespace AmoHealth.Prober.Alerts;
 /// </summary>
 public sealed partial class ChannelHealth(
     Notifications.Notifiers notifiers,
-    Storage.ProbeStateStore store,
+    ProbeStateStore store,
     IOptions<AlertOptions> alerts,
     TimeProvider time,
     ILogger<ChannelHealth> logger) : IHealthCheck

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>A planned period without alerts (<c>Alerts:Maintenance:N</c>); probing and incidents go on.</summary>
 public sealed class MaintenanceWindow

@@ -3,7 +3,7 @@ using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>
 /// ℹ️ messages that are not incidents: AmoHealth repaired its own fixture in the account. They go through the

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Notifications;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>Adds an alert to the outbox, one row per usable channel (to be saved by the caller's transaction).</summary>
 public static class Outbox

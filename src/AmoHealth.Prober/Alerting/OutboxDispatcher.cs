@@ -1,9 +1,10 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Alerting;
 
 /// <summary>
 /// Delivers the outbox: oldest first, each incident's alerts strictly in order (a restored alert never
@@ -232,7 +233,7 @@ public sealed partial class OutboxDispatcher(
         var confirming = accounts.Count == 0
             ? []
             : (await db.CheckStatuses.AsNoTracking()
-                .Where(s => accounts.Contains(s.Account) && (s.State == StateMachine.Suspect || s.State == StateMachine.Recovering))
+                .Where(s => accounts.Contains(s.Account) && (s.State == CheckState.Suspect || s.State == CheckState.Recovering))
                 .Select(s => new { s.Account, s.State })
                 .ToListAsync(cancellationToken))
             .Select(s => (s.Account, s.State)).ToHashSet();
@@ -241,7 +242,7 @@ public sealed partial class OutboxDispatcher(
             .Where(g =>
             {
                 var age = nowMs - g.Min(n => n.CreatedAt);
-                var state = g.Key.Kind == "down" ? StateMachine.Suspect : StateMachine.Recovering;
+                var state = g.Key.Kind == "down" ? CheckState.Suspect : CheckState.Recovering;
                 return age < settings.GroupWindowSeconds * 1000L || (confirming.Contains((g.Key.Account, state)) && age < cap);
             })
             .SelectMany(g => g)

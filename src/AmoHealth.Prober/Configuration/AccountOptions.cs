@@ -14,7 +14,7 @@ public sealed class AccountOptions
     /// <summary>Long-lived token; or configure <see cref="OAuth"/>.</summary>
     public string? AccessToken { get; set; }
 
-    public Tokens.OAuthOptions? OAuth { get; set; }
+    public OAuthOptions? OAuth { get; set; }
 
     public string? GetPath { get; set; }
 

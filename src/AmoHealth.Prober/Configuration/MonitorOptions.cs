@@ -139,7 +139,7 @@ public sealed class MonitorOptions : IValidatableObject
         merged.Domain = account.Domain;
         merged.Account = account.Name;
         merged.AccessToken = account.AccessToken;
-        merged.OAuth = account.OAuth ?? new Tokens.OAuthOptions();
+        merged.OAuth = account.OAuth ?? new OAuthOptions();
         merged.GetPath = account.GetPath ?? GetPath;
         merged.TestLeadId = account.TestLeadId ?? (account.Name is null ? TestLeadId : null);
         merged.PostMode = account.PostMode ?? PostMode;
@@ -161,7 +161,7 @@ public sealed class MonitorOptions : IValidatableObject
     public List<AccountOptions> Accounts { get; set; } = [];
 
     /// <summary>OAuth with refresh tokens, instead of a long-lived <see cref="AccessToken"/>.</summary>
-    public Tokens.OAuthOptions OAuth { get; set; } = new();
+    public OAuthOptions OAuth { get; set; } = new();
 
     /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
     public string? MattermostWebhookUrl { get; set; }

@@ -1,5 +1,4 @@
 using AmoHealth.Core.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
 

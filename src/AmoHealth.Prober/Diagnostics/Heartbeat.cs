@@ -1,7 +1,7 @@
 using AmoHealth.Prober.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Diagnostics;
 
 /// <summary>
 /// Pings <see cref="MonitorOptions.HeartbeatUrl"/> once per cycle, so a dead-man's switch outside the VPS

@@ -1,7 +1,8 @@
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
+using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Diagnostics;
 
 /// <summary>
 /// Can AmoHealth reach the internet at all? Asked only when a probe failed without any HTTP answer; any

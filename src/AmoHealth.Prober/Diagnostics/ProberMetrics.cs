@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Persistence;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Diagnostics;
 
 /// <summary>
 /// The Prober's OpenTelemetry metrics, scraped as Prometheus text at <c>/metrics</c>:
@@ -11,7 +12,7 @@ namespace AmoHealth.Prober.Results;
 /// <c>amohealth_check_up</c> (1 when the latest result was up, else 0), <c>amohealth_incidents_open</c>
 /// and <c>amohealth_incidents_opened_total</c>. Fed by the writer after each committed batch.
 /// </summary>
-public sealed class ProberMetrics : IDisposable
+public sealed class ProberMetrics : IDisposable, IAfterCommit
 {
     public const string MeterName = "AmoHealth.Prober";
 
@@ -35,6 +36,26 @@ public sealed class ProberMetrics : IDisposable
             c.Value.Up ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{check}", "1 when the check's latest result was up");
         _meter.CreateObservableGauge("amohealth.incidents.open", () => _checks.Select(c => new Measurement<int>(
             c.Value.Open ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{incident}", "Open incidents per check");
+    }
+
+    public Task OnCommittedAsync(CommittedBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var result in batch.Results)
+        {
+            Record(result);
+        }
+
+        foreach (var status in batch.Statuses)
+        {
+            Observe(status);
+        }
+
+        foreach (var incident in batch.Changes.Opened)
+        {
+            Opened(incident);
+        }
+
+        return Task.CompletedTask;
     }
 
     public void Record(ProbeResult result)

@@ -1,10 +1,11 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Evaluation;
 
 /// <summary>
 /// Runs the state machine for each new result inside the writer's transaction: opens and closes incidents
@@ -27,7 +28,7 @@ public sealed partial class IncidentTracker(
         CancellationToken cancellationToken)
     {
         var settings = alerts.Value;
-        var rechecks = new List<(string, string, TimeSpan)>();
+        var rechecks = new List<RecheckRequest>();
         var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
         var closed = new List<IncidentRecord>();
         var accountAlerts = new HashSet<(string, string)>();
@@ -36,7 +37,7 @@ public sealed partial class IncidentTracker(
         var staleAfter = 3L * monitor.Value.CheckIntervalMs + (long)settings.Confirmations.LastOrDefault().TotalMilliseconds;
         foreach (var (status, result) in changes)
         {
-            if (status.State == StateMachine.Suspect && status.FailingSince is { } since && result.Timestamp - since > staleAfter)
+            if (status.State == CheckState.Suspect && status.FailingSince is { } since && result.Timestamp - since > staleAfter)
             {
                 StateMachine.Reset(status);
             }
@@ -57,7 +58,7 @@ public sealed partial class IncidentTracker(
 
             if (decision.RecheckIn is { } delay)
             {
-                rechecks.Add((status.Account, status.CheckType, ConfirmationDelay(status, result, delay, settings.Confirmations)));
+                rechecks.Add(new RecheckRequest(status.Account, status.CheckType, ConfirmationDelay(status, result, delay, settings.Confirmations)));
             }
         }
 
@@ -152,7 +153,7 @@ public sealed partial class IncidentTracker(
     /// </summary>
     private static TimeSpan ConfirmationDelay(CheckStatusRecord status, ProbeResult result, TimeSpan delay, IReadOnlyList<TimeSpan> confirmations)
     {
-        if (status.State != StateMachine.Suspect || status.FailingSince is not { } since || status.Streak < 1 || status.Streak > confirmations.Count)
+        if (status.State != CheckState.Suspect || status.FailingSince is not { } since || status.Streak < 1 || status.Streak > confirmations.Count)
         {
             return delay;
         }
@@ -185,13 +186,4 @@ public sealed partial class IncidentTracker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CheckType} of {Account} is restored after {DurationMs} ms: incident closed")]
     private static partial void LogClosed(ILogger logger, string checkType, string account, long durationMs);
-}
-
-/// <summary>What one batch did to incidents, acted on after the commit.</summary>
-public sealed record TrackedChanges(
-    IReadOnlyList<(string Account, string CheckType, TimeSpan Delay)> Rechecks,
-    IReadOnlyList<IncidentRecord> Opened,
-    IReadOnlyList<IncidentRecord> Closed)
-{
-    public static readonly TrackedChanges None = new([], [], []);
 }

@@ -1,9 +1,10 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Evaluation;
 
 /// <summary>
 /// Failures AmoHealth attributes to itself (our receiver unreachable, no network, a stage id the account does

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
-namespace AmoHealth.Prober.Alerts;
+namespace AmoHealth.Prober.Evaluation;
 
 /// <summary>
 /// Per account and check: <c>up → suspect → down → recovering → up</c>. A failure is only believed after
@@ -10,43 +10,36 @@ namespace AmoHealth.Prober.Alerts;
 /// </summary>
 public static class StateMachine
 {
-    public const string Up = "up";
-    public const string Suspect = "suspect";
-    public const string Down = "down";
-    public const string Recovering = "recovering";
-
-    public static bool IsSuccess(Outcome outcome) => outcome.IsSuccess();
-
     /// <summary>Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.</summary>
     public static Decision Apply(CheckStatusRecord state, ProbeResult result, IReadOnlyList<TimeSpan> confirmations, int recoverAfter)
     {
-        var ok = IsSuccess(result.Outcome);
+        var ok = result.Outcome.IsSuccess();
         switch (state.State)
         {
-            case Suspect when ok:
+            case CheckState.Suspect when ok:
                 return Reset(state);
-            case Suspect:
+            case CheckState.Suspect:
                 state.Streak++;
                 if (state.Streak > confirmations.Count)
                 {
-                    state.State = Down;
+                    state.State = CheckState.Down;
                     state.Streak = 0;
                     return new Decision(OpenIncident: true, CloseIncident: false, RecheckIn: null);
                 }
 
                 // The delays count from the first failure: re-checks at +5 s and +15 s, not +5 s and +20 s.
                 return new Decision(false, false, confirmations[state.Streak - 1] - confirmations[state.Streak - 2]);
-            case Down when ok:
-                state.State = Recovering;
+            case CheckState.Down when ok:
+                state.State = CheckState.Recovering;
                 state.Streak = 1;
                 return recoverAfter <= 1 ? Close(state) : new Decision(false, false, confirmations.FirstOrDefault());
-            case Down:
+            case CheckState.Down:
                 return Decision.None;
-            case Recovering when ok:
+            case CheckState.Recovering when ok:
                 state.Streak++;
                 return state.Streak >= recoverAfter ? Close(state) : new Decision(false, false, confirmations.FirstOrDefault());
-            case Recovering:
-                state.State = Down;
+            case CheckState.Recovering:
+                state.State = CheckState.Down;
                 state.Streak = 0;
                 return Decision.None;
             default:
@@ -55,7 +48,7 @@ public static class StateMachine
                     return Reset(state);
                 }
 
-                state.State = Suspect;
+                state.State = CheckState.Suspect;
                 state.Streak = 1;
                 state.FailingSince = result.Timestamp;
                 return confirmations.Count == 0
@@ -67,7 +60,7 @@ public static class StateMachine
     /// <summary>Back to <c>up</c> with no streak.</summary>
     public static Decision Reset(CheckStatusRecord state)
     {
-        state.State = Up;
+        state.State = CheckState.Up;
         state.Streak = 0;
         state.FailingSince = null;
         return Decision.None;

@@ -1,15 +1,18 @@
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
+using AmoHealth.Prober.Diagnostics;
+using AmoHealth.Prober.Evaluation;
 using AmoHealth.Prober.Notifications;
+using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Results;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Storage;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Hooks;
+using AmoHealth.Prober.Probes.Safety;
+using AmoHealth.Prober.Probes.Tokens;
+using AmoHealth.Prober.Publishing;
+using AmoHealth.Prober.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Extensions;
@@ -53,6 +56,8 @@ public static class Extensions
         services.AddHostedService<TokenExpiryRecorder>();
         services.AddHostedService<ReceiverHints>();
         services.AddSingleton<Heartbeat>();
+        services.AddSingleton<ProbeLoopHealth>();
+        services.AddHealthChecks().AddCheck<ProbeLoopHealth>("probe-loop");
         services.AddSingleton<DeliveryWaiters>();
         services.AddSingleton<EndToEnd>();
 
@@ -94,11 +99,15 @@ public static class Extensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();
 
+        // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
+        services.AddSingleton<RecheckQueue>();
+        services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<RecheckQueue>());
+        services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<ProberMetrics>());
+        services.AddSingleton<IAfterCommit, PublishAfterCommit>();
         services.AddSingleton<ResultWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
-        services.AddSingleton<IRecheckScheduler>(sp => sp.GetRequiredService<ProbeScheduler>());
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
         return builder;
     }

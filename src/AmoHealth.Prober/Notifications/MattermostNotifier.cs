@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Options;
 

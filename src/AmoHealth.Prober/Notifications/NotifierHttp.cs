@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace AmoHealth.Prober.Notifications;
 
 /// <summary>One POST with a 10 s limit and no retries (the outbox retries); failures described without the URL.</summary>

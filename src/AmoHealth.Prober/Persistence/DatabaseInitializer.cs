@@ -1,6 +1,6 @@
 using AmoHealth.Core.Storage;
 
-namespace AmoHealth.Prober.Storage;
+namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
 /// The Prober owns the schema: migrations run before any other hosted service starts, so nothing probes

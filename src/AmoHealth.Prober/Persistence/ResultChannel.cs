@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using AmoHealth.Core.Checks;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
 /// Hands finished probes to the single <see cref="ResultWriter"/>. Bounded so a stalled disk shows as

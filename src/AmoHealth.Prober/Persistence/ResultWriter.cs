@@ -1,27 +1,30 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
+using AmoHealth.Prober.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
-/// The single writer: drains <see cref="ResultChannel"/> in batches, stores each batch in one transaction
-/// (raw rows plus the latest status per check), then publishes it live.
+/// The single writer: drains <see cref="ResultChannel"/> in batches and stores each batch in one transaction
+/// (raw rows, rollups, the latest status per check, and what evaluation decides: incidents, their alerts, our
+/// own faults). Then, once committed, hands the batch to the <see cref="IAfterCommit"/> steps (publish live,
+/// metrics, re-checks). The path is one way: nothing here calls back into probing.
 /// </summary>
 public sealed partial class ResultWriter(
     ResultChannel channel,
     IDbContextFactory<AmoHealthDbContext> contexts,
-    IStatusPublisher publisher,
+    IncidentTracker incidents,
+    MonitorFaults monitorFaults,
+    IEnumerable<IAfterCommit> afterCommit,
     TimeProvider time,
-    ILogger<ResultWriter> logger,
-    Alerts.IncidentTracker? incidents = null,
-    Alerts.IRecheckScheduler? rechecks = null,
-    ProberMetrics? metrics = null,
-    Alerts.MonitorFaults? monitorFaults = null) : BackgroundService
+    ILogger<ResultWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
+
+    private readonly IAfterCommit[] _afterCommit = afterCommit.ToArray();
 
     /// <summary>The sequence of the latest result applied per account and check, in this process.</summary>
     private readonly Dictionary<(string Account, string CheckType), long> _applied = [];
@@ -41,10 +44,9 @@ public sealed partial class ResultWriter(
 
                 try
                 {
-                    if (await StoreAsync(batch, stoppingToken) is { } tracked)
+                    if (await StoreAsync(batch, stoppingToken) is { } committed)
                     {
-                        await publisher.PublishAsync(batch, stoppingToken);
-                        await publisher.PublishIncidentsAsync([.. tracked.Opened, .. tracked.Closed], stoppingToken);
+                        await AfterCommitAsync(committed, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -72,8 +74,23 @@ public sealed partial class ResultWriter(
         }
     }
 
-    /// <summary>Stores the batch, retrying; returns what it did to incidents, or null when it was lost.</summary>
-    private async Task<Alerts.TrackedChanges?> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    private async Task AfterCommitAsync(CommittedBatch committed, CancellationToken cancellationToken)
+    {
+        foreach (var step in _afterCommit)
+        {
+            try
+            {
+                await step.OnCommittedAsync(committed, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogAfterCommitFailed(logger, ex, step.GetType().Name);
+            }
+        }
+    }
+
+    /// <summary>Stores the batch, retrying; returns what was committed, or null when it was lost.</summary>
+    private async Task<CommittedBatch?> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -94,7 +111,7 @@ public sealed partial class ResultWriter(
         }
     }
 
-    private async Task<Alerts.TrackedChanges> WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Results, the state machine, incidents and their alerts change together or not at all.
@@ -142,40 +159,19 @@ public sealed partial class ResultWriter(
         // Our own faults are history, but never amoCRM's uptime or latency.
         var ownFaults = rows.Where((_, i) => batch[i].OwnFault).ToHashSet();
         await RollupMaintainer.AddAsync(db, rows, cancellationToken, ownFaults);
-        monitorFaults?.Track(db, applied, now);
-        var tracked = incidents is null ? Alerts.TrackedChanges.None : await incidents.TrackAsync(db, changes, now, cancellationToken);
+        monitorFaults.Track(db, applied, now);
+        var tracked = await incidents.TrackAsync(db, changes, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
-
-        if (metrics is not null)
-        {
-            foreach (var result in batch)
-            {
-                metrics.Record(result);
-            }
-
-            foreach (var status in statuses)
-            {
-                metrics.Observe(status);
-            }
-
-            foreach (var incident in tracked.Opened)
-            {
-                metrics.Opened(incident);
-            }
-        }
-
-        foreach (var (account, checkType, delay) in tracked.Rechecks)
-        {
-            rechecks?.RequestRecheck(account, checkType, delay);
-        }
-
-        return tracked;
+        return new CommittedBatch(batch, statuses, tracked);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a batch of {Count} results failed; the writer goes on")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "After-commit step {Step} failed; the batch is stored")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string step);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]
     private static partial void LogStored(ILogger logger, int count);

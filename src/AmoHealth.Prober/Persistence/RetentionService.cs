@@ -3,7 +3,7 @@ using AmoHealth.Core.Storage.Rollups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Storage;
+namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
 /// Deletes what is past its retention (<c>Storage:Retention</c>): raw results after 30 days, minute rollups

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmoHealth.Prober.Storage;
+namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
 /// Accounts that were watched once and are no longer configured: their open incidents are closed at start

@@ -4,9 +4,8 @@ using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Hooks;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Hooks;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;

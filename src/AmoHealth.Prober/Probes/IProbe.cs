@@ -1,7 +1,7 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes;
 
 /// <summary>One of the five checks. Implementations are registered with <c>AddProbe&lt;T&gt;()</c>.</summary>
 public interface IProbe

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes;
 
 /// <summary>Registers probes: one class plus one <see cref="AddProbe{TProbe}"/> line each.</summary>
 public sealed class ProbingBuilder(IServiceCollection services)

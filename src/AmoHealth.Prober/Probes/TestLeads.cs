@@ -4,8 +4,7 @@ using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes;
@@ -21,7 +20,7 @@ public sealed partial class TestLeads(
     ProbeClient client,
     ProbeStateStore state,
     IOptions<MonitorOptions> options,
-    Alerts.Notices notices,
+    Alerting.Notices notices,
     TimeProvider time,
     ILogger<TestLeads> logger)
 {

@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Publishing;
 
 /// <summary>Announces stored results to live listeners. Best effort: SQLite, not this, is the record.</summary>
 public interface IStatusPublisher

@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Publishing;
 
 /// <summary>Used when no Redis is configured: results are stored, nothing is streamed live.</summary>
 public sealed class NullStatusPublisher : IStatusPublisher

@@ -3,9 +3,10 @@ using System.Threading.Channels;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Diagnostics;
 using StackExchange.Redis;
 
-namespace AmoHealth.Prober.Results;
+namespace AmoHealth.Prober.Publishing;
 
 /// <summary>
 /// Publishes each result as the seed's <c>status_update</c> on <see cref="LiveChannels.Status"/>. The writer

@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Diagnostics;
+using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Probes;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Scheduling;
 
 /// <summary>
 /// Runs every probe of every account once per <see cref="MonitorOptions.CheckInterval"/>, starting at once.
@@ -17,11 +21,13 @@ public sealed partial class ProbeScheduler(
     IEnumerable<IProbe> probes,
     IReadOnlyList<AmoAccount> accounts,
     ResultChannel results,
+    RecheckQueue rechecks,
+    NetworkSelfCheck selfCheck,
+    Heartbeat heartbeat,
+    ProbeLoopHealth loop,
     IOptions<MonitorOptions> options,
     TimeProvider time,
-    ILogger<ProbeScheduler> logger,
-    NetworkSelfCheck? selfCheck = null,
-    Heartbeat? heartbeat = null) : BackgroundService, Alerts.IRecheckScheduler
+    ILogger<ProbeScheduler> logger) : BackgroundService
 {
     private CancellationToken _stopping;
     private long _sequence;
@@ -36,13 +42,15 @@ public sealed partial class ProbeScheduler(
     {
         _stopping = stoppingToken;
         LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
+        var confirming = ReadRechecksAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         try
         {
             do
             {
                 StartCycle(stoppingToken);
-                heartbeat?.Beat(stoppingToken);
+                loop.Tick();
+                heartbeat.Beat(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -51,7 +59,24 @@ public sealed partial class ProbeScheduler(
             // Normal shutdown.
         }
 
+        await confirming;
         await Task.WhenAll(InFlight);
+    }
+
+    /// <summary>Starts each re-check evaluation asked for, after its delay.</summary>
+    private async Task ReadRechecksAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (request, dueAt) in rechecks.Reader.ReadAllAsync(stoppingToken))
+            {
+                StartRecheck(request, dueAt);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: pending re-checks are moot.
+        }
     }
 
     /// <summary>Starts each check whose previous run has finished; never waits for one.</summary>
@@ -89,11 +114,11 @@ public sealed partial class ProbeScheduler(
     {
         foreach (var probe in _probes)
         {
-            StartProbe(account, probe, stoppingToken);
+            StartProbe(account, probe, recheck: false, stoppingToken);
         }
     }
 
-    private void StartProbe(AmoAccount account, IProbe probe, CancellationToken stoppingToken)
+    private void StartProbe(AmoAccount account, IProbe probe, bool recheck, CancellationToken stoppingToken)
     {
         var key = (account.Name, probe.CheckType);
         var run = new TaskCompletionSource();
@@ -104,26 +129,31 @@ public sealed partial class ProbeScheduler(
             return;
         }
 
-        _ = RunAsync(probe, account, key, run, Interlocked.Increment(ref _sequence), stoppingToken);
+        _ = RunAsync(probe, account, key, run, Interlocked.Increment(ref _sequence), recheck, stoppingToken);
     }
 
-    /// <summary>Runs one check again after <paramref name="delay"/>, unless it is still running then.</summary>
-    public void RequestRecheck(string account, string checkType, TimeSpan delay)
+    /// <summary>Runs one check again when it is due, unless it is still running then.</summary>
+    private void StartRecheck(RecheckRequest request, DateTimeOffset dueAt)
     {
-        var target = accounts.FirstOrDefault(a => a.Name == account);
-        var probe = _probes.FirstOrDefault(p => p.CheckType == checkType);
+        var target = accounts.FirstOrDefault(a => a.Name == request.Account);
+        var probe = _probes.FirstOrDefault(p => p.CheckType == request.CheckType);
         if (target is not null && probe is not null)
         {
-            _ = RecheckAsync(target, probe, delay);
+            _ = RecheckAsync(target, probe, dueAt);
         }
     }
 
-    private async Task RecheckAsync(AmoAccount account, IProbe probe, TimeSpan delay)
+    private async Task RecheckAsync(AmoAccount account, IProbe probe, DateTimeOffset dueAt)
     {
         try
         {
-            await Task.Delay(delay, time, _stopping);
-            StartProbe(account, probe, _stopping);
+            var wait = dueAt - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, _stopping);
+            }
+
+            StartProbe(account, probe, recheck: true, _stopping);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -137,12 +167,16 @@ public sealed partial class ProbeScheduler(
         (string, string) key,
         TaskCompletionSource run,
         long sequence,
+        bool recheck,
         CancellationToken stoppingToken)
     {
+        // A root span per probe: a probe starts from the timer, never inside another operation's trace.
+        Activity.Current = null;
+        using var activity = ProbeTracing.Start(account.Name, probe.CheckType, recheck);
         try
         {
             var result = await ProbeSafelyAsync(probe, account, stoppingToken);
-            if (result is { Outcome: Outcome.Down, HttpStatus: null } && selfCheck is not null && !await selfCheck.IsOnlineAsync(stoppingToken))
+            if (result is { Outcome: Outcome.Down, HttpStatus: null } && !await selfCheck.IsOnlineAsync(stoppingToken))
             {
                 LogOffline(logger, result.CheckType, result.Account);
                 result = result with
@@ -155,6 +189,7 @@ public sealed partial class ProbeScheduler(
             if (result is not null)
             {
                 LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
+                ProbeTracing.Finish(activity, result);
                 await results.SubmitAsync(result with { Sequence = sequence }, stoppingToken);
             }
         }

@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Tests.Infrastructure;

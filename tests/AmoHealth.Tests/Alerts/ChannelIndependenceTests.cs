@@ -1,5 +1,6 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -156,8 +157,8 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "POST", Status = "down", State = "down" });
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "DP", Status = "down", State = "suspect" });
+            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "POST", Status = "down", State = CheckState.Down });
+            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "DP", Status = "down", State = CheckState.Suspect });
             db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "POST", Kind = "down", Text = "🔴 POST", CreatedAt = now, NextAttemptAt = now });
             await db.SaveChangesAsync();
         }
@@ -168,7 +169,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         // DP is confirmed down a few seconds later: one post for both.
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            (await db.CheckStatuses.SingleAsync(s => s.CheckType == "DP")).State = "down";
+            (await db.CheckStatuses.SingleAsync(s => s.CheckType == "DP")).State = CheckState.Down;
             db.Notifications.Add(new NotificationRecord
             {
                 Account = "acme", CheckType = "DP", Kind = "down", Text = "🔴 DP", CreatedAt = _time.GetUtcNow().ToUnixTimeMilliseconds() - 4_000, NextAttemptAt = now,

@@ -1,9 +1,11 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Evaluation;
 using AmoHealth.Prober.Notifications;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Scheduling;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +18,7 @@ public sealed class IncidentFlowTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly TempDatabase _database = new();
-    private readonly RecordingRechecks _rechecks = new();
+    private readonly RecheckQueue _rechecks = new(TimeProvider.System);
 
     public void Dispose() => _database.Dispose();
 
@@ -41,7 +43,7 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.All(alerts, a => Assert.Equal(incident.Id, a.IncidentId));
         // Confirmations are due 5 s and 15 s after the first failure started (its answer took 120 ms).
         Assert.Equal([("acme", "GET", 4.88), ("acme", "GET", 9.88), ("acme", "GET", 5.0)],
-            _rechecks.Requests.Select(r => (r.Account, r.CheckType, r.Delay.TotalSeconds)));
+            Queued(_rechecks).Select(r => (r.Account, r.CheckType, r.Delay.TotalSeconds)));
         Assert.Null((await db.CheckStatuses.SingleAsync()).IncidentId);
     }
 
@@ -135,7 +137,7 @@ public sealed class IncidentFlowTests : IDisposable
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());
         var status = await db.CheckStatuses.SingleAsync();
-        Assert.Equal(("suspect", 7_201_000L), (status.State, status.FailingSince!.Value));
+        Assert.Equal((CheckState.Suspect, 7_201_000L), (status.State, status.FailingSince!.Value));
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public sealed class IncidentFlowTests : IDisposable
 
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            var retired = await AmoHealth.Prober.Storage.RetiredAccounts.RetireAsync(db, ["other"], 100_000, CancellationToken.None);
+            var retired = await AmoHealth.Prober.Persistence.RetiredAccounts.RetireAsync(db, ["other"], 100_000, CancellationToken.None);
             Assert.Equal(["acme"], retired);
         }
 
@@ -169,7 +171,7 @@ public sealed class IncidentFlowTests : IDisposable
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker, _rechecks);
+        using var writer = Pipeline.Writer(channel, contexts, publisher, tracker, rechecks: _rechecks);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {
@@ -187,10 +189,14 @@ public sealed class IncidentFlowTests : IDisposable
 
     private static ProbeResult Ok(long at) => new("acme", CheckType.Get, Outcome.Up, 90, at, 200, null);
 
-    private sealed class RecordingRechecks : IRecheckScheduler
+    private static List<RecheckRequest> Queued(RecheckQueue queue)
     {
-        public List<(string Account, string CheckType, TimeSpan Delay)> Requests { get; } = [];
+        var queued = new List<RecheckRequest>();
+        while (queue.Reader.TryRead(out var request))
+        {
+            queued.Add(request.Request);
+        }
 
-        public void RequestRecheck(string account, string checkType, TimeSpan delay) => Requests.Add((account, checkType, delay));
+        return queued;
     }
 }

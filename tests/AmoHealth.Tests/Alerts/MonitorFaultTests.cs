@@ -1,9 +1,10 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Evaluation;
 using AmoHealth.Prober.Notifications;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Persistence;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -67,8 +68,7 @@ public sealed class MonitorFaultTests : IDisposable
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<IncidentTracker>.Instance);
         var faults = new MonitorFaults(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<MonitorFaults>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker,
-            monitorFaults: faults);
+        using var writer = Pipeline.Writer(channel, contexts, publisher, tracker, faults);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
-using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

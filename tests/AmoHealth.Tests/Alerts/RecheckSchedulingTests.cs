@@ -1,11 +1,10 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Scheduling;
 using AmoHealth.Tests.Infrastructure;
 using AmoHealth.Tests.Unit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Alerts;
@@ -22,13 +21,14 @@ public sealed class RecheckSchedulingTests
         var get = new FakeProbe(CheckType.Get);
         var web = new FakeProbe(CheckType.Web);
         var results = new ResultChannel();
-        using var scheduler = new ProbeScheduler(
+        var rechecks = new RecheckQueue(time);
+        using var scheduler = Pipeline.Scheduler(
             [get, web], [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "t")], results,
-            Options.Create(new MonitorOptions { CheckIntervalMs = 30_000, TimeoutMs = 10_000 }), time, NullLogger<ProbeScheduler>.Instance);
+            new MonitorOptions { CheckIntervalMs = 30_000, TimeoutMs = 10_000 }, time, rechecks);
         await scheduler.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => get.Calls == 1 && web.Calls == 1, Wait, "the first cycle");
 
-        scheduler.RequestRecheck("acme", CheckType.Get, TimeSpan.FromSeconds(5));
+        rechecks.Request(new RecheckRequest("acme", CheckType.Get, TimeSpan.FromSeconds(5)));
         time.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(100);
         Assert.Equal(1, get.Calls);
@@ -36,7 +36,7 @@ public sealed class RecheckSchedulingTests
         await Eventually.TrueAsync(() => get.Calls == 2, Wait, "the re-check");
 
         Assert.Equal(1, web.Calls);
-        scheduler.RequestRecheck("nobody", CheckType.Get, TimeSpan.Zero);
+        rechecks.Request(new RecheckRequest("nobody", CheckType.Get, TimeSpan.Zero));
         await scheduler.StopAsync(CancellationToken.None);
     }
 }

@@ -1,10 +1,10 @@
 using AmoHealth.Core.Checks;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Diagnostics;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Probes;
 using AmoHealth.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Alerts;
@@ -40,9 +40,9 @@ public sealed class SelfCheckTests
         var options = Options.Create(new MonitorOptions { CheckIntervalMs = 60_000, TimeoutMs = 5_000 });
         var selfCheck = new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions { ReferenceUrl = referenceUrl }), TimeProvider.System);
         var results = new ResultChannel();
-        using var scheduler = new ProbeScheduler(
-            [new UnreachableProbe()], [new AmoAccount("acme", new Uri("http://127.0.0.1:1"), "t")], results, options, TimeProvider.System,
-            NullLogger<ProbeScheduler>.Instance, selfCheck);
+        using var scheduler = Pipeline.Scheduler(
+            [new UnreachableProbe()], [new AmoAccount("acme", new Uri("http://127.0.0.1:1"), "t")], results, options.Value, TimeProvider.System,
+            selfCheck: selfCheck);
         await scheduler.StartAsync(CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var result = await results.Reader.ReadAsync(timeout.Token);

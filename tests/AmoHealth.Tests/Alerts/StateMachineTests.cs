@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Evaluation;
 
 namespace AmoHealth.Tests.Alerts;
 
@@ -15,7 +15,7 @@ public sealed class StateMachineTests
 
         Assert.Equal(TimeSpan.FromSeconds(5), decisions[0].RecheckIn);
         Assert.DoesNotContain(decisions, d => d.OpenIncident || d.CloseIncident);
-        Assert.Equal(StateMachine.Up, state.State);
+        Assert.Equal(CheckState.Up, state.State);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class StateMachineTests
         // Re-checks at +5 s and +15 s from the failure.
         Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)], decisions.Take(2).Select(d => d.RecheckIn!.Value));
         Assert.Equal([false, false, true, false, false], decisions.Select(d => d.OpenIncident));
-        Assert.Equal(StateMachine.Down, state.State);
+        Assert.Equal(CheckState.Down, state.State);
         Assert.Equal(1_000, state.FailingSince);
     }
 
@@ -44,7 +44,7 @@ public sealed class StateMachineTests
         var (state, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Up, Outcome.Down, Outcome.Up, Outcome.Degraded);
 
         Assert.Equal([false, false, false, false, false, false, true], decisions.Select(d => d.CloseIncident));
-        Assert.Equal(StateMachine.Up, state.State);
+        Assert.Equal(CheckState.Up, state.State);
         Assert.Null(state.FailingSince);
     }
 

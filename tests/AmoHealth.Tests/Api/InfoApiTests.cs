@@ -1,6 +1,6 @@
+using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;

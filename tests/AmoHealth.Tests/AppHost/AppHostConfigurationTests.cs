@@ -2,7 +2,6 @@ using System.Diagnostics;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Extensions;
 using AmoHealth.ServiceDefaults;
-using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

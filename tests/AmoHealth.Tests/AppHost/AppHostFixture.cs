@@ -1,7 +1,7 @@
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using AmoHealth.ServiceDefaults;
 using AmoHealth.Tests.Infrastructure;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

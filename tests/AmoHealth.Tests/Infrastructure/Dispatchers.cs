@@ -1,5 +1,5 @@
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ public static class Dispatchers
         IDbContextFactory<AmoHealthDbContext> contexts, Notifiers notifiers, AlertOptions alerts, TimeProvider time, int checkIntervalMs = 30_000)
     {
         var wrapped = Options.Create(alerts);
-        var health = new ChannelHealth(notifiers, new AmoHealth.Prober.Storage.ProbeStateStore(contexts), wrapped, time, NullLogger<ChannelHealth>.Instance);
+        var health = new ChannelHealth(notifiers, new AmoHealth.Core.Storage.ProbeStateStore(contexts), wrapped, time, NullLogger<ChannelHealth>.Instance);
         var dispatcher = new OutboxDispatcher(contexts, notifiers, health, wrapped,
             Options.Create(new MonitorOptions { CheckIntervalMs = checkIntervalMs }), time, NullLogger<OutboxDispatcher>.Instance);
         return (dispatcher, health);

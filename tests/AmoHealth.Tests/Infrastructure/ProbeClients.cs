@@ -1,8 +1,8 @@
+using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Storage;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Safety;
+using AmoHealth.Prober.Probes.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;

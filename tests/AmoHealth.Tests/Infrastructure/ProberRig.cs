@@ -1,16 +1,12 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probes;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Probes.Client;
+using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.Simulator.Amo;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Publishing;
 
 namespace AmoHealth.Tests.Infrastructure;
 

@@ -13,6 +13,9 @@ public sealed class TelemetryCapture
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
+    /// <summary>The spans themselves (source, parent, tags, events), as exported.</summary>
+    public ConcurrentQueue<Activity> Activities { get; } = new();
+
     public void AddTo(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         services.ConfigureOpenTelemetryTracerProvider(b => b.AddProcessor(new SimpleActivityExportProcessor(new SpanExporter(this))));
@@ -25,6 +28,7 @@ public sealed class TelemetryCapture
         {
             foreach (var span in batch)
             {
+                capture.Activities.Enqueue(span);
                 capture.Spans.Enqueue(span.DisplayName + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))
                     + " " + string.Join(" ", span.Events.Select(e => e.Name + string.Join(" ", e.Tags.Select(t => $"{t.Key}={t.Value}")))));
             }

@@ -1,6 +1,5 @@
 using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Infrastructure;
 

@@ -1,10 +1,9 @@
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Alerts;
+using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Probes;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Probes.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

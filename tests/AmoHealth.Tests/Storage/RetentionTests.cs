@@ -1,7 +1,7 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Persistence;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

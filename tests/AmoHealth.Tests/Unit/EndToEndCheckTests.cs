@@ -1,8 +1,8 @@
 using System.Net;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Hooks;
 using AmoHealth.Prober.Probes;
+using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.Simulator.Amo;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Extensions;
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes;
 using Microsoft.AspNetCore.Builder;
 
 namespace AmoHealth.Tests.Unit;

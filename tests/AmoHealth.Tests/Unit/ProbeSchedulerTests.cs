@@ -1,10 +1,9 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Scheduling;
 using AmoHealth.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Unit;
@@ -18,17 +17,13 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     private readonly ResultChannel _results = new();
     private readonly List<FakeProbe> _probes = CheckType.All.Select(type => new FakeProbe(type)).ToList();
     private readonly List<ProbeResult> _received = [];
+    private RecheckQueue _rechecks = null!;
     private ProbeScheduler _scheduler = null!;
 
     public async Task InitializeAsync()
     {
-        _scheduler = new ProbeScheduler(
-            _probes,
-            [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "token")],
-            _results,
-            Microsoft.Extensions.Options.Options.Create(Options),
-            _time,
-            NullLogger<ProbeScheduler>.Instance);
+        _rechecks = new RecheckQueue(_time);
+        _scheduler = Pipeline.Scheduler(_probes, [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "token")], _results, Options, _time, _rechecks);
         await _scheduler.StartAsync(CancellationToken.None);
     }
 
@@ -63,7 +58,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         get.Gate = new TaskCompletionSource();
 
         // Re-checks and a cycle can ask for the same check in the same instant, from different threads.
-        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => _scheduler.RequestRecheck("acme", CheckType.Get, TimeSpan.Zero));
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => _rechecks.Request(new RecheckRequest("acme", CheckType.Get, TimeSpan.Zero)));
         await Eventually.TrueAsync(() => get.Calls >= 2, Wait, "the re-check");
         await Task.Delay(200);
 

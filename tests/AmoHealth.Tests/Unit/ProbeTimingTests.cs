@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes.Client;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,4 @@
 using AmoHealth.Core.Checks;
-using AmoHealth.Prober.Configuration;
 using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Unit;

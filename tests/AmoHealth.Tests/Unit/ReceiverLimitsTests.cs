@@ -26,25 +26,25 @@ public sealed class ReceiverLimitsTests
     [Fact]
     public async Task AFloodForOtherAccountsNeverRunsAWaitersMatcherAndAnAccountHoldsABoundedNumber()
     {
-        var waiters = new AmoHealth.Prober.Hooks.DeliveryWaiters();
+        var waiters = new AmoHealth.Prober.Probes.Hooks.DeliveryWaiters();
         var asked = 0;
         using var waiting = waiters.Register("main", d => { Interlocked.Increment(ref asked); return d["leads[update][0][id]"] == "42"; });
         var form = new Dictionary<string, string> { ["leads[update][0][id]"] = "42" };
 
         for (var i = 0; i < 10_000; i++)
         {
-            Assert.Equal(0, waiters.Deliver(new AmoHealth.Prober.Hooks.Delivery("account", $"flood-{i}", form, i)));
-            Assert.Equal(0, waiters.Deliver(new AmoHealth.Prober.Hooks.Delivery("account", null, form, i)));
+            Assert.Equal(0, waiters.Deliver(new AmoHealth.Prober.Probes.Hooks.Delivery("account", $"flood-{i}", form, i)));
+            Assert.Equal(0, waiters.Deliver(new AmoHealth.Prober.Probes.Hooks.Delivery("account", null, form, i)));
         }
 
         Assert.Equal(0, asked);
         Assert.False(waiting.Arrived.IsCompleted);
-        Assert.Equal(1, waiters.Deliver(new AmoHealth.Prober.Hooks.Delivery("account", "main", form, 7)));
+        Assert.Equal(1, waiters.Deliver(new AmoHealth.Prober.Probes.Hooks.Delivery("account", "main", form, 7)));
         Assert.Equal(7, await waiting.Arrived);
 
         // Waiters a fault left undisposed: the account keeps the newest, never more than the cap.
         var leaked = Enumerable.Range(0, 40).Select(_ => waiters.Register("main", _ => false)).ToList();
-        Assert.Equal(AmoHealth.Prober.Hooks.DeliveryWaiters.MaxPendingPerAccount, waiters.Count);
+        Assert.Equal(AmoHealth.Prober.Probes.Hooks.DeliveryWaiters.MaxPendingPerAccount, waiters.Count);
         leaked.ForEach(w => w.Dispose());
         Assert.Equal(0, waiters.Count);
     }

@@ -1,10 +1,9 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Results;
+using AmoHealth.Prober.Persistence;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmoHealth.Tests.Unit;
 
@@ -55,7 +54,7 @@ public sealed class StorageTests : IDisposable
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
         var channel = new ResultChannel();
-        using var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance);
+        using var writer = Pipeline.Writer(channel, contexts, publisher);
         await writer.StartAsync(CancellationToken.None);
 
         await channel.SubmitAsync(Result(CheckType.Get, 1_000, Outcome.Up), CancellationToken.None);
@@ -110,7 +109,7 @@ public sealed class StorageTests : IDisposable
         await using var db = await contexts.CreateDbContextAsync();
         var status = await db.CheckStatuses.SingleAsync(s => s.CheckType == CheckType.Get);
         Assert.Equal(Outcome.Down, status.Outcome);
-        Assert.Equal("suspect", status.State);
+        Assert.Equal(CheckState.Suspect, status.State);
     }
 
     private async Task<(IDbContextFactory<AmoHealthDbContext>, ResultChannel, RecordingPublisher, ResultWriter)> StartWriterAsync()
@@ -118,11 +117,7 @@ public sealed class StorageTests : IDisposable
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
         var channel = new ResultChannel();
-        var notifiers = new AmoHealth.Prober.Notifications.Notifiers([], [], NullLogger<AmoHealth.Prober.Notifications.Notifiers>.Instance);
-        var tracker = new AmoHealth.Prober.Alerts.IncidentTracker(Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Alerts.AlertOptions()),
-            Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()), notifiers,
-            NullLogger<AmoHealth.Prober.Alerts.IncidentTracker>.Instance);
-        var writer = new ResultWriter(channel, contexts, publisher, TimeProvider.System, NullLogger<ResultWriter>.Instance, tracker);
+        var writer = Pipeline.Writer(channel, contexts, publisher);
         await writer.StartAsync(CancellationToken.None);
         return (contexts, channel, publisher, writer);
     }

@@ -2,8 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Simulator.OAuth;
 using AmoHealth.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using AmoHealth.Core.Checks;
-using AmoHealth.Prober.Storage;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Simulator.OAuth;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -68,7 +69,7 @@ public sealed class TokenTroubleTests
             context.Response.StatusCode = 429;
             return Task.CompletedTask;
         });
-        var guards = new AmoHealth.Prober.Safety.AccountGuards(TimeProvider.System,
+        var guards = new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()));
         var source = Source(oauth.BaseUri, TimeProvider.System, await FolderAsync(), guards.For("acme"));
 
@@ -100,7 +101,7 @@ public sealed class TokenTroubleTests
         return Path.Combine(folder, "acme.json");
     }
 
-    private static OAuthTokenSource Source(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Safety.AccountGuard? guard = null)
+    private static OAuthTokenSource Source(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
     {
         using var database = new TempDatabase();
         var options = new OAuthOptions

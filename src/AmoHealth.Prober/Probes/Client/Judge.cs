@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>Reusable judgements of a probe's answer; each returns null when the answer is correct.</summary>
 public static class Judge

@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Safety;
-using AmoHealth.Prober.Tokens;
+using AmoHealth.Prober.Probes.Safety;
+using AmoHealth.Prober.Probes.Tokens;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>
 /// Sends one probe request and turns whatever happens into a <see cref="ProbeResult"/>: it times the request,

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>What a probe received: enough to judge the answer, with the body capped.</summary>
 public sealed record ProbeResponse(HttpStatusCode StatusCode, string? MediaType, string Body)

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>
 /// Timestamps of one probe request, filled in by <see cref="TimedConnections"/> as the connection is made.

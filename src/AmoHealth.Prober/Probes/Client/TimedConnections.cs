@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AmoHealth.Prober.Probing;
+namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>
 /// The probe client's handler: every connection is opened here, so DNS, TCP connect and TLS can each be

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Hooks;
+namespace AmoHealth.Prober.Probes.Hooks;
 
 /// <summary>One webhook amoCRM delivered to us, with its form fields (bracket keys, string values).</summary>
 /// <param name="Kind"><see cref="AccountWebhook"/> for account webhooks, <see cref="DigitalPipeline"/> for DP actions.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace AmoHealth.Prober.Hooks;
+namespace AmoHealth.Prober.Probes.Hooks;
 
 /// <summary>
 /// Checks waiting for a webhook, by account. A waiter is registered before the write that triggers the

@@ -1,9 +1,9 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Probing;
+using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Hooks;
+namespace AmoHealth.Prober.Probes.Hooks;
 
 /// <summary>
 /// Times a webhook end to end: wait for the delivery (registered first, since amoCRM may deliver before

@@ -3,7 +3,7 @@ using System.Text;
 using AmoHealth.Prober.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Hooks;
+namespace AmoHealth.Prober.Probes.Hooks;
 
 public static partial class HookReceiverApi
 {

@@ -1,8 +1,8 @@
+using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Storage;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Hooks;
+namespace AmoHealth.Prober.Probes.Hooks;
 
 /// <summary>
 /// At start, says where each account's Digital Pipeline action must send its webhook: the whole receiver URL

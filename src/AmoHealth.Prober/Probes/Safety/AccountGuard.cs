@@ -1,6 +1,6 @@
 using AmoHealth.Core.Checks;
 
-namespace AmoHealth.Prober.Safety;
+namespace AmoHealth.Prober.Probes.Safety;
 
 /// <summary>
 /// Keeps one account safe from us: spaces API requests to a budget far under amoCRM's 7/s, stops all API

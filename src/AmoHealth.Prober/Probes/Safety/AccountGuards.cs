@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using AmoHealth.Prober.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Safety;
+namespace AmoHealth.Prober.Probes.Safety;
 
 /// <summary>One <see cref="AccountGuard"/> per account, shared by every probe of that account.</summary>
 public sealed class AccountGuards(TimeProvider time, IOptions<MonitorOptions> options)

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Safety;
+namespace AmoHealth.Prober.Probes.Safety;
 
 /// <param name="Spacing">Minimum time between two API requests to one account.</param>
 /// <param name="DefaultRetryAfter">The wait after a 429 that names none (amoCRM's HTML 429).</param>

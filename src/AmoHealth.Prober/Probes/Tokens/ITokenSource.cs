@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>Where an account's Bearer token comes from.</summary>
 public interface ITokenSource

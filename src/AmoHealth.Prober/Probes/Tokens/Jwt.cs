@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>Reads claims of amoCRM's access tokens. The signature is not checked: amoCRM checks it; we only plan ahead.</summary>
 public static class Jwt

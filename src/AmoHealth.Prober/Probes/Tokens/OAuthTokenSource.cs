@@ -1,9 +1,8 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Storage;
+using AmoHealth.Prober.Configuration;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>
 /// OAuth with amoCRM's single-use refresh tokens: one refresh at a time per account (concurrent refreshes
@@ -19,7 +18,7 @@ public sealed partial class OAuthTokenSource(
     ProbeStateStore state,
     TimeProvider time,
     ILogger logger,
-    Safety.AccountGuard? guard = null) : ITokenSource
+    Probes.Safety.AccountGuard? guard = null) : ITokenSource
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>A long-lived token (1 day to 5 years): nothing to refresh; a 401 means it expired or was revoked.</summary>
 public sealed class StaticTokenSource(string token) : ITokenSource

@@ -1,6 +1,6 @@
 using AmoHealth.Prober.Configuration;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>At start, records when each long-lived token expires (OAuth accounts record it at each refresh).</summary>
 public sealed partial class TokenExpiryRecorder(IReadOnlyList<AmoAccount> accounts, TokenSources tokens, ILogger<TokenExpiryRecorder> logger) : BackgroundService

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>
 /// The OAuth pair on disk, written atomically (temporary file, flush to disk, rename) with mode 0600, and

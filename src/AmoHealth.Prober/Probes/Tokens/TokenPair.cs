@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>An OAuth pair as stored. <see cref="ExpiresAt"/> is Unix seconds.</summary>
 public sealed record TokenPair(

@@ -2,11 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>One token source per account: OAuth when configured, else the long-lived token.</summary>
 public sealed class TokenSources(

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Tokens;
+namespace AmoHealth.Prober.Configuration;
 
 /// <summary>OAuth instead of a long-lived token. Section <c>Monitor:OAuth</c>.</summary>
 public sealed class OAuthOptions

@@ -1,7 +1,6 @@
-using AmoHealth.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace AmoHealth.Prober.Storage;
+namespace AmoHealth.Core.Storage;
 
 /// <summary>Per-account values the Prober keeps in SQLite (<c>probe_state</c>): the test lead, the token's expiry.</summary>
 public sealed class ProbeStateStore(IDbContextFactory<AmoHealthDbContext> contexts)

@@ -1,0 +1,31 @@
+using AmoHealth.Prober.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Diagnostics;
+
+/// <summary>
+/// Fails <c>/health</c> when the probe loop stops ticking: no cycle started for three intervals (a hung
+/// scheduler would otherwise look healthy while nothing is probed).
+/// </summary>
+public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvider time) : IHealthCheck
+{
+    private long _lastTick;
+
+    public void Tick() => Interlocked.Exchange(ref _lastTick, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var last = Interlocked.Read(ref _lastTick);
+        if (last == 0)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded("The probe loop has not started a cycle yet."));
+        }
+
+        var silentMs = time.GetUtcNow().ToUnixTimeMilliseconds() - last;
+        var limitMs = 3L * options.Value.CheckIntervalMs;
+        return Task.FromResult(silentMs > limitMs
+            ? HealthCheckResult.Unhealthy($"The probe loop has not started a cycle for {silentMs / 1000} s (interval {options.Value.CheckIntervalMs / 1000} s).")
+            : HealthCheckResult.Healthy());
+    }
+}

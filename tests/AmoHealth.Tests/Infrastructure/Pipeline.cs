@@ -1,0 +1,57 @@
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Alerting;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Diagnostics;
+using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.Notifications;
+using AmoHealth.Prober.Persistence;
+using AmoHealth.Prober.Probes;
+using AmoHealth.Prober.Publishing;
+using AmoHealth.Prober.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>
+/// The Prober's stages wired by hand for a test, with every collaborator real and given: a scheduler (with its
+/// re-check queue, self-check and heartbeat) and a writer (with evaluation and the after-commit steps).
+/// </summary>
+public static class Pipeline
+{
+    public static ProbeScheduler Scheduler(
+        IEnumerable<IProbe> probes,
+        IReadOnlyList<AmoAccount> accounts,
+        ResultChannel results,
+        MonitorOptions options,
+        TimeProvider time,
+        RecheckQueue? rechecks = null,
+        NetworkSelfCheck? selfCheck = null) =>
+        new(probes, accounts, results, rechecks ?? new RecheckQueue(time),
+            selfCheck ?? new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions()), time),
+            new Heartbeat(new PlainHttpClients(), Options.Create(options), NullLogger<Heartbeat>.Instance),
+            new ProbeLoopHealth(Options.Create(options), time), Options.Create(options), time, NullLogger<ProbeScheduler>.Instance);
+
+    /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.</summary>
+    public static ResultWriter Writer(
+        ResultChannel channel,
+        IDbContextFactory<AmoHealthDbContext> contexts,
+        IStatusPublisher publisher,
+        IncidentTracker? tracker = null,
+        MonitorFaults? faults = null,
+        RecheckQueue? rechecks = null,
+        MonitorOptions? monitor = null)
+    {
+        var notifiers = new Notifiers([], [], NullLogger<Notifiers>.Instance);
+        var options = Options.Create(monitor ?? new MonitorOptions());
+        return new ResultWriter(
+            channel,
+            contexts,
+            tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
+            faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
+            [rechecks ?? new RecheckQueue(TimeProvider.System), new PublishAfterCommit(publisher)],
+            TimeProvider.System,
+            NullLogger<ResultWriter>.Instance);
+    }
+}
