@@ -11,10 +11,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapDefaultEndpoints();
-app.MapStatusApi();
-app.MapStreamApi();
-app.MapHistoryApi();
-app.MapInfoApi();
+app.MapAmoHealthApi();
 app.MapApiDocs();
 
 app.Run();

@@ -9,9 +9,9 @@ namespace AmoHealth.Api.Apis;
 public static class InfoApi
 {
     /// <summary>Maps <c>GET /api/info</c>: demo mode, the check interval, the alert channels' state and the DP action URLs.</summary>
-    public static RouteGroupBuilder MapInfoApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapInfoApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup("/api").WithTags("Status");
+        var group = api.MapGroup(string.Empty).WithTags("Info");
         group.MapGet("/info", GetInfoAsync)
             .WithSummary("Deployment facts for the dashboard: demo mode, the check interval, whether each alert channel delivers, where DP actions must point");
         return group;

@@ -7,26 +7,23 @@ namespace AmoHealth.Api.Apis;
 
 public static class StatusApi
 {
-    /// <summary>Maps <c>GET /api/status</c>: the current status of every account's checks.</summary>
-    public static RouteGroupBuilder MapStatusApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps <c>GET /api/status</c> onto <paramref name="api"/> (the <c>/api</c> group).</summary>
+    public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup("/api");
-        group.MapGet("/status", GetStatusAsync);
+        var group = api.MapGroup(string.Empty).WithTags("Status");
+        group.MapGet("/status", GetStatusAsync)
+            .WithSummary("The current status of every account's checks")
+            .WithDescription("One row per account and check in the seed's shape (`status` up/down), with the finer `outcome`, " +
+                "the token's expiry, the account's notice and `stale` when no result arrived for three intervals.");
         return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CheckStatusDto>>, ProblemHttpResult>> GetStatusAsync(
+    public static async Task<Ok<IReadOnlyList<CheckStatusDto>>> GetStatusAsync(
         StatusReader reader,
-        SchemaState schema,
         Microsoft.Extensions.Options.IOptions<Info.DashboardOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!await schema.IsReadyAsync(cancellationToken))
-        {
-            return StorageNotReady();
-        }
-
         var rows = await reader.ReadAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var facts = await reader.ReadAccountFactsAsync(now, cancellationToken);
@@ -42,10 +39,4 @@ public static class StatusApi
             .ToList();
         return TypedResults.Ok(body);
     }
-
-    /// <summary>The Prober has not created the schema yet (first start): a temporary condition, not a bug.</summary>
-    internal static ProblemHttpResult StorageNotReady() => TypedResults.Problem(
-        title: "Storage not ready",
-        detail: "The database has not been initialised by the Prober yet. Retry shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable);
 }

@@ -20,10 +20,14 @@ public static class StreamApi
     /// <c>incident_opened</c>, <c>incident_closed</c> and <c>heartbeat</c> are named events, so those clients
     /// never see them.
     /// </summary>
-    public static RouteGroupBuilder MapStreamApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapStreamApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup("/api");
-        group.MapGet("/stream", GetStream);
+        var group = api.MapGroup(string.Empty).WithTags("Stream");
+        group.MapGet("/stream", GetStream)
+            .WithSummary("Live status: Server-Sent Events")
+            .WithDescription("A snapshot (one unnamed `status_update` per account and check), then live updates, `incident_opened` and " +
+                "`incident_closed` named events, and a `heartbeat` event while idle.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return group;
     }
 

@@ -12,7 +12,15 @@ public static class Extensions
     {
         var services = builder.Services;
         builder.AddAmoHealthStorage(readOnly: true);
-        builder.AddLiveRedis();
+        if (builder.AddLiveRedis())
+        {
+            services.AddSingleton<IStatusSubscriber, RedisStatusSubscriber>();
+        }
+        else
+        {
+            services.AddSingleton<IStatusSubscriber, NoStatusSubscriber>();
+        }
+
         services.AddProblemDetails();
         services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -26,6 +34,8 @@ public static class Extensions
         }));
         services.AddSingleton<StatusReader>();
         services.AddSingleton<Queries.HistoryReader>();
+        services.AddSingleton<Queries.IncidentReader>();
+        services.AddSingleton<Queries.StatsReader>();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateDataAnnotations()

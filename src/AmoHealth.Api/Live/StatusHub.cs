@@ -3,22 +3,19 @@ using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Threading.Channels;
 using AmoHealth.Core.Live;
-using StackExchange.Redis;
 
 namespace AmoHealth.Api.Live;
 
 /// <summary>
-/// Fans live messages from Redis (status updates, incidents opened and closed) out to every connected
+/// Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed) out to every connected
 /// stream as ready SSE items. Each client has its own bounded
 /// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
 /// </summary>
 public sealed partial class StatusHub(
-    IServiceProvider services,
-    TimeProvider time,
+    IStatusSubscriber source,
     ILogger<StatusHub> logger) : BackgroundService
 {
     internal const int ClientQueueCapacity = 256;
-    private static readonly TimeSpan SubscribeRetry = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<long, Channel<SseItem<string>>> _clients = new();
     private long _nextId;
@@ -27,7 +24,7 @@ public sealed partial class StatusHub(
 
     public int ClientCount => _clients.Count;
 
-    /// <summary>Whether the hub is subscribed to Redis (it stays subscribed across reconnects).</summary>
+    /// <summary>Whether the hub is subscribed to its source (it stays subscribed across reconnects).</summary>
     public bool IsSubscribed => _subscribed;
 
     /// <summary>Registers a client; dispose the subscription when the client leaves.</summary>
@@ -81,31 +78,14 @@ public sealed partial class StatusHub(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        try
         {
-            LogNoRedis(logger);
-            return;
+            _subscribed = await source.SubscribeAsync(Broadcast, stoppingToken);
         }
-
-        // Redis may be down when the Api starts; once subscribed, the client resubscribes after reconnects.
-        using var timer = new PeriodicTimer(SubscribeRetry, time);
-        do
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            try
-            {
-                await redis.GetSubscriber().SubscribeAsync(
-                    RedisChannel.Literal(LiveChannels.Status),
-                    (_, message) => Broadcast(message.ToString()));
-                _subscribed = true;
-                LogSubscribed(logger, LiveChannels.Status);
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                LogSubscribeFailed(logger, ex);
-            }
+            // Stopping before the source answered.
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private void Remove(long id)
@@ -123,15 +103,6 @@ public sealed partial class StatusHub(
 
         public void Dispose() => hub.Remove(id);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to Redis channel {Channel}")]
-    private static partial void LogSubscribed(ILogger logger, string channel);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to Redis failed; retrying")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis connection string: the stream sends snapshots and heartbeats only")]
-    private static partial void LogNoRedis(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a malformed live message")]
     private static partial void LogMalformed(ILogger logger);

@@ -1,0 +1,80 @@
+using AmoHealth.Core.Checks;
+using AmoHealth.Core.Storage;
+using AmoHealth.Core.Storage.Rollups;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Api.Queries;
+
+/// <summary>
+/// Uptime (by count and by time over the monitored span), latency percentiles, incidents by kind and MTTR per
+/// check, from the rollups.
+/// </summary>
+public sealed class StatsReader(IDbContextFactory<AmoHealthDbContext> contexts, IOptions<StorageOptions> storage, TimeProvider time)
+{
+    public async Task<IReadOnlyList<CheckStats>> StatsAsync(
+        TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var series = await RollupQuery.SummarizeAsync(db, window.From, window.To, account, checkType, storage.Value.Retention, now, cancellationToken);
+        var incidents = await IncidentFilter.Overlapping(db, window, account, checkType)
+            .Select(i => new { i.Account, i.CheckType, i.Kind, i.StartTime, i.EndTime, i.Duration })
+            .ToListAsync(cancellationToken);
+        var spans = await MonitoredSpansAsync(db, window, account, checkType, now, cancellationToken);
+
+        return [.. series
+            .OrderBy(s => s.Account, StringComparer.Ordinal)
+            .ThenBy(s => CheckType.OrderOf(s.CheckType))
+            .Select(s =>
+            {
+                var mine = incidents.Where(i => i.Account == s.Account && i.CheckType == s.CheckType).ToList();
+                // Only outages count as downtime; a 429, a block, a bill or a rejected token are counted apart.
+                var outages = mine.Where(i => i.Kind == OutageKind).ToList();
+                var closed = outages.Where(i => i.Duration is not null && i.EndTime < window.To).Select(i => i.Duration!.Value).ToList();
+                // Uptime by time is over the span that was monitored: time without data is not up.
+                var (from, to) = spans.TryGetValue((s.Account, s.CheckType), out var span) ? span : (window.From, Math.Min(window.To, now));
+                var length = Math.Max(1, to - from);
+                var down = outages.Sum(i => Math.Max(0, Math.Min(i.EndTime ?? now, to) - Math.Max(i.StartTime, from)));
+                return new CheckStats(
+                    s.Account, s.CheckType, s.Count, s.UpCount,
+                    s.Count == 0 ? 100 : Math.Round(100.0 * s.UpCount / s.Count, 3),
+                    Math.Round(100.0 * (1 - Math.Min(1, (double)down / length)), 3),
+                    s.Average, s.Percentile(50), s.Percentile(95), s.Percentile(99), s.MinMs, s.MaxMs,
+                    outages.Count, closed.Count > 0 ? (long)closed.Average() : null)
+                {
+                    Coverage = Math.Round(100.0 * Math.Min(1, (double)(to - from) / window.Length), 3),
+                    IncidentsByKind = mine.GroupBy(i => i.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                };
+            })];
+    }
+
+    private const string OutageKind = "down";
+
+    /// <summary>
+    /// Per account and check, the part of the window that has data: from its first bucket (or the window's
+    /// start) to the end of its last bucket (or now), read from the finest rollups still kept for the window.
+    /// </summary>
+    private async Task<Dictionary<(string Account, string CheckType), (long From, long To)>> MonitoredSpansAsync(
+        AmoHealthDbContext db, TimeWindow window, string? account, string? checkType, long now, CancellationToken cancellationToken)
+    {
+        var resolution = Resolutions.For(window, now, storage.Value.Retention);
+        var query = db.Query(resolution).Where(r => r.Bucket >= resolution.Floor(window.From) && r.Bucket < window.To);
+        if (account is not null)
+        {
+            query = query.Where(r => r.Account == account);
+        }
+
+        if (checkType is not null)
+        {
+            query = query.Where(r => r.CheckType == checkType);
+        }
+
+        var rows = await query.GroupBy(r => new { r.Account, r.CheckType })
+            .Select(g => new { g.Key.Account, g.Key.CheckType, First = g.Min(r => r.Bucket), Last = g.Max(r => r.Bucket) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(
+            r => (r.Account, r.CheckType),
+            r => (Math.Max(window.From, r.First), Math.Min(Math.Min(window.To, now), r.Last + resolution.Milliseconds())));
+    }
+}
