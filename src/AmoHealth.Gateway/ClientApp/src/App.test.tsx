@@ -163,6 +163,34 @@ describe('dashboard', () => {
     await waitFor(() => expect(screen.getByTestId('token-banner').textContent).toContain('3'))
   })
 
+  it('appends a live result to the 1 h chart and updates its card without reading history again', async () => {
+    const { fetch, calls } = fakeFetch(routes())
+    vi.stubGlobal('fetch', fetch)
+    localStorage.setItem('amohealth.range', '1h')
+    render(<App />)
+    await waitFor(() => expect(card('GET').dataset.tone).toBe('ok'))
+    await waitFor(() => expect(calls.some((c) => c.startsWith('/api/history'))).toBe(true))
+    act(() => FakeEventSource.latest().open())
+    const reads = calls.filter((c) => c.startsWith('/api/history')).length
+
+    for (const [i, outcome] of ['up', 'down'].entries()) {
+      act(() =>
+        FakeEventSource.latest().send({
+          type: 'status_update', checkType: 'GET', account: 'demo',
+          data: { status: outcome, outcome, responseTime: 300 + i, lastCheck: Date.now() + i, errorMessage: outcome === 'down' ? 'HTTP 502' : null },
+          timestamp: Date.now(),
+        }),
+      )
+    }
+
+    expect(document.querySelectorAll('[data-chart="GET"] li')).toHaveLength(2)
+    expect(document.querySelector('[data-chart="GET"] li:last-child')?.textContent).toMatch(/:301$/)
+    expect(card('GET').dataset.tone).toBe('bad')
+    expect(screen.getByTestId('card-error').textContent).toContain('amoCRM ответил HTTP 502')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(calls.filter((c) => c.startsWith('/api/history')).length).toBe(reads)
+  })
+
   it('draws each check\'s history in its own chart', async () => {
     const now = Date.now()
     const points = [0, 1, 2].map((i) => ({

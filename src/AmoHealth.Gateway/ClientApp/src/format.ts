@@ -25,10 +25,41 @@ export function dateTime(ms: number | null | undefined, lang: Lang): string {
   }).format(new Date(ms))
 }
 
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+const STEPS = [5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 5 * DAY, 7 * DAY]
+
+/**
+ * Tick positions for a time axis from `from` to `to`: at most `max` round local times (every 10 min, 4 h, a
+ * day…), inside the range, so the axis spans the whole window and no two labels read the same.
+ */
+export function timeTicks(from: number, to: number, max = 6): number[] {
+  const span = Math.max(1, to - from)
+  const step = STEPS.find((s) => span / s <= max) ?? Math.ceil(span / max / DAY) * DAY
+  const midnight = new Date(from)
+  midnight.setHours(0, 0, 0, 0)
+  const ticks: number[] = []
+  if (step < DAY) {
+    for (let t = midnight.getTime() + Math.ceil((from - midnight.getTime()) / step) * step; t <= to; t += step) ticks.push(t)
+  } else {
+    const day = new Date(midnight)
+    const days = step / DAY
+    while (day.getTime() < from) day.setDate(day.getDate() + 1)
+    for (; day.getTime() <= to; day.setDate(day.getDate() + days)) ticks.push(day.getTime())
+  }
+  return ticks
+}
+
+/** A tick's label: the time of day within a day or two (the date at midnight), the date for longer spans. */
 export function axisTime(ms: number, spanMs: number, lang: Lang): string {
-  const options: Intl.DateTimeFormatOptions =
-    spanMs > 2 * 86_400_000 ? { day: '2-digit', month: '2-digit' } : { hour: '2-digit', minute: '2-digit' }
-  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', options).format(new Date(ms))
+  const locale = lang === 'ru' ? 'ru-RU' : 'en-GB'
+  const date = new Date(ms)
+  const atMidnight = date.getHours() === 0 && date.getMinutes() === 0
+  if (spanMs > 2 * DAY || (atMidnight && spanMs > 2 * HOUR)) {
+    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(date)
+  }
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date)
 }
 
 export function percent(value: number | null | undefined): string {

@@ -80,6 +80,18 @@ const ru = {
   ms: 'мс',
   export: 'CSV',
   signOut: 'Выйти',
+  errHttp: 'amoCRM ответил HTTP {status}',
+  errTimeout: 'Нет ответа за отведённое время',
+  errDns: 'Имя хоста amoCRM не разрешается (DNS)',
+  errConnect: 'Соединение с amoCRM отклонено или сброшено',
+  errTls: 'Ошибка защищённого соединения (TLS)',
+  errNoDelivery: 'Вебхук не доставлен вовремя',
+  errAuth: 'Токен доступа отклонён (401)',
+  errThrottled: 'amoCRM ограничил частоту запросов (429)',
+  errBlocked: 'Доступ к аккаунту заблокирован (403)',
+  errBilling: 'Подписка amoCRM закончилась (402)',
+  errSlow: 'Медленнее порога',
+  errOwn: 'Сбой на стороне AmoHealth, не amoCRM',
 }
 
 export type Key = keyof typeof ru
@@ -164,6 +176,18 @@ const en: Record<Key, string> = {
   ms: 'ms',
   export: 'CSV',
   signOut: 'Sign out',
+  errHttp: 'amoCRM answered HTTP {status}',
+  errTimeout: 'No answer in time',
+  errDns: "amoCRM's host name does not resolve (DNS)",
+  errConnect: 'The connection to amoCRM was refused or reset',
+  errTls: 'The secure connection failed (TLS)',
+  errNoDelivery: 'The webhook was not delivered in time',
+  errAuth: 'The access token was rejected (401)',
+  errThrottled: 'amoCRM is rate limiting us (429)',
+  errBlocked: 'Access to the account is blocked (403)',
+  errBilling: 'The amoCRM subscription has ended (402)',
+  errSlow: 'Slower than the threshold',
+  errOwn: "AmoHealth's own fault, not amoCRM's",
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultLang, translator } from './i18n'
-import { duration, percent } from './format'
+import { axisTime, duration, percent, timeTicks } from './format'
+import { errorText } from './components/errorText'
 import { downSpans } from './components/ResponseChart'
 import { backoff } from './useStream'
 import type { HistoryPoint } from './api'
@@ -51,5 +52,42 @@ describe('down shading', () => {
 describe('reconnect backoff', () => {
   it('doubles from 1 s up to 30 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 20].map(backoff)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000])
+  })
+})
+
+describe('time axis', () => {
+  it('spans the whole window with round times and never the same label twice', () => {
+    const to = new Date(2026, 11, 2, 13, 37).getTime()
+    for (const [hours, most] of [[1, 6], [24, 6], [168, 7], [720, 6]] as const) {
+      const from = to - hours * 3_600_000
+      const ticks = timeTicks(from, to)
+      expect(ticks.length).toBeGreaterThanOrEqual(3)
+      expect(ticks.length).toBeLessThanOrEqual(most)
+      expect(ticks.every((tick) => tick >= from && tick <= to)).toBe(true)
+      // The ticks reach across the window, not one end of it.
+      expect(ticks[ticks.length - 1] - ticks[0]).toBeGreaterThan((to - from) / 2)
+      const labels = ticks.map((tick) => axisTime(tick, to - from, 'ru'))
+      expect(new Set(labels).size).toBe(labels.length)
+    }
+    expect(timeTicks(to - 3_600_000, to).map((tick) => new Date(tick).getMinutes() % 10)).toEqual([0, 0, 0, 0, 0, 0])
+    // A day's ticks name the date at midnight.
+    const day = timeTicks(to - 86_400_000, to).map((tick) => axisTime(tick, 86_400_000, 'en'))
+    expect(day).toContain('2 Dec')
+  })
+})
+
+describe('card errors', () => {
+  const base = { account: 'a', checkType: 'GET', status: 'down', responseTime: null, lastCheck: 0, httpStatus: null, tokenExpiresAt: null, tokenDaysLeft: null }
+  it('say what went wrong in the chosen language, whatever the Prober wrote', () => {
+    const ru = translator('ru')
+    const en = translator('en')
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'HTTP 503', httpStatus: 503 }, ru)).toBe('amoCRM ответил HTTP 503')
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'HTTP 503', httpStatus: 503 }, en)).toBe('amoCRM answered HTTP 503')
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'Timeout: no answer within 10000 ms' }, ru)).toBe('Нет ответа за отведённое время')
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'No webhook delivery within 5000 ms: check the webhook' }, ru)).toBe('Вебхук не доставлен вовремя')
+    expect(errorText({ ...base, outcome: 'throttled', errorMessage: 'HTTP 429: rate limited by amoCRM' }, ru)).toBe('amoCRM ограничил частоту запросов (429)')
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'AmoHealth itself is offline (the reference target is unreachable too): DNS' }, en))
+      .toBe("AmoHealth's own fault, not amoCRM's")
+    expect(errorText({ ...base, outcome: 'down', errorMessage: 'Something new' }, ru)).toBe('Something new')
   })
 })

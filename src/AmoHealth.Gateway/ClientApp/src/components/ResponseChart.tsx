@@ -13,7 +13,7 @@ import {
 import { Line } from 'react-chartjs-2'
 import type { HistoryPoint } from '../api'
 import type { Lang, Translate } from '../i18n'
-import { axisTime, dateTime, millis } from '../format'
+import { axisTime, dateTime, millis, timeTicks } from '../format'
 
 // Only the parts used: the bundle stays small.
 ChartJS.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip)
@@ -104,7 +104,11 @@ export function ResponseChart(props: {
           type: 'linear',
           min: from,
           max: to,
-          ticks: { maxTicksLimit: 6, color: dark ? '#cbd5e1' : '#475569', callback: (value) => axisTime(Number(value), to - from, lang) },
+          // Round local times across the whole window (not the linear scale's own steps in milliseconds).
+          afterBuildTicks: (axis) => {
+            axis.ticks = timeTicks(from, to).map((value) => ({ value }))
+          },
+          ticks: { autoSkip: false, maxRotation: 0, color: dark ? '#cbd5e1' : '#475569', callback: (value) => axisTime(Number(value), to - from, lang) },
           grid: { color: dark ? 'rgba(148,163,184,0.15)' : 'rgba(100,116,139,0.15)' },
         },
         y: {

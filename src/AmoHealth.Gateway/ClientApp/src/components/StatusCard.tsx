@@ -1,6 +1,7 @@
 import { isStale, type CheckStatus } from '../api'
 import type { Key, Lang, Translate } from '../i18n'
 import { dateTime, duration, millis, percent } from '../format'
+import { errorText } from './errorText'
 
 export interface CardFigures {
   uptime24h: number | null
@@ -49,7 +50,16 @@ export function StatusCard(props: {
         <span className="label">{delivery ? t('deliveryTime') : t('responseTime')}</span>
         <strong>{millis(status?.responseTime, t('ms'))}</strong>
       </p>
-      {status?.errorMessage && kind !== 'ok' && kind !== 'stale' ? <p className="card-error">{status.errorMessage}</p> : null}
+      {status?.errorMessage && kind !== 'ok' && kind !== 'stale' ? (
+        <p className="card-error" data-testid="card-error">
+          {errorText(status, t)}
+          {errorText(status, t) !== status.errorMessage ? (
+            <span className="card-error-detail" lang="en">
+              {status.errorMessage}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       <dl className="card-figures">
         <div>
           <dt>{t('uptime')} {t('range24h')} / {t('range7d')} / {t('range30d')}</dt>

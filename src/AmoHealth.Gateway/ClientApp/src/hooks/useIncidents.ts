@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react'
+import { getJson, query, type Incident } from '../api'
+import { PAGE_SIZE } from '../components/IncidentsTable'
+
+/** The incident log for the account: open first, filtered by check, paged; read again after `reload`. */
+export function useIncidents(account: string, reload: number, fail: (error: unknown) => void) {
+  const [incidents, setIncidents] = useState<Incident[]>([])
+  const [page, setPage] = useState(0)
+  const [checkFilter, setCheckFilter] = useState('')
+
+  useEffect(() => {
+    if (!account) return
+    const controller = new AbortController()
+    getJson<Incident[]>(
+      query('/api/incidents', { limit: PAGE_SIZE, offset: page * PAGE_SIZE, account, checkType: checkFilter }),
+      controller.signal,
+    )
+      .then(setIncidents)
+      .catch(fail)
+    return () => controller.abort()
+  }, [account, page, checkFilter, reload, fail])
+
+  const filter = (value: string) => {
+    setCheckFilter(value)
+    setPage(0)
+  }
+  return { incidents, page, setPage, checkFilter, filter }
+}
