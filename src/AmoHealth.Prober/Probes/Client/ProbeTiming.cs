@@ -18,6 +18,12 @@ public sealed class ProbeTiming(TimeProvider time)
 
     public long? HeadersReceived { get; set; }
 
+    /// <summary>When the answer was read in full, or the attempt failed.</summary>
+    public long? Finished { get; set; }
+
+    /// <summary>The attempt's response time: from its start to the whole answer (or the failure).</summary>
+    public int ElapsedMs => (int)Math.Round(time.GetElapsedTime(Started, Finished ?? time.GetTimestamp()).TotalMilliseconds);
+
     public TimeProvider Time => time;
 
     public Core.Checks.ProbePhases ToPhases() => new(

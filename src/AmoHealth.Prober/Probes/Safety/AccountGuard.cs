@@ -68,7 +68,7 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
                 case Outcome.Blocked:
                     _blockedRecheckAt = now + settings.BlockedRecheck;
                     break;
-                case Outcome.Up or Outcome.Degraded:
+                case var correct when correct.IsSuccess():
                     _blockedRecheckAt = null;
                     break;
             }
