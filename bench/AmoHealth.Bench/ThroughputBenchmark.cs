@@ -33,11 +33,11 @@ public static class ThroughputBenchmark
         var options = Options.Create(monitor);
         var http = new SharedHandlerFactory();
         var client = new ProbeClient(http, TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
-            new TokenSources(options, http, new ProbeStateStore(null!), TimeProvider.System));
+            new TokenSources(http, new ProbeStateStore(null!), TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
         var list = Enumerable.Range(0, accounts).Select(i => new AmoAccount($"bench-{i}", simulator, token)).ToList();
         var results = new ResultChannel();
         using var scheduler = new ProbeScheduler(
-            [new GetProbe(client, options), new WebProbe(client)], list, results, new RecheckQueue(TimeProvider.System),
+            [new GetProbe(client), new WebProbe(client)], list, results, new RecheckQueue(TimeProvider.System),
             new NetworkSelfCheck(http, Options.Create(new AlertOptions()), TimeProvider.System),
             new Heartbeat(http, options, NullLogger<Heartbeat>.Instance), new ProbeLoopHealth(options, TimeProvider.System), options, TimeProvider.System,
             NullLogger<ProbeScheduler>.Instance);

@@ -20,11 +20,11 @@ public sealed class AccountOptions
 
     public long? TestLeadId { get; set; }
 
-    public string? PostMode { get; set; }
+    public PostMode? PostMode { get; set; }
 
-    public string? HookMode { get; set; }
+    public HookMode? HookMode { get; set; }
 
-    public string? DpMode { get; set; }
+    public DpMode? DpMode { get; set; }
 
     public string? DpUrl { get; set; }
 

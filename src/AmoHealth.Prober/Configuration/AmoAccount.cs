@@ -4,15 +4,13 @@ namespace AmoHealth.Prober.Configuration;
 /// <param name="Name">Shown in results and alerts.</param>
 /// <param name="BaseUri">Scheme, host and port of the account, without a trailing path.</param>
 /// <param name="AccessToken">Bearer token; never logged, never returned by the API.</param>
-/// <param name="Settings">The account's settings (the global ones with its overrides); null means the global ones.</param>
-public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken, MonitorOptions? Settings = null)
+/// <param name="Settings">The account's settings, resolved once: the global ones with its overrides.</param>
+public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken, AccountSettings Settings)
 {
-    public static AmoAccount From(MonitorOptions options)
+    /// <summary>An account with the default settings.</summary>
+    public AmoAccount(string name, Uri baseUri, string accessToken)
+        : this(name, baseUri, accessToken, AccountSettings.Defaults)
     {
-        var baseUri = TryParseBaseUri(options.Domain)
-            ?? throw new InvalidOperationException("AMOCRM_DOMAIN is not a valid domain or URL.");
-        var name = string.IsNullOrWhiteSpace(options.Account) ? baseUri.Authority : options.Account;
-        return new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty, options);
     }
 
     /// <summary>The seed's account (when <c>AMOCRM_DOMAIN</c> is set) and every listed one.</summary>
@@ -21,15 +19,16 @@ public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken, Mo
         var accounts = new List<AmoAccount>();
         if (!string.IsNullOrWhiteSpace(options.Domain))
         {
-            accounts.Add(From(options));
+            var baseUri = TryParseBaseUri(options.Domain) ?? throw new InvalidOperationException("AMOCRM_DOMAIN is not a valid domain or URL.");
+            var name = string.IsNullOrWhiteSpace(options.Account) ? baseUri.Authority : options.Account;
+            accounts.Add(new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty, AccountSettings.Resolve(options)));
         }
 
-        accounts.AddRange(options.Accounts.Select(a => From(options.For(a))));
+        accounts.AddRange(options.Accounts.Select(a => new AmoAccount(
+            a.Name!, TryParseBaseUri(a.Domain) ?? throw new InvalidOperationException($"Monitor:Accounts ({a.Name}): not a valid domain or URL."),
+            a.AccessToken ?? string.Empty, AccountSettings.Resolve(options, a))));
         return accounts;
     }
-
-    /// <summary>This account's settings, falling back to the global ones.</summary>
-    public MonitorOptions SettingsOr(MonitorOptions global) => Settings ?? global;
 
     /// <summary>A bare domain means https; a URL keeps its scheme and port (a local simulator).</summary>
     public static Uri? TryParseBaseUri(string? domain)

@@ -8,7 +8,7 @@ namespace AmoHealth.Prober.Configuration;
 /// (<c>AMOCRM_DOMAIN</c>, <c>AMOCRM_ACCESS_TOKEN</c>, <c>CHECK_INTERVAL</c>, <c>TIMEOUT_THRESHOLD</c>,
 /// <c>MATTERMOST_WEBHOOK_URL</c>) override it when set.
 /// </summary>
-public sealed class MonitorOptions : IValidatableObject
+public sealed class MonitorOptions
 {
     public const string SectionName = "Monitor";
 
@@ -67,16 +67,14 @@ public sealed class MonitorOptions : IValidatableObject
     /// HOOK: <c>e2e</c> times the delivery of a webhook triggered by our own write; <c>api</c> is the seed's
     /// <c>GET /api/v4/webhooks</c>. Default <c>auto</c>: e2e when <see cref="PublicUrl"/> is set.
     /// </summary>
-    [RegularExpression("^(auto|e2e|api)$")]
-    public string HookMode { get; set; } = "auto";
+    public HookMode HookMode { get; set; } = HookMode.Auto;
 
     /// <summary>
     /// DP: <c>e2e</c> moves the test lead into <see cref="DpStageId"/> and times the Digital Pipeline webhook;
     /// <c>url</c> requests <see cref="DpUrl"/>; <c>api</c> reads the pipelines. Default <c>auto</c>: e2e when
     /// <see cref="PublicUrl"/> and <see cref="DpStageId"/> are set, else url when <see cref="DpUrl"/> is, else api.
     /// </summary>
-    [RegularExpression("^(auto|e2e|url|api)$")]
-    public string DpMode { get; set; } = "auto";
+    public DpMode DpMode { get; set; } = DpMode.Auto;
 
     /// <summary>Stage whose Digital Pipeline action "send webhook" points at <c>{PublicUrl}/hooks/amocrm/{HookSecret}?account={name}&amp;probe=dp</c>.</summary>
     [Range(1, long.MaxValue)]
@@ -93,22 +91,12 @@ public sealed class MonitorOptions : IValidatableObject
     [Range(500, 600_000)]
     public int? DeliveryDeadlineMs { get; set; }
 
-    /// <summary>The deadline in force: <see cref="DeliveryDeadlineMs"/> or its default.</summary>
-    public int EffectiveDeliveryDeadlineMs => DeliveryDeadlineMs ?? SeedRules.DefaultDeliveryDeadlineMs(CheckIntervalMs);
 
     /// <summary>
     /// POST: <c>update</c> (default) patches one test lead; <c>create</c> posts a new lead every cycle (the
     /// seed's literal behaviour; amoCRM cannot delete leads, so they accumulate).
     /// </summary>
-    [RegularExpression("^(update|create)$")]
-    public string PostMode { get; set; } = "update";
-
-    public string EffectiveHookMode => HookMode != "auto" ? HookMode : PublicUrl is null ? "api" : "e2e";
-
-    public string EffectiveDpMode => DpMode != "auto" ? DpMode
-        : PublicUrl is not null && DpStageId is not null ? "e2e"
-        : DpUrl is not null ? "url"
-        : "api";
+    public PostMode PostMode { get; set; } = PostMode.Update;
 
     /// <summary>
     /// The receiver URL amoCRM delivers to for <paramref name="account"/>, for an account webhook or
@@ -131,32 +119,6 @@ public sealed class MonitorOptions : IValidatableObject
     /// </summary>
     public string? HeartbeatUrl { get; set; }
 
-    /// <summary>These settings with one account's overrides on top.</summary>
-    public MonitorOptions For(AccountOptions account)
-    {
-        var merged = (MonitorOptions)MemberwiseClone();
-        merged.Accounts = [];
-        merged.Domain = account.Domain;
-        merged.Account = account.Name;
-        merged.AccessToken = account.AccessToken;
-        merged.OAuth = account.OAuth ?? new OAuthOptions();
-        merged.GetPath = account.GetPath ?? GetPath;
-        merged.TestLeadId = account.TestLeadId ?? (account.Name is null ? TestLeadId : null);
-        merged.PostMode = account.PostMode ?? PostMode;
-        merged.HookMode = account.HookMode ?? HookMode;
-        merged.DpMode = account.DpMode ?? DpMode;
-        merged.DpUrl = account.DpUrl ?? DpUrl;
-        merged.DpStageId = account.DpStageId ?? DpStageId;
-        merged.DpReturnStageId = account.DpReturnStageId ?? DpReturnStageId;
-        merged.DegradedMs = new Dictionary<string, int>(DegradedMs, StringComparer.OrdinalIgnoreCase);
-        foreach (var (check, ms) in account.DegradedMs)
-        {
-            merged.DegradedMs[check] = ms;
-        }
-
-        return merged;
-    }
-
     /// <summary>More accounts, each with its own settings over these. The seed's variables define the first account.</summary>
     public List<AccountOptions> Accounts { get; set; } = [];
 
@@ -168,23 +130,9 @@ public sealed class MonitorOptions : IValidatableObject
 
     /// <summary>
     /// Per check, the response time in ms above which a correct answer is <c>degraded</c>.
-    /// Defaults: GET 2000, POST 3000, WEB 3000, HOOK 10000, DP 15000.
+    /// Defaults: GET 2000, POST 3000, WEB 3000, HOOK 10000, DP 15000 (<see cref="AccountSettings.DegradedThresholdMs"/>).
     /// </summary>
     public Dictionary<string, int> DegradedMs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly Dictionary<string, int> DefaultDegradedMs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["GET"] = 2_000,
-        ["POST"] = 3_000,
-        ["WEB"] = 3_000,
-        ["HOOK"] = 10_000,
-        ["DP"] = 15_000,
-    };
-
-    public int DegradedThresholdMs(string checkType) =>
-        DegradedMs.TryGetValue(checkType, out var configured) ? configured
-        : DefaultDegradedMs.TryGetValue(checkType, out var fallback) ? fallback
-        : int.MaxValue;
 
     /// <summary>API requests per second to one account, at most. Default 2: far under amoCRM's 7 per integration.</summary>
     [Range(0.05, 5.0)]
@@ -201,152 +149,4 @@ public sealed class MonitorOptions : IValidatableObject
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(EffectiveTimeoutMs);
-
-    /// <summary>Each listed account must be complete, named uniquely, and valid with its overrides applied.</summary>
-    private IEnumerable<ValidationResult> ValidateAccounts()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(Domain) && AmoAccount.TryParseBaseUri(Domain) is { } seed)
-        {
-            names.Add(string.IsNullOrWhiteSpace(Account) ? seed.Authority : Account);
-        }
-
-        for (var i = 0; i < Accounts.Count; i++)
-        {
-            var account = Accounts[i];
-            var key = $"Monitor:Accounts:{i}";
-            if (string.IsNullOrWhiteSpace(account.Name) || !names.Add(account.Name))
-            {
-                yield return new ValidationResult($"{key}:Name is required and must be unique among the accounts.", [nameof(Accounts)]);
-            }
-
-            if (AmoAccount.TryParseBaseUri(account.Domain) is null)
-            {
-                yield return new ValidationResult($"{key}:Domain must be a domain such as example.amocrm.ru or an http(s) URL.", [nameof(Accounts)]);
-            }
-
-            if (string.IsNullOrWhiteSpace(account.AccessToken) && account.OAuth?.Enabled != true)
-            {
-                yield return new ValidationResult($"{key}:AccessToken (or {key}:OAuth) is required.", [nameof(Accounts)]);
-            }
-
-            var merged = For(account);
-            if (merged.EffectiveDpMode == "e2e" && (merged.DpStageId is null || merged.DpReturnStageId is null))
-            {
-                yield return new ValidationResult($"{key}:DpStageId and {key}:DpReturnStageId are needed for its end-to-end DP check.", [nameof(Accounts)]);
-            }
-        }
-    }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var result in ValidateAccounts())
-        {
-            yield return result;
-        }
-
-        if (string.IsNullOrWhiteSpace(Domain) && Accounts.Count > 0)
-        {
-            // Only the listed accounts are watched.
-        }
-        else if (string.IsNullOrWhiteSpace(Domain))
-        {
-            yield return new ValidationResult(
-                "AMOCRM_DOMAIN (or Monitor:Domain) is required: the amoCRM account to watch, e.g. example.amocrm.ru.",
-                [nameof(Domain)]);
-        }
-        else if (AmoAccount.TryParseBaseUri(Domain) is null)
-        {
-            yield return new ValidationResult(
-                "AMOCRM_DOMAIN (or Monitor:Domain) must be a domain such as example.amocrm.ru or an http(s) URL.",
-                [nameof(Domain)]);
-        }
-
-        if (OAuth.Enabled && (string.IsNullOrWhiteSpace(OAuth.ClientSecret) || string.IsNullOrWhiteSpace(OAuth.RedirectUri)))
-        {
-            yield return new ValidationResult(
-                "Monitor:OAuth:ClientSecret and Monitor:OAuth:RedirectUri are required with Monitor:OAuth:ClientId.",
-                [nameof(OAuth)]);
-        }
-
-        if (string.IsNullOrWhiteSpace(AccessToken) && !OAuth.Enabled && !string.IsNullOrWhiteSpace(Domain))
-        {
-            yield return new ValidationResult(
-                "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).",
-                [nameof(AccessToken)]);
-        }
-
-        if (!GetPath.StartsWith('/'))
-        {
-            yield return new ValidationResult("Monitor:GetPath must start with '/'.", [nameof(GetPath)]);
-        }
-
-        if (HeartbeatUrl is not null && (!Uri.TryCreate(HeartbeatUrl, UriKind.Absolute, out var heartbeat) || heartbeat.Scheme is not ("http" or "https")))
-        {
-            yield return new ValidationResult("Monitor:HeartbeatUrl must be an absolute http(s) URL.", [nameof(HeartbeatUrl)]);
-        }
-
-        if (DpUrl is not null && !Uri.TryCreate(DpUrl, UriKind.Absolute, out _))
-        {
-            yield return new ValidationResult("Monitor:DpUrl must be an absolute URL.", [nameof(DpUrl)]);
-        }
-
-        foreach (var (checkType, ms) in DegradedMs)
-        {
-            if (!Core.Checks.CheckType.IsKnown(checkType.ToUpperInvariant()) || ms <= 0)
-            {
-                yield return new ValidationResult(
-                    $"Monitor:DegradedMs:{checkType} must name a check (GET, POST, WEB, HOOK, DP) and be a positive number of ms.",
-                    [nameof(DegradedMs)]);
-            }
-        }
-
-        if (PublicUrl is not null && (!Uri.TryCreate(PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")))
-        {
-            yield return new ValidationResult("PUBLIC_URL (Monitor:PublicUrl) must be an absolute http(s) URL.", [nameof(PublicUrl)]);
-        }
-
-        var needsReceiver = EffectiveHookMode == "e2e" || EffectiveDpMode == "e2e";
-        if (needsReceiver && PublicUrl is null)
-        {
-            yield return new ValidationResult(
-                "PUBLIC_URL (Monitor:PublicUrl) is required for the end-to-end HOOK and DP checks (or set Monitor:HookMode/DpMode).",
-                [nameof(PublicUrl)]);
-        }
-
-        if (needsReceiver && (HookSecret is null || HookSecret.Length < 16 || !HookSecret.All(char.IsAsciiLetterOrDigit)))
-        {
-            yield return new ValidationResult(
-                "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards the webhook receiver.",
-                [nameof(HookSecret)]);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Domain) && EffectiveDpMode == "e2e" && (DpStageId is null || DpReturnStageId is null || DpStageId == DpReturnStageId))
-        {
-            yield return new ValidationResult(
-                "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the end-to-end DP check.",
-                [nameof(DpStageId)]);
-        }
-
-        if (EffectiveDpMode == "url" && DpUrl is null)
-        {
-            yield return new ValidationResult("Monitor:DpUrl is required when Monitor:DpMode is url.", [nameof(DpUrl)]);
-        }
-
-        if (needsReceiver && EffectiveDeliveryDeadlineMs >= CheckIntervalMs)
-        {
-            yield return new ValidationResult(
-                "Monitor:DeliveryDeadlineMs must be shorter than CHECK_INTERVAL (Monitor:CheckIntervalMs).",
-                [nameof(DeliveryDeadlineMs)]);
-        }
-
-        if (SeedRules.IntervalProblem(CheckIntervalMs) is { } intervalProblem)
-        {
-            yield return new ValidationResult(intervalProblem, [nameof(CheckIntervalMs)]);
-        }
-        else if (SeedRules.TimeoutProblem(EffectiveTimeoutMs, CheckIntervalMs) is { } timeoutProblem)
-        {
-            yield return new ValidationResult(timeoutProblem, [nameof(TimeoutMs)]);
-        }
-    }
 }

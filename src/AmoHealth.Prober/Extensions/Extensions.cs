@@ -123,6 +123,7 @@ public static class Extensions
             .PostConfigure<IConfiguration>(SeedVariables.Apply)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
         services.AddSingleton(sp => AmoAccount.AllFrom(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
         return services;
     }

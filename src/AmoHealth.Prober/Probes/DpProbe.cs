@@ -41,13 +41,14 @@ public sealed partial class DpProbe(
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        var o = account.SettingsOr(options.Value);
-        switch (o.EffectiveDpMode)
+        var o = account.Settings;
+        var global = options.Value;
+        switch (o.DpMode)
         {
-            case "url":
+            case DpMode.Url:
                 return await client.SendAsync(account, CheckType, new HttpRequestMessage(HttpMethod.Get, o.DpUrl),
                     response => Judge.Status(response, 200), cancellationToken);
-            case "api":
+            case DpMode.Api:
                 return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/leads/pipelines"),
                     response => Judge.Status(response, 200), cancellationToken);
         }
@@ -63,7 +64,7 @@ public sealed partial class DpProbe(
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             return new ProbeResult(account.Name, CheckType, Outcome.Down, null, now, null,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Digital Pipeline is late or not delivering: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.EffectiveDeliveryDeadlineMs} ms); not moving again until it does. If nothing arrives at all, check that stage {o.DpStageId} has the Digital Pipeline action \"send webhook\" to {o.MaskedReceiverUrl(account.Name, dp: true)}"));
+                    $"Digital Pipeline is late or not delivering: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.DeliveryDeadlineMs} ms); not moving again until it does. If nothing arrives at all, check that stage {o.DpStageId} has the Digital Pipeline action \"send webhook\" to {global.MaskedReceiverUrl(account.Name, dp: true)}"));
         }
 
         var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot, cancellationToken), cancellationToken, slot);
@@ -78,10 +79,10 @@ public sealed partial class DpProbe(
     }
 
     /// <summary>A lead whose last move is settled: delivered, or older than the late horizon.</summary>
-    private int? FreeSlot(AmoAccount account, MonitorOptions o)
+    private int? FreeSlot(AmoAccount account, AccountSettings o)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var horizon = 2L * o.CheckIntervalMs + o.EffectiveDeliveryDeadlineMs;
+        var horizon = 2L * options.Value.CheckIntervalMs + o.DeliveryDeadlineMs;
         for (var slot = 0; slot < Slots; slot++)
         {
             if (!_outstanding.TryGetValue((account.Name, slot), out var move))
@@ -91,7 +92,7 @@ public sealed partial class DpProbe(
 
             if (move.Catcher.Arrived.IsCompletedSuccessfully)
             {
-                LogLate(logger, account.Name, move.Catcher.Arrived.Result - move.SentAt, o.EffectiveDeliveryDeadlineMs);
+                LogLate(logger, account.Name, move.Catcher.Arrived.Result - move.SentAt, o.DeliveryDeadlineMs);
                 Settle(account, slot);
                 return slot;
             }
@@ -114,7 +115,7 @@ public sealed partial class DpProbe(
         }
     }
 
-    private async Task<ProbeResult> MoveAsync(AmoAccount account, MonitorOptions o, long id, int slot, CancellationToken cancellationToken)
+    private async Task<ProbeResult> MoveAsync(AmoAccount account, AccountSettings o, long id, int slot, CancellationToken cancellationToken)
     {
         // The measured move must be a real change of stage, so the lead first goes back (unmeasured).
         var back = await client.SendAsync(account, CheckType, MoveTo(account, id, o.DpReturnStageId!.Value),
@@ -137,7 +138,7 @@ public sealed partial class DpProbe(
             Match,
             MoveTo(account, id, o.DpStageId.Value),
             _ => Task.FromResult<string?>(
-                $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to {o.MaskedReceiverUrl(account.Name, dp: true)}"),
+                $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to {options.Value.MaskedReceiverUrl(account.Name, dp: true)}"),
             cancellationToken);
         if (result.Outcome.IsSuccess() || result.HttpStatus is not (>= 200 and < 300) || result.OwnFault)
         {
@@ -153,7 +154,7 @@ public sealed partial class DpProbe(
     }
 
     /// <summary>A configured stage id that the account does not have: our configuration, not a DP outage.</summary>
-    private async Task<string?> StageProblemAsync(AmoAccount account, MonitorOptions o, CancellationToken cancellationToken)
+    private async Task<string?> StageProblemAsync(AmoAccount account, AccountSettings o, CancellationToken cancellationToken)
     {
         var stages = await Pipelines.ReadAsync(client, account, CheckType, cancellationToken);
         if (stages is null)

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace AmoHealth.Prober.Probes;
 
 /// <summary>GET: the read path, <c>GET /api/v4/account</c> (configurable); up on 200 with a JSON <c>id</c>.</summary>
-public sealed class GetProbe(ProbeClient client, IOptions<MonitorOptions> options) : IProbe
+public sealed class GetProbe(ProbeClient client) : IProbe
 {
     public string CheckType => Core.Checks.CheckType.Get;
 
     public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
-        client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, account.SettingsOr(options.Value).GetPath),
+        client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, account.Settings.GetPath),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
 }

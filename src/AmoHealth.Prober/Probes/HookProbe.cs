@@ -25,7 +25,7 @@ public sealed class HookProbe(
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (account.SettingsOr(options.Value).EffectiveHookMode == "api")
+        if (account.Settings.HookMode == HookMode.Api)
         {
             return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/webhooks"),
                 response => Judge.Status(response, 200, 204), cancellationToken);

@@ -10,13 +10,13 @@ namespace AmoHealth.Prober.Probes;
 /// POST: the write path without junk. By default it updates the account's test lead with
 /// <c>PATCH /api/v4/leads/{id}</c> (creating the lead once); mode <c>create</c> posts a new lead each cycle.
 /// </summary>
-public sealed class PostProbe(ProbeClient client, TestLeads leads, IOptions<MonitorOptions> options, TimeProvider time) : IProbe
+public sealed class PostProbe(ProbeClient client, TestLeads leads, TimeProvider time) : IProbe
 {
     public string CheckType => Core.Checks.CheckType.Post;
 
     public async Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (account.SettingsOr(options.Value).PostMode == "create")
+        if (account.Settings.PostMode == PostMode.Create)
         {
             return (await leads.CreateAsync(account, CheckType, cancellationToken)).Result;
         }

@@ -53,7 +53,7 @@ public sealed partial class TestLeads
     /// <summary>Moves a won or lost test lead back into the return stage (or the pipeline's first stage).</summary>
     private async Task<bool> ReopenAsync(AmoAccount account, string checkType, long leadId, long? pipeline, CancellationToken cancellationToken)
     {
-        var target = account.SettingsOr(options.Value).DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline, cancellationToken);
+        var target = account.Settings.DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline, cancellationToken);
         if (target is not { } stage)
         {
             return false;

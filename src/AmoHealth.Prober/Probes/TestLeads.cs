@@ -19,7 +19,6 @@ namespace AmoHealth.Prober.Probes;
 public sealed partial class TestLeads(
     ProbeClient client,
     ProbeStateStore state,
-    IOptions<MonitorOptions> options,
     Alerting.Notices notices,
     TimeProvider time,
     ILogger<TestLeads> logger)
@@ -163,7 +162,7 @@ public sealed partial class TestLeads(
         if (goneId is { } old)
         {
             LogReplaced(logger, account.Name, old, id);
-            var settings = account.SettingsOr(options.Value);
+            var settings = account.Settings;
             var notice = string.Create(CultureInfo.InvariantCulture,
                 $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead {id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
             await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey,
@@ -182,7 +181,7 @@ public sealed partial class TestLeads(
     {
         var account = lead.Account;
         var stored = ParseId(await state.GetAsync(account.Name, lead.StateKey, cancellationToken));
-        var configured = lead.Index == 0 ? account.SettingsOr(options.Value).TestLeadId : null;
+        var configured = lead.Index == 0 ? account.Settings.TestLeadId : null;
         if (configured is null)
         {
             return stored;
@@ -196,7 +195,7 @@ public sealed partial class TestLeads(
     private async Task SaveAsync(Slot lead, long id, CancellationToken cancellationToken)
     {
         var account = lead.Account;
-        if (lead.Index == 0 && account.SettingsOr(options.Value).TestLeadId is { } configured)
+        if (lead.Index == 0 && account.Settings.TestLeadId is { } configured)
         {
             await state.SetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }

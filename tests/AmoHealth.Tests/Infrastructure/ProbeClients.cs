@@ -21,7 +21,7 @@ public static class ProbeClients
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
         return new ProbeClient(factory, clock, wrapped, guards,
-            new TokenSources(wrapped, factory, state ?? new ProbeStateStore(new NoDatabase()), clock, guards: guards));
+            new TokenSources(factory, state ?? new ProbeStateStore(new NoDatabase()), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
     }
 
     /// <summary>For tests that never touch probe state: any use is a test bug.</summary>

@@ -30,12 +30,12 @@ public sealed class ProberRig : IAsyncDisposable
         Client = ProbeClients.Create(options, state: State);
         Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
-        Get = new GetProbe(Client, wrapped);
-        Post = new PostProbe(Client, Leads, wrapped, TimeProvider.System);
+        Get = new GetProbe(Client);
+        Post = new PostProbe(Client, Leads, TimeProvider.System);
         Web = new WebProbe(Client);
         Hook = new HookProbe(Client, Leads, endToEnd, wrapped);
         Dp = new DpProbe(Client, Leads, endToEnd, waiters, State, wrapped, TimeProvider.System, NullLogger<DpProbe>.Instance);
-        Account = new AmoAccount("rig", simulator.BaseUri, SimulatorHost.Token);
+        Account = new AmoAccount("rig", simulator.BaseUri, SimulatorHost.Token, AccountSettings.Resolve(options));
         Control = simulator.CreateAmoClient();
     }
 

@@ -28,7 +28,7 @@ public sealed class AccountSafetyTests : IDisposable
     public async Task AfterA429NoApiRequestIsSentUntilRetryAfterHasPassed()
     {
         var client = ProbeClients.Create(Options, _time);
-        var get = new GetProbe(client, Microsoft.Extensions.Options.Options.Create(Options));
+        var get = new GetProbe(client);
         var web = new WebProbe(client);
         var account = new AmoAccount("acme", _simulator.BaseUri, SimulatorHost.Token);
         await FaultAsync("""{"endpoint":"account","mode":"throttle","count":1}""");
@@ -64,7 +64,7 @@ public sealed class AccountSafetyTests : IDisposable
     public async Task AfterA403BlockTheAccountIsOnlyRecheckedOncePerHour()
     {
         var client = ProbeClients.Create(Options, _time);
-        var get = new GetProbe(client, Microsoft.Extensions.Options.Options.Create(Options));
+        var get = new GetProbe(client);
         var account = new AmoAccount("acme", _simulator.BaseUri, SimulatorHost.Token);
         await FaultAsync("""{"endpoint":"account","mode":"block","count":1}""");
         await _control.DeleteAsync("/__sim/requests");
@@ -100,7 +100,7 @@ public sealed class AccountSafetyTests : IDisposable
     public async Task ApiRequestsToOneAccountAreSpacedToTheBudget()
     {
         var options = new MonitorOptions { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 4 };
-        var get = new GetProbe(ProbeClients.Create(options), Microsoft.Extensions.Options.Options.Create(options));
+        var get = new GetProbe(ProbeClients.Create(options));
         var account = new AmoAccount("acme", _simulator.BaseUri, SimulatorHost.Token);
         await _control.DeleteAsync("/__sim/requests");
 

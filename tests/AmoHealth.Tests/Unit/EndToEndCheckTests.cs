@@ -31,7 +31,7 @@ public sealed class EndToEndCheckTests
         Assert.NotEqual(Outcome.Down, slowish.Outcome);
         Assert.True(slowish.ResponseTimeMs >= 290, $"{slowish.ResponseTimeMs} ms");
         Assert.Equal(Outcome.Degraded, slow.Outcome);
-        Assert.InRange(slow.ResponseTimeMs!.Value, 1_490, rig.Options.EffectiveDeliveryDeadlineMs);
+        Assert.InRange(slow.ResponseTimeMs!.Value, 1_490, rig.Account.Settings.DeliveryDeadlineMs);
         Assert.Equal(200, slow.HttpStatus);
     }
 
@@ -103,7 +103,7 @@ public sealed class EndToEndCheckTests
         var options = new MonitorOptions
         {
             TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5, TestLeadId = 77,
-            HookSecret = ProberRig.Secret, HookMode = "e2e", DeliveryDeadlineMs = 3_000,
+            HookSecret = ProberRig.Secret, HookMode = HookMode.E2e, DeliveryDeadlineMs = 3_000,
         };
         await using var receiver = await LoopbackServer.StartAsync(
             services =>

@@ -101,9 +101,9 @@ public sealed class MonitorOptionsTests
             ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
             ("Monitor:HookSecret", "0123456789abcdef0123"), ("Monitor:DeliveryDeadlineMs", "7000"));
 
-        Assert.Equal(2_000, shortInterval.EffectiveDeliveryDeadlineMs);
-        Assert.Equal("e2e", shortInterval.EffectiveHookMode);
-        Assert.Equal(7_000, configured.EffectiveDeliveryDeadlineMs);
+        Assert.Equal(2_000, AccountSettings.Resolve(shortInterval).DeliveryDeadlineMs);
+        Assert.Equal(HookMode.E2e, AccountSettings.Resolve(shortInterval).HookMode);
+        Assert.Equal(7_000, AccountSettings.Resolve(configured).DeliveryDeadlineMs);
     }
 
     [Fact]
@@ -118,7 +118,8 @@ public sealed class MonitorOptionsTests
 
         Assert.Contains("Monitor:HookSecret", noSecret.Message);
         Assert.Contains("Monitor:DpReturnStageId", oneStage.Message);
-        Assert.Equal(("api", "api"), (withoutPublicUrl.EffectiveHookMode, withoutPublicUrl.EffectiveDpMode));
+        var resolved = AccountSettings.Resolve(withoutPublicUrl);
+        Assert.Equal((HookMode.Api, DpMode.Api), (resolved.HookMode, resolved.DpMode));
     }
 
     [Theory]
@@ -137,10 +138,29 @@ public sealed class MonitorOptionsTests
     [Fact]
     public void TheAccountIsNamedAfterItsHostAndNeverPrintsItsToken()
     {
-        var account = AmoAccount.From(new MonitorOptions { Domain = "acme.amocrm.ru", AccessToken = "very-secret" });
+        var account = AmoAccount.AllFrom(new MonitorOptions { Domain = "acme.amocrm.ru", AccessToken = "very-secret" }).Single();
 
         Assert.Equal("acme.amocrm.ru", account.Name);
         Assert.DoesNotContain("very-secret", account.ToString());
+    }
+
+    [Theory]
+    [InlineData("Monitor:HookMode", "e2e-ish")]
+    [InlineData("Monitor:DpMode", "webhook")]
+    [InlineData("Monitor:PostMode", "upsert")]
+    public void AnUnknownModeFailsAtStartNamingItsKey(string key, string value)
+    {
+        var error = Assert.ThrowsAny<Exception>(() => Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), (key, value)));
+
+        Assert.Contains($"'{value}' at '{key}'", error.Message);
+    }
+
+    [Fact]
+    public void ModesAreReadWhateverTheirCase()
+    {
+        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("Monitor:HookMode", "API"), ("Monitor:PostMode", "create"));
+
+        Assert.Equal((HookMode.Api, PostMode.Create), (AccountSettings.Resolve(options).HookMode, options.PostMode));
     }
 
     private static MonitorOptions Resolve(params (string Key, string Value)[] settings)

@@ -74,7 +74,7 @@ public sealed class MultiAccountTests
         using var otherControl = other.CreateAmoClient();
         using var dp = await otherControl.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
             $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{rig.Options.ReceiverUrl("second", dp: true)}}"}""");
-        var second = new AmoAccount("second", other.BaseUri, SimulatorHost.Token, rig.Options.For(new AccountOptions
+        var second = new AmoAccount("second", other.BaseUri, SimulatorHost.Token, AccountSettings.Resolve(rig.Options, new AccountOptions
         {
             Name = "second", Domain = other.BaseUri.ToString(), AccessToken = SimulatorHost.Token,
         }));

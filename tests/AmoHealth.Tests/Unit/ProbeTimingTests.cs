@@ -91,6 +91,6 @@ public sealed class ProbeTimingTests
 
     private static Task<ProbeResult> Probe(Uri baseUri, MonitorOptions options) =>
         ProbeClients.Create(options).SendAsync(
-            new AmoAccount("acme", baseUri, "t"), CheckType.Get, new HttpRequestMessage(HttpMethod.Get, baseUri),
+            new AmoAccount("acme", baseUri, "t", AccountSettings.Resolve(options)), CheckType.Get, new HttpRequestMessage(HttpMethod.Get, baseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 }

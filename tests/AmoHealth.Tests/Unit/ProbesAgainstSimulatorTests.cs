@@ -51,9 +51,8 @@ public sealed class ProbesAgainstSimulatorTests
         await rig.Post.ProbeAsync(rig.Account, CancellationToken.None);
 
         // A new Prober process: new probe objects, the same SQLite file.
-        var options = Microsoft.Extensions.Options.Options.Create(rig.Options);
         var leads = TestLeadsFactory.Create(rig.Client, rig.Database.CreateFactory(), rig.Options);
-        var restarted = new AmoHealth.Prober.Probes.PostProbe(rig.Client, leads, options, TimeProvider.System);
+        var restarted = new AmoHealth.Prober.Probes.PostProbe(rig.Client, leads, TimeProvider.System);
         var result = await restarted.ProbeAsync(rig.Account, CancellationToken.None);
 
         Assert.Equal(Outcome.Up, result.Outcome);
@@ -63,7 +62,7 @@ public sealed class ProbesAgainstSimulatorTests
     [Fact]
     public async Task CreateModePostsANewLeadEachCycleAsTheSeedDid()
     {
-        await using var rig = await ProberRig.StartAsync(o => o.PostMode = "create");
+        await using var rig = await ProberRig.StartAsync(o => o.PostMode = AmoHealth.Prober.Configuration.PostMode.Create);
 
         for (var cycle = 0; cycle < 3; cycle++)
         {

@@ -30,7 +30,9 @@ public sealed class TokenTests
     {
         await using var rig = await ProberRig.StartAsync();
         var account = rig.Account with { AccessToken = await LongLivedAsync(rig, days: 10) };
-        var sources = new TokenSources(Microsoft.Extensions.Options.Options.Create(rig.Options), new PlainHttpClients(), rig.State, TimeProvider.System);
+        var wrapped = Microsoft.Extensions.Options.Options.Create(rig.Options);
+        var sources = new TokenSources(new PlainHttpClients(), rig.State, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System, wrapped));
 
         await sources.RecordStaticExpiryAsync(account, CancellationToken.None);
 

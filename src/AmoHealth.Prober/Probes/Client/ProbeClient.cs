@@ -56,7 +56,7 @@ public sealed class ProbeClient
             var timing = response.RequestMessage?.Options.TryGetValue(ProbeTiming.Key, out var t) == true ? t : Timing(request)!;
             var answer = await AnswerClassifier.ReadAsync(response, cancellationToken);
             var elapsed = timing.ElapsedMs;
-            var threshold = account.SettingsOr(_options.Value).DegradedThresholdMs(checkType);
+            var threshold = account.Settings.DegradedThresholdMs(checkType);
             var (outcome, error) = AnswerClassifier.Classify(answer, judge, elapsed, threshold);
             return new ProbeResult(account.Name, checkType, outcome, elapsed, AttemptStart(timing, startedAt), answer.Status, error, timing.ToPhases())
             {

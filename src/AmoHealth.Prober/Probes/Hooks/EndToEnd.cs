@@ -39,8 +39,8 @@ public sealed class EndToEnd(
 
         // The clock starts when the write was sent, not when it began waiting for the request budget.
         var startedAt = written.Timestamp;
-        var settings = account.SettingsOr(options.Value);
-        var deadline = TimeSpan.FromMilliseconds(settings.EffectiveDeliveryDeadlineMs);
+        var settings = account.Settings;
+        var deadline = settings.DeliveryDeadline;
         var left = deadline - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() - startedAt);
         try
         {
@@ -57,8 +57,8 @@ public sealed class EndToEnd(
             // Our own receiver being unreachable is the monitor's fault, not amoCRM's: say so first.
             var own = await ReceiverProblemAsync(account, cancellationToken);
             var reason = own ?? await explainMissing(cancellationToken);
-            return new ProbeResult(account.Name, checkType, Outcome.Down, settings.EffectiveDeliveryDeadlineMs, startedAt, written.HttpStatus,
-                $"No webhook delivery within {settings.EffectiveDeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
+            return new ProbeResult(account.Name, checkType, Outcome.Down, settings.DeliveryDeadlineMs, startedAt, written.HttpStatus,
+                $"No webhook delivery within {settings.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases)
             {
                 OwnFault = own is not null,
@@ -81,7 +81,7 @@ public sealed class EndToEnd(
         // At start the Gateway is often a few seconds behind the Prober: wait for it, up to the delivery
         // deadline (the time this check may take anyway), rather than report a cycle of our own fault.
         var startedAt = time.GetUtcNow();
-        var patience = TimeSpan.FromMilliseconds(account.SettingsOr(options.Value).EffectiveDeliveryDeadlineMs);
+        var patience = account.Settings.DeliveryDeadline;
         while (await ReceiverProblemAsync(account, cancellationToken) is { } problem)
         {
             if (time.GetUtcNow() - startedAt + ReceiverRetry > patience)

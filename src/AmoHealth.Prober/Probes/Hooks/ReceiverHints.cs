@@ -19,13 +19,13 @@ public sealed partial class ReceiverHints(
     {
         foreach (var account in accounts)
         {
-            var settings = account.SettingsOr(options.Value);
-            if (settings.EffectiveDpMode != "e2e")
+            var settings = account.Settings;
+            if (settings.DpMode != DpMode.E2e)
             {
                 continue;
             }
 
-            var url = settings.MaskedReceiverUrl(account.Name, dp: true);
+            var url = options.Value.MaskedReceiverUrl(account.Name, dp: true);
             LogDpAction(logger, account.Name, settings.DpStageId ?? 0, url);
             try
             {
