@@ -76,13 +76,13 @@ public static class ThroughputBenchmark
             })
             .Order()
             .ToList();
-        var errors = measured.Where(r => r.ErrorMessage is not null && r.Outcome is not (Outcome.Up or Outcome.Degraded))
+        var errors = measured.Where(r => r.ErrorMessage is not null && !r.Outcome.IsSuccess())
             .GroupBy(r => r.ErrorMessage)
             .OrderByDescending(g => g.Count())
             .Take(3)
             .Select(g => $"{g.Count()}× {g.Key}")
             .ToList();
-        var failures = measured.Count(r => r.Outcome is not (Outcome.Up or Outcome.Degraded));
+        var failures = measured.Count(r => !r.Outcome.IsSuccess());
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             benchmark = "prober_throughput",

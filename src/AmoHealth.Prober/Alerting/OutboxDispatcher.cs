@@ -158,7 +158,7 @@ public sealed partial class OutboxDispatcher(
             sendable.Add(notification);
         }
 
-        var held = await HeldForGroupingAsync(db, sendable, nowMs, cancellationToken);
+        var held = await AlertGrouping.HeldAsync(db, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs, cancellationToken);
         sendable.RemoveAll(held.Contains);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -169,7 +169,7 @@ public sealed partial class OutboxDispatcher(
                      : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind)))
         {
             var rows = batch.ToList();
-            var message = rows.Count == 1 ? rows[0] : Combined(rows);
+            var message = rows.Count == 1 ? rows[0] : AlertGrouping.Combined(rows);
             var channel = rows[0].Channel;
             var failure = await notifiers.ByName[channel].SendAsync(message, cancellationToken);
             foreach (var row in rows)
@@ -214,52 +214,7 @@ public sealed partial class OutboxDispatcher(
         return delivered;
     }
 
-    /// <summary>
-    /// Down (and restored) alerts of one account wait until the oldest of them is <c>GroupWindowSeconds</c>
-    /// old and no other check of the account is still being confirmed (at most one interval), so one outage
-    /// is one message even when the checks fail at different moments of a cycle.
-    /// </summary>
-    private async Task<HashSet<NotificationRecord>> HeldForGroupingAsync(
-        AmoHealthDbContext db, List<NotificationRecord> sendable, long nowMs, CancellationToken cancellationToken)
-    {
-        var settings = alerts.Value;
-        if (settings.GroupWindowSeconds == 0)
-        {
-            return [];
-        }
-
-        var groups = sendable.Where(n => n.Kind is "down" or "restored").GroupBy(n => (n.Account, n.Channel, n.Kind)).ToList();
-        var accounts = groups.Select(g => g.Key.Account).Distinct().ToList();
-        var confirming = accounts.Count == 0
-            ? []
-            : (await db.CheckStatuses.AsNoTracking()
-                .Where(s => accounts.Contains(s.Account) && (s.State == CheckState.Suspect || s.State == CheckState.Recovering))
-                .Select(s => new { s.Account, s.State })
-                .ToListAsync(cancellationToken))
-            .Select(s => (s.Account, s.State)).ToHashSet();
-        var cap = Math.Max(settings.GroupWindowSeconds * 1000L, monitor.Value.CheckIntervalMs);
-        return groups
-            .Where(g =>
-            {
-                var age = nowMs - g.Min(n => n.CreatedAt);
-                var state = g.Key.Kind == "down" ? CheckState.Suspect : CheckState.Recovering;
-                return age < settings.GroupWindowSeconds * 1000L || (confirming.Contains((g.Key.Account, state)) && age < cap);
-            })
-            .SelectMany(g => g)
-            .ToHashSet();
-    }
-
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
-
-    private static NotificationRecord Combined(List<NotificationRecord> rows) => new()
-    {
-        Account = rows[0].Account,
-        CheckType = string.Join(",", rows.Select(r => r.CheckType)),
-        Channel = rows[0].Channel,
-        Kind = rows[0].Kind,
-        Text = string.Join("\n\n", rows.Select(r => r.Text)),
-        CreatedAt = rows[0].CreatedAt,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): {Reason}; retrying")]
     private static partial void LogDeliveryFailed(ILogger logger, long notificationId, int attempts, string reason);

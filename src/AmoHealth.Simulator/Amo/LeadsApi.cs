@@ -17,7 +17,6 @@ public static class LeadsApi
         api.MapPatch("/leads/{id:long}", UpdateLeadAsync);
         api.MapDelete("/leads", () => AmoProblem.MethodNotAllowed());
         api.MapDelete("/leads/{**rest}", () => AmoProblem.MethodNotAllowed());
-        api.MapGet("/leads/pipelines", GetPipelines);
         return api;
     }
 
@@ -68,7 +67,7 @@ public static class LeadsApi
             return invalid;
         }
 
-        var parsed = items!.Select((item, index) => ParseLead(item, index, requireId: false)).ToList();
+        var parsed = items!.Select((item, index) => LeadInput.Parse(item, index, requireId: false)).ToList();
         var errors = parsed.SelectMany(p => p.Errors).ToList();
         if (errors.Count > 0)
         {
@@ -102,7 +101,7 @@ public static class LeadsApi
             return invalid;
         }
 
-        var parsed = items!.Select((item, index) => ParseLead(item, index, requireId: true)).ToList();
+        var parsed = items!.Select((item, index) => LeadInput.Parse(item, index, requireId: true)).ToList();
         var errors = parsed.SelectMany(p => p.Errors)
             .Concat(parsed.Where(p => p.Id is { } id && !state.Leads.ContainsKey(id))
                 .Select(p => (p.RequestId, "NotFound", "id", "Entity not found")))
@@ -143,7 +142,7 @@ public static class LeadsApi
             return AmoProblem.Validation([("0", "InvalidType", "", "This value should be of type object.")]);
         }
 
-        var patch = ParseLead(body, 0, requireId: false) with { Id = id };
+        var patch = LeadInput.Parse(body, 0, requireId: false) with { Id = id };
         if (patch.Errors.Count > 0)
         {
             return AmoProblem.Validation(patch.Errors);
@@ -198,97 +197,6 @@ public static class LeadsApi
         return after;
     }
 
-    private static IResult GetPipelines(HttpRequest request) => Hal.Ok(new Dictionary<string, object?>
-    {
-        ["_total_items"] = 1,
-        ["_links"] = Hal.Links(request, "/api/v4/leads/pipelines"),
-        ["_embedded"] = new Dictionary<string, object?>
-        {
-            ["pipelines"] = new[]
-            {
-                new Dictionary<string, object?>
-                {
-                    ["id"] = AccountState.PipelineId,
-                    ["name"] = "Воронка",
-                    ["sort"] = 1,
-                    ["is_main"] = true,
-                    ["is_unsorted_on"] = true,
-                    ["is_archive"] = false,
-                    ["account_id"] = AccountState.AccountId,
-                    ["_links"] = Hal.Links(request, $"/api/v4/leads/pipelines/{AccountState.PipelineId}"),
-                    ["_embedded"] = new Dictionary<string, object?>
-                    {
-                        ["statuses"] = AccountState.Stages.Select(s => new Dictionary<string, object?>
-                        {
-                            ["id"] = s.Id,
-                            ["name"] = s.Name,
-                            ["sort"] = s.Sort,
-                            ["is_editable"] = s.Id is not (AccountState.WonStageId or AccountState.LostStageId),
-                            ["pipeline_id"] = AccountState.PipelineId,
-                            ["type"] = 0,
-                            ["account_id"] = AccountState.AccountId,
-                        }),
-                    },
-                },
-            },
-        },
-    });
-
-    private static LeadInput ParseLead(JsonNode? node, int index, bool requireId)
-    {
-        var requestId = index.ToString(CultureInfo.InvariantCulture);
-        var errors = new List<(string, string, string, string)>();
-        if (node is not JsonObject item)
-        {
-            return new LeadInput(requestId, null, null, null, null, [(requestId, "InvalidType", "", "This value should be of type object.")]);
-        }
-
-        if (!Json.TryString(item["request_id"], out var explicitId))
-        {
-            errors.Add((requestId, "InvalidType", "request_id", "This value should be of type string."));
-        }
-
-        requestId = explicitId ?? requestId;
-        if (!Json.TryString(item["name"], out var name))
-        {
-            errors.Add((requestId, "InvalidType", "name", "This value should be of type string."));
-        }
-
-        if (!Json.TryLong(item["price"], out var price) || price is < 0 or > int.MaxValue)
-        {
-            errors.Add((requestId, "InvalidType", "price", "This value should be of type int."));
-        }
-
-        if (!Json.TryLong(item["status_id"], out var statusId))
-        {
-            errors.Add((requestId, "InvalidType", "status_id", "This value should be of type int."));
-        }
-        else if (statusId is { } s && !AccountState.IsStage(s))
-        {
-            errors.Add((requestId, "NotSupportedChoice", "status_id", "The value you selected is not a valid choice."));
-        }
-
-        if (!Json.TryLong(item["pipeline_id"], out var pipelineId))
-        {
-            errors.Add((requestId, "InvalidType", "pipeline_id", "This value should be of type int."));
-        }
-        else if (pipelineId is { } p && p != AccountState.PipelineId)
-        {
-            errors.Add((requestId, "NotSupportedChoice", "pipeline_id", "The value you selected is not a valid choice."));
-        }
-
-        if (!Json.TryLong(item["id"], out var id))
-        {
-            errors.Add((requestId, "InvalidType", "id", "This value should be of type int."));
-        }
-        else if (requireId && id is null)
-        {
-            errors.Add((requestId, "NotBlank", "id", "This value should not be blank."));
-        }
-
-        return new LeadInput(requestId, id, name, (int?)price, statusId, errors);
-    }
-
     private static Dictionary<string, object?> LeadBody(HttpRequest request, AccountState.Lead lead) => new()
     {
         ["id"] = lead.Id,
@@ -316,12 +224,4 @@ public static class LeadsApi
 
     private static Dictionary<string, string> Href(HttpRequest request, string path) =>
         new() { ["href"] = $"{request.Scheme}://{request.Host}{path}" };
-
-    private sealed record LeadInput(
-        string RequestId,
-        long? Id,
-        string? Name,
-        int? Price,
-        long? StatusId,
-        List<(string RequestId, string Code, string Path, string Detail)> Errors);
 }

@@ -57,6 +57,7 @@ public static class Extensions
         var api = app.MapGroup("/api/v4").AddEndpointFilter<BearerFilter>();
         api.MapAccountApi();
         api.MapLeadsApi();
+        api.MapPipelinesApi();
         api.MapWebhooksApi();
         api.MapFallback(() => AmoProblem.Create(404, "Not Found", "Not Found"));
         app.MapMattermostApi();

@@ -1,0 +1,98 @@
+namespace AmoHealth.Core.Storage.Rollups;
+
+/// <summary>The merged rollups of one account's check over a window.</summary>
+public sealed class SeriesSummary(string account, string checkType)
+{
+    public string Account { get; } = account;
+
+    public string CheckType { get; } = checkType;
+
+    public int Count { get; private set; }
+
+    public int UpCount { get; private set; }
+
+    public int TimedCount { get; private set; }
+
+    public long SumMs { get; private set; }
+
+    public int? MinMs { get; private set; }
+
+    public int? MaxMs { get; private set; }
+
+    private readonly LatencyHistogram _histogram = new();
+    private readonly List<byte[]> _unmerged = [];
+
+    /// <summary>The merged histogram (rollup histograms are merged only when a percentile needs them).</summary>
+    public LatencyHistogram Histogram
+    {
+        get
+        {
+            foreach (var bytes in _unmerged)
+            {
+                _histogram.Merge(bytes);
+            }
+
+            _unmerged.Clear();
+            return _histogram;
+        }
+    }
+
+    public int? Average => TimedCount == 0 ? null : (int)Math.Round((double)SumMs / TimedCount);
+
+    /// <summary>
+    /// A nearest-rank percentile: exact when its rank is the first or last (then it is the exact min or
+    /// max, as p95 of fewer than 20 results is), else from the histogram (within 1 %), kept inside min and max.
+    /// </summary>
+    public int? Percentile(double p)
+    {
+        if (TimedCount == 0)
+        {
+            return null;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(p / 100.0 * TimedCount));
+        if (rank >= TimedCount)
+        {
+            return MaxMs;
+        }
+
+        if (rank == 1)
+        {
+            return MinMs;
+        }
+
+        return Histogram.Percentile(p) is { } value ? Math.Clamp(value, MinMs ?? value, MaxMs ?? value) : null;
+    }
+
+    /// <summary>Adds one raw result.</summary>
+    public void Add(bool up, int? responseTimeMs)
+    {
+        Count++;
+        UpCount += up ? 1 : 0;
+        if (responseTimeMs is not { } ms)
+        {
+            return;
+        }
+
+        TimedCount++;
+        SumMs += ms;
+        MinMs = Min(MinMs, ms);
+        MaxMs = Max(MaxMs, ms);
+        _histogram.Add(ms);
+    }
+
+    public void Merge(RollupRow rollup)
+    {
+        Count += rollup.Count;
+        UpCount += rollup.UpCount;
+        TimedCount += rollup.TimedCount;
+        SumMs += rollup.SumMs;
+        MinMs = Min(MinMs, rollup.MinMs);
+        MaxMs = Max(MaxMs, rollup.MaxMs);
+        _unmerged.Add(rollup.Histogram);
+    }
+
+    private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static int? Max(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+}
