@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using AmoHealth.Tests.Browser;
+using AmoHealth.Tests.E2E.Browser;
 
 namespace AmoHealth.Tests.Infrastructure;
 

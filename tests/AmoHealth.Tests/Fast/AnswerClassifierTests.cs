@@ -1,0 +1,58 @@
+using System.Net;
+using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Probes.Client;
+
+namespace AmoHealth.Tests.Fast;
+
+/// <summary>The classification of an answer, as a table: no network, no clock.</summary>
+[Trait("Ring", "Fast")]
+public sealed class AnswerClassifierTests
+{
+    [Theory]
+    [InlineData(200, "application/json", "{}", null, 100, Outcome.Up, null)]
+    [InlineData(200, "application/json", "{}", null, 2_500, Outcome.Degraded, "Slower than the 2000 ms threshold")]
+    [InlineData(200, "application/json", "{}", "no lead id", 100, Outcome.Down, "no lead id")]
+    [InlineData(200, "application/json", "{}", "no lead id", 2_500, Outcome.Down, "no lead id")]
+    [InlineData(503, "text/html", "", "HTTP 503", 100, Outcome.Down, "HTTP 503")]
+    [InlineData(401, "application/json", "", null, 100, Outcome.AuthFailed, "HTTP 401: the access token was rejected")]
+    [InlineData(402, "application/json", "", null, 100, Outcome.Billing, "HTTP 402: the amoCRM subscription has ended")]
+    [InlineData(403, "application/problem+json", "", null, 100, Outcome.AuthFailed, "HTTP 403: the token lacks the rights for this call")]
+    [InlineData(403, "text/html", "", null, 100, Outcome.Blocked, "HTTP 403: access to the account is blocked")]
+    [InlineData(429, "application/json", "", null, 100, Outcome.Throttled, "HTTP 429: rate limited by amoCRM")]
+    // amoCRM's own statuses win over the check's judgement and over slowness.
+    [InlineData(429, "text/html", "", "HTTP 429", 9_000, Outcome.Throttled, "HTTP 429: rate limited by amoCRM")]
+    public void AnAnswerIsClassifiedByAmoCrmsStatusThenTheJudgementThenTheThreshold(
+        int status, string mediaType, string body, string? judgement, int elapsedMs, Outcome outcome, string? error)
+    {
+        var response = new ProbeResponse((HttpStatusCode)status, mediaType, body);
+
+        var classified = AnswerClassifier.Classify(response, _ => judgement, elapsedMs, thresholdMs: 2_000);
+
+        Assert.Equal((outcome, error), classified);
+    }
+
+    [Theory]
+    [InlineData("""{"retry_after":7}""", null, 7)]
+    [InlineData("""{"retry_after":7}""", 30, 30)]
+    [InlineData("<html>429</html>", null, null)]
+    [InlineData("""{"retry_after":0}""", null, null)]
+    [InlineData("""[1,2]""", null, null)]
+    public void TheWaitAmoCrmAsksForComesFromTheHeaderOrItsJson(string body, int? headerSeconds, int? seconds)
+    {
+        var response = new ProbeResponse(HttpStatusCode.TooManyRequests, "application/json", body)
+        {
+            RetryAfter = headerSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
+        };
+
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, AnswerClassifier.RetryAfterOf(response));
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.NameResolutionError, "DNS: the host name could not be resolved")]
+    [InlineData(HttpRequestError.ConnectionError, "Connect: the connection was refused or reset")]
+    [InlineData(HttpRequestError.SecureConnectionError, "TLS: the secure connection failed")]
+    [InlineData(HttpRequestError.ResponseEnded, "The server closed the connection before answering")]
+    [InlineData(HttpRequestError.ProxyTunnelError, "Request failed: ProxyTunnelError")]
+    public void ARequestWithoutAnAnswerSaysWhy(HttpRequestError error, string reason) =>
+        Assert.Equal(reason, AnswerClassifier.Describe(error));
+}

@@ -1,0 +1,125 @@
+using AmoHealth.Tests.Infrastructure;
+
+namespace AmoHealth.Tests.Integration.Alerts;
+
+[Trait("Ring", "Integration")]
+[Collection(ProberProcessCollection.Name)]
+public sealed class ProberAlertingTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
+
+    [Fact]
+    public async Task AnOutageYieldsExactlyOneDownAlertAndOneRestoredAlert()
+    {
+        using var database = new TempDatabase();
+        await using var simulator = SimulatorHost.With();
+        using var control = simulator.CreateAmoClient();
+        await using var prober = FastProber(simulator, database);
+        using var client = prober.CreateClient();
+        await Eventually.TrueAsync(() => simulator.Account.Leads.Count >= 1, Wait, "the first cycle");
+
+        using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":503}"""))
+        {
+            fault.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("🔴", StringComparison.Ordinal)) ? new object() : null,
+            Wait, "the down alert");
+        // The Prometheus metrics say the same: GET is down with an open incident. (A scrape is its own path and
+        // may trail the alert by a moment under load, so it is polled.)
+        await MetricEventuallyAsync(client, "amohealth_check_up", "GET", 0);
+        await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 1);
+        await MetricEventuallyAsync(client, "amohealth_incidents_opened_total", "GET", 1);
+        Assert.True(await MetricAsync(client, "amohealth_probe_duration_milliseconds_count", "GET") >= 1);
+        // Several more failing cycles: still one alert.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await control.DeleteAsync("/__sim/faults");
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("✅", StringComparison.Ordinal)) ? new object() : null,
+            Wait, "the restored alert");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var texts = await MattermostInbox.TextsAsync(control);
+        Assert.Equal(2, texts.Count);
+        Assert.StartsWith("🔴 **amoCRM: API (чтение, GET) не работает**", texts[0]);
+        Assert.Contains("HTTP: 503", texts[0]);
+        Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен**", texts[1]);
+        await MetricEventuallyAsync(client, "amohealth_check_up", "GET", 1);
+        await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 0);
+    }
+
+    [Fact]
+    public async Task ARateLimitStormIsOneWarningSayingUntilWhenNotAnOutage()
+    {
+        using var database = new TempDatabase();
+        await using var simulator = SimulatorHost.With();
+        using var control = simulator.CreateAmoClient();
+        await using var prober = FastProber(simulator, database);
+        using var client = prober.CreateClient();
+        await Eventually.TrueAsync(() => simulator.Account.Leads.Count >= 1, Wait, "the first cycle");
+
+        using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","mode":"throttle"}"""))
+        {
+            fault.EnsureSuccessStatusCode();
+        }
+
+        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
+        // Every API check is throttled now (the whole account pauses); wait for more cycles: still one message.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        var text = Assert.Single(await MattermostInbox.TextsAsync(control));
+        Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
+        Assert.Matches(@"Запросы к API приостановлены до \d\d:\d\d:\d\d UTC", text);
+        Assert.Contains("Что сделать", text);
+        Assert.DoesNotContain("🔴", text);
+    }
+
+    /// <summary>A whole Prober on a 2 s interval that confirms a failure after 1 s and 2 s, alerting the simulator's Mattermost.</summary>
+    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) => ProberHost.For(simulator, database, new()
+    {
+        ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
+        ["CHECK_INTERVAL"] = "2000",
+        ["TIMEOUT_THRESHOLD"] = "1500",
+        ["Alerts:ConfirmAfterSeconds:0"] = "1",
+        ["Alerts:ConfirmAfterSeconds:1"] = "2",
+    });
+
+    private static async Task MetricEventuallyAsync(HttpClient prober, string name, string check, double expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        double? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await TryMetricAsync(prober, name, check);
+            if (last == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"{name} for {check} was {last?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}, expected {expected} within 15 s");
+    }
+
+    private static async Task<double?> TryMetricAsync(HttpClient prober, string name, string check)
+    {
+        var text = await prober.GetStringAsync("/metrics");
+        var samples = text.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        return samples.Count == 0 ? null : samples.Sum();
+    }
+
+    /// <summary>Sums a metric's samples for one check from the Prometheus text at /metrics.</summary>
+    private static async Task<double> MetricAsync(HttpClient prober, string name, string check)
+    {
+        var text = await prober.GetStringAsync("/metrics");
+        var samples = text.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(samples.Count > 0, $"{name} for {check} in /metrics:\n{text}");
+        return samples.Sum();
+    }
+}
