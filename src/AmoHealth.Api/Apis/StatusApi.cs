@@ -31,7 +31,7 @@ public static class StatusApi
             .Select(r =>
             {
                 var (expires, notice) = facts.GetValueOrDefault(r.Account);
-                int? daysLeft = expires is { } e ? (int)Math.Floor((e - now) / 86_400_000.0) : null;
+                int? daysLeft = expires is { } e ? TokenExpiry.DaysLeft(e, now) : null;
                 return new CheckStatusDto(
                     r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
                     expires, daysLeft, notice, Freshness.IsStale(r.LastCheck, now, options.Value.CheckIntervalMs));

@@ -20,7 +20,7 @@ public static class AlertGrouping
             return [];
         }
 
-        var groups = sendable.Where(n => n.Kind is "down" or "restored").GroupBy(n => (n.Account, n.Channel, n.Kind)).ToList();
+        var groups = sendable.Where(n => NotificationKinds.IsGrouped(n.Kind)).GroupBy(n => (n.Account, n.Channel, n.Kind)).ToList();
         var accounts = groups.Select(g => g.Key.Account).Distinct().ToList();
         var confirming = accounts.Count == 0
             ? []
@@ -34,7 +34,7 @@ public static class AlertGrouping
             .Where(g =>
             {
                 var age = nowMs - g.Min(n => n.CreatedAt);
-                var state = g.Key.Kind == "down" ? CheckState.Suspect : CheckState.Recovering;
+                var state = g.Key.Kind == NotificationKinds.Down ? CheckState.Suspect : CheckState.Recovering;
                 return age < settings.GroupWindowSeconds * 1000L || (confirming.Contains((g.Key.Account, state)) && age < cap);
             })
             .SelectMany(g => g)

@@ -80,11 +80,11 @@ public sealed partial class AlertTimers(
         foreach (var incident in open)
         {
             var last = await db.Notifications
-                .Where(n => n.IncidentId == incident.Id && (n.Kind == "down" || n.Kind == "reminder"))
+                .Where(n => n.IncidentId == incident.Id && (n.Kind == NotificationKinds.Down || n.Kind == NotificationKinds.Reminder))
                 .MaxAsync(n => (long?)n.CreatedAt, cancellationToken) ?? incident.StartTime;
             if (now.ToUnixTimeMilliseconds() - last >= every * 60_000L)
             {
-                Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, "reminder",
+                Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, NotificationKinds.Reminder,
                     AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
             }
         }
@@ -100,7 +100,7 @@ public sealed partial class AlertTimers(
                 continue;
             }
 
-            var daysLeft = (int)Math.Floor((expiresAt - now.ToUnixTimeMilliseconds()) / 86_400_000.0);
+            var daysLeft = TokenExpiry.DaysLeft(expiresAt, now.ToUnixTimeMilliseconds());
             var threshold = alerts.Value.TokenWarnings.Where(t => daysLeft <= t).DefaultIfEmpty(-1).Min();
             if (threshold < 0)
             {
@@ -115,7 +115,7 @@ public sealed partial class AlertTimers(
                 continue;
             }
 
-            Outbox.Add(db, notifiers, expiry.Account, "TOKEN", null, "token",
+            Outbox.Add(db, notifiers, expiry.Account, "TOKEN", null, NotificationKinds.Token,
                 AlertText.TokenExpiring(expiry.Account, expiresAt, Math.Max(daysLeft, 0), alerts.Value.Language), now.ToUnixTimeMilliseconds());
             if (warned is null)
             {
@@ -158,7 +158,7 @@ public sealed partial class AlertTimers(
                 var count = incidents.FirstOrDefault(i => i.Account == account && i.CheckType == check)?.Count ?? 0;
                 return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
-            Outbox.Add(db, notifiers, account, "SUMMARY", null, "summary",
+            Outbox.Add(db, notifiers, account, "SUMMARY", null, NotificationKinds.Summary,
                 AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
         }
 

@@ -15,7 +15,7 @@ public sealed class Notices(
     IOptions<AlertOptions> alerts,
     TimeProvider time)
 {
-    public const string Kind = "info";
+    public const string Kind = NotificationKinds.Info;
 
     public async Task TestLeadReplacedAsync(string account, long oldId, long newId, bool wasConfigured, CancellationToken cancellationToken)
     {

@@ -127,7 +127,7 @@ public sealed partial class OutboxDispatcher(
             sent.DeliveredAt = nowMs;
         }
 
-        foreach (var stale in pending.Where(n => n.DeliveredAt == null && n.Kind == "reminder" && n.Incident?.EndTime is not null))
+        foreach (var stale in pending.Where(n => n.DeliveredAt == null && n.Kind == NotificationKinds.Reminder && n.Incident?.EndTime is not null))
         {
             // "Still down" after the incident closed would contradict the ✅ that follows or went before it.
             stale.NextAttemptAt = Archived;
@@ -164,7 +164,7 @@ public sealed partial class OutboxDispatcher(
 
         var grouping = settings.GroupWindowSeconds > 0;
         var delivered = 0;
-        foreach (var batch in sendable.GroupBy(n => grouping && n.Kind is "down" or "restored"
+        foreach (var batch in sendable.GroupBy(n => grouping && NotificationKinds.IsGrouped(n.Kind)
                      ? (n.Account, n.Channel, n.Kind)
                      : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind)))
         {

@@ -106,7 +106,7 @@ public sealed partial class IncidentTracker(
         if (!AccountWide.Contains(incident.Kind)
             || (await OtherOpenIncidentOfKindAsync(db, status, incident.Kind, cancellationToken) is false && accountAlerts.Add((status.Account, incident.Kind))))
         {
-            Enqueue(db, incident, "down", AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
+            Enqueue(db, incident, NotificationKinds.Down, AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
         }
 
         return incident;
@@ -139,7 +139,7 @@ public sealed partial class IncidentTracker(
             return incident;
         }
 
-        Enqueue(db, incident, "restored", AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
+        Enqueue(db, incident, NotificationKinds.Restored, AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
         return incident;
     }
 

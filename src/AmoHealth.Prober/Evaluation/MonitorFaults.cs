@@ -19,7 +19,7 @@ public sealed partial class MonitorFaults(
     Notifications.Notifiers notifiers,
     ILogger<MonitorFaults> logger)
 {
-    public const string Kind = "monitor";
+    public const string Kind = NotificationKinds.Monitor;
 
     /// <summary>Since when each check has failed by our own fault.</summary>
     private readonly Dictionary<(string Account, string CheckType), long> _since = [];

@@ -1,0 +1,29 @@
+namespace AmoHealth.Core.Storage;
+
+/// <summary>What an alert in the outbox (<c>notifications.kind</c>) is about; the words stored in the column.</summary>
+public static class NotificationKinds
+{
+    /// <summary>🔴 a confirmed outage (or a throttle, block or bill) opened an incident.</summary>
+    public const string Down = "down";
+
+    /// <summary>✅ the incident closed.</summary>
+    public const string Restored = "restored";
+
+    /// <summary>The incident is still open after the reminder interval.</summary>
+    public const string Reminder = "reminder";
+
+    /// <summary>The token expires soon, or has.</summary>
+    public const string Token = "token";
+
+    /// <summary>The daily summary.</summary>
+    public const string Summary = "summary";
+
+    /// <summary>ℹ️ something AmoHealth repaired or could not use in the account (a recreated test lead).</summary>
+    public const string Info = "info";
+
+    /// <summary>⚠️/✅ AmoHealth's own fault, not amoCRM's (its receiver unreachable, it is offline).</summary>
+    public const string Monitor = "monitor";
+
+    /// <summary>Down and restored alerts of one account are grouped into one message.</summary>
+    public static bool IsGrouped(string kind) => kind is Down or Restored;
+}
