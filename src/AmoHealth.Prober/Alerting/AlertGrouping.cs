@@ -29,13 +29,14 @@ public static class AlertGrouping
                 .Select(s => new { s.Account, s.State })
                 .ToListAsync(cancellationToken))
             .Select(s => (s.Account, s.State)).ToHashSet();
-        var cap = Math.Max(settings.GroupWindowSeconds * 1000L, checkIntervalMs);
+        var window = TimeSpan.FromSeconds(settings.GroupWindowSeconds);
+        var cap = TimeSpan.FromTicks(Math.Max(window.Ticks, TimeSpan.FromMilliseconds(checkIntervalMs).Ticks));
         return groups
             .Where(g =>
             {
-                var age = nowMs - g.Min(n => n.CreatedAt);
+                var age = TimeSpan.FromMilliseconds(nowMs - g.Min(n => n.CreatedAt));
                 var state = g.Key.Kind == NotificationKinds.Down ? CheckState.Suspect : CheckState.Recovering;
-                return age < settings.GroupWindowSeconds * 1000L || (confirming.Contains((g.Key.Account, state)) && age < cap);
+                return age < window || (confirming.Contains((g.Key.Account, state)) && age < cap);
             })
             .SelectMany(g => g)
             .ToHashSet();

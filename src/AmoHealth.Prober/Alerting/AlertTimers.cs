@@ -82,7 +82,7 @@ public sealed partial class AlertTimers(
             var last = await db.Notifications
                 .Where(n => n.IncidentId == incident.Id && (n.Kind == NotificationKinds.Down || n.Kind == NotificationKinds.Reminder))
                 .MaxAsync(n => (long?)n.CreatedAt, cancellationToken) ?? incident.StartTime;
-            if (now.ToUnixTimeMilliseconds() - last >= every * 60_000L)
+            if (now - DateTimeOffset.FromUnixTimeMilliseconds(last) >= TimeSpan.FromMinutes(every))
             {
                 Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, NotificationKinds.Reminder,
                     AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());

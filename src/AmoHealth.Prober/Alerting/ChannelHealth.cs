@@ -61,11 +61,12 @@ public sealed partial class ChannelHealth(
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var limit = alerts.Value.ChannelFailingMinutes * 60_000L;
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var limit = TimeSpan.FromMinutes(alerts.Value.ChannelFailingMinutes);
+        var now = time.GetUtcNow();
+        TimeSpan Failing(long since) => now - DateTimeOffset.FromUnixTimeMilliseconds(since);
         var problems = notifiers.Problems.Select(p => $"{p.Key}: {p.Value}")
-            .Concat(_failing.Where(f => now - f.Value.Since >= limit)
-                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}: failing for {(now - f.Value.Since) / 60_000} min ({f.Value.Error})")))
+            .Concat(_failing.Where(f => Failing(f.Value.Since) >= limit)
+                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}: failing for {(int)Failing(f.Value.Since).TotalMinutes} min ({f.Value.Error})")))
             .ToList();
         return Task.FromResult(problems.Count == 0
             ? HealthCheckResult.Healthy("Every alert channel delivers")

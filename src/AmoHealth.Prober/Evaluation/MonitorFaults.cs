@@ -28,7 +28,7 @@ public sealed partial class MonitorFaults(
     private readonly Dictionary<string, (List<string> Named, HashSet<string> Failing, long Since)> _alerted = new(StringComparer.Ordinal);
 
     /// <summary>How long an own fault must last before it is reported: two intervals, at least a minute.</summary>
-    private long SettleMs => Math.Max(60_000L, 2L * monitor.Value.CheckIntervalMs);
+    private TimeSpan Settle => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, (2 * monitor.Value.CheckInterval).Ticks));
 
     public void Track(AmoHealthDbContext db, IReadOnlyList<ProbeResult> results, long now)
     {
@@ -43,7 +43,7 @@ public sealed partial class MonitorFaults(
                 {
                     open.Failing.Add(result.CheckType);
                 }
-                else if (result.Timestamp - _since[key] >= SettleMs)
+                else if (TimeSpan.FromMilliseconds(result.Timestamp - _since[key]) >= Settle)
                 {
                     // One message for the account, naming every check failing by our fault right now.
                     var checks = _since.Keys.Where(k => k.Account == result.Account).Select(k => k.CheckType)

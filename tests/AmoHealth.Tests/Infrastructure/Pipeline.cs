@@ -27,11 +27,12 @@ public static class Pipeline
         MonitorOptions options,
         TimeProvider time,
         RecheckQueue? rechecks = null,
-        NetworkSelfCheck? selfCheck = null) =>
+        NetworkSelfCheck? selfCheck = null,
+        Microsoft.Extensions.Logging.ILogger<ProbeScheduler>? logger = null) =>
         new(probes, accounts, results, rechecks ?? new RecheckQueue(time),
             selfCheck ?? new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions()), time),
             new Heartbeat(new PlainHttpClients(), Options.Create(options), NullLogger<Heartbeat>.Instance),
-            new ProbeLoopHealth(Options.Create(options), time), Options.Create(options), time, NullLogger<ProbeScheduler>.Instance);
+            new ProbeLoopHealth(Options.Create(options), time), Options.Create(options), time, logger ?? NullLogger<ProbeScheduler>.Instance);
 
     /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.</summary>
     public static ResultWriter Writer(
