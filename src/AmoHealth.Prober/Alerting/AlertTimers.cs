@@ -20,9 +20,9 @@ public sealed partial class AlertTimers(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<AlertTimers> logger,
-    IOptions<StorageOptions>? storage = null) : BackgroundService
+    IOptions<StorageOptions> storage) : BackgroundService
 {
-    private readonly RetentionOptions _retention = storage?.Value.Retention ?? new RetentionOptions();
+    private readonly RetentionOptions _retention = storage.Value.Retention;
 
     private const string TokenWarnedKey = "token_warned";
     private const string SummaryKey = "daily_summary_sent";

@@ -86,7 +86,7 @@ public sealed class ProberRig : IAsyncDisposable
             DeliveryDeadlineMs = 5_000,
         };
         configure?.Invoke(options);
-        var waiters = new DeliveryWaiters();
+        var waiters = new DeliveryWaiters(NullLogger<DeliveryWaiters>.Instance);
         var receiver = await LoopbackServer.StartAsync(
             services =>
             {

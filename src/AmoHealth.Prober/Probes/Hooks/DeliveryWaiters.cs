@@ -9,7 +9,7 @@ namespace AmoHealth.Prober.Probes.Hooks;
 /// name cost a dictionary lookup; and an account holds at most <see cref="MaxPendingPerAccount"/> waiters (a
 /// check holds one or two), so nothing can make the list grow without bound.
 /// </summary>
-public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters>? logger = null)
+public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
 {
     /// <summary>HOOK waits for one delivery, DP for up to two outstanding moves plus the one it measures.</summary>
     public const int MaxPendingPerAccount = 16;
@@ -27,7 +27,7 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters>? logger = n
         while (pending.Count > MaxPendingPerAccount)
         {
             // Only a waiter left undisposed by a fault gets here: drop the oldest rather than grow.
-            if (pending.TryRemove(pending.Keys.Min(), out _) && logger is not null)
+            if (pending.TryRemove(pending.Keys.Min(), out _))
             {
                 LogEvicted(logger, account, MaxPendingPerAccount);
             }

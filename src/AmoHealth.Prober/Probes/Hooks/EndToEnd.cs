@@ -15,7 +15,7 @@ public sealed class EndToEnd(
     DeliveryWaiters waiters,
     IOptions<MonitorOptions> options,
     TimeProvider time,
-    IHttpClientFactory? httpClients = null)
+    IHttpClientFactory httpClients)
 {
     private static readonly TimeSpan ReceiverRetry = TimeSpan.FromSeconds(1);
 
@@ -103,11 +103,6 @@ public sealed class EndToEnd(
     /// </summary>
     private async Task<string?> ReceiverProblemAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        if (httpClients is null)
-        {
-            return null;
-        }
-
         var url = options.Value.ReceiverUrl(account.Name);
         try
         {

@@ -18,7 +18,7 @@ public sealed partial class OAuthTokenSource(
     ProbeStateStore state,
     TimeProvider time,
     ILogger logger,
-    Probes.Safety.AccountGuard? guard = null) : ITokenSource
+    Probes.Safety.AccountGuard guard) : ITokenSource
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
@@ -167,7 +167,7 @@ public sealed partial class OAuthTokenSource(
     {
         // A refresh is a request to the account like any probe: it waits its turn in the request budget and
         // is not sent while amoCRM has asked us to pause (429) or has blocked us (403).
-        if (guard?.Admit() is { } admission)
+        if (guard.Admit() is { } admission)
         {
             if (!admission.Allowed)
             {
@@ -189,7 +189,7 @@ public sealed partial class OAuthTokenSource(
             ["redirect_uri"] = options.RedirectUri,
         }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        guard?.Record(response.StatusCode switch
+        guard.Record(response.StatusCode switch
         {
             System.Net.HttpStatusCode.TooManyRequests => Core.Checks.Outcome.Throttled,
             System.Net.HttpStatusCode.Forbidden when response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true

@@ -110,7 +110,8 @@ public sealed class AlertTimersTests : IAsyncLifetime
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
         return new AlertTimers(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), Options.Create(alerts),
-            Options.Create(new MonitorOptions()), _time, NullLogger<AlertTimers>.Instance);
+            Options.Create(new MonitorOptions()), _time, NullLogger<AlertTimers>.Instance,
+            Options.Create(new AmoHealth.Core.Storage.StorageOptions()));
     }
 
     private async Task<List<string>> KindsAsync()

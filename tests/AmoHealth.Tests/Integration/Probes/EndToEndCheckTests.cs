@@ -100,7 +100,7 @@ public sealed class EndToEndCheckTests
     [Fact]
     public async Task ADeliveryThatArrivesBeforeTheWritesOwnResponseStillCounts()
     {
-        var waiters = new DeliveryWaiters();
+        var waiters = new DeliveryWaiters(Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryWaiters>.Instance);
         var options = new MonitorOptions
         {
             TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5, TestLeadId = 77,
@@ -141,7 +141,7 @@ public sealed class EndToEndCheckTests
         using var database = new TempDatabase();
         await database.MigrateAsync();
         var probe = new HookProbe(client, TestLeadsFactory.Create(client, database.CreateFactory(), options),
-            new EndToEnd(client, waiters, wrapped, TimeProvider.System), wrapped);
+            new EndToEnd(client, waiters, wrapped, TimeProvider.System, new PlainHttpClients()), wrapped);
 
         var result = await probe.ProbeAsync(new AmoAccount("eager", eager.BaseUri, "t"), CancellationToken.None);
 

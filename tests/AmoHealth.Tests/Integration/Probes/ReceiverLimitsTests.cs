@@ -27,7 +27,7 @@ public sealed class ReceiverLimitsTests
     [Fact]
     public async Task AFloodForOtherAccountsNeverRunsAWaitersMatcherAndAnAccountHoldsABoundedNumber()
     {
-        var waiters = new AmoHealth.Prober.Probes.Hooks.DeliveryWaiters();
+        var waiters = new AmoHealth.Prober.Probes.Hooks.DeliveryWaiters(Microsoft.Extensions.Logging.Abstractions.NullLogger<AmoHealth.Prober.Probes.Hooks.DeliveryWaiters>.Instance);
         var asked = 0;
         using var waiting = waiters.Register("main", d => { Interlocked.Increment(ref asked); return d["leads[update][0][id]"] == "42"; });
         var form = new Dictionary<string, string> { ["leads[update][0][id]"] = "42" };

@@ -113,6 +113,7 @@ public sealed class TokenTroubleTests
             RefreshToken = "def50200initial",
         };
         return new OAuthTokenSource("acme", baseUri, options, new TokenFile(tokenFile), new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
-            new ProbeStateStore(database.CreateFactory()), time, NullLogger.Instance, guard);
+            new ProbeStateStore(database.CreateFactory()), time, NullLogger.Instance,
+            guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuards(time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
     }
 }
