@@ -77,8 +77,8 @@ public static class AlertText
         [
             ru ? $"⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)** — {incident.Account}"
                : $"⚠️ **amoCRM is rate limiting AmoHealth (HTTP 429)** — {incident.Account}",
-            ru ? "amoCRM отвечает, но просит подождать: это не сбой amoCRM. Запросы к API приостановлены."
-               : "amoCRM answers but asks us to wait: this is not an amoCRM outage. API requests are paused.",
+            ru ? "amoCRM отвечает, но просит подождать: это не сбой amoCRM."
+               : "amoCRM answers but asks us to wait: this is not an amoCRM outage.",
             Paused(result, ru),
             ru ? "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду (AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт."
                : "What to do: check whether other integrations of the account exceed 7 requests per second (AmoHealth makes at most 2); repeated excess gets the account blocked.",

@@ -42,6 +42,22 @@ public sealed partial class IncidentTracker(
                 StateMachine.Reset(status);
             }
 
+            // A confirmed failure that has turned into another one (a 429 pause ends on a revoked token): the open
+            // incident closes and one of the new kind opens at once, so the new problem is never silent.
+            if (await OfAnotherKindAsync(db, status, result, cancellationToken) is not null)
+            {
+                if (await CloseAsync(db, status, result, now, cancellationToken) is { } ended)
+                {
+                    closed.Add(ended);
+                }
+
+                // Closed in the store before the new one opens: at most one open incident per check (a unique index).
+                await db.SaveChangesAsync(cancellationToken);
+                status.FailingSince = result.Timestamp;
+                opened.Add((status, await OpenAsync(db, status, result, now, accountAlerts, cancellationToken)));
+                continue;
+            }
+
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {
@@ -110,6 +126,19 @@ public sealed partial class IncidentTracker(
         }
 
         return incident;
+    }
+
+    /// <summary>The open incident of a check that is down, when this failure is of another kind than the one it opened for.</summary>
+    private static async Task<IncidentRecord?> OfAnotherKindAsync(
+        AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
+    {
+        if (status.State != CheckState.Down || result.Outcome.IsSuccess() || status.IncidentId is not { } id)
+        {
+            return null;
+        }
+
+        var incident = await db.Incidents.FindAsync([id], cancellationToken);
+        return incident is { EndTime: null } && incident.Kind != result.Outcome.ToName() ? incident : null;
     }
 
     /// <summary>Closes the open incident, if any; returns it.</summary>

@@ -24,6 +24,26 @@ public sealed class IncidentFlowTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
+    public async Task AnOpenIncidentWhoseFailureTurnsIntoAnotherKindClosesAndTheNewKindIsAlertedAtOnce()
+    {
+        var contexts = await _database.MigrateAsync();
+        ProbeResult Throttled(long at) => new("acme", CheckType.Get, Outcome.Throttled, 100, at, 429, "HTTP 429: rate limited by amoCRM");
+        ProbeResult Rejected(long at) => new("acme", CheckType.Get, Outcome.AuthFailed, 100, at, 401, "HTTP 401: the access token was rejected");
+
+        // A 429 is confirmed and alerted; when the pause ends, the token turns out to be revoked.
+        await WriteAsync(contexts, Throttled(1_000), Throttled(6_000), Throttled(16_000), Throttled(46_000), Rejected(340_000), Rejected(370_000));
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var incidents = await db.Incidents.OrderBy(i => i.Id).ToListAsync();
+        Assert.Equal([("throttled", 1_000L, (long?)340_000), ("auth_failed", 340_000L, null)], incidents.Select(i => (i.Kind, i.StartTime, i.EndTime)));
+        var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
+        Assert.Equal(["down", "restored", "down"], alerts.Select(a => a.Kind));
+        Assert.Contains("429", alerts[0].Text);
+        Assert.Contains("401", alerts[2].Text);
+        Assert.Equal(incidents[1].Id, (await db.CheckStatuses.SingleAsync()).IncidentId);
+    }
+
+    [Fact]
     public async Task AConfirmedOutageOpensOneIncidentWithADownAlertAndRecoveryClosesItWithARestoredAlert()
     {
         var contexts = await _database.MigrateAsync();
