@@ -135,7 +135,7 @@ fi
 if [ ! -f "$etc/gateway.env" ]; then
   step "configuration $etc/*.env (new)"
   password_file="$etc/admin-password"
-  if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18); fi
+  if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18 | tr '+/' '-_'); fi # easy to paste: no '+' or '/'
   hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
   render_env common
   render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)"

@@ -170,7 +170,8 @@ check "a forged X-Forwarded-User from outside is dropped (401)" test "$(c -o /de
 check "the dashboard sends a visitor to the sign-in page" test "$(c -o /dev/null -w '%{http_code} %{redirect_url}' "$base/")" = "302 $base/login?returnUrl=%2F"
 wrong=$(c -o /dev/null -w '%{redirect_url}' -d 'user=admin&password=wrong&returnUrl=/' "$base/auth/login")
 check "a wrong password is refused" grep -q 'failed=1' <<<"$wrong"
-check "signing in opens a session" test "$(c -c "$jar" -o /dev/null -w '%{http_code}' -d "user=admin&password=$password&returnUrl=/" "$base/auth/login")" = 302
+# The password as a browser sends it (form-encoded: a generated one may hold '+' or '/'); success goes to "/", failure to /login.
+check "signing in opens a session" test "$(c -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -d user=admin --data-urlencode "password=$password" -d 'returnUrl=/' "$base/auth/login")" = "302 $base/"
 page=$(c -b "$jar" "$base/")
 check "the dashboard loads over HTTPS" grep -q '<div id="root">' <<<"$page"
 script=$(grep -o 'src="/assets/[^"]*\.js"' <<<"$page" | head -1 | cut -d'"' -f2)
