@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stands up the published services behind a private Nginx (self-signed certificate, 127.0.0.1 high ports)
-# using deploy/install.sh --stage, and checks what production relies on. Needs: dotnet, node, nginx,
+# using deploy/install.sh --stage, and checks what production relies on. Needs: dotnet, node, nginx, strace,
 # openssl, redis-server, sqlite3, curl. Ends with "smoke: N passed, N failed" and exits non-zero on a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
