@@ -31,9 +31,11 @@ public sealed class GuardHandler(AccountGuards guards, TimeProvider time) : Dele
         }
 
         var response = await base.SendAsync(request, cancellationToken);
-        var answer = await AnswerClassifier.ReadAsync(response, cancellationToken);
-        var outcome = AnswerClassifier.Special(answer)?.Outcome ?? (response.IsSuccessStatusCode ? Outcome.Up : Outcome.Down);
-        guard.Record(outcome, outcome == Outcome.Throttled ? AnswerClassifier.RetryAfterOf(answer) : null);
+        // The status and media type decide; only a 429's body is read (for its retry_after), once.
+        var status = new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, string.Empty);
+        var outcome = AnswerClassifier.Special(status)?.Outcome ?? (response.IsSuccessStatusCode ? Outcome.Up : Outcome.Down);
+        var retryAfter = outcome == Outcome.Throttled ? AnswerClassifier.RetryAfterOf(await AnswerClassifier.ReadAsync(response, cancellationToken)) : null;
+        guard.Record(outcome, retryAfter);
         return response;
     }
 }

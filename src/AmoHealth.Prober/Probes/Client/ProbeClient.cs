@@ -53,12 +53,13 @@ public sealed class ProbeClient
         try
         {
             using var response = await _pipeline.SendAsync(request, cancellationToken);
-            var timing = response.RequestMessage?.Options.TryGetValue(ProbeTiming.Key, out var t) == true ? t : Timing(request)!;
+            // The attempt that answered: after a token refresh that is the retried copy, with its own timing.
+            var timing = Timing(response.RequestMessage ?? request)!;
             var answer = await AnswerClassifier.ReadAsync(response, cancellationToken);
             var elapsed = timing.ElapsedMs;
             var threshold = account.Settings.DegradedThresholdMs(checkType);
             var (outcome, error) = AnswerClassifier.Classify(answer, judge, elapsed, threshold);
-            return new ProbeResult(account.Name, checkType, outcome, elapsed, AttemptStart(timing, startedAt), answer.Status, error, timing.ToPhases())
+            return new ProbeResult(account.Name, checkType, outcome, elapsed, timing.StartedAtUnixMs, answer.Status, error, timing.ToPhases())
             {
                 RetryAfter = outcome == Outcome.Throttled ? AnswerClassifier.RetryAfterOf(answer) : null,
             };
@@ -85,13 +86,9 @@ public sealed class ProbeClient
     private ProbeResult Failed(AmoAccount account, string checkType, HttpRequestMessage request, long startedAt, string error)
     {
         var timing = Timing(request);
-        return new ProbeResult(account.Name, checkType, Outcome.Down, timing?.ElapsedMs, timing is null ? startedAt : AttemptStart(timing, startedAt),
+        return new ProbeResult(account.Name, checkType, Outcome.Down, timing?.ElapsedMs, timing?.StartedAtUnixMs ?? startedAt,
             null, error, timing?.ToPhases());
     }
-
-    /// <summary>When the measured attempt started (after any wait for the request budget), Unix ms.</summary>
-    private long AttemptStart(ProbeTiming timing, long requestedAt) =>
-        Math.Max(requestedAt, _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)_time.GetElapsedTime(timing.Started).TotalMilliseconds);
 
     private static ProbeTiming? Timing(HttpRequestMessage request) =>
         request.Options.TryGetValue(ProbeTiming.Key, out var timing) ? timing : null;

@@ -10,6 +10,9 @@ public sealed class ProbeTiming(TimeProvider time)
 
     public long Started { get; } = time.GetTimestamp();
 
+    /// <summary>When the attempt started, Unix ms: the result's timestamp (after any wait for the request budget).</summary>
+    public long StartedAtUnixMs { get; } = time.GetUtcNow().ToUnixTimeMilliseconds();
+
     public long? DnsDone { get; set; }
 
     public long? ConnectDone { get; set; }
