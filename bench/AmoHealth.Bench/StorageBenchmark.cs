@@ -28,7 +28,7 @@ public static class StorageBenchmark
         }
 
         var options = new StorageOptions { Path = path };
-        var contexts = new SqliteContextFactory(options);
+        var contexts = new StorageContextFactory(options);
         await new DatabaseMigrator(contexts, Options.Create(options), new SchemaState(contexts)).MigrateAsync(CancellationToken.None);
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

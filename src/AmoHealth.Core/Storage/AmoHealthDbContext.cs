@@ -6,7 +6,8 @@ namespace AmoHealth.Core.Storage;
 
 /// <summary>
 /// The seed's tables with their names and columns kept, so existing <c>sqlite3</c> queries still work.
-/// Provider-neutral: nothing here is SQLite-specific.
+/// The same model on SQLite and PostgreSQL; the two differences (how <c>created_at</c> is derived, the
+/// seed's <c>DATETIME</c> type name) are chosen by provider below.
 /// </summary>
 public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> options) : DbContext(options)
 {
@@ -32,6 +33,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             value => value.ToName(), name => OutcomeNames.Parse(name));
         var state = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<CheckState, string>(
             value => value.ToName(), name => CheckStateNames.Parse(name));
+        var postgres = Database.IsNpgsql();
 
         modelBuilder.Entity<HealthCheckRecord>(e =>
         {
@@ -43,8 +45,20 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.ResponseTime).HasColumnName("response_time");
             e.Property(x => x.ErrorMessage).HasColumnName("error_message");
             // The seed's created_at, derived instead of stored: it costs no bytes per row.
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME")
-                .HasComputedColumnSql("datetime(\"timestamp\" / 1000, 'unixepoch')", stored: false);
+            if (postgres)
+            {
+                // PostgreSQL has only stored generated columns, and text formatting is not immutable: a
+                // timestamptz (8 bytes per row) that nothing in the app reads, kept for hand-written queries.
+                e.Ignore(x => x.CreatedAt);
+                e.Property<DateTime?>("created_at").HasColumnName("created_at")
+                    .HasComputedColumnSql("to_timestamp(\"timestamp\" / 1000.0)", stored: true);
+            }
+            else
+            {
+                e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME")
+                    .HasComputedColumnSql("datetime(\"timestamp\" / 1000, 'unixepoch')", stored: false);
+            }
+
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Outcome).HasColumnName("outcome").HasConversion(outcome);
             e.Property(x => x.HttpStatus).HasColumnName("http_status");
@@ -116,7 +130,12 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.EndTime).HasColumnName("end_time");
             e.Property(x => x.Duration).HasColumnName("duration");
             e.Property(x => x.Details).HasColumnName("details");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at").HasColumnType("DATETIME");
+            var createdAt = e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            if (!postgres)
+            {
+                createdAt.HasColumnType("DATETIME");
+            }
+
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Kind).HasColumnName("kind");
             // At most one open incident per account and check, enforced by the database.

@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>Creates the database folder, applies migrations and switches the file to WAL.</summary>
+/// <summary>
+/// Brings the store to the current schema: SQLite gets its folder, the migrations and WAL; PostgreSQL gets the
+/// database created if missing and the migrations under <see cref="PostgresSchemaLock"/>, so several Probers
+/// starting at once migrate once.
+/// </summary>
 public sealed class DatabaseMigrator(
     IDbContextFactory<AmoHealthDbContext> contexts,
     IOptions<StorageOptions> options,
@@ -11,12 +15,24 @@ public sealed class DatabaseMigrator(
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.Provider == StorageProvider.Postgres)
+        {
+            await using var schemaLock = await PostgresSchemaLock.AcquireAsync(StorageContexts.PostgresConnectionString(options.Value), cancellationToken);
+            await MigrateLockedAsync(cancellationToken);
+            return;
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.Value.Path));
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
+        await MigrateLockedAsync(cancellationToken);
+    }
+
+    private async Task MigrateLockedAsync(CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())

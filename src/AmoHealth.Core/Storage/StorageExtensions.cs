@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,19 @@ public static class StorageExtensions
     {
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.SectionName)
-            .PostConfigure(o => o.ReadOnly = readOnly)
+            .PostConfigure(o =>
+            {
+                o.ReadOnly = readOnly;
+                o.PostgresConnectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionName);
+            })
             .ValidateDataAnnotations()
+            .Validate(o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.PostgresConnectionString),
+                $"Storage:Provider is postgres but ConnectionStrings:{StorageOptions.ConnectionName} is empty: set it to the server's Npgsql connection string (Host=...;Database=...;Username=...).")
             .Validate(o => o.Retention is not null && Validator.TryValidateObject(o.Retention, new ValidationContext(o.Retention), null, validateAllProperties: true),
                 "Storage:Retention is invalid: each value must be in range and MinuteDays, RawDays <= HourDays <= DayDays.")
             .ValidateOnStart();
         builder.Services.AddPooledDbContextFactory<AmoHealthDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            StorageContexts.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<SchemaState>();
         builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("database");
         return builder;

@@ -2,13 +2,25 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>Where the SQLite database lives. Section <c>Storage</c>.</summary>
+/// <summary>Where the data lives. Section <c>Storage</c>; PostgreSQL's address is <c>ConnectionStrings:amohealth</c>.</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
+    /// <summary>The connection string name, as Aspire's PostgreSQL integration passes it.</summary>
+    public const string ConnectionName = "amohealth";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
     /// <summary>
-    /// Path of the SQLite file. Default: <c>~/.local/share/amohealth/health_checks.db</c>, outside any
+    /// <c>ConnectionStrings:amohealth</c> (an Npgsql connection string), read when <see cref="Provider"/> is
+    /// <c>postgres</c>. Set from the connection strings, not from this section.
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>
+    /// Path of the SQLite file (provider <c>sqlite</c>). Default: <c>~/.local/share/amohealth/health_checks.db</c>, outside any
     /// release directory so a deploy never erases history.
     /// </summary>
     [Required]

@@ -80,7 +80,7 @@ public sealed partial class ChannelHealth(
             var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
             await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             LogSaveFailed(logger, ex, channel);
         }

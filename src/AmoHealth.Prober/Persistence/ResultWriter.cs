@@ -98,12 +98,12 @@ public sealed partial class ResultWriter(
             {
                 return await WriteAsync(batch, cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && attempt < MaxAttempts)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && attempt < MaxAttempts)
             {
                 LogWriteRetry(logger, ex, batch.Count, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
             {
                 LogWriteFailed(logger, ex, batch.Count);
                 return null;

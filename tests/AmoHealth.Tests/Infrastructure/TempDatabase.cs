@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>A real SQLite file in a fresh temporary folder, deleted with the folder.</summary>
-public sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : ITestStore
 {
     public TempDatabase()
     {
@@ -19,16 +19,9 @@ public sealed class TempDatabase : IDisposable
 
     public StorageOptions Options => new() { Path = Path };
 
-    public IDbContextFactory<AmoHealthDbContext> CreateFactory() => new SqliteContextFactory(Options);
+    public IDbContextFactory<AmoHealthDbContext> CreateFactory() => new StorageContextFactory(Options);
 
-    /// <summary>Applies the migrations as the Prober does at start.</summary>
-    public async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync()
-    {
-        var factory = CreateFactory();
-        await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(Options), new SchemaState(factory))
-            .MigrateAsync(CancellationToken.None);
-        return factory;
-    }
+    public Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync() => ITestStore.MigrateAsync(Options);
 
     public void Dispose()
     {

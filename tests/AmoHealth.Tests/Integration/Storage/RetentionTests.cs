@@ -10,13 +10,18 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
+/// <summary>Pruning on a real store; run once per provider.</summary>
 [Trait("Ring", "Integration")]
-public sealed class RetentionTests : IDisposable
+public abstract class RetentionTests(ITestStore store) : IDisposable
 {
     private const long Day = 86_400_000L;
-    private readonly TempDatabase _database = new();
+    private readonly ITestStore _database = store;
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task PruningDropsEachKindPastItsRetentionInSmallBatchesAndKeepsTheRest()
@@ -64,7 +69,7 @@ public sealed class RetentionTests : IDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = _database.Path,
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "amohealth-tests", "never-opened.db"),
             ["Storage:Retention:RawDays"] = raw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:Retention:MinuteDays"] = minute.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:Retention:HourDays"] = hour.ToString(System.Globalization.CultureInfo.InvariantCulture),

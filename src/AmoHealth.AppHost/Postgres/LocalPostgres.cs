@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AmoHealth.AppHost.Postgres;
+
+/// <summary>
+/// A PostgreSQL server from the machine's own binaries (Debian's <c>postgresql</c> packages), for hosts
+/// without a container engine: the AppHost, the tests and the benchmarks use it. The server refuses to run as
+/// root, so when this process is root every command runs as the <c>postgres</c> system user through
+/// <c>runuser</c>, and the data directory is handed to that user.
+/// </summary>
+public static class LocalPostgres
+{
+    /// <summary>The system user the server runs as when started by root.</summary>
+    public const string ServiceUser = "postgres";
+
+    /// <summary>The superuser <c>initdb</c> creates; local connections are trusted on loopback only.</summary>
+    public const string SuperUser = "amohealth";
+
+    public static bool RunningAsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The folder holding <c>initdb</c> and <c>postgres</c>: <c>Postgres:BinDirectory</c> when given, else the
+    /// newest <c>/usr/lib/postgresql/N/bin</c>, else the folder on PATH that has both.
+    /// </summary>
+    public static string FindBinDirectory(string? configured = null)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(Path.Combine(configured, "postgres"))
+                ? configured
+                : throw new InvalidOperationException($"Postgres:BinDirectory '{configured}' holds no 'postgres' program.");
+        }
+
+        var debian = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Dir)
+                .FirstOrDefault()
+            : null;
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")));
+        return debian ?? onPath ?? throw new InvalidOperationException(
+            "Storage:Provider is postgres without a PostgreSQL server to start: install one (Debian/Ubuntu: sudo apt-get install postgresql), "
+            + "or set Postgres:BinDirectory, or point ConnectionStrings:amohealth at an existing server with Postgres:Mode=external.");
+    }
+
+    /// <summary>
+    /// Creates the cluster in <paramref name="dataDirectory"/> unless one is there, and stops a server a killed
+    /// run left behind on it, so the next start does not fail on a stale lock.
+    /// </summary>
+    public static void EnsureCluster(string binDirectory, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        HandOver(dataDirectory);
+        if (File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+        {
+            if (File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+            {
+                // pg_ctl says "no server running" (exit 3) for a stale pid file; either way the lock is free after.
+                Run(binDirectory, "pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], acceptExitCodes: [0, 1, 3]);
+            }
+
+            return;
+        }
+
+        Run(binDirectory, "initdb", ["-D", dataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+    }
+
+    /// <summary>The program and arguments that run the server in the foreground on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static (string FileName, List<string> Arguments) ServerCommand(string binDirectory, string dataDirectory, string port, params string[] settings)
+    {
+        List<string> server = [Path.Combine(binDirectory, "postgres"), "-D", dataDirectory, "-p", port, "-h", "127.0.0.1", "-k", dataDirectory];
+        foreach (var setting in settings)
+        {
+            server.Add("-c");
+            server.Add(setting);
+        }
+
+        return AsServiceUser(server);
+    }
+
+    public static string ConnectionString(int port, string database) =>
+        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username={SuperUser};Database={database}");
+
+    /// <summary>Runs a PostgreSQL tool to completion (as the service user when root); throws with its output when it fails.</summary>
+    public static void Run(string binDirectory, string tool, IEnumerable<string> arguments, int[]? acceptExitCodes = null)
+    {
+        var (fileName, args) = AsServiceUser([Path.Combine(binDirectory, tool), .. arguments]);
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        args.ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{tool} did not finish within two minutes.");
+        }
+
+        if (!(acceptExitCodes ?? [0]).Contains(process.ExitCode))
+        {
+            throw new InvalidOperationException($"{tool} failed (exit {process.ExitCode}): {errors.Result.Trim()} {output.Result.Trim()}".Trim());
+        }
+    }
+
+    private static (string FileName, List<string> Arguments) AsServiceUser(List<string> command) =>
+        RunningAsRoot ? ("runuser", ["-u", ServiceUser, "--", .. command]) : (command[0], command[1..]);
+
+    /// <summary>As root, gives the data directory (and the folders above it that it needs to reach) to the service user.</summary>
+    private static void HandOver(string dataDirectory)
+    {
+        if (!OperatingSystem.IsLinux() || !RunningAsRoot)
+        {
+            return;
+        }
+
+        try
+        {
+            Run("/usr/bin", "id", ["-u", ServiceUser]);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL refuses to run as root, and there is no '{ServiceUser}' user to run it as: install the postgresql package (it creates the user) or start AmoHealth as an unprivileged user.", ex);
+        }
+
+        Chown(dataDirectory);
+        for (var parent = Path.GetDirectoryName(dataDirectory); !string.IsNullOrEmpty(parent) && parent != "/"; parent = Path.GetDirectoryName(parent))
+        {
+            // The server must be able to pass through every folder above its data directory.
+            var mode = File.GetUnixFileMode(parent);
+            File.SetUnixFileMode(parent, mode | UnixFileMode.OtherExecute);
+        }
+
+        File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static void Chown(string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo("chown", ["-R", $"{ServiceUser}:", directory]) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("Could not start chown.");
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Could not give {directory} to the {ServiceUser} user: {errors.Trim()}");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>A fresh, real store for one test: a SQLite file or a PostgreSQL database.</summary>
+public interface ITestStore : IDisposable
+{
+    StorageOptions Options { get; }
+
+    IDbContextFactory<AmoHealthDbContext> CreateFactory() => new StorageContextFactory(Options);
+
+    /// <summary>Applies the migrations as the Prober does at start.</summary>
+    Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync() => MigrateAsync(Options);
+
+    static async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync(StorageOptions options)
+    {
+        var factory = new StorageContextFactory(options);
+        await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(factory))
+            .MigrateAsync(CancellationToken.None);
+        return factory;
+    }
+}

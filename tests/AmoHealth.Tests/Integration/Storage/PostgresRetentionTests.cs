@@ -1,0 +1,6 @@
+using AmoHealth.Tests.Infrastructure;
+
+namespace AmoHealth.Tests.Integration.Storage;
+
+[Trait("Ring", "Integration")]
+public sealed class PostgresRetentionTests() : RetentionTests(new TempPostgresDatabase());
