@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AmoHealth.AppHost;
 using AmoHealth.Core.Configuration;
+using AmoHealth.AppHost.Postgres;
 using AmoHealth.AppHost.Redis;
 using AmoHealth.ServiceDefaults;
 
@@ -13,7 +14,8 @@ foreach (var (given, meant) in SeedRules.Typos(Environment.GetEnvironmentVariabl
     Console.Error.WriteLine($"AmoHealth: warning: the environment variable {given} is not used; did you mean {meant}?");
 }
 
-if (SeedRules.Problems(key => builder.Configuration[key]) is { Count: > 0 } problems)
+var (scale, scaleProblems) = ScaleSettings.From(builder.Configuration);
+if (SeedRules.Problems(key => builder.Configuration[key]).Concat(scaleProblems).ToList() is { Count: > 0 } problems)
 {
     foreach (var problem in problems)
     {
@@ -28,12 +30,13 @@ var settings = SeedSettings.From(builder.Configuration, builder.AppHostDirectory
 // Infrastructure: Redis carries live status from the Prober to every Api instance.
 var redis = builder.AddLiveRedis(ResourceNames.Redis);
 
-// Services: the Prober owns the SQLite schema and writes; the Api reads and streams.
+// Services: the Prober owns the schema and writes; the Api reads and streams.
 var prober = builder.AddProject<Projects.AmoHealth_Prober>(ResourceNames.Prober)
     .WithReference(redis)
     .WaitFor(redis)
     .WithEnvironment("Storage__Path", settings.DatabasePath)
     .WithSeedVariables(settings)
+    .WithReplicas(scale.Probers)
     .WithHttpHealthCheck("/health");
 
 
@@ -42,7 +45,20 @@ var api = builder.AddProject<Projects.AmoHealth_Api>(ResourceNames.Api)
     .WaitFor(redis)
     .WaitFor(prober)
     .WithEnvironment("Storage__Path", settings.DatabasePath)
+    .WithReplicas(scale.Apis)
     .WithHttpHealthCheck("/health");
+
+if (scale.Postgres)
+{
+    // One PostgreSQL for every Prober and Api; without Docker, a local server in .data/pg (beside the SQLite files).
+    var database = builder.AddAmoHealthPostgres(
+        settings.DemoMode ? "amohealth_demo" : "amohealth",
+        Path.Combine(Path.GetDirectoryName(settings.DatabasePath)!, "pg"));
+    foreach (var service in new IResourceBuilder<ProjectResource>[] { prober, api })
+    {
+        service.WithReference(database, "amohealth").WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
+    }
+}
 if (settings.CheckInterval is { } checkInterval)
 {
     api.WithEnvironment("CHECK_INTERVAL", checkInterval);

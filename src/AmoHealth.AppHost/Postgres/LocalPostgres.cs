@@ -70,14 +70,26 @@ public static class LocalPostgres
         Run(binDirectory, "initdb", ["-D", dataDirectory, "-U", SuperUser, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
     }
 
-    /// <summary>The program and arguments that run the server in the foreground on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static (string FileName, List<string> Arguments) ServerCommand(string binDirectory, string dataDirectory, string port, params string[] settings)
+    /// <summary>
+    /// The program and arguments that run the server in the foreground on 127.0.0.1:<paramref name="port"/>.
+    /// With <paramref name="ownerProcessId"/>, a small shell watches that process and stops the server when it
+    /// is gone, so a killed test run leaves no server behind.
+    /// </summary>
+    public static (string FileName, List<string> Arguments) ServerCommand(
+        string binDirectory, string dataDirectory, string port, IEnumerable<string>? settings = null, int? ownerProcessId = null)
     {
         List<string> server = [Path.Combine(binDirectory, "postgres"), "-D", dataDirectory, "-p", port, "-h", "127.0.0.1", "-k", dataDirectory];
-        foreach (var setting in settings)
+        foreach (var setting in settings ?? [])
         {
             server.Add("-c");
             server.Add(setting);
+        }
+
+        if (ownerProcessId is { } owner)
+        {
+            var watch = string.Create(CultureInfo.InvariantCulture,
+                $"\"$@\" & child=$!; while [ -d /proc/{owner} ] && kill -0 $child 2>/dev/null; do sleep 1; done; kill -INT $child 2>/dev/null; wait $child");
+            server = ["/bin/sh", "-c", watch, "postgres-watch", .. server];
         }
 
         return AsServiceUser(server);

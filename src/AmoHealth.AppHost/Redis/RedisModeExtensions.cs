@@ -71,7 +71,7 @@ public static class RedisModeExtensions
             .WithHealthCheck(healthCheckKey);
     }
 
-    private static bool DockerEngineAnswers()
+    internal static bool DockerEngineAnswers()
     {
         if (FindOnPath("docker") is null)
         {

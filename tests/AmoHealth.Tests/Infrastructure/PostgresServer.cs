@@ -24,7 +24,8 @@ public sealed class PostgresServer : IDisposable
         // Durability is not under test: no fsync keeps a test database as fast as a SQLite file.
         var (fileName, arguments) = LocalPostgres.ServerCommand(
             _bin, DataDirectory, Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400", "shared_buffers=64MB");
+            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400", "shared_buffers=64MB"],
+            ownerProcessId: Environment.ProcessId);
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         arguments.ForEach(start.ArgumentList.Add);
         _process = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start");

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace AmoHealth.AppHost.Postgres;
+
+public static class PostgresModeExtensions
+{
+    /// <summary>
+    /// Adds the AmoHealth database according to <c>Postgres:Mode</c>: <c>container</c> (Aspire's PostgreSQL
+    /// container), <c>executable</c> (a local server in <paramref name="dataDirectory"/>), <c>external</c>
+    /// (<c>ConnectionStrings:amohealth</c>), or <c>auto</c> (default: container when a Docker engine answers,
+    /// else executable).
+    /// </summary>
+    public static IResourceBuilder<IResourceWithConnectionString> AddAmoHealthPostgres(
+        this IDistributedApplicationBuilder builder, string database, string dataDirectory)
+    {
+        var mode = (builder.Configuration["Postgres:Mode"] ?? "auto").Trim().ToLowerInvariant();
+        return mode switch
+        {
+            "container" => builder.AddPostgres("postgres").AddDatabase("amohealth", database),
+            "executable" => builder.AddPostgresServer("postgres", database, dataDirectory),
+            "external" => builder.AddConnectionString("amohealth"),
+            "auto" => Redis.RedisModeExtensions.DockerEngineAnswers()
+                ? builder.AddPostgres("postgres").AddDatabase("amohealth", database)
+                : builder.AddPostgresServer("postgres", database, dataDirectory),
+            _ => throw new InvalidOperationException(
+                $"Postgres:Mode must be auto, container, executable or external; got '{mode}'."),
+        };
+    }
+
+    /// <summary>
+    /// Runs the machine's PostgreSQL on a port DCP allocates, bound to 127.0.0.1, with its cluster created in
+    /// <paramref name="dataDirectory"/> on first use and a health check that opens a session.
+    /// </summary>
+    public static IResourceBuilder<PostgresServerResource> AddPostgresServer(
+        this IDistributedApplicationBuilder builder, string name, string database, string dataDirectory)
+    {
+        var bin = LocalPostgres.FindBinDirectory(builder.Configuration["Postgres:BinDirectory"]);
+        LocalPostgres.EnsureCluster(bin, dataDirectory);
+        var (command, prefix) = LocalPostgres.ServerCommand(bin, dataDirectory, "{port}");
+        var resource = new PostgresServerResource(name, command, builder.AppHostDirectory, database);
+        var healthCheckKey = $"{name}_session";
+        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, async cancellationToken =>
+        {
+            try
+            {
+                var endpoint = resource.PrimaryEndpoint;
+                await using var connection = new NpgsqlConnection(LocalPostgres.ConnectionString(endpoint.Port, "postgres") + ";Pooling=false;Timeout=3");
+                await connection.OpenAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                return HealthCheckResult.Unhealthy("PostgreSQL is not accepting sessions yet", ex);
+            }
+        });
+
+        return builder.AddResource(resource)
+            .WithEndpoint(name: PostgresServerResource.EndpointName, scheme: "tcp")
+            .WithArgs(context =>
+            {
+                foreach (var argument in prefix)
+                {
+                    context.Args.Add(argument == "{port}" ? resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort) : argument);
+                }
+            })
+            .WithHealthCheck(healthCheckKey);
+    }
+}

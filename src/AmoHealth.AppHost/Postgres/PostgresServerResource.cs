@@ -1,0 +1,20 @@
+namespace AmoHealth.AppHost.Postgres;
+
+/// <summary>
+/// PostgreSQL as a local server process (see <see cref="LocalPostgres"/>), for hosts without a container
+/// engine. Its connection string names the AmoHealth database; the Prober creates it on first start.
+/// </summary>
+public sealed class PostgresServerResource(string name, string command, string workingDirectory, string database)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    internal const string EndpointName = "tcp";
+
+    private EndpointReference? _endpoint;
+
+    public EndpointReference PrimaryEndpoint => _endpoint ??= new(this, EndpointName);
+
+    public string Database { get; } = database;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={LocalPostgres.SuperUser};Database={Database}");
+}
