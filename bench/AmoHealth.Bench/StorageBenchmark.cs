@@ -96,7 +96,7 @@ public static class StorageBenchmark
             failed ? "HTTP 503 from amoCRM" : null, new ProbePhases(random.Next(0, 5), random.Next(1, 40), random.Next(10, 90), time - 60));
     }
 
-    private static async Task<long> FlushAsync(SqliteContextFactory contexts, List<HealthCheckRecord> rows)
+    private static async Task<long> FlushAsync(StorageContextFactory contexts, List<HealthCheckRecord> rows)
     {
         if (rows.Count == 0)
         {

@@ -25,6 +25,12 @@ public sealed record ProbeResult(
     /// </summary>
     public long Sequence { get; init; }
 
+    /// <summary>
+    /// The fence of the account's lease the probe ran under (0 on SQLite). The writer stores the result only
+    /// while the lease still has this fence: a Prober that lost the account cannot write over its successor.
+    /// </summary>
+    public long Fence { get; init; }
+
     /// <summary>Not sent because amoCRM asked us to pause (429) or blocked us (403): until when. Not stored.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 

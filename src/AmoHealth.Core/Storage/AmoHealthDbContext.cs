@@ -21,6 +21,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
+
     public DbSet<MinuteRollup> MinuteRollups => Set<MinuteRollup>();
 
     public DbSet<HourRollup> HourRollups => Set<HourRollup>();
@@ -119,6 +121,16 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Key).HasColumnName("key");
             e.Property(x => x.Value).HasColumnName("value");
+        });
+
+        modelBuilder.Entity<LeaseRecord>(e =>
+        {
+            e.ToTable("leases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasColumnName("name");
+            e.Property(x => x.Holder).HasColumnName("holder");
+            e.Property(x => x.Fence).HasColumnName("fence");
+            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
         });
 
         modelBuilder.Entity<IncidentRecord>(e =>

@@ -20,7 +20,8 @@ public sealed partial class AlertTimers(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<AlertTimers> logger,
-    IOptions<StorageOptions> storage) : BackgroundService
+    IOptions<StorageOptions> storage,
+    Cluster.IOwnership? ownership = null) : BackgroundService
 {
     private readonly RetentionOptions _retention = storage.Value.Retention;
 
@@ -37,6 +38,11 @@ public sealed partial class AlertTimers(
             {
                 try
                 {
+                    if (ownership?.IsLeader == false)
+                    {
+                        continue; // Reminders, token warnings and the summary run once, on the cluster lease's holder.
+                    }
+
                     await RunOnceAsync(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -18,7 +18,8 @@ public sealed partial class OutboxDispatcher(
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    Cluster.IOwnership? ownership = null) : BackgroundService
 {
     /// <summary><c>next_attempt_at</c> of a row that will never be sent: its channel is gone, or it is a reminder of a closed incident.</summary>
     public const long Archived = long.MaxValue;
@@ -40,7 +41,9 @@ public sealed partial class OutboxDispatcher(
         {
             do
             {
-                if (time.GetUtcNow() < _pausedUntil)
+                // One sender for the whole cluster: the Prober holding the cluster lease, so each incident's
+                // alerts still leave strictly in order.
+                if (time.GetUtcNow() < _pausedUntil || ownership?.IsLeader == false)
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
+using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
@@ -27,6 +28,18 @@ public static class Extensions
         services.AddSingleton<DatabaseMigrator>();
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
+        // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
+        if (builder.Configuration.GetValue<StorageProvider>("Storage:Provider") == StorageProvider.Postgres)
+        {
+            services.AddSingleton<LeaseOwnership>();
+            services.AddSingleton<IOwnership>(sp => sp.GetRequiredService<LeaseOwnership>());
+            services.AddHostedService<LeaseKeeper>();
+        }
+        else
+        {
+            services.AddSingleton<IOwnership, SoleOwnership>();
+        }
+
         services.AddSingleton<RetentionService>();
         services.AddSingleton<ProberMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());

@@ -1,6 +1,7 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
+using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,7 @@ public sealed partial class ResultWriter(
     IncidentTracker incidents,
     MonitorFaults monitorFaults,
     IEnumerable<IAfterCommit> afterCommit,
+    IOwnership ownership,
     TimeProvider time,
     ILogger<ResultWriter> logger) : BackgroundService
 {
@@ -111,11 +113,19 @@ public sealed partial class ResultWriter(
         }
     }
 
-    private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> measured, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Results, the state machine, incidents and their alerts change together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Fencing: only results probed under the lease this Prober still holds (rows locked until commit).
+        var held = await ownership.HeldAsync(db, measured.Select(r => r.Account).Distinct().ToList(), cancellationToken);
+        var batch = measured.Where(r => held.TryGetValue(r.Account, out var fence) && fence == r.Fence).ToList();
+        if (batch.Count < measured.Count)
+        {
+            LogFenced(logger, measured.Count - batch.Count);
+        }
+
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var keys = batch.Select(r => r.Account).Distinct().ToList();
         var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
@@ -172,6 +182,9 @@ public sealed partial class ResultWriter(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "After-commit step {Step} failed; the batch is stored")]
     private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string step);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} result(s) not stored: their account's lease has passed to another Prober")]
+    private static partial void LogFenced(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]
     private static partial void LogStored(ILogger logger, int count);

@@ -15,7 +15,8 @@ public sealed partial class RetentionService(
     IDbContextFactory<AmoHealthDbContext> contexts,
     IOptions<StorageOptions> options,
     TimeProvider time,
-    ILogger<RetentionService> logger) : BackgroundService
+    ILogger<RetentionService> logger,
+    Cluster.IOwnership? ownership = null) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
@@ -28,6 +29,11 @@ public sealed partial class RetentionService(
             {
                 try
                 {
+                    if (ownership?.IsLeader == false)
+                    {
+                        continue; // Pruned once for the cluster, by the cluster lease's holder.
+                    }
+
                     await PruneAsync(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

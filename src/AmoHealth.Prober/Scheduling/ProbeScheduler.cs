@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
@@ -15,7 +16,8 @@ namespace AmoHealth.Prober.Scheduling;
 /// Accounts are spread evenly over the interval (account i of n starts i/n of an interval after the tick),
 /// so hundreds of accounts never open their connections in the same instant. A check never overlaps its
 /// own previous run: a probe still running when its next turn comes is skipped, so a slow answer can never
-/// land after a newer one.
+/// land after a newer one. Only accounts this Prober owns (<see cref="IOwnership"/>) are probed, each result
+/// carrying the fence it was probed under; an account just taken over with a stale last result starts at once.
 /// </summary>
 public sealed partial class ProbeScheduler(
     IEnumerable<IProbe> probes,
@@ -25,6 +27,7 @@ public sealed partial class ProbeScheduler(
     NetworkSelfCheck selfCheck,
     Heartbeat heartbeat,
     ProbeLoopHealth loop,
+    IOwnership ownership,
     IOptions<MonitorOptions> options,
     TimeProvider time,
     ILogger<ProbeScheduler> logger) : BackgroundService
@@ -42,7 +45,9 @@ public sealed partial class ProbeScheduler(
     {
         _stopping = stoppingToken;
         LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
-        var confirming = ReadRechecksAsync(stoppingToken);
+        // Re-checks start after their delay; accounts taken over with a stale last result start at once.
+        var confirming = DrainAsync(rechecks.Reader, r => StartRecheck(r.Request, r.DueAt), stoppingToken);
+        var overdue = DrainAsync(ownership.Overdue, name => StartAccount(accounts.FirstOrDefault(a => a.Name == name), stoppingToken), stoppingToken);
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         try
         {
@@ -59,23 +64,23 @@ public sealed partial class ProbeScheduler(
             // Normal shutdown.
         }
 
-        await confirming;
+        await Task.WhenAll(confirming, overdue);
         await Task.WhenAll(InFlight);
     }
 
-    /// <summary>Starts each re-check evaluation asked for, after its delay.</summary>
-    private async Task ReadRechecksAsync(CancellationToken stoppingToken)
+    /// <summary>Hands each item of <paramref name="reader"/> to <paramref name="start"/> until stopping.</summary>
+    private static async Task DrainAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Action<T> start, CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var (request, dueAt) in rechecks.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var item in reader.ReadAllAsync(stoppingToken))
             {
-                StartRecheck(request, dueAt);
+                start(item);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: pending re-checks are moot.
+            // Stopping: what is still queued is moot.
         }
     }
 
@@ -110,16 +115,21 @@ public sealed partial class ProbeScheduler(
         }
     }
 
-    private void StartAccount(AmoAccount account, CancellationToken stoppingToken)
+    private void StartAccount(AmoAccount? account, CancellationToken stoppingToken)
     {
-        foreach (var probe in _probes)
+        foreach (var probe in account is null ? [] : _probes)
         {
-            StartProbe(account, probe, recheck: false, stoppingToken);
+            StartProbe(account!, probe, recheck: false, stoppingToken);
         }
     }
 
     private void StartProbe(AmoAccount account, IProbe probe, bool recheck, CancellationToken stoppingToken)
     {
+        if (!ownership.TryOwn(account.Name, out var fence))
+        {
+            return;
+        }
+
         var key = (account.Name, probe.CheckType);
         var run = new TaskCompletionSource();
         // One atomic claim: a re-check and a cycle arriving together can never run the same check twice.
@@ -129,7 +139,8 @@ public sealed partial class ProbeScheduler(
             return;
         }
 
-        _ = RunAsync(probe, account, key, run, Interlocked.Increment(ref _sequence), recheck, stoppingToken);
+        ownership.Enter(account.Name);
+        _ = RunAsync(probe, account, key, run, (Interlocked.Increment(ref _sequence), fence), recheck, stoppingToken);
     }
 
     /// <summary>Runs one check again when it is due, unless it is still running then.</summary>
@@ -166,7 +177,7 @@ public sealed partial class ProbeScheduler(
         AmoAccount account,
         (string, string) key,
         TaskCompletionSource run,
-        long sequence,
+        (long Sequence, long Fence) order,
         bool recheck,
         CancellationToken stoppingToken)
     {
@@ -190,7 +201,7 @@ public sealed partial class ProbeScheduler(
             {
                 LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
                 ProbeTracing.Finish(activity, result);
-                await results.SubmitAsync(result with { Sequence = sequence }, stoppingToken);
+                await results.SubmitAsync(result with { Sequence = order.Sequence, Fence = order.Fence }, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -200,6 +211,7 @@ public sealed partial class ProbeScheduler(
         finally
         {
             _running.TryRemove(key, out _);
+            ownership.Exit(account.Name);
             run.SetResult();
         }
     }

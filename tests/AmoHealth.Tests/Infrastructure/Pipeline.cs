@@ -1,5 +1,6 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
+using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
@@ -28,11 +29,13 @@ public static class Pipeline
         TimeProvider time,
         RecheckQueue? rechecks = null,
         NetworkSelfCheck? selfCheck = null,
-        Microsoft.Extensions.Logging.ILogger<ProbeScheduler>? logger = null) =>
+        Microsoft.Extensions.Logging.ILogger<ProbeScheduler>? logger = null,
+        IOwnership? ownership = null) =>
         new(probes, accounts, results, rechecks ?? new RecheckQueue(time),
             selfCheck ?? new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions()), time),
             new Heartbeat(new PlainHttpClients(), Options.Create(options), NullLogger<Heartbeat>.Instance),
-            new ProbeLoopHealth(Options.Create(options), time), Options.Create(options), time, logger ?? NullLogger<ProbeScheduler>.Instance);
+            new ProbeLoopHealth(Options.Create(options), time), ownership ?? new SoleOwnership(), Options.Create(options), time,
+            logger ?? NullLogger<ProbeScheduler>.Instance);
 
     /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.</summary>
     public static ResultWriter Writer(
@@ -42,7 +45,8 @@ public static class Pipeline
         IncidentTracker? tracker = null,
         MonitorFaults? faults = null,
         RecheckQueue? rechecks = null,
-        MonitorOptions? monitor = null)
+        MonitorOptions? monitor = null,
+        IOwnership? ownership = null)
     {
         var notifiers = new Notifiers([], [], NullLogger<Notifiers>.Instance);
         var options = Options.Create(monitor ?? new MonitorOptions());
@@ -52,6 +56,7 @@ public static class Pipeline
             tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
             faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
             [rechecks ?? new RecheckQueue(TimeProvider.System), new PublishAfterCommit(publisher)],
+            ownership ?? new SoleOwnership(),
             TimeProvider.System,
             NullLogger<ResultWriter>.Instance);
     }

@@ -201,6 +201,29 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Fence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fence");
+
+                    b.Property<string>("Holder")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>
                 {
                     b.Property<long>("Id")

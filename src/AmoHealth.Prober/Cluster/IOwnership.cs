@@ -1,0 +1,32 @@
+using AmoHealth.Core.Storage;
+
+namespace AmoHealth.Prober.Cluster;
+
+/// <summary>
+/// What this Prober may do now: which accounts it probes (and under which fence) and whether it runs the
+/// cluster-wide work (alert delivery, reminders, token warnings, the daily summary, retention). One Prober
+/// on SQLite owns everything (<see cref="SoleOwnership"/>); on PostgreSQL leases decide (<see cref="LeaseOwnership"/>).
+/// </summary>
+public interface IOwnership
+{
+    /// <summary>Whether this Prober may start a probe of the account now; <paramref name="fence"/> goes with its result.</summary>
+    bool TryOwn(string account, out long fence);
+
+    /// <summary>Whether this Prober runs the cluster-wide work now.</summary>
+    bool IsLeader { get; }
+
+    /// <summary>
+    /// Inside the writer's transaction: the fence under which this Prober holds each of the accounts, leaving
+    /// out those it no longer holds. A result is written only when its fence is the one returned. The lease
+    /// rows stay locked until the transaction ends, so no other Prober takes one over in between.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken);
+
+    /// <summary>A probe of the account begins (or ends): an account is handed over only between probes.</summary>
+    void Enter(string account);
+
+    void Exit(string account);
+
+    /// <summary>Accounts just taken over whose last probe is older than an interval: the scheduler starts them at once.</summary>
+    System.Threading.Channels.ChannelReader<string> Overdue { get; }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmoHealth.Prober.Cluster;
+
+/// <summary>
+/// PostgreSQL: what this Prober holds, as <see cref="LeaseKeeper"/> last renewed it. A lease counts only until
+/// its local deadline (the renewal's start plus the lease time less one renewal period), measured on the
+/// monotonic clock: a Prober that was paused past it stops probing until a renewal confirms it still holds
+/// the lease, instead of probing an account another Prober has meanwhile taken over.
+/// </summary>
+public sealed class LeaseOwnership(TimeProvider time) : IOwnership
+{
+    private readonly ConcurrentDictionary<string, long> _held = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private readonly Channel<string> _overdue = Channel.CreateUnbounded<string>();
+    private long _validUntil = long.MinValue;
+    private long _leaderFence = -1;
+
+    /// <summary>This Prober's name in <c>leases.holder</c>: host, process and a random part.</summary>
+    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    public bool IsLeader => Interlocked.Read(ref _leaderFence) >= 0 && Valid;
+
+    public ChannelReader<string> Overdue => _overdue.Reader;
+
+    /// <summary>The accounts held now, with their fences.</summary>
+    public IReadOnlyDictionary<string, long> Held => _held.ToDictionary(StringComparer.Ordinal);
+
+    private bool Valid => time.GetTimestamp() < Interlocked.Read(ref _validUntil);
+
+    public bool TryOwn(string account, out long fence) => _held.TryGetValue(account, out fence) && Valid;
+
+    public async Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
+    {
+        var names = accounts.Distinct(StringComparer.Ordinal).Select(LeaseNames.Account).ToArray();
+        var rows = await db.Leases
+            .FromSql($"SELECT * FROM leases WHERE name = ANY({names}) AND holder = {Holder} FOR SHARE")
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => LeaseNames.AccountOf(r.Name), r => r.Fence, StringComparer.Ordinal);
+    }
+
+    public void Enter(string account) => _inFlight.AddOrUpdate(account, 1, (_, n) => n + 1);
+
+    public void Exit(string account) => _inFlight.AddOrUpdate(account, 0, (_, n) => Math.Max(0, n - 1));
+
+    internal bool Busy(string account) => _inFlight.TryGetValue(account, out var n) && n > 0;
+
+    /// <summary>Replaces what is held after a renewal that started at <paramref name="renewedAt"/> (a monotonic timestamp).</summary>
+    internal void Renewed(IEnumerable<HeldLease> accounts, long? leaderFence, long renewedAt, TimeSpan lifetime)
+    {
+        var now = accounts.ToDictionary(l => LeaseNames.AccountOf(l.Name), l => l.Fence, StringComparer.Ordinal);
+        foreach (var gone in _held.Keys.Where(k => !now.ContainsKey(k)))
+        {
+            _held.TryRemove(gone, out _);
+        }
+
+        foreach (var (account, fence) in now)
+        {
+            _held[account] = fence;
+        }
+
+        Interlocked.Exchange(ref _leaderFence, leaderFence ?? -1);
+        Interlocked.Exchange(ref _validUntil, renewedAt + (long)(lifetime.TotalSeconds * time.TimestampFrequency));
+    }
+
+    /// <summary>Stops probing an account at once, before its lease is released in the database.</summary>
+    internal void Drop(string account) => _held.TryRemove(account, out _);
+
+    internal void MarkOverdue(string account) => _overdue.Writer.TryWrite(account);
+
+    /// <summary>Nothing is held any more (the keeper stopped or lost the database).</summary>
+    internal void Clear()
+    {
+        _held.Clear();
+        Interlocked.Exchange(ref _leaderFence, -1);
+        Interlocked.Exchange(ref _validUntil, long.MinValue);
+    }
+}
