@@ -18,7 +18,9 @@ public static class StreamApi
     /// account and check, from SQLite), then live updates from Redis, with heartbeats while idle. Status
     /// updates use the default event type so the seed's <c>EventSource.onmessage</c> clients keep working;
     /// <c>incident_opened</c>, <c>incident_closed</c> and <c>heartbeat</c> are named events, so those clients
-    /// never see them.
+    /// never see them. Each status update carries the stored result's id as its SSE <c>id:</c>; a client that
+    /// reconnects with <c>Last-Event-ID</c> (EventSource does) gets the results it missed, from the store,
+    /// instead of the snapshot.
     /// </summary>
     public static RouteGroupBuilder MapStreamApi(this RouteGroupBuilder api)
     {
@@ -35,6 +37,7 @@ public static class StreamApi
         HttpContext context,
         StatusHub hub,
         StatusReader reader,
+        StreamCatchUp catchUp,
         SchemaState schema,
         IOptions<StreamOptions> options,
         IHostApplicationLifetime lifetime,
@@ -46,12 +49,16 @@ public static class StreamApi
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
         // A stream ends when the client leaves or when the Api stops: open streams must never hold up a
         // restart (the client reconnects to the next process).
-        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, schema, heartbeat, time, lifetime.ApplicationStopping));
+        long? lastEventId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var last) ? last : null;
+        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, catchUp, lastEventId, schema, heartbeat, time, lifetime.ApplicationStopping));
     }
 
     internal static async IAsyncEnumerable<SseItem<string>> EventsAsync(
         StatusHub hub,
         StatusReader reader,
+        StreamCatchUp catchUp,
+        long? lastEventId,
         SchemaState schema,
         TimeSpan heartbeat,
         TimeProvider time,
@@ -63,11 +70,26 @@ public static class StreamApi
         if (await schema.IsReadyAsync(cancellationToken))
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            foreach (var row in await reader.ReadAsync(cancellationToken))
+            var missed = lastEventId is { } last ? await catchUp.AfterAsync(last, now, cancellationToken) : null;
+            if (missed is not null)
             {
-                var update = StatusUpdate.Create(
-                    row.Account, row.CheckType, row.Outcome, row.ResponseTime, row.LastCheck, row.ErrorMessage, now);
-                yield return new SseItem<string>(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
+                foreach (var update in missed)
+                {
+                    yield return Item(update, update.ResultId);
+                }
+            }
+            else
+            {
+                // The snapshot; its last event carries the newest stored id, the client's cursor from now on.
+                var cursor = await catchUp.LatestIdAsync(cancellationToken);
+                var rows = await reader.ReadAsync(cancellationToken);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var row = rows[i];
+                    var update = StatusUpdate.Create(
+                        row.Account, row.CheckType, row.Outcome, row.ResponseTime, row.LastCheck, row.ErrorMessage, now);
+                    yield return Item(update, i == rows.Count - 1 ? cursor : null);
+                }
             }
         }
 
@@ -104,4 +126,10 @@ public static class StreamApi
             pendingRead = subscription.Reader.WaitToReadAsync(cancellationToken).AsTask();
         }
     }
+
+    private static SseItem<string> Item(StatusUpdate update, long? id) =>
+        new(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate))
+        {
+            EventId = id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 }

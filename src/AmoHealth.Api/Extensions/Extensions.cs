@@ -33,6 +33,7 @@ public static class Extensions
             return Task.CompletedTask;
         }));
         services.AddSingleton<StatusReader>();
+        services.AddSingleton<StreamCatchUp>();
         services.AddSingleton<Queries.HistoryReader>();
         services.AddSingleton<Queries.IncidentReader>();
         services.AddSingleton<Queries.StatsReader>();

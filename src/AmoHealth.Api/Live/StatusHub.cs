@@ -46,21 +46,24 @@ public sealed partial class StatusHub(
     /// </summary>
     internal void Broadcast(string json)
     {
-        string? type;
+        LiveEnvelope? envelope;
         try
         {
-            type = JsonSerializer.Deserialize(json, LiveJsonContext.Default.LiveEnvelope)?.Type;
+            envelope = JsonSerializer.Deserialize(json, LiveJsonContext.Default.LiveEnvelope);
         }
         catch (JsonException)
         {
-            type = null;
+            envelope = null;
         }
+
+        var type = envelope?.Type;
 
         SseItem<string> item;
         switch (type)
         {
             case StatusUpdate.EventType:
-                item = new SseItem<string>(json);
+                // The stored row's id is the event id: a client that reconnects sends it back as Last-Event-ID.
+                item = new SseItem<string>(json) { EventId = envelope?.ResultId?.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 break;
             case IncidentEvent.Opened or IncidentEvent.Closed:
                 item = new SseItem<string>(json, type);

@@ -31,6 +31,9 @@ public sealed record ProbeResult(
     /// </summary>
     public long Fence { get; init; }
 
+    /// <summary>The stored row's <c>health_checks.id</c> (0 until stored): the live stream's event id.</summary>
+    public long StoredId { get; init; }
+
     /// <summary>Not sent because amoCRM asked us to pause (429) or blocked us (403): until when. Not stored.</summary>
     public DateTimeOffset? PausedUntil { get; init; }
 

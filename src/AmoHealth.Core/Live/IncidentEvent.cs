@@ -30,4 +30,6 @@ public sealed record IncidentEvent(
 }
 
 /// <summary>Just the <c>type</c> of a live message, to route it without parsing the rest.</summary>
-public sealed record LiveEnvelope([property: JsonPropertyName("type")] string? Type);
+public sealed record LiveEnvelope(
+    [property: JsonPropertyName("type")] string? Type,
+    [property: JsonPropertyName("resultId")] long? ResultId = null);

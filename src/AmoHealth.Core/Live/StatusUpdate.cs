@@ -13,12 +13,14 @@ public sealed record StatusUpdate(
     [property: JsonPropertyName("checkType")] string CheckType,
     [property: JsonPropertyName("account")] string Account,
     [property: JsonPropertyName("data")] StatusUpdateData Data,
-    [property: JsonPropertyName("timestamp")] long Timestamp)
+    [property: JsonPropertyName("timestamp")] long Timestamp,
+    [property: JsonPropertyName("resultId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ResultId = null)
 {
     public const string EventType = "status_update";
 
     public static StatusUpdate From(ProbeResult result, long timestamp) => Create(
-        result.Account, result.CheckType, result.Outcome, result.ResponseTimeMs, result.Timestamp, result.ErrorMessage, timestamp);
+        result.Account, result.CheckType, result.Outcome, result.ResponseTimeMs, result.Timestamp, result.ErrorMessage, timestamp,
+        result.StoredId > 0 ? result.StoredId : null);
 
     /// <param name="lastCheck">When the reported probe started, Unix milliseconds.</param>
     /// <param name="timestamp">When this message is sent, Unix milliseconds.</param>
@@ -29,10 +31,12 @@ public sealed record StatusUpdate(
         int? responseTime,
         long lastCheck,
         string? errorMessage,
-        long timestamp) => new(
+        long timestamp,
+        long? resultId = null) => new(
         EventType,
         checkType,
         account,
         new StatusUpdateData(outcome.ToStatus(), outcome.ToName(), responseTime, lastCheck, errorMessage),
-        timestamp);
+        timestamp,
+        resultId);
 }

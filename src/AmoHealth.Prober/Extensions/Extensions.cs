@@ -29,7 +29,7 @@ public static class Extensions
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
-        if (builder.Configuration.GetValue<StorageProvider>("Storage:Provider") == StorageProvider.Postgres)
+        if (builder.Configuration.GetValue<StorageProvider>("Storage:Provider", StorageProvider.Sqlite) == StorageProvider.Postgres)
         {
             services.AddSingleton<LeaseOwnership>();
             services.AddSingleton<IOwnership>(sp => sp.GetRequiredService<LeaseOwnership>());
@@ -82,6 +82,7 @@ public static class Extensions
             .AddProbe<DpProbe>();
 
         services.AddSingleton<ResultChannel>();
+        var shared = builder.Configuration.GetValue<StorageProvider>("Storage:Provider") == StorageProvider.Postgres;
         if (builder.AddLiveRedis())
         {
             services.AddSingleton<RedisStatusPublisher>();
@@ -91,6 +92,18 @@ public static class Extensions
         else
         {
             services.AddSingleton<IStatusPublisher, NullStatusPublisher>();
+        }
+
+        // Webhooks land on any Prober; with several, one nobody here waits for is passed on over Redis.
+        if (shared && services.Any(s => s.ServiceType == typeof(StackExchange.Redis.IConnectionMultiplexer)))
+        {
+            services.AddSingleton<RedisDeliveryRelay>();
+            services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());
+        }
+        else
+        {
+            services.AddSingleton<IDeliveryRelay, LocalDeliveryRelay>();
         }
 
         services.AddOptions<AlertOptions>()

@@ -164,8 +164,9 @@ public sealed partial class ResultWriter(
             }
         }
 
-        // Ids first: the rollups record each bucket's id range.
+        // Ids first: the rollups record each bucket's id range, and the live stream uses them as event ids.
         await db.SaveChangesAsync(cancellationToken);
+        var stored = batch.Select((r, i) => r with { StoredId = rows[i].Id }).ToList();
         // Our own faults are history, but never amoCRM's uptime or latency.
         var ownFaults = rows.Where((_, i) => batch[i].OwnFault).ToHashSet();
         await RollupMaintainer.AddAsync(db, rows, cancellationToken, ownFaults);
@@ -174,7 +175,7 @@ public sealed partial class ResultWriter(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
-        return new CommittedBatch(batch, statuses, tracked);
+        return new CommittedBatch(stored, statuses, tracked);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a batch of {Count} results failed; the writer goes on")]

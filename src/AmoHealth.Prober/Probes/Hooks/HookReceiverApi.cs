@@ -28,6 +28,7 @@ public static partial class HookReceiverApi
         string secret,
         HttpRequest request,
         DeliveryWaiters waiters,
+        IDeliveryRelay relay,
         IOptions<MonitorOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -74,7 +75,14 @@ public static partial class HookReceiverApi
         }
 
         var kind = request.Query["probe"] == "dp" ? Delivery.DigitalPipeline : Delivery.AccountWebhook;
-        var matched = waiters.Deliver(new Delivery(kind, request.Query["account"].ToString(), form, receivedAt));
+        var delivery = new Delivery(kind, request.Query["account"].ToString(), form, receivedAt);
+        var matched = waiters.Deliver(delivery);
+        if (matched == 0)
+        {
+            // The waiting check may be on another Prober (several share the accounts).
+            relay.Share(delivery);
+        }
+
         LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, form.Count, matched);
         return Microsoft.AspNetCore.Http.Results.Text("ok", "text/plain");
     }
