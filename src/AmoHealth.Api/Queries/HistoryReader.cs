@@ -9,11 +9,19 @@ namespace AmoHealth.Api.Queries;
 /// <summary>
 /// Response-time history. Short windows read raw results; longer ones read the minute, hour or day rollups
 /// and merge them into at most <see cref="MaxPointsPerSeries"/> points per account and check, so a 30-day
-/// chart is a few hundred points, not 86,400.
+/// chart is a few hundred points, not 86,400. An answer holds at most about <see cref="MaxPoints"/> points
+/// in all: with many accounts each series gets its share (coarser buckets, read from the coarsest rollup
+/// level that fits), so an unfiltered request for 50 accounts stays small and fast; ask per account for detail.
 /// </summary>
 public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const int MaxPointsPerSeries = 500;
+
+    /// <summary>The points of one answer, over all series (about 1.5 MB of JSON).</summary>
+    public const int MaxPoints = 6_000;
+
+    /// <summary>However many series share an answer, each keeps at least this many points.</summary>
+    public const int MinPointsPerSeries = 2;
 
     /// <summary>Windows up to this long are drawn from raw results.</summary>
     public const long RawUpTo = 2 * 3_600_000L;
@@ -30,13 +38,14 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now))
+        var perSeries = PointsPerSeries(await SeriesCountAsync(db, account, checkType, cancellationToken));
+        if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now) && window.Length / perSeries < Resolution.Minute.Milliseconds())
         {
             var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
                 .OrderBy(h => h.Id)
                 .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage, h.DnsMs, h.ConnectMs, h.TlsMs, h.TtfbMs })
                 .ToListAsync(cancellationToken);
-            var bucketMs = BucketFor(window, 1);
+            var bucketMs = BucketFor(window, 1, perSeries);
             return [.. raw
                 .GroupBy(r => (r.Account, r.CheckType))
                 .OrderBy(g => g.Key.Account, StringComparer.Ordinal)
@@ -44,7 +53,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
                 .SelectMany(series =>
                 {
                     var rows = series.OrderBy(r => r.Timestamp).ToList();
-                    if (rows.Count <= MaxPointsPerSeries)
+                    if (rows.Count <= perSeries)
                     {
                         return rows.Select(r => new HistoryPoint(
                             r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, r.ResponseTime,
@@ -64,8 +73,8 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
                 })];
         }
 
-        var resolution = Resolutions.For(window, now, Retention);
-        var step = BucketFor(window, resolution.Milliseconds());
+        var resolution = Coarsest(Resolutions.For(window, now, Retention), window.Length / perSeries);
+        var step = BucketFor(window, resolution.Milliseconds(), perSeries);
         var rollups = await RollupQuery.LevelAsync(
             db, resolution, resolution.Floor(window.From), window.To, account, checkType, cancellationToken);
         var start = resolution.Floor(window.From);
@@ -113,11 +122,35 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         }
     }
 
-    /// <summary>The bucket length: a whole number of <paramref name="unit"/>s giving at most <see cref="MaxPointsPerSeries"/> buckets.</summary>
-    private static long BucketFor(TimeWindow window, long unit)
+    /// <summary>Each series' share of <see cref="MaxPoints"/>, within [<see cref="MinPointsPerSeries"/>, <see cref="MaxPointsPerSeries"/>].</summary>
+    public static int PointsPerSeries(int series) => Math.Clamp(MaxPoints / Math.Max(1, series), MinPointsPerSeries, MaxPointsPerSeries);
+
+    /// <summary>The bucket length: a whole number of <paramref name="unit"/>s giving at most <paramref name="points"/> buckets.</summary>
+    private static long BucketFor(TimeWindow window, long unit, int points)
     {
-        var perBucket = (long)Math.Ceiling(window.Length / (double)MaxPointsPerSeries / unit);
+        var perBucket = (long)Math.Ceiling(window.Length / (double)points / unit);
         return Math.Max(1, perBucket) * unit;
+    }
+
+    /// <summary>The coarsest level no finer than <paramref name="finest"/> whose rows fit in a bucket of <paramref name="bucketMs"/>.</summary>
+    private static Resolution Coarsest(Resolution finest, long bucketMs) =>
+        Core.Storage.Rollups.Resolutions.All.Where(r => r >= finest && r.Milliseconds() <= bucketMs).DefaultIfEmpty(finest).Max();
+
+    /// <summary>How many series (account and check) the request covers: one cheap read of <c>check_status</c>.</summary>
+    private static async Task<int> SeriesCountAsync(AmoHealthDbContext db, string? account, string? checkType, CancellationToken cancellationToken)
+    {
+        var statuses = db.CheckStatuses.AsNoTracking();
+        if (account is not null)
+        {
+            statuses = statuses.Where(s => s.Account == account);
+        }
+
+        if (checkType is not null)
+        {
+            statuses = statuses.Where(s => s.CheckType == checkType);
+        }
+
+        return await statuses.CountAsync(cancellationToken);
     }
 
     private static HistoryPoint Point(SeriesSummary summary, long timestamp, long bucketMs, string? error) => new(
