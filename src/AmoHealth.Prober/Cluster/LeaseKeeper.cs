@@ -10,7 +10,7 @@ namespace AmoHealth.Prober.Cluster;
 /// period (a third of the lease time) it renews its own leases and its member row, counts the live members,
 /// gives back idle accounts above its fair share and claims free or expired ones up to it
 /// (<c>FOR UPDATE SKIP LOCKED</c>, so two Probers never claim the same row), and holds or takes the single
-/// <c>cluster</c> lease. Lease time is half an interval (at least 5 s), so a dead Prober's accounts are taken
+/// <c>cluster</c> lease. Lease time is half an interval (at least 2 s), so a dead Prober's accounts are taken
 /// over within that plus a period, and probed at once when their last result is older than an interval.
 /// </summary>
 public sealed partial class LeaseKeeper(
@@ -21,7 +21,7 @@ public sealed partial class LeaseKeeper(
     TimeProvider time,
     ILogger<LeaseKeeper> logger) : BackgroundService
 {
-    public TimeSpan Lifetime => TimeSpan.FromMilliseconds(Math.Max(options.Value.CheckIntervalMs / 2, 5_000));
+    public TimeSpan Lifetime => TimeSpan.FromMilliseconds(Math.Max(options.Value.CheckIntervalMs / 2, 2_000));
 
     public TimeSpan Period => Lifetime / 3;
 
@@ -104,6 +104,7 @@ public sealed partial class LeaseKeeper(
             """).SingleAsync(cancellationToken);
         var share = (names.Length + Math.Max(members, 1) - 1) / Math.Max(members, 1);
 
+        IReadOnlyList<string> overdue = [];
         if (held.Count > share)
         {
             var extra = held.Where(l => !ownership.Busy(LeaseNames.AccountOf(l.Name))).Take(held.Count - share).Select(l => l.Name).ToArray();
@@ -133,7 +134,7 @@ public sealed partial class LeaseKeeper(
             if (claimed.Count > 0)
             {
                 LogClaimed(logger, claimed.Count, share, members);
-                await MarkOverdueAsync(db, claimed, cancellationToken);
+                overdue = await OverdueAsync(db, claimed, cancellationToken);
             }
         }
 
@@ -146,10 +147,15 @@ public sealed partial class LeaseKeeper(
             RETURNING fence AS "Value"
             """).ToListAsync(cancellationToken);
         ownership.Renewed(held, leader.Count > 0 ? leader[0] : null, started, Lifetime - Period);
+        // Only now that they count as held: the scheduler starts them at once.
+        foreach (var account in overdue)
+        {
+            ownership.MarkOverdue(account);
+        }
     }
 
-    /// <summary>Accounts taken over whose last stored probe is older than an interval are probed at once.</summary>
-    private async Task MarkOverdueAsync(AmoHealthDbContext db, List<HeldLease> claimed, CancellationToken cancellationToken)
+    /// <summary>Accounts taken over whose last stored probe is older than an interval: they are probed at once.</summary>
+    private async Task<IReadOnlyList<string>> OverdueAsync(AmoHealthDbContext db, List<HeldLease> claimed, CancellationToken cancellationToken)
     {
         var taken = claimed.Select(l => LeaseNames.AccountOf(l.Name)).ToList();
         var since = time.GetUtcNow().ToUnixTimeMilliseconds() - options.Value.CheckIntervalMs;
@@ -158,10 +164,7 @@ public sealed partial class LeaseKeeper(
             .Where(g => g.Min(s => s.LastCheck) >= since)
             .Select(g => g.Key)
             .ToListAsync(cancellationToken);
-        foreach (var account in taken.Except(fresh, StringComparer.Ordinal))
-        {
-            ownership.MarkOverdue(account);
-        }
+        return [.. taken.Except(fresh, StringComparer.Ordinal)];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases failed; probing stops when they lapse unless a renewal succeeds")]
