@@ -21,7 +21,11 @@ public static class ApiLatencyBenchmark
         var requests = args.Int("requests", 50);
         var label = args.Values.GetValueOrDefault("label", "1 account");
         using var client = new HttpClient { BaseAddress = api };
-        foreach (var path in Paths)
+        // --account NAME adds the per-account forms a many-account page (or integration) asks for.
+        var paths = args.Values.TryGetValue("account", out var account)
+            ? [.. Paths, $"/api/history?hours=24&account={account}", $"/api/stats?hours=720&account={account}"]
+            : Paths;
+        foreach (var path in paths)
         {
             for (var i = 0; i < 5; i++)
             {

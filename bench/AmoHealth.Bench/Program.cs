@@ -22,7 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
     Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS] [--mode api|delivery]");
     Console.Error.WriteLine("       AmoHealth.Bench storage --db PATH [--accounts N] [--days D]");
-    Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L]");
+    Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L] [--account NAME]");
     Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M] [--pids name:pid,...]");
     Console.Error.WriteLine("       AmoHealth.Bench memory --pids name:pid,... [--seconds S] [--label L]");
     Console.Error.WriteLine("       AmoHealth.Bench hotpaths [--iterations N]");

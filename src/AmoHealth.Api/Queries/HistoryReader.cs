@@ -38,7 +38,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var perSeries = PointsPerSeries(await SeriesCountAsync(db, account, checkType, cancellationToken));
+        var perSeries = PointsPerSeries(await SeriesCountAsync(db, window, account, checkType, cancellationToken));
         if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now) && window.Length / perSeries < Resolution.Minute.Milliseconds())
         {
             var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
@@ -136,21 +136,21 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     private static Resolution Coarsest(Resolution finest, long bucketMs) =>
         Core.Storage.Rollups.Resolutions.All.Where(r => r >= finest && r.Milliseconds() <= bucketMs).DefaultIfEmpty(finest).Max();
 
-    /// <summary>How many series (account and check) the request covers: one cheap read of <c>check_status</c>.</summary>
-    private static async Task<int> SeriesCountAsync(AmoHealthDbContext db, string? account, string? checkType, CancellationToken cancellationToken)
+    /// <summary>How many series (account and check) have results in the window: a small read of the hour rollups.</summary>
+    private static async Task<int> SeriesCountAsync(AmoHealthDbContext db, TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        var statuses = db.CheckStatuses.AsNoTracking();
+        var hours = db.HourRollups.AsNoTracking().Where(r => r.Bucket >= Resolution.Hour.Floor(window.From) && r.Bucket < window.To);
         if (account is not null)
         {
-            statuses = statuses.Where(s => s.Account == account);
+            hours = hours.Where(r => r.Account == account);
         }
 
         if (checkType is not null)
         {
-            statuses = statuses.Where(s => s.CheckType == checkType);
+            hours = hours.Where(r => r.CheckType == checkType);
         }
 
-        return await statuses.CountAsync(cancellationToken);
+        return await hours.Select(r => new { r.Account, r.CheckType }).Distinct().CountAsync(cancellationToken);
     }
 
     private static HistoryPoint Point(SeriesSummary summary, long timestamp, long bucketMs, string? error) => new(
