@@ -141,6 +141,7 @@ for file in src/AmoHealth.Gateway/ClientApp/dist/assets/*.js; do js_gzip=$((js_g
 echo "{\"benchmark\":\"dashboard_js_gzip_bytes\",\"bytes\":$js_gzip}" | tee -a "$out"
 dotnet "$bench" hotpaths --iterations $($quick && echo 3 || echo 10) | grep '^{' | tee -a "$out"
 
-python3 bench/report.py "$out" > BENCHMARKS.md.new
+scale=$(ls -t bench/results/*-scale.json 2>/dev/null | head -1 || true)
+python3 bench/report.py "$out" ${scale:+"$scale"} > BENCHMARKS.md.new
 mv BENCHMARKS.md.new BENCHMARKS.md
 echo "results: $out; table: BENCHMARKS.md"

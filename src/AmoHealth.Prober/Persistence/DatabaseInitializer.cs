@@ -10,11 +10,19 @@ public sealed partial class DatabaseInitializer(
     DatabaseMigrator migrator,
     Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts,
     IReadOnlyList<Configuration.AmoAccount> accounts,
+    Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
     TimeProvider time,
-    ILogger<DatabaseInitializer> logger) : IHostedService
+    ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
+    private FileStream? _soleProber;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.Value.Provider == StorageProvider.Sqlite)
+        {
+            _soleProber = SqliteProberLock.Acquire(storage.Value);
+        }
+
         await migrator.MigrateAsync(cancellationToken);
         LogMigrated(logger);
         try
@@ -34,6 +42,8 @@ public sealed partial class DatabaseInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _soleProber?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current status; its history stays")]
     private static partial void LogRetired(ILogger logger, string account);

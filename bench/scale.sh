@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Scale-out on PostgreSQL: 500 accounts x 5 checks on three Prober processes sharing one PostgreSQL and one Redis,
+# against the Simulator (checks/s, start jitter, double probes, time to take over a killed Prober's accounts,
+# bytes per result), then history and stats latency for 50 accounts on PostgreSQL beside SQLite. Starts a
+# private PostgreSQL from the machine's binaries (as the postgres user when run as root); writes
+# bench/results/<time>-scale.json and regenerates BENCHMARKS.md with the latest bench/run.sh results.
+# Usage: bench/scale.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+[ "${1:-}" = "--quick" ] && quick=true
+accounts=500; warm=75; seconds=90; many_days=7; requests=50
+if $quick; then accounts=200; warm=45; seconds=45; many_days=2; requests=20; fi
+
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Api; do
+  dotnet build "$project" -c Release -v q -nologo -p:SkipSpaBuild=true >/dev/null
+done
+bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
+simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
+prober=$PWD/artifacts/bin/AmoHealth.Prober/release/AmoHealth.Prober.dll
+api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is needed (apt-get install postgresql)" >&2; exit 1; }
+
+work=$(mktemp -d); chmod 711 "$work"
+pgdir=$work/pg
+pids=()
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  as_pg "$pg_bin/pg_ctl" -D "$pgdir" stop -m immediate >/dev/null 2>&1 || true
+  wait 2>/dev/null || true; rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_http() { for _ in $(seq 1 150); do curl -sf -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; return 1; }
+export Logging__LogLevel__Default=Warning
+
+mkdir -p "$pgdir"; [ "$(id -u)" = 0 ] && chown postgres: "$pgdir"
+as_pg "$pg_bin/initdb" -D "$pgdir" -U amohealth -A trust -E UTF8 --locale=C --no-sync >/dev/null
+pg_port=$(free_port)
+as_pg "$pg_bin/postgres" -D "$pgdir" -p "$pg_port" -h 127.0.0.1 -k "$pgdir" -c max_connections=300 >"$work/pg.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$pg_port" -U amohealth -d postgres -Atc 'select 1' >/dev/null 2>&1 && break; sleep 0.2; done
+pg() { echo "Host=127.0.0.1;Port=$pg_port;Username=amohealth;Database=$1;Maximum Pool Size=20"; }
+
+redis_port=$(free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
+pids+=($!)
+sim_port=$(free_port)
+Simulator__MedianLatencyMs=0 Simulator__DeliveryMedianLatencyMs=0 \
+Simulator__RateLimit__PerTokenPerSecond=100000 Simulator__RateLimit__PerAccountPerSecond=100000 \
+Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo ASPNETCORE_URLS="http://127.0.0.1:$sim_port" \
+  dotnet "$simulator" --contentRoot "$(dirname "$simulator")" >/dev/null 2>&1 &
+pids+=($!)
+wait_http -H 'Authorization: Bearer bench' "http://127.0.0.1:$sim_port/api/v4/account"
+
+out=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)-scale.json
+: > "$out"
+
+# --- Three Probers, one PostgreSQL, the seed's 30 s interval (HOOK and DP in API mode: no PUBLIC_URL) ---
+list=()
+for i in $(seq 1 $((accounts - 1))); do
+  list+=("Monitor__Accounts__${i}__Name=acc$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
+done
+probers=()
+for n in 1 2 3; do
+  env "${list[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench Monitor__Account=acc0 CHECK_INTERVAL=30000 \
+    Storage__Provider=postgres ConnectionStrings__amohealth="$(pg scale)" ConnectionStrings__redis="127.0.0.1:$redis_port" \
+    ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" dotnet "$prober" --contentRoot "$(dirname "$prober")" >"$work/prober$n.log" 2>&1 &
+  probers+=($!); pids+=($!)
+done
+dotnet "$bench" scale --pg "$(pg scale)" --accounts "$accounts" --probers 3 --interval-ms 30000 --warm "$warm" --seconds "$seconds" \
+  --kill-pid "${probers[2]}" | tee -a "$out"
+kill "${probers[@]}" 2>/dev/null || true
+
+# --- History and stats for 50 accounts: SQLite beside PostgreSQL (the same data, copied by copy-from-sqlite) ---
+dotnet "$bench" storage --db "$work/many.db" --accounts 50 --days "$many_days" | tee -a "$out"
+ConnectionStrings__amohealth="$(pg many)" dotnet "$prober" copy-from-sqlite "$work/many.db" >/dev/null
+for provider in sqlite postgres; do
+  port=$(free_port)
+  Storage__Provider=$provider Storage__Path="$work/many.db" ConnectionStrings__amohealth="$(pg many)" ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    dotnet "$api" --contentRoot "$(dirname "$api")" >/dev/null 2>&1 &
+  api_pid=$!; pids+=($api_pid)
+  wait_http "http://127.0.0.1:$port/health"
+  dotnet "$bench" api --api "http://127.0.0.1:$port" --requests "$requests" --account account07 \
+    --label "50 accounts, $many_days days, $([ $provider = sqlite ] && echo SQLite || echo PostgreSQL)" | tee -a "$out"
+  kill "$api_pid"
+done
+
+main=$(ls -t bench/results/*Z.json 2>/dev/null | grep -v -- -scale | head -1 || true)
+python3 bench/report.py ${main:+"$main"} "$out" > BENCHMARKS.md.new
+mv BENCHMARKS.md.new BENCHMARKS.md
+echo "results: $out; table: BENCHMARKS.md"
