@@ -13,12 +13,16 @@ public static class RollupQuery
     /// <summary>
     /// Splits the window into rollup segments, minute-aligned outward: the minute holding <paramref name="to"/>
     /// is included, so a window ending now includes the current minute. Edges older than a level's retention
-    /// are widened to the next level, so the window start is then exact to the hour (or day).
+    /// are widened to the next level, so the window start is then exact to the hour (or day). A window that
+    /// ends now (or later) is widened to the end of today: nothing is stored after now, and today's day bucket,
+    /// which the writer keeps current, then stands in for today's hours and this hour's minutes.
     /// </summary>
     public static IReadOnlyList<Segment> Cover(long from, long to, RetentionOptions retention, long now)
     {
         var start = Resolution.Minute.Floor(from);
-        var end = Resolution.Minute.Floor(to) + Resolution.Minute.Milliseconds();
+        var end = to >= now
+            ? Resolution.Day.Floor(to) + Resolution.Day.Milliseconds()
+            : Resolution.Minute.Floor(to) + Resolution.Minute.Milliseconds();
         var segments = new List<Segment>();
         Split(Resolution.Day, start, end, segments, retention, now);
         return segments;
