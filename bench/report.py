@@ -109,9 +109,13 @@ print("""
   1,440 minutes) and returns 2,400 points (~580 kB of JSON). Reading the rows with a plain command instead of
   EF entities (−40 %), skipping the histogram when the bucket's p95 is its maximum, and sorting in memory
   instead of `ORDER BY` brought it from 38 ms; the rest is reading the rows and writing the JSON.
-- **50 accounts** in one request (no `account` filter) read 50 times the rows: the dashboard asks per account,
-  which costs what the one-account rows show. Rollups there are 47 B per result for the first 7 days (every
-  minute rollup is still kept), falling towards ~11 B once minute rollups age out.
+- **50 accounts** in one request (no `account` filter): each series gets its share of about 6,000 points, read
+  from the coarsest rollup level that fits, so the unfiltered 24-hour history is bounded in size whatever the
+  number of accounts; `&account=NAME` keeps one account's full detail. Rollups there are 47 B per result while
+  every minute rollup is still kept, falling towards ~11 B once minute rollups age out.
+- **Scale-out** figures (bench/scale.sh) share the 2 cores between three Probers, PostgreSQL, Redis and the
+  Simulator, so checks/s and jitter there are floors; the many-account API rows use 2 days of data there
+  (loading 7 days for 50 accounts through the writer's path takes over half an hour on this machine).
 """)
 print("Throughput offers exactly 1,000 checks/s (500 accounts x GET + WEB, one request each) and counts what finishes;")
 print("HOOK and DP are bounded by amoCRM's delivery time and the per-account request budget, not by the Prober.")

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
-accounts=500; warm=75; seconds=90; many_days=7; requests=50
+accounts=500; warm=75; seconds=90; many_days=2; requests=50
 if $quick; then accounts=200; warm=45; seconds=45; many_days=2; requests=20; fi
 
 for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Api; do

@@ -27,37 +27,60 @@ public sealed class RedisServer : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Starts (or restarts on the same port) the server and waits until it answers PING.</summary>
+    /// <summary>
+    /// Starts (or restarts on the same port) the server and waits until it answers PING. On a first start, a port
+    /// another process took in the meantime gets the server a new one instead of a failed test.
+    /// </summary>
     public async Task StartAsync()
     {
-        if (Port == 0)
+        var fresh = Port == 0;
+        for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            if (fresh)
+            {
+                Port = FreePort();
+            }
+
+            _process = Process.Start(new ProcessStartInfo("redis-server")
+            {
+                ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            }) ?? throw new InvalidOperationException("redis-server did not start");
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            if (await AnswersAsync(_process))
+            {
+                return;
+            }
+
+            if (!fresh || attempt == 3)
+            {
+                throw new InvalidOperationException($"redis-server did not answer on port {Port} within 20 s (exited: {_process.HasExited}).");
+            }
         }
+    }
 
-        _process = Process.Start(new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("redis-server did not start");
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+    private async Task<bool> AnswersAsync(Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var options = ConfigurationOptions.Parse(ConnectionString);
+        options.ConnectTimeout = 1_000;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
             {
-                await using var connection = await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
                 await connection.GetDatabase().PingAsync();
-                return;
+                return true;
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            catch (RedisConnectionException)
             {
                 await Task.Delay(100);
             }
         }
+
+        return false;
     }
 
     /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a stalled host.</summary>

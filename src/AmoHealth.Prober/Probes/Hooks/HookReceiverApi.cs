@@ -28,7 +28,6 @@ public static partial class HookReceiverApi
         string secret,
         HttpRequest request,
         DeliveryWaiters waiters,
-        IDeliveryRelay relay,
         IOptions<MonitorOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -80,7 +79,8 @@ public static partial class HookReceiverApi
         if (matched == 0)
         {
             // The waiting check may be on another Prober (several share the accounts).
-            relay.Share(delivery);
+            // (A host without a relay, such as a lone receiver, has no one to pass it to.)
+            request.HttpContext.RequestServices.GetService<IDeliveryRelay>()?.Share(delivery);
         }
 
         LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, form.Count, matched);
