@@ -50,7 +50,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/d
 pids+=($!)
 sim_port=$(free_port)
 Simulator__MedianLatencyMs=0 Simulator__DeliveryMedianLatencyMs=0 \
-Simulator__RateLimit__PerTokenPerSecond=100000 Simulator__RateLimit__PerAccountPerSecond=100000 \
+Simulator__RateLimit__PerTokenPerSecond=10000 Simulator__RateLimit__PerAccountPerSecond=100000 \
 Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo ASPNETCORE_URLS="http://127.0.0.1:$sim_port" \
   dotnet "$simulator" --contentRoot "$(dirname "$simulator")" >/dev/null 2>&1 &
 pids+=($!)
