@@ -141,7 +141,9 @@ for file in src/AmoHealth.Gateway/ClientApp/dist/assets/*.js; do js_gzip=$((js_g
 echo "{\"benchmark\":\"dashboard_js_gzip_bytes\",\"bytes\":$js_gzip}" | tee -a "$out"
 dotnet "$bench" hotpaths --iterations $($quick && echo 3 || echo 10) | grep '^{' | tee -a "$out"
 
+python3 bench/report.py "$out" > BENCHMARKS.md.new
+# The scale-out section (bench/scale.sh) is kept, from its latest results.
 scale=$(ls -t bench/results/*-scale.json 2>/dev/null | head -1 || true)
-python3 bench/report.py "$out" ${scale:+"$scale"} > BENCHMARKS.md.new
+if [ -n "$scale" ]; then echo >> BENCHMARKS.md.new; python3 bench/report.py --scale-section "$scale" >> BENCHMARKS.md.new; fi
 mv BENCHMARKS.md.new BENCHMARKS.md
 echo "results: $out; table: BENCHMARKS.md"

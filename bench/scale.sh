@@ -89,7 +89,16 @@ for provider in sqlite postgres; do
   kill "$api_pid"
 done
 
-main=$(ls -t bench/results/*Z.json 2>/dev/null | grep -v -- -scale | head -1 || true)
-python3 bench/report.py ${main:+"$main"} "$out" > BENCHMARKS.md.new
-mv BENCHMARKS.md.new BENCHMARKS.md
-echo "results: $out; table: BENCHMARKS.md"
+# Only this script's section of BENCHMARKS.md is replaced (bench/run.sh rewrites the rest, keeping this section).
+python3 bench/report.py --scale-section "$out" > "$work/section.md"
+python3 - "$work/section.md" <<'PY'
+import re, sys
+section = open(sys.argv[1]).read().strip()
+text = open("BENCHMARKS.md").read()
+if "<!-- scale -->" in text:
+    text = re.sub(r"<!-- scale -->.*?<!-- /scale -->", lambda _: section, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + section
+open("BENCHMARKS.md", "w").write(text.rstrip() + "\n")
+PY
+echo "results: $out; table: BENCHMARKS.md (scale-out section)"
