@@ -56,7 +56,7 @@ if (scale.Postgres)
         Path.Combine(Path.GetDirectoryName(settings.DatabasePath)!, "pg"));
     foreach (var service in new IResourceBuilder<ProjectResource>[] { prober, api })
     {
-        service.WithReference(database, "amohealth").WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
+        service.WithReference(database, PostgresModeExtensions.StorageConnectionName).WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
     }
 }
 if (settings.CheckInterval is { } checkInterval)

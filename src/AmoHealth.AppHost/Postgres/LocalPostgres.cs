@@ -40,9 +40,8 @@ public static class LocalPostgres
                 .Select(d => d.Dir)
                 .FirstOrDefault()
             : null;
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "postgres")));
+        var onPath = Redis.RedisModeExtensions.FindOnPath("initdb") is { } initdb
+            && File.Exists(Path.Combine(Path.GetDirectoryName(initdb)!, "postgres")) ? Path.GetDirectoryName(initdb) : null;
         return debian ?? onPath ?? throw new InvalidOperationException(
             "Storage:Provider is postgres without a PostgreSQL server to start: install one (Debian/Ubuntu: sudo apt-get install postgresql), "
             + "or set Postgres:BinDirectory, or point ConnectionStrings:amohealth at an existing server with Postgres:Mode=external.");

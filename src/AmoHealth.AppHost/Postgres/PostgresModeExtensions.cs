@@ -7,6 +7,9 @@ namespace AmoHealth.AppHost.Postgres;
 
 public static class PostgresModeExtensions
 {
+    /// <summary>The connection string the Prober and Api read (<c>ConnectionStrings:amohealth</c>).</summary>
+    public const string StorageConnectionName = "amohealth";
+
     /// <summary>
     /// Adds the AmoHealth database according to <c>Postgres:Mode</c>: <c>container</c> (Aspire's PostgreSQL
     /// container), <c>executable</c> (a local server in <paramref name="dataDirectory"/>), <c>external</c>
@@ -17,14 +20,16 @@ public static class PostgresModeExtensions
         this IDistributedApplicationBuilder builder, string database, string dataDirectory)
     {
         var mode = (builder.Configuration["Postgres:Mode"] ?? "auto").Trim().ToLowerInvariant();
+        if (mode == "auto")
+        {
+            mode = Redis.RedisModeExtensions.DockerEngineAnswers() ? "container" : "executable";
+        }
+
         return mode switch
         {
-            "container" => builder.AddPostgres("postgres").AddDatabase("amohealth", database),
+            "container" => builder.AddPostgres("postgres").AddDatabase(StorageConnectionName, database),
             "executable" => builder.AddPostgresServer("postgres", database, dataDirectory),
-            "external" => builder.AddConnectionString("amohealth"),
-            "auto" => Redis.RedisModeExtensions.DockerEngineAnswers()
-                ? builder.AddPostgres("postgres").AddDatabase("amohealth", database)
-                : builder.AddPostgresServer("postgres", database, dataDirectory),
+            "external" => builder.AddConnectionString(StorageConnectionName),
             _ => throw new InvalidOperationException(
                 $"Postgres:Mode must be auto, container, executable or external; got '{mode}'."),
         };

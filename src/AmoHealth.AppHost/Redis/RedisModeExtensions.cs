@@ -104,7 +104,7 @@ public static class RedisModeExtensions
         }
     }
 
-    private static string? FindOnPath(string program) =>
+    internal static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, program))

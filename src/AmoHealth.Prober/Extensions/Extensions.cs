@@ -29,7 +29,9 @@ public static class Extensions
         // First hosted service: the schema is ready before anything probes or writes.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
-        if (builder.Configuration.GetValue<StorageProvider>("Storage:Provider", StorageProvider.Sqlite) == StorageProvider.Postgres)
+        var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite)
+            == StorageProvider.Postgres;
+        if (shared)
         {
             services.AddSingleton<LeaseOwnership>();
             services.AddSingleton<IOwnership>(sp => sp.GetRequiredService<LeaseOwnership>());
@@ -82,7 +84,6 @@ public static class Extensions
             .AddProbe<DpProbe>();
 
         services.AddSingleton<ResultChannel>();
-        var shared = builder.Configuration.GetValue<StorageProvider>("Storage:Provider") == StorageProvider.Postgres;
         if (builder.AddLiveRedis())
         {
             services.AddSingleton<RedisStatusPublisher>();

@@ -15,12 +15,6 @@ public static class SqliteToPostgresCopy
 {
     public const string Command = "copy-from-sqlite";
 
-    /// <summary>In dependency order: incidents before the notifications that name them.</summary>
-    private static readonly string[] Tables =
-        ["incidents", "health_checks", "check_status", "notifications", "probe_state", "rollup_minute", "rollup_hour", "rollup_day"];
-
-    private static readonly string[] IdentityTables = ["incidents", "health_checks", "notifications"];
-
     public static async Task<int> RunAsync(string sourcePath, string? target, TextWriter output, CancellationToken cancellationToken)
     {
         if (!File.Exists(sourcePath))
@@ -55,10 +49,17 @@ public static class SqliteToPostgresCopy
             return 3;
         }
 
+        // Every table of the model but the leases (they belong to the running cluster), principals before the
+        // tables whose foreign keys name them, so a table added later is copied without anyone listing it here.
+        var entities = model.Model.GetEntityTypes()
+            .Where(e => e.ClrType != typeof(LeaseRecord))
+            .OrderBy(e => e.GetForeignKeys().Count())
+            .ToList();
+        var tables = entities.Select(e => e.GetTableName()!).ToList();
         await using var to = new NpgsqlConnection(StorageContexts.PostgresConnectionString(options));
         await to.OpenAsync(cancellationToken);
         await using var transaction = await to.BeginTransactionAsync(cancellationToken);
-        await using (var clear = new NpgsqlCommand($"TRUNCATE {string.Join(", ", Tables)}", to, transaction))
+        await using (var clear = new NpgsqlCommand($"TRUNCATE {string.Join(", ", tables)}", to, transaction))
         {
             // Only what the migration itself wrote (the rollup version marker): the source brings its own.
             await clear.ExecuteNonQueryAsync(cancellationToken);
@@ -66,18 +67,24 @@ public static class SqliteToPostgresCopy
 
         await using var from = new SqliteConnection(source.ConnectionString);
         await from.OpenAsync(cancellationToken);
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             var columns = Columns(model, table);
             var copied = await CopyTableAsync(from, to, table, columns, cancellationToken);
             await output.WriteLineAsync($"{table}: {copied} rows");
         }
 
-        foreach (var table in IdentityTables)
+        // Tables whose ids the database generates: new rows continue after the copied ids.
+        foreach (var entity in entities)
         {
-            // New rows continue after the copied ids.
+            if (entity.FindPrimaryKey()!.Properties is not [{ ValueGenerated: Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd } key])
+            {
+                continue;
+            }
+
+            var (table, column) = (entity.GetTableName()!, key.GetColumnName());
             await using var sequence = new NpgsqlCommand(
-                $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT max(id) FROM {table}), 1))", to, transaction);
+                $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), GREATEST((SELECT max(\"{column}\") FROM {table}), 1))", to, transaction);
             await sequence.ExecuteScalarAsync(cancellationToken);
         }
 

@@ -91,6 +91,7 @@ public sealed class ProberRig : IAsyncDisposable
             services =>
             {
                 services.AddSingleton(waiters);
+                services.AddSingleton<Prober.Probes.Hooks.IDeliveryRelay, Prober.Probes.Hooks.LocalDeliveryRelay>();
                 services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
                 services.AddSingleton(TimeProvider.System);
                 services.AddLogging(logging => logging.ClearProviders());

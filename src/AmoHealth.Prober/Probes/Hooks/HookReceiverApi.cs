@@ -28,6 +28,7 @@ public static partial class HookReceiverApi
         string secret,
         HttpRequest request,
         DeliveryWaiters waiters,
+        IDeliveryRelay relay,
         IOptions<MonitorOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -79,8 +80,7 @@ public static partial class HookReceiverApi
         if (matched == 0)
         {
             // The waiting check may be on another Prober (several share the accounts).
-            // (A host without a relay, such as a lone receiver, has no one to pass it to.)
-            request.HttpContext.RequestServices.GetService<IDeliveryRelay>()?.Share(delivery);
+            relay.Share(delivery);
         }
 
         LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, form.Count, matched);

@@ -110,6 +110,7 @@ public sealed class EndToEndCheckTests
             services =>
             {
                 services.AddSingletonInstance(waiters);
+                services.AddSingletonInstance<IDeliveryRelay>(new LocalDeliveryRelay());
                 services.AddSingletonInstance(Microsoft.Extensions.Options.Options.Create(options));
                 services.AddSingletonInstance(TimeProvider.System);
             },

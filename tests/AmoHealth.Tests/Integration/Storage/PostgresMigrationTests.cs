@@ -19,9 +19,7 @@ public sealed class PostgresMigrationTests
         var migrations = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
         {
             start.Wait();
-            var factory = new StorageContextFactory(options);
-            await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(factory))
-                .MigrateAsync(CancellationToken.None);
+            await ITestStore.MigrateAsync(options);
         })).ToList();
         start.Set();
         await Task.WhenAll(migrations);
