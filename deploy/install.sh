@@ -110,7 +110,7 @@ for service in Prober Api Gateway; do
 done
 [ -f "$release/gateway/wwwroot/index.html" ] || { echo "install: the dashboard is missing from the published Gateway" >&2; exit 1; }
 mkdir -p "$release/deploy"
-cp "$here"/backup.sh "$release/deploy/"
+cp "$here"/backup.sh "$here"/restore.sh "$release/deploy/"
 cp "$repo/README.md" "$release/"
 
 # Placeholders are filled in by bash itself (no secret ever appears on a command line, where ps would show it).

@@ -33,6 +33,12 @@ public static class Csv
     public static string Iso(long? value) =>
         value is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : string.Empty;
 
+    /// <summary>
+    /// Tells Nginx not to spool the export (it would read the whole file from us at once into a temporary file):
+    /// the export then goes at the client's pace, one short read of the database at a time.
+    /// </summary>
+    public static void Unbuffered(HttpResponse response) => response.Headers["X-Accel-Buffering"] = "no";
+
     public static async Task WriteAsync(Stream stream, string header, IAsyncEnumerable<string> lines, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 16 * 1024);

@@ -15,12 +15,13 @@ public static class HistoryApi
             .WithDescription("The last `hours` (default 24, up to 17520) or `from`/`to` (Unix ms or ISO 8601 with offset). " +
                 "Windows over 2 h are downsampled on the server to at most 500 points per account and check (min/avg/max/p95 per bucket). " +
                 "`format=csv` exports the raw results of the window (raw results are kept 30 days).")
-            .Produces(StatusCodes.Status200OK, contentType: Csv.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: Csv.ContentType)
+            .RequireRateLimiting(Limits.ClientLimits.CsvPolicy);
         return group;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryPoint>>, PushStreamHttpResult, ProblemHttpResult>> GetHistoryAsync(
-        HistoryReader reader, TimeProvider time,
+        HistoryReader reader, TimeProvider time, HttpResponse response,
         string? hours, string? from, string? to, string? account, string? checkType, string? format,
         CancellationToken cancellationToken)
     {
@@ -34,13 +35,17 @@ public static class HistoryApi
 
         if (csv)
         {
+            Csv.Unbuffered(response);
             return TypedResults.Stream(
                 stream => Csv.WriteAsync(stream, "timestamp,time,account,check_type,status,outcome,response_time,http_status,dns_ms,connect_ms,tls_ms,ttfb_ms,error_message",
                     Lines(reader.RawAsync(window, account, checkType, cancellationToken)), cancellationToken),
                 Csv.ContentType, $"amohealth-history-{window.From}-{window.To}.csv");
         }
 
-        return TypedResults.Ok(await reader.HistoryAsync(window, account, checkType, cancellationToken));
+        return await reader.HistoryAsync(window, account, checkType, cancellationToken) is { } points
+            ? TypedResults.Ok(points)
+            : QueryParameters.Invalid("account", $"The window holds more than {HistoryReader.MaxSeries} series (account and check): one answer " +
+                $"holds at most {HistoryReader.MaxPoints} points, {HistoryReader.MinPointsPerSeries} a series. Ask for one 'account' or 'checkType'.");
 
         static async IAsyncEnumerable<string> Lines(IAsyncEnumerable<HealthCheckRecord> rows)
         {

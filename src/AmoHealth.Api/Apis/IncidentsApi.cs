@@ -13,12 +13,13 @@ public static class IncidentsApi
             .WithSummary("Incident log")
             .WithDescription("Open incidents first, then the most recent. `limit` 1..1000 (default 50), `offset` for paging, " +
                 "optional `from`/`to`/`hours` window (incidents overlapping it), `format=csv`.")
-            .Produces(StatusCodes.Status200OK, contentType: Csv.ContentType);
+            .Produces(StatusCodes.Status200OK, contentType: Csv.ContentType)
+            .RequireRateLimiting(Limits.ClientLimits.CsvPolicy);
         return group;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, PushStreamHttpResult, ProblemHttpResult>> GetIncidentsAsync(
-        IncidentReader reader, TimeProvider time,
+        IncidentReader reader, TimeProvider time, HttpResponse response,
         string? limit, string? offset, string? hours, string? from, string? to, string? account, string? checkType, string? format,
         CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ public static class IncidentsApi
             return TypedResults.Ok(incidents);
         }
 
+        Csv.Unbuffered(response);
         return TypedResults.Stream(
             stream => Csv.WriteAsync(stream, "id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details",
                 incidents.Select(i => string.Join(',',

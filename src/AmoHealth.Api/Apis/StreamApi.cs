@@ -29,7 +29,8 @@ public static class StreamApi
             .WithSummary("Live status: Server-Sent Events")
             .WithDescription("A snapshot (one unnamed `status_update` per account and check), then live updates, `incident_opened` and " +
                 "`incident_closed` named events, and a `heartbeat` event while idle.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .RequireRateLimiting(Limits.ClientLimits.StreamPolicy);
         return group;
     }
 

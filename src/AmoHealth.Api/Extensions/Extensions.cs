@@ -1,3 +1,4 @@
+using AmoHealth.Api.Limits;
 using AmoHealth.Api.Live;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Live;
@@ -22,6 +23,7 @@ public static class Extensions
         }
 
         services.AddProblemDetails();
+        services.AddClientLimits();
         services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AmoHealth API";

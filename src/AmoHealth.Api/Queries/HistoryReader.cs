@@ -23,6 +23,9 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     /// <summary>However many series share an answer, each keeps at least this many points.</summary>
     public const int MinPointsPerSeries = 2;
 
+    /// <summary>The most series (account and check) one answer holds: <see cref="MaxPoints"/> at <see cref="MinPointsPerSeries"/> each.</summary>
+    public const int MaxSeries = MaxPoints / MinPointsPerSeries;
+
     /// <summary>Windows up to this long are drawn from raw results.</summary>
     public const long RawUpTo = 2 * 3_600_000L;
 
@@ -33,12 +36,19 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
 
     private RetentionOptions Retention => storage.Value.Retention;
 
-    public async Task<IReadOnlyList<HistoryPoint>> HistoryAsync(
+    /// <summary>The points of the window, or null when it holds more than <see cref="MaxSeries"/> series (too many for one answer).</summary>
+    public async Task<IReadOnlyList<HistoryPoint>?> HistoryAsync(
         TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var perSeries = PointsPerSeries(await SeriesCountAsync(db, window, account, checkType, cancellationToken));
+        var series = await SeriesCountAsync(db, window, account, checkType, cancellationToken);
+        if (series > MaxSeries)
+        {
+            return null;
+        }
+
+        var perSeries = PointsPerSeries(series);
         if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now) && window.Length / perSeries < Resolution.Minute.Milliseconds())
         {
             var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
@@ -75,50 +85,59 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
 
         var resolution = Coarsest(Resolutions.For(window, now, Retention), window.Length / perSeries);
         var step = BucketFor(window, resolution.Milliseconds(), perSeries);
-        var rollups = await RollupQuery.LevelAsync(
-            db, resolution, resolution.Floor(window.From), window.To, account, checkType, cancellationToken);
         var start = resolution.Floor(window.From);
-        // Rows come ordered by account, check and time: one pass, one point per run of rows in a bucket.
-        var points = new List<HistoryPoint>(rollups.Count / (int)(step / resolution.Milliseconds()) + 8);
-        SeriesSummary? current = null;
-        long currentBucket = 0;
-        foreach (var row in rollups)
+        // Rows arrive in no order and are folded into their points as they come: memory follows the points, not the rows.
+        var points = new Dictionary<(string Account, string CheckType, long Bucket), SeriesSummary>();
+        await foreach (var row in RollupQuery.LevelAsync(db, resolution, start, window.To, account, checkType, cancellationToken))
         {
-            var bucket = start + ((row.Bucket - start) / step * step);
-            if (current is null || bucket != currentBucket || row.Account != current.Account || row.CheckType != current.CheckType)
+            var key = (row.Account, row.CheckType, start + ((row.Bucket - start) / step * step));
+            if (!points.TryGetValue(key, out var summary))
             {
-                if (current is not null)
-                {
-                    points.Add(Point(current, currentBucket, step, null));
-                }
-
-                current = new SeriesSummary(row.Account, row.CheckType);
-                currentBucket = bucket;
+                points[key] = summary = new SeriesSummary(row.Account, row.CheckType);
             }
 
-            current.Merge(row);
-        }
-
-        if (current is not null)
-        {
-            points.Add(Point(current, currentBucket, step, null));
+            summary.Merge(row);
         }
 
         return [.. points
-            .OrderBy(p => p.Account, StringComparer.Ordinal)
-            .ThenBy(p => CheckType.OrderOf(p.CheckType))
-            .ThenBy(p => p.Timestamp)];
+            .OrderBy(p => p.Key.Account, StringComparer.Ordinal)
+            .ThenBy(p => CheckType.OrderOf(p.Key.CheckType))
+            .ThenBy(p => p.Key.Bucket)
+            .Select(p => Point(p.Value, p.Key.Bucket, step, null))];
     }
 
-    /// <summary>Raw results in the window, oldest first, for export.</summary>
+    /// <summary>Rows per page of an export: each page is one short read, so a slow download never holds a snapshot open.</summary>
+    public const int ExportPageSize = 1_000;
+
+    /// <summary>
+    /// Raw results in the window, oldest first, for export: read in pages by id, each page on its own connection
+    /// and closed before its rows are written out. A download at the client's pace then never pins the SQLite
+    /// WAL (an open read keeps every later frame from being checkpointed and the file from starting over).
+    /// </summary>
     public async IAsyncEnumerable<HealthCheckRecord> RawAsync(
         TimeWindow window, string? account, string? checkType, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken);
-        await foreach (var row in query.OrderBy(h => h.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var after = long.MinValue;
+        while (true)
         {
-            yield return row;
+            List<HealthCheckRecord> page;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                var query = await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken);
+                page = await query.Where(h => h.Id > after).OrderBy(h => h.Id).Take(ExportPageSize).ToListAsync(cancellationToken);
+            }
+
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+
+            if (page.Count < ExportPageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
         }
     }
 

@@ -14,6 +14,7 @@ public static class Extensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName);
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddTransforms(UserHeader.Forward)
             .AddServiceDiscoveryDestinationResolver();
         return builder;
     }

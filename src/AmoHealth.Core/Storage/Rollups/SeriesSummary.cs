@@ -19,6 +19,9 @@ public sealed class SeriesSummary(string account, string checkType)
 
     public int? MaxMs { get; private set; }
 
+    /// <summary>Rollup histograms kept unmerged at most: a long window folds them in as it goes, so memory stays flat.</summary>
+    public const int MaxUnmerged = 16;
+
     private readonly LatencyHistogram _histogram = new();
     private readonly List<byte[]> _unmerged = [];
 
@@ -27,12 +30,7 @@ public sealed class SeriesSummary(string account, string checkType)
     {
         get
         {
-            foreach (var bytes in _unmerged)
-            {
-                _histogram.Merge(bytes);
-            }
-
-            _unmerged.Clear();
+            Fold();
             return _histogram;
         }
     }
@@ -90,6 +88,20 @@ public sealed class SeriesSummary(string account, string checkType)
         MinMs = Min(MinMs, rollup.MinMs);
         MaxMs = Max(MaxMs, rollup.MaxMs);
         _unmerged.Add(rollup.Histogram);
+        if (_unmerged.Count >= MaxUnmerged)
+        {
+            Fold();
+        }
+    }
+
+    private void Fold()
+    {
+        foreach (var bytes in _unmerged)
+        {
+            _histogram.Merge(bytes);
+        }
+
+        _unmerged.Clear();
     }
 
     private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);

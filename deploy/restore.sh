@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Restores AmoHealth's SQLite database from a backup made by deploy/backup.sh (.db.gz or .db).
+# In order: checks the backup (PRAGMA integrity_check) before touching anything; stops the services; removes the
+# database's -wal and -shm (a WAL left by the old database would otherwise be replayed over the restored file);
+# puts the backup in place; checks it again where it lies; gives it back to the Prober's user; starts the services.
+# Usage: sudo deploy/restore.sh BACKUP   (database from Storage__Path, default /var/lib/amohealth/health_checks.db;
+#        OWNER, default amohealth:amohealth, owns the restored file)
+set -euo pipefail
+
+backup=${1:-}
+db=${Storage__Path:-/var/lib/amohealth/health_checks.db}
+owner=${OWNER:-amohealth:amohealth}
+units=(amohealth-gateway amohealth-api amohealth-prober)
+[ -n "$backup" ] || { echo "usage: deploy/restore.sh BACKUP (a health_checks-*.db.gz from deploy/backup.sh)" >&2; exit 2; }
+[ -f "$backup" ] || { echo "restore: no backup at $backup" >&2; exit 1; }
+command -v sqlite3 >/dev/null || { echo "restore: sqlite3 is needed (apt-get install sqlite3)" >&2; exit 1; }
+dir=$(dirname "$db")
+[ -d "$dir" ] || { echo "restore: no folder $dir for the database (set Storage__Path)" >&2; exit 1; }
+
+# Unpacked beside the database, so the final move is a rename on one file system.
+umask 077
+work=$(mktemp "$dir/.restore-XXXXXX")
+trap 'rm -f "$work" "$work-wal" "$work-shm"' EXIT
+case "$backup" in
+  *.gz) gzip -dc "$backup" > "$work" ;;
+  *) cp "$backup" "$work" ;;
+esac
+check=$(sqlite3 "$work" "PRAGMA integrity_check;" 2>&1) || true
+[ "$check" = ok ] || { echo "restore: the backup failed its integrity check, nothing was changed: $check" >&2; exit 1; }
+
+echo "restore: stopping ${units[*]}"
+systemctl stop "${units[@]}"
+rm -f "$db-wal" "$db-shm"
+mv -f "$work" "$db"
+check=$(sqlite3 "$db" "PRAGMA integrity_check;" 2>&1) || true
+[ "$check" = ok ] || { echo "restore: $db failed its integrity check after the move: $check; the services stay stopped" >&2; exit 1; }
+rows=$(sqlite3 "$db" "SELECT count(*) FROM health_checks;")
+# Reading it may have left a -wal/-shm behind (owned by whoever ran this): gone before the services start.
+rm -f "$db-wal" "$db-shm"
+chown "$owner" "$db"
+chmod 660 "$db" # as install.sh leaves it: the Api reads through the group
+
+echo "restore: starting the services"
+systemctl start amohealth-prober amohealth-api amohealth-gateway
+echo "restore: $db restored from $backup ($rows results)"
