@@ -50,8 +50,8 @@ dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench
 start_gateway() { # api port, prober port; sets gateway_port and gateway_pid
   gateway_port=$(free_port)
   # Content root: the project folder, whose wwwroot holds the dashboard the build produced.
-  # Production environment, loopback only: anonymous on purpose (a production Gateway otherwise fails closed).
-  services__api__http__0="http://127.0.0.1:$1" services__prober__http__0="http://127.0.0.1:$2" PORT="$gateway_port" Auth__AllowAnonymous=true \
+  # Development on loopback: the one place a Gateway runs without a sign-in.
+  services__api__http__0="http://127.0.0.1:$1" services__prober__http__0="http://127.0.0.1:$2" PORT="$gateway_port" ASPNETCORE_ENVIRONMENT=Development \
     dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
   gateway_pid=$!; pids+=($gateway_pid)
   wait_http "http://127.0.0.1:$gateway_port/health"

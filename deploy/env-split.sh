@@ -16,6 +16,7 @@ amohealth_env_targets() { # key -> the files it belongs in
     MATTERMOST_WEBHOOK_URL|Notifications__Mattermost__Url) echo "prober api" ;;
     Stream__*|Dashboard__*) echo api ;;
     PORT|Auth__*|Gateway__*|ReverseProxy__*|services__*) echo gateway ;;
+    Internal__*) echo "prober api gateway" ;;
     *) echo prober ;;
   esac
 }

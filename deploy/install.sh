@@ -137,16 +137,17 @@ if [ ! -f "$etc/gateway.env" ]; then
   password_file="$etc/admin-password"
   if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18 | tr '+/' '-_'); fi # easy to paste: no '+' or '/'
   hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
+  internal_secret=$(openssl rand -hex 24) # one value: the Gateway sends it, the Api and the Prober check it
   render_env common
-  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)"
+  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @INTERNAL_SECRET@ "$internal_secret"
   sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/prober.env"
-  render_env api
-  render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)"
+  render_env api @INTERNAL_SECRET@ "$internal_secret"
+  render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)" @INTERNAL_SECRET@ "$internal_secret"
   if [ -z "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then
     ( umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$password_file" )
     echo "   dashboard user 'admin': the password is in $password_file (0600, root). Read it, then delete the file."
   fi
-  unset password hash
+  unset password hash internal_secret
   echo "   edit $etc/prober.env: AMOCRM_DOMAIN, AMOCRM_ACCESS_TOKEN, MATTERMOST_WEBHOOK_URL (and the URL in api.env)"
 else
   step "configuration $etc/*.env (kept)"
@@ -156,6 +157,12 @@ set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
 grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
 set_env "$etc/gateway.env" Auth__KeysDirectory "$gateway_state/keys"
 set_env "$etc/gateway.env" Auth__KeysCertificate "$keys_certificate"
+# The Gateway -> Api/Prober secret, the same in the three files: an existing one is kept, else one is generated.
+internal_secret=$(sed -n 's/^Internal__ProxySecret=//p' "$etc/gateway.env" "$etc/api.env" "$etc/prober.env")
+internal_secret=${internal_secret%%$'\n'*}
+[ -n "$internal_secret" ] || internal_secret=$(openssl rand -hex 24)
+for service in gateway api prober; do set_env "$etc/$service.env" Internal__ProxySecret "$internal_secret"; done
+unset internal_secret
 chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
 if [ ! -f "$keys_certificate" ]; then
   # Encrypts the Gateway's cookie keys at rest. Lives in /etc, not beside the keys: a copy of /var/lib alone forges nothing.

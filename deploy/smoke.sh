@@ -45,6 +45,7 @@ value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
 password=$(sed -n 's/^password: //p' "$etc/admin-password")
 hook_secret=$(value prober Monitor__HookSecret); proxy_secret=$(value gateway Auth__ProxySecret)
 password_hash=$(value gateway Auth__PasswordHash)
+internal_secret=$(value gateway Internal__ProxySecret)
 
 check "one environment file per service, each mode 0600" bash -c "for f in common prober api gateway; do [ \"\$(stat -c %a '$etc'/\$f.env)\" = 600 ] || exit 1; done"
 check "the generated admin password is in a 0600 file, not on the terminal" \
@@ -56,9 +57,11 @@ check "the Api's file holds no amoCRM token, webhook secret or sign-in setting" 
   bash -c "! grep -qE '^(AMOCRM_ACCESS_TOKEN|Monitor__|Auth__)' '$etc/api.env' && grep -q '^Storage__Path=' '$etc/api.env'"
 check "the Prober's file holds no sign-in setting; the shared file no secret" \
   bash -c "! grep -qE '^(Auth__|PORT=)' '$etc/prober.env' && ! grep -qE '^(AMOCRM_ACCESS_TOKEN|MATTERMOST_WEBHOOK_URL|Monitor__|Auth__)' '$etc/common.env'"
-check "no secret appeared on a command line during the install (hook secret, proxy secret, password, hash)" \
+check "no secret appeared on a command line during the install (hook secret, proxy secrets, password, hash)" \
   bash -c "for s in \"\$@\"; do grep -qF -- \"\$s\" '$work/install.trace' && exit 1; done; grep -q 'execve(' '$work/install.trace'" \
-  _ "$hook_secret" "$proxy_secret" "$password" "${password_hash##*\$}"
+  _ "$hook_secret" "$proxy_secret" "$internal_secret" "$password" "${password_hash##*\$}"
+check "one Gateway -> Api/Prober secret (24+ characters), the same in gateway.env, api.env and prober.env" bash -c "
+  [ \${#0} -ge 24 ] && for f in gateway api prober; do grep -qxF \"Internal__ProxySecret=\$0\" '$etc'/\$f.env || exit 1; done" "$internal_secret"
 check "npm ran as an unprivileged user, never as root" bash -c "
   grep -q 'npm ci' '$work/install.log' || true
   [ \"\$(id -u)\" -ne 0 ] || grep -q 'runuser.*nobody' '$work/install.trace'"
@@ -172,6 +175,7 @@ wrong=$(c -o /dev/null -w '%{redirect_url}' -d 'user=admin&password=wrong&return
 check "a wrong password is refused" grep -q 'failed=1' <<<"$wrong"
 # The password as a browser sends it (form-encoded: a generated one may hold '+' or '/'); success goes to "/", failure to /login.
 check "signing in opens a session" test "$(c -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' -d user=admin --data-urlencode "password=$password" -d 'returnUrl=/' "$base/auth/login")" = "302 $base/"
+check "the session cookie is Secure and HttpOnly" bash -c "awk -F'\t' '\$6 == \"amohealth\" && \$4 == \"TRUE\" && \$1 ~ /^#HttpOnly_/' '$jar' | grep -q ."
 page=$(c -b "$jar" "$base/")
 check "the dashboard loads over HTTPS" grep -q '<div id="root">' <<<"$page"
 script=$(grep -o 'src="/assets/[^"]*\.js"' <<<"$page" | head -1 | cut -d'"' -f2)
@@ -191,10 +195,16 @@ c -b "$jar" --http1.1 -N --max-time 2 "$base/api/stream" > "$work/sse-2s.txt"
 check "SSE passes Nginx unbuffered (the snapshot within 2 s over HTTP/1.1)" grep -q '"type":"status_update"' "$work/sse-2s.txt"
 c -b "$jar" --http1.1 -N --max-time 9 "$base/api/stream" > "$work/sse-9s.txt"
 check "live status updates follow through Nginx" test "$(grep -c '^data: {"type":"status_update"' "$work/sse-9s.txt")" -gt 5
-# Nginx consumes X-Accel-Buffering itself (it never reaches the client): ask the Api behind it.
-accel=$(curl -s --http1.1 -N --max-time 2 -D - -o /dev/null "http://127.0.0.1:$api_port/api/stream")
+# Nginx consumes X-Accel-Buffering itself (it never reaches the client): ask the Api behind it, as the Gateway
+# does (the secret goes to curl in a file, never on its command line).
+( umask 077; printf 'X-AmoHealth-Internal: %s\n' "$internal_secret" > "$work/internal.header" )
+accel=$(curl -s --http1.1 -N --max-time 2 -D - -o /dev/null -H @"$work/internal.header" "http://127.0.0.1:$api_port/api/stream")
 check "the Api marks the stream X-Accel-Buffering: no, for Nginx" grep -qi 'x-accel-buffering: no' <<<"$accel"
 
+check "the Api and the Prober answer only the Gateway (403 without its secret), health aside" bash -c "
+  [ \"\$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$api_port/api/status')\" = 403 ] &&
+  [ \"\$(curl -s -o /dev/null -w '%{http_code}' -d x=1 'http://127.0.0.1:$prober_port/hooks/amocrm/$hook_secret')\" = 403 ] &&
+  [ \"\$(curl -s -o /dev/null -w '%{http_code}' 'http://127.0.0.1:$api_port/health')\" = 200 ]"
 me=$(c -b "$jar" -H 'X-Forwarded-For: 6.6.6.6' "$base/auth/me")
 check "a forged X-Forwarded-For is ignored (the client is 127.0.0.1)" grep -q '"clientAddress":"127.0.0.1"' <<<"$me"
 check "/hooks/ reaches the receiver without a login (wrong secret: 404)" test "$(c -o /dev/null -w '%{http_code}' -d 'x=1' "$base/hooks/amocrm/not-the-secret")" = 404

@@ -1,13 +1,16 @@
 using AmoHealth.Api.Apis;
 using AmoHealth.Api.Extensions;
+using AmoHealth.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddInternalAccess();
 builder.AddApiServices();
 
 var app = builder.Build();
 
+app.UseInternalAccess();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();

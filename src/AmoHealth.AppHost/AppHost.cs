@@ -5,7 +5,8 @@ using AmoHealth.AppHost.Postgres;
 using AmoHealth.AppHost.Redis;
 using AmoHealth.ServiceDefaults;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// The Aspire dashboard is anonymous in demo mode only; with a real account it asks for its browser token.
+var builder = DistributedApplication.CreateBuilder(LocalAccess.WithDashboardAccess(args));
 
 // A configuration the Prober would refuse stops everything here, at once, with the Prober's own words:
 // otherwise the Prober dies at start while the Gateway waits for it forever.
@@ -103,6 +104,8 @@ else
 {
     prober.WithAmoCrmAccount(builder, settings);
     api.WithSilenceAlerts(builder, settings);
+    // A real account's data is behind a sign-in even on a developer's machine.
+    gateway.WithSignIn(builder, settings);
 }
 
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using AmoHealth.Prober.Extensions;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes.Hooks;
+using AmoHealth.ServiceDefaults.Access;
 
 if (args is [SqliteToPostgresCopy.Command, var sqlitePath, ..])
 {
@@ -17,10 +18,12 @@ if (args is [SqliteToPostgresCopy.Command, var sqlitePath, ..])
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddInternalAccess();
 builder.AddProberServices();
 
 var app = builder.Build();
 
+app.UseInternalAccess();
 app.MapDefaultEndpoints();
 app.MapHookReceiver();
 

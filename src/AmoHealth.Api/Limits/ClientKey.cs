@@ -1,11 +1,14 @@
 using System.Net;
+using AmoHealth.ServiceDefaults.Access;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Limits;
 
 /// <summary>
 /// Who a request counts against: the Gateway's signed-in user (<see cref="UserHeader"/>), else the client's
-/// address from the Gateway's <c>X-Forwarded-For</c>. Both are believed only from a loopback peer (the Gateway on
-/// this host, which overwrites them); any other peer is counted by its own address.
+/// address from the Gateway's <c>X-Forwarded-For</c>. Both are believed only from the Gateway, which overwrites them: a
+/// loopback peer, or any peer once <c>Internal:ProxySecret</c> is set (then only requests carrying it get here); any
+/// other peer is counted by its own address.
 /// </summary>
 public static class ClientKey
 {
@@ -15,7 +18,9 @@ public static class ClientKey
     public static string Of(HttpContext context)
     {
         var peer = context.Connection.RemoteIpAddress;
-        if (peer is null || !IPAddress.IsLoopback(peer))
+        var fromGateway = peer is not null && (IPAddress.IsLoopback(peer) || !string.IsNullOrEmpty(
+            context.RequestServices.GetRequiredService<IOptions<InternalAccessOptions>>().Value.ProxySecret));
+        if (peer is null || !fromGateway)
         {
             return "address:" + (peer?.ToString() ?? "unknown");
         }

@@ -19,14 +19,11 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
-    /// <summary><c>None</c> (default; refused in Production unless <see cref="AllowAnonymous"/>), <c>Login</c> or <c>Proxy</c>.</summary>
-    public AuthMode Mode { get; set; } = AuthMode.None;
-
     /// <summary>
-    /// Allows <see cref="Mode"/> <c>None</c> in Production, on purpose (a Gateway reachable only from a trusted
-    /// network). Default false: a production Gateway fails closed instead of serving everyone.
+    /// <c>None</c> (default), <c>Login</c> or <c>Proxy</c>. <c>None</c> is refused unless the environment is
+    /// Development and the Gateway listens on loopback only: anywhere else it would serve everyone.
     /// </summary>
-    public bool AllowAnonymous { get; set; }
+    public AuthMode Mode { get; set; } = AuthMode.None;
 
     public string? User { get; set; }
 
@@ -53,11 +50,19 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 100)]
     public int AttemptsPerMinute { get; set; } = 5;
 
-    /// <summary>Login attempts allowed per minute from all clients together. Default 30.</summary>
-    [Range(1, 10_000)]
-    public int GlobalAttemptsPerMinute { get; set; } = 30;
+    /// <summary>
+    /// Proxies besides loopback whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed (IP addresses, e.g. the
+    /// Nginx host in front of several Gateways). Default: none, loopback only.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 
-    /// <summary>Where the cookie-signing keys live, so a restart does not log everyone out.</summary>
+    /// <summary>Networks of such proxies, in CIDR form (<c>10.0.0.0/24</c>). Default: none.</summary>
+    public string[] KnownNetworks { get; set; } = [];
+
+    /// <summary>
+    /// Where the cookie-signing keys live, so a restart does not sign everyone out. Several Gateways share one
+    /// folder (and one <see cref="KeysCertificate"/>): a session from one is valid at every other.
+    /// </summary>
     public string? KeysDirectory { get; set; }
 
     /// <summary>
@@ -85,6 +90,16 @@ public sealed class AuthOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Auth:ProxySecret (at least 24 characters, sent by Nginx as {ProxySecretHeader}) is required when Auth:Mode is Proxy.",
                 [nameof(ProxySecret)]);
+        }
+
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new ValidationResult($"Auth:KnownProxies must list IP addresses, got '{proxy}'.", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new ValidationResult($"Auth:KnownNetworks must list networks in CIDR form (10.0.0.0/24), got '{network}'.", [nameof(KnownNetworks)]);
         }
 
         if (Mode == AuthMode.Proxy && string.IsNullOrWhiteSpace(ProxyHeader))

@@ -4,8 +4,15 @@ using System.Text;
 
 namespace AmoHealth.Gateway.Auth;
 
-/// <summary>PBKDF2-SHA256 password hashes: <c>pbkdf2-sha256$iterations$salt-base64$hash-base64</c>.</summary>
+/// <summary>
+/// PBKDF2-SHA256 password hashes: <c>pbkdf2-sha256$iterations$salt-base64$hash-base64</c>. The AppHost compiles
+/// this file in to hash the password it generates for a real account.
+/// </summary>
+#if AMOHEALTH_APPHOST
+internal static class Passwords
+#else
 public static class Passwords
+#endif
 {
     private const string Scheme = "pbkdf2-sha256";
     private const int Iterations = 310_000;

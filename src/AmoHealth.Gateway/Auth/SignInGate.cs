@@ -1,43 +1,52 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Gateway.Auth;
 
-/// <summary>
-/// Bounds what sign-in attempts can cost the host: a limit per minute across every client (besides the one per
-/// client), and one password hash at a time. A 310,000-round PBKDF2 takes a core for a moment; a flood of
-/// them on two cores would slow the probes and make them report false slowness.
-/// </summary>
-public sealed class SignInGate(IOptions<AuthOptions> options) : IDisposable
+/// <summary>The answer to one sign-in attempt.</summary>
+public enum SignInVerdict
 {
-    private readonly FixedWindowRateLimiter _global = new(new FixedWindowRateLimiterOptions
-    {
-        PermitLimit = options.Value.GlobalAttemptsPerMinute,
-        Window = TimeSpan.FromMinutes(1),
-        QueueLimit = 0,
-    });
+    /// <summary>The password matches the configured hash.</summary>
+    Right,
 
-    private readonly SemaphoreSlim _hashing = new(1, 1);
+    /// <summary>It does not.</summary>
+    Wrong,
 
-    /// <summary>False when every client together has used up this minute's attempts.</summary>
-    public bool TryEnter()
-    {
-        using var lease = _global.AttemptAcquire();
-        return lease.IsAcquired;
-    }
+    /// <summary>This client used up its attempts for the minute (429).</summary>
+    Limited,
 
-    /// <summary>Checks the password on one thread at a time; null when another check held it for 2 s (busy).</summary>
-    public async Task<bool?> VerifyAsync(string password, string? hash, CancellationToken cancellationToken)
+    /// <summary>Not checked: other checks held the hasher (429).</summary>
+    Busy,
+}
+
+/// <summary>
+/// Bounds what sign-in attempts cost without letting a flood lock the admin out: a limit per client address
+/// (an IPv6 client by its /64) in a bounded table, and one password check at a time, fewest attempts first.
+/// A flood from many addresses costs one core at most and never starves the probes; the right password from
+/// a fresh address is checked next.
+/// </summary>
+public sealed class SignInGate(IOptions<AuthOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+    private readonly AttemptTable _attempts = new(options.Value.AttemptsPerMinute, time);
+    private readonly HashingQueue _hashing = new(time);
+
+    public async Task<SignInVerdict> CheckAsync(IPAddress? client, string password, CancellationToken cancellationToken)
     {
-        if (!await _hashing.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken))
+        if (_attempts.TryRecord(ClientKey(client)) is not { } earlier)
         {
-            return null;
+            return SignInVerdict.Limited;
+        }
+
+        if (!await _hashing.EnterAsync(earlier, MaxWait, cancellationToken))
+        {
+            return SignInVerdict.Busy;
         }
 
         try
         {
-            return await Task.Run(() => Passwords.Verify(password, hash), cancellationToken);
+            var hash = options.Value.PasswordHash;
+            return await Task.Run(() => Passwords.Verify(password, hash), cancellationToken) ? SignInVerdict.Right : SignInVerdict.Wrong;
         }
         finally
         {
@@ -69,11 +78,5 @@ public sealed class SignInGate(IOptions<AuthOptions> options) : IDisposable
         var bytes = address.GetAddressBytes();
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
-    }
-
-    public void Dispose()
-    {
-        _global.Dispose();
-        _hashing.Dispose();
     }
 }

@@ -7,7 +7,8 @@ public static class Extensions
 
     /// <summary>
     /// YARP with routes from the <c>ReverseProxy</c> section; destinations such as <c>http://api</c> are
-    /// resolved by service discovery (from the AppHost, or <c>Services__api__http__0</c> in production).
+    /// resolved by service discovery (from the AppHost, or <c>Services__api__http__0</c> in production). Requests
+    /// reach them without the client's cookies and with the internal secret (<see cref="BackendAccess"/>).
     /// </summary>
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
@@ -15,7 +16,8 @@ public static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddTransforms(UserHeader.Forward)
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AddBackendAccess(builder);
         return builder;
     }
 

@@ -44,16 +44,18 @@ public sealed class CookieKeysTests : IDisposable
     public async Task KeysAreEncryptedAtRestAndASessionOutlivesARestartOnlyWithTheSameCertificate()
     {
         var certificate = TestCertificates.WriteCombined(Path.Combine(_dir, "gateway-keys.pem"));
-        var cookies = new CookieContainer();
+        string session;
         await using (var gateway = new GatewayHost(Settings(certificate)))
         {
-            using var client = gateway.Client(cookies);
+            using var client = gateway.Client();
             using var signIn = await client.PostAsync("/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["user"] = "admin", ["password"] = Password, ["returnUrl"] = "/",
             }));
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             Assert.Equal("/", signIn.Headers.Location?.OriginalString);
+            // Secure in Production: a browser sends it over HTTPS only, so it is carried by hand over this plain HTTP hop.
+            session = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("amohealth=", StringComparison.Ordinal)).Split(';')[0];
         }
 
         // On disk: the key's secret is an encrypted blob; the plain form (<masterKey> with its value) is absent.
@@ -69,7 +71,7 @@ public sealed class CookieKeysTests : IDisposable
 
         await using (var restarted = new GatewayHost(Settings(certificate)))
         {
-            using var client = restarted.Client(cookies);
+            using var client = WithCookie(restarted, session);
             Assert.Contains("\"user\":\"admin\"", await client.GetStringAsync("/auth/me"));
         }
 
@@ -77,10 +79,17 @@ public sealed class CookieKeysTests : IDisposable
         var other = TestCertificates.WriteCombined(Path.Combine(_dir, "other.pem"));
         await using (var stranger = new GatewayHost(Settings(other)))
         {
-            using var client = stranger.Client(cookies);
+            using var client = WithCookie(stranger, session);
             using var status = await client.GetAsync("/api/status");
             Assert.Equal(HttpStatusCode.Unauthorized, status.StatusCode);
         }
+    }
+
+    private static HttpClient WithCookie(GatewayHost gateway, string cookie)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.BaseUri };
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
     }
 
     private static IEnumerable<Exception> Chain(Exception? ex)

@@ -104,23 +104,6 @@ public sealed class GatewayAuthTests : LoginGatewayTests
     }
 
     [Fact]
-    public void AProductionGatewayWithoutAuthenticationRefusesToStart()
-    {
-        var error = Assert.ThrowsAny<Exception>(() => new GatewayHost(new() { ["environment"] = "Production" }).Dispose());
-
-        Assert.Contains("Auth:Mode is None in Production", error.ToString());
-    }
-
-    [Fact]
-    public async Task AnonymousAccessInProductionIsAllowedOnlyOnPurpose()
-    {
-        await using var gateway = new GatewayHost(new() { ["environment"] = "Production", ["Auth:AllowAnonymous"] = "true" });
-        using var client = gateway.Client();
-
-        Assert.Contains("\"mode\":\"none\"", await client.GetStringAsync("/auth/me"));
-    }
-
-    [Fact]
     public async Task ProxyModeTakesTheUserFromTheProxyHeaderOnlyWithTheProxysSecret()
     {
         const string secret = "proxysecret0123456789abcdef";

@@ -28,12 +28,11 @@ public abstract class LoginGatewayTests : IDisposable
         }
     }
 
-    protected GatewayHost Login(int attempts = 5, int global = 30) => new(new()
+    protected GatewayHost Login(int attempts = 5, string hash = "") => new(new()
     {
-        ["Auth:GlobalAttemptsPerMinute"] = global.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Auth:Mode"] = "Login",
         ["Auth:User"] = "admin",
-        ["Auth:PasswordHash"] = Hash,
+        ["Auth:PasswordHash"] = hash.Length > 0 ? hash : Hash,
         ["Auth:AttemptsPerMinute"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Auth:KeysDirectory"] = _keys,
     });
@@ -45,10 +44,10 @@ public abstract class LoginGatewayTests : IDisposable
         }));
 
     /// <summary>Runs the Gateway's forwarded-headers settings on one request from <paramref name="peer"/>.</summary>
-    protected static async Task<string?> ClientAddressAsync(IPAddress peer, string forwardedFor)
+    protected static async Task<string?> ClientAddressAsync(IPAddress peer, string forwardedFor, AuthOptions? auth = null)
     {
         var options = new ForwardedHeadersOptions();
-        GatewayAuth.ConfigureForwardedHeaders(options);
+        TrustedProxies.Configure(options, auth ?? new AuthOptions());
         string? seen = null;
         var middleware = new ForwardedHeadersMiddleware(
             context =>
