@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace AmoHealth.Api.Status;
 
 /// <summary>
-/// The alert a dead Prober cannot send: when no check has had a result for three intervals, the Api posts one
-/// ⚠️ "AmoHealth не проверяет с HH:MM" to Mattermost, and one ✅ when results resume. It runs here because the
-/// Prober is the process that has stopped; its channel is the same <c>MATTERMOST_WEBHOOK_URL</c>.
+/// The last-resort alert for when no Prober is alive at all: when no check has had a result for three intervals
+/// and the cluster lease's holder has not looked either (its <c>probing_watch</c> heartbeat is as old), the Api
+/// posts one ⚠️ "AmoHealth не проверяет с HH:MM" to Mattermost, and one ✅ when results resume. While a Prober
+/// is alive, it raises "not probing" itself, once per cluster and through every channel. With Redis, the Apis
+/// agree on one sender per alert (<c>SET NX</c>); without it there is one Api.
 /// </summary>
 public sealed partial class SilenceWatch(
     IDbContextFactory<AmoHealthDbContext> contexts,
@@ -18,7 +20,8 @@ public sealed partial class SilenceWatch(
     IConfiguration configuration,
     IHttpClientFactory httpClients,
     TimeProvider time,
-    ILogger<SilenceWatch> logger) : BackgroundService
+    ILogger<SilenceWatch> logger,
+    StackExchange.Redis.IConnectionMultiplexer? redis = null) : BackgroundService
 {
     public const string HttpClientName = "silence-watch";
 
@@ -67,21 +70,27 @@ public sealed partial class SilenceWatch(
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var silent = now - last > 3L * options.Value.CheckIntervalMs;
+        var limit = 3L * options.Value.CheckIntervalMs;
+        var beat = await db.ProbeStates.AsNoTracking()
+            .Where(s => s.Account == string.Empty && s.Key == ProbeStateRecord.WatchHeartbeatKey)
+            .Select(s => s.Value).SingleOrDefaultAsync(cancellationToken);
+        // A Prober still looking raises "not probing" itself, per account and through every channel.
+        var proberAlive = long.TryParse(beat, NumberStyles.None, CultureInfo.InvariantCulture, out var watched) && now - watched <= limit;
+        var stale = now - last > limit;
         var language = configuration["Alerts:Language"] == "en" ? "en" : "ru";
-        if (silent && !_announced)
+        if (stale && !proberAlive && !_announced)
         {
             _silentSince = last;
             var at = DateTimeOffset.FromUnixTimeMilliseconds(last).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-            _announced = await SendAsync(language == "ru"
+            _announced = await AnnounceAsync($"{last}:down", language == "ru"
                 ? $"⚠️ **AmoHealth не проверяет amoCRM с {at}**\nНовых результатов нет уже {(now - last) / 60_000} мин. Проверьте службу Prober (amohealth-prober) и её журнал."
                 : $"⚠️ **AmoHealth has not checked amoCRM since {at}**\nNo new results for {(now - last) / 60_000} min. Check the Prober service (amohealth-prober) and its log.",
                 cancellationToken);
         }
-        else if (!silent && _announced)
+        else if (!stale && _announced)
         {
             var gap = last - (_silentSince ?? last);
-            if (await SendAsync(language == "ru"
+            if (await AnnounceAsync($"{_silentSince}:up", language == "ru"
                     ? $"✅ **AmoHealth снова проверяет amoCRM** (перерыв {gap / 60_000} мин)"
                     : $"✅ **AmoHealth checks amoCRM again** (gap {gap / 60_000} min)", cancellationToken))
             {
@@ -89,6 +98,43 @@ public sealed partial class SilenceWatch(
                 _silentSince = null;
             }
         }
+    }
+
+    /// <summary>
+    /// Sends the alert unless another Api claimed it first in Redis; true when it is out (by this Api or another).
+    /// A failed send gives the claim back, so the next look of any Api tries again.
+    /// </summary>
+    private async Task<bool> AnnounceAsync(string alert, string text, CancellationToken cancellationToken)
+    {
+        var key = new StackExchange.Redis.RedisKey($"amohealth:silence-alert:{alert}");
+        try
+        {
+            if (redis is not null && !await redis.GetDatabase().StringSetAsync(key, Environment.MachineName, TimeSpan.FromDays(1), StackExchange.Redis.When.NotExists))
+            {
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Better twice than never: the alert for a dead Prober must not depend on Redis.
+            LogClaimFailed(logger, ex);
+        }
+
+        if (await SendAsync(text, cancellationToken))
+        {
+            return true;
+        }
+
+        try
+        {
+            await (redis?.GetDatabase().KeyDeleteAsync(key) ?? Task.FromResult(true));
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            LogClaimFailed(logger, ex);
+        }
+
+        return false;
     }
 
     private async Task<bool> SendAsync(string text, CancellationToken cancellationToken)
@@ -125,6 +171,9 @@ public sealed partial class SilenceWatch(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending the silence alert to Mattermost failed (HTTP {Status}); retrying next check")]
     private static partial void LogSendFailed(ILogger logger, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agreeing on one sender of the silence alert in Redis failed; this Api sends it")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checking whether results still arrive failed")]
     private static partial void LogCheckFailed(ILogger logger, Exception exception);

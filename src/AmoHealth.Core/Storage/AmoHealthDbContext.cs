@@ -109,6 +109,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.NextAttemptAt).HasColumnName("next_attempt_at");
             e.Property(x => x.DeliveredAt).HasColumnName("delivered_at");
             e.Property(x => x.LastError).HasColumnName("last_error");
+            e.Property(x => x.ClaimedFence).HasColumnName("claimed_fence");
+            e.Property(x => x.ClaimedAt).HasColumnName("claimed_at");
             e.HasOne(x => x.Incident).WithMany().HasForeignKey(x => x.IncidentId);
             // The dispatcher's only query: what is still to send, oldest first.
             e.HasIndex(x => new { x.DeliveredAt, x.Id }).HasDatabaseName("ix_notifications_pending");
@@ -131,6 +133,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Holder).HasColumnName("holder");
             e.Property(x => x.Fence).HasColumnName("fence");
             e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+            e.Property(x => x.Accounts).HasColumnName("accounts");
         });
 
         modelBuilder.Entity<IncidentRecord>(e =>

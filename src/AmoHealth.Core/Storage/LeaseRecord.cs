@@ -17,4 +17,7 @@ public sealed class LeaseRecord
 
     /// <summary>Unix milliseconds, the database's clock.</summary>
     public long ExpiresAt { get; set; }
+
+    /// <summary>On a <c>member:ID</c> row: the accounts that Prober is configured with, one per line.</summary>
+    public string? Accounts { get; set; }
 }

@@ -38,4 +38,13 @@ public sealed class NotificationRecord
 
     /// <summary>Why the last attempt failed (never a URL or secret).</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The cluster lease's fence of the sender that claimed the row right before sending it; the row is marked
+    /// only while the claim is still this fence's. 0 with one Prober on SQLite; null until first claimed.
+    /// </summary>
+    public long? ClaimedFence { get; set; }
+
+    /// <summary>Unix milliseconds (the claiming Prober's clock): a newer leader leaves a fresh claim alone for a while.</summary>
+    public long? ClaimedAt { get; set; }
 }

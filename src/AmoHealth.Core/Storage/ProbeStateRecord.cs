@@ -23,6 +23,15 @@ public sealed class ProbeStateRecord
     /// <summary>An account's <see cref="DpAction"/>, as JSON: where its Digital Pipeline action must send the webhook.</summary>
     public const string DpActionKey = "dp_action";
 
+    /// <summary>The newest result (Unix ms) of an account whose checks stopped, while its "not probing" alert stands.</summary>
+    public const string NotProbingKey = "not_probing_since";
+
+    /// <summary>
+    /// Account "": when (Unix ms, the Prober's clock) the cluster lease's holder last looked whether results still
+    /// come. While it is fresh a Prober is alive to raise "not probing", so the Api's last-resort alert stays quiet.
+    /// </summary>
+    public const string WatchHeartbeatKey = "probing_watch";
+
     /// <summary>A notice's stored form: when (Unix ms), a bar, the text.</summary>
     public static string FormatNotice(long at, string text) => $"{at.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{text}";
 

@@ -66,12 +66,26 @@ public sealed partial class AlertTimers(
             return;
         }
 
+        var lease = ownership ?? new Cluster.SoleOwnership();
+        if (!lease.TryLead(out var fence))
+        {
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Written under the cluster lease's fence: a holder that lost it meanwhile enqueues nothing twice.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await lease.LeadsAsync(db, fence, cancellationToken))
+        {
+            return;
+        }
+
         var now = time.GetUtcNow();
         await RemindAsync(db, now, cancellationToken);
         await WarnTokensAsync(db, now, cancellationToken);
         await SummarizeAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private async Task RemindAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

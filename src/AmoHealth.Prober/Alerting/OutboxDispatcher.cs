@@ -9,7 +9,8 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>
 /// Delivers the outbox: oldest first, each incident's alerts strictly in order (a restored alert never
 /// overtakes its down alert), failed attempts retried with backoff up to 5 minutes for as long as it takes,
-/// each row marked delivered right after Mattermost accepts it.
+/// each row claimed under the cluster lease's fence right before it is sent and marked delivered right after the
+/// channel accepts it (<see cref="OutboxClaims"/>); each channel is sent to on its own.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<AmoHealthDbContext> contexts,
@@ -30,6 +31,8 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>Rows a channel accepted whose "delivered" mark could not be saved: marked later, never sent again.</summary>
     private readonly HashSet<long> _sentUnmarked = [];
+    private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
+    private readonly OutboxClaims _claims = new(contexts, ownership ?? new Cluster.SoleOwnership());
     private int _passFailures;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -43,7 +46,7 @@ public sealed partial class OutboxDispatcher(
             {
                 // One sender for the whole cluster: the Prober holding the cluster lease, so each incident's
                 // alerts still leave strictly in order.
-                if (time.GetUtcNow() < _pausedUntil || ownership?.IsLeader == false)
+                if (time.GetUtcNow() < _pausedUntil || !_ownership.IsLeader)
                 {
                     continue;
                 }
@@ -111,6 +114,11 @@ public sealed partial class OutboxDispatcher(
 
     private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
+        if (!_ownership.TryLead(out var fence))
+        {
+            return 0;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -125,9 +133,12 @@ public sealed partial class OutboxDispatcher(
                 .OrderBy(n => n.Id).Take(PerChannel).ToListAsync(cancellationToken));
         }
 
-        foreach (var sent in pending.Where(n => _sentUnmarked.Contains(n.Id)))
+        lock (_sentUnmarked)
         {
-            sent.DeliveredAt = nowMs;
+            foreach (var sent in pending.Where(n => _sentUnmarked.Contains(n.Id)))
+            {
+                sent.DeliveredAt = nowMs;
+            }
         }
 
         foreach (var stale in pending.Where(n => n.DeliveredAt == null && n.Kind == NotificationKinds.Reminder && n.Incident?.EndTime is not null))
@@ -138,78 +149,81 @@ public sealed partial class OutboxDispatcher(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        _sentUnmarked.Clear();
-        pending.RemoveAll(n => n.DeliveredAt is not null || n.NextAttemptAt == Archived);
-
-        // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.
-        var heads = pending
-            .GroupBy(n => n.IncidentId is null ? (object)n.Id : (n.IncidentId, n.Channel))
-            .Select(g => g.First())
-            .Where(n => n.NextAttemptAt <= nowMs)
-            .ToList();
-
-        var sendable = new List<NotificationRecord>();
-        foreach (var notification in heads)
+        lock (_sentUnmarked)
         {
-            if (settings.Maintenance.FirstOrDefault(w => w.Covers(notification.Account, now)) is { } window)
-            {
-                // Held, not dropped: it goes out when the window ends.
-                notification.NextAttemptAt = window.End.ToUnixTimeMilliseconds();
-                continue;
-            }
-
-            sendable.Add(notification);
+            _sentUnmarked.Clear();
         }
 
+        pending.RemoveAll(n => n.DeliveredAt is not null || n.NextAttemptAt == Archived);
+
+        var sendable = OutboxHeads.Due(pending, settings, now);
         var held = await AlertGrouping.HeldAsync(db, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs, cancellationToken);
         sendable.RemoveAll(held.Contains);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Rows another sender claimed a moment ago may be inside its send right now: left to it for a while.
+        sendable.RemoveAll(n => !OutboxClaims.Claimable(n, fence, nowMs));
         var grouping = settings.GroupWindowSeconds > 0;
+        var messages = sendable.GroupBy(n => grouping && NotificationKinds.IsGrouped(n.Kind)
+                ? (n.Account, n.Channel, n.Kind)
+                : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind))
+            .Select(g => g.ToList())
+            .ToList();
+        // Channels are sent to side by side: one that hangs until its timeout never delays another.
+        var delivered = await Task.WhenAll(messages.GroupBy(m => m[0].Channel)
+            .Select(channel => SendChannelAsync(channel.Key, [.. channel], fence, now, cancellationToken)));
+        return delivered.Sum();
+    }
+
+    /// <summary>One channel's messages of this pass, in order; returns how many rows were delivered.</summary>
+    private async Task<int> SendChannelAsync(
+        string channel, List<List<NotificationRecord>> messages, long fence, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var delivered = 0;
-        foreach (var batch in sendable.GroupBy(n => grouping && NotificationKinds.IsGrouped(n.Kind)
-                     ? (n.Account, n.Channel, n.Kind)
-                     : (n.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), n.Channel, n.Kind)))
+        foreach (var rows in messages)
         {
-            var rows = batch.ToList();
-            var message = rows.Count == 1 ? rows[0] : AlertGrouping.Combined(rows);
-            var channel = rows[0].Channel;
-            var failure = await notifiers.ByName[channel].SendAsync(message, cancellationToken);
-            foreach (var row in rows)
+            var ids = rows.Select(r => r.Id).ToList();
+            if (!await _claims.ClaimAsync(ids, fence, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken))
             {
-                row.Attempts++;
-                if (failure is null)
-                {
-                    row.DeliveredAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-                    row.LastError = null;
-                    delivered++;
-                }
-                else
-                {
-                    row.NextAttemptAt = (now + Backoff(row.Attempts)).ToUnixTimeMilliseconds();
-                    row.LastError = failure;
-                    LogDeliveryFailed(logger, row.Id, row.Attempts, failure);
-                }
+                continue;
             }
 
-            if (failure is null)
+            // A Prober paused between its claim and here must not send once its lease has lapsed meanwhile.
+            if (!_ownership.TryLead(out var still) || still != fence)
             {
-                health.Delivered(channel);
+                LogLeaseLapsed(logger, channel);
+                break;
             }
-            else
+
+            var message = rows.Count == 1 ? rows[0] : AlertGrouping.Combined(rows);
+            var failure = await notifiers.ByName[channel].SendAsync(message, cancellationToken);
+            if (failure is not null)
             {
                 health.Failed(channel, failure);
+                foreach (var row in rows)
+                {
+                    row.Attempts++;
+                    LogDeliveryFailed(logger, row.Id, row.Attempts, failure);
+                    await _claims.FailedAsync(row, fence, (now + Backoff(row.Attempts)).ToUnixTimeMilliseconds(), failure, cancellationToken);
+                }
+
+                continue;
             }
 
+            health.Delivered(channel);
             try
             {
                 // Marked at once: a crash right after this costs no second delivery of what went before.
-                await db.SaveChangesAsync(cancellationToken);
+                delivered += await _claims.DeliveredAsync(ids, fence, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             }
-            catch (Exception) when (failure is null)
+            catch (Exception)
             {
                 // The channel has it; whatever happens to the disk, it is never sent again by this process.
-                _sentUnmarked.UnionWith(rows.Select(r => r.Id));
+                lock (_sentUnmarked)
+                {
+                    _sentUnmarked.UnionWith(ids);
+                }
+
                 throw;
             }
         }
@@ -221,6 +235,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): {Reason}; retrying")]
     private static partial void LogDeliveryFailed(ILogger logger, long notificationId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster lease lapsed before an alert to {Channel} was sent; its successor sends it")]
+    private static partial void LogLeaseLapsed(ILogger logger, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass failed ({Failures} in a row); backing off")]
     private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);

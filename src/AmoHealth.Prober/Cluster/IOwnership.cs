@@ -16,6 +16,18 @@ public interface IOwnership
     bool IsLeader { get; }
 
     /// <summary>
+    /// Whether this Prober holds the cluster lease now, on its local deadline (monotonic clock), and under which
+    /// fence: cluster-wide writes carry it and a send is never started once it has lapsed.
+    /// </summary>
+    bool TryLead(out long fence);
+
+    /// <summary>
+    /// Inside a transaction: whether the cluster lease is still this Prober's under <paramref name="fence"/>. The
+    /// lease row stays locked until the transaction ends, so it does not change hands in between.
+    /// </summary>
+    Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inside the writer's transaction: the fence under which this Prober holds each of the accounts, leaving
     /// out those it no longer holds. A result is written only when its fence is the one returned. The lease
     /// rows stay locked until the transaction ends, so no other Prober takes one over in between.

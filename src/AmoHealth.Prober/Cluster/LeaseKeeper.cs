@@ -7,7 +7,8 @@ namespace AmoHealth.Prober.Cluster;
 
 /// <summary>
 /// PostgreSQL: shares the accounts out between the Probers that are alive, by leases in <c>leases</c>. Every
-/// period (a third of the lease time) it renews its own leases and its member row, counts the live members,
+/// period (a third of the lease time) it renews its own leases and its member row (with the accounts it is
+/// configured with), counts the live members,
 /// gives back idle accounts above its fair share and claims free or expired ones up to it
 /// (<c>FOR UPDATE SKIP LOCKED</c>, so two Probers never claim the same row), and holds or takes the single
 /// <c>cluster</c> lease. Lease time is half an interval (at least 2 s), so a dead Prober's accounts are taken
@@ -75,13 +76,15 @@ public sealed partial class LeaseKeeper(
         var me = ownership.Holder;
         var ttl = (long)Lifetime.TotalMilliseconds;
         var names = accounts.Select(a => LeaseNames.Account(a.Name)).ToArray();
+        // The member row says which accounts this Prober watches: none of them is retired while it lives.
+        var configured = string.Join('\n', accounts.Select(a => a.Name));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var sql = db.Database;
 
         await sql.ExecuteSqlAsync($"""
-            INSERT INTO leases (name, holder, fence, expires_at)
-            VALUES ({LeaseNames.MemberPrefix + me}, {me}, 1, (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl})
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            INSERT INTO leases (name, holder, fence, expires_at, accounts)
+            VALUES ({LeaseNames.MemberPrefix + me}, {me}, 1, (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl}, {configured})
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, accounts = excluded.accounts
             """, cancellationToken);
         await sql.ExecuteSqlAsync($"""
             INSERT INTO leases (name, holder, fence, expires_at)

@@ -33,6 +33,18 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
 
     public bool TryOwn(string account, out long fence) => _held.TryGetValue(account, out fence) && Valid;
 
+    public bool TryLead(out long fence)
+    {
+        fence = Interlocked.Read(ref _leaderFence);
+        return fence >= 0 && Valid;
+    }
+
+    public async Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) =>
+        await db.Leases
+            .FromSql($"SELECT * FROM leases WHERE name = {LeaseNames.Cluster} AND holder = {Holder} AND fence = {fence} FOR SHARE")
+            .AsNoTracking()
+            .AnyAsync(cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
     {
         var names = accounts.Distinct(StringComparer.Ordinal).Select(LeaseNames.Account).ToArray();

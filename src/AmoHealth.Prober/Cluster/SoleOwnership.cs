@@ -11,6 +11,14 @@ public sealed class SoleOwnership : IOwnership
 
     public System.Threading.Channels.ChannelReader<string> Overdue => _never.Reader;
 
+    public bool TryLead(out long fence)
+    {
+        fence = 0;
+        return true;
+    }
+
+    public Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) => Task.FromResult(true);
+
     public bool TryOwn(string account, out long fence)
     {
         fence = 0;

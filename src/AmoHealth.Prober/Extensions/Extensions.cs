@@ -66,6 +66,7 @@ public static class Extensions
         services.AddSingleton<AccountGuards>();
         services.AddSingleton<TestLeads>();
         services.AddSingleton<Notices>();
+        services.AddSingleton<IStateFence, OwnershipStateFence>();
         services.AddSingleton<ProbeStateStore>();
         services.AddSingleton<TokenSources>();
         services.AddHostedService<TokenExpiryRecorder>();
@@ -125,6 +126,7 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<ChannelHealth>("alert-channels");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();
+        services.AddHostedService<ProbingWatch>();
 
         // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
         services.AddSingleton<RecheckQueue>();

@@ -70,7 +70,7 @@ public sealed partial class DpProbe(
         var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot, cancellationToken), cancellationToken, slot);
         if (result.Outcome.IsSuccess() is false && result.HttpStatus == 400 && await StageProblemAsync(account, o, cancellationToken) is { } problem)
         {
-            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey,
+            await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
                 ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), problem), cancellationToken);
             return result with { ErrorMessage = problem, OwnFault = true };
         }

@@ -25,7 +25,7 @@ public sealed partial class TestLeads(
 {
     public const string LeadName = "AmoHealth probe";
 
-    private readonly ConcurrentDictionary<string, long> _known = new(StringComparer.Ordinal);
+    private readonly LeadCache _known = new(state);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed partial class TestLeads(
     private async Task<(long? LeadId, ProbeResult? Failure)> GetAsync(Slot lead, string checkType, CancellationToken cancellationToken)
     {
         var account = lead.Account;
-        if (_known.TryGetValue(lead.Key, out var known))
+        if (_known.TryGet(lead.Account.Name, lead.Key, out var known))
         {
             return (known, null);
         }
@@ -68,7 +68,7 @@ public sealed partial class TestLeads(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (_known.TryGetValue(lead.Key, out known))
+            if (_known.TryGet(lead.Account.Name, lead.Key, out known))
             {
                 return (known, null);
             }
@@ -84,7 +84,7 @@ public sealed partial class TestLeads(
                         await ReopenAsync(account, checkType, stored, pipeline, cancellationToken);
                     }
 
-                    _known[lead.Key] = stored;
+                    _known.Set(account.Name, lead.Key, stored);
                     return (stored, null);
                 }
 
@@ -121,7 +121,7 @@ public sealed partial class TestLeads(
         try
         {
             // Another check of the same cycle may have repaired it already.
-            if (_known.TryGetValue(lead.Key, out var current) && current != leadId)
+            if (_known.TryGet(account.Name, lead.Key, out var current) && current != leadId)
             {
                 return current;
             }
@@ -137,7 +137,7 @@ public sealed partial class TestLeads(
                 return null;
             }
 
-            _known.TryRemove(lead.Key, out _);
+            _known.Remove(lead.Key);
             var (replacement, _) = await ReplaceAsync(lead, checkType, leadId, cancellationToken);
             return replacement;
         }
@@ -158,14 +158,14 @@ public sealed partial class TestLeads(
         }
 
         await SaveAsync(lead, id, cancellationToken);
-        _known[lead.Key] = id;
+        _known.Set(account.Name, lead.Key, id);
         if (goneId is { } old)
         {
             LogReplaced(logger, account.Name, old, id);
             var settings = account.Settings;
             var notice = string.Create(CultureInfo.InvariantCulture,
                 $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead {id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
-            await state.SetAsync(account.Name, ProbeStateRecord.NoticeKey,
+            await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
                 ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), notice), cancellationToken);
             await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old, cancellationToken);
         }
@@ -197,10 +197,10 @@ public sealed partial class TestLeads(
         var account = lead.Account;
         if (lead.Index == 0 && account.Settings.TestLeadId is { } configured)
         {
-            await state.SetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await state.SetOwnedAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
 
-        await state.SetAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await state.SetOwnedAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
 
     /// <summary>One test lead of an account: slot 0 is the shared one, slot 1 the DP check's second.</summary>

@@ -217,6 +217,10 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("Accounts")
+                        .HasColumnType("text")
+                        .HasColumnName("accounts");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint")
                         .HasColumnName("expires_at");
@@ -263,6 +267,14 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("check_type");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long?>("ClaimedFence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_fence");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint")

@@ -12,12 +12,13 @@ namespace AmoHealth.Tests.Infrastructure;
 public static class Dispatchers
 {
     public static (OutboxDispatcher Dispatcher, ChannelHealth Health) Create(
-        IDbContextFactory<AmoHealthDbContext> contexts, Notifiers notifiers, AlertOptions alerts, TimeProvider time, int checkIntervalMs = 30_000)
+        IDbContextFactory<AmoHealthDbContext> contexts, Notifiers notifiers, AlertOptions alerts, TimeProvider time, int checkIntervalMs = 30_000,
+        AmoHealth.Prober.Cluster.IOwnership? ownership = null)
     {
         var wrapped = Options.Create(alerts);
         var health = new ChannelHealth(notifiers, new AmoHealth.Core.Storage.ProbeStateStore(contexts), wrapped, time, NullLogger<ChannelHealth>.Instance);
         var dispatcher = new OutboxDispatcher(contexts, notifiers, health, wrapped,
-            Options.Create(new MonitorOptions { CheckIntervalMs = checkIntervalMs }), time, NullLogger<OutboxDispatcher>.Instance);
+            Options.Create(new MonitorOptions { CheckIntervalMs = checkIntervalMs }), time, NullLogger<OutboxDispatcher>.Instance, ownership);
         return (dispatcher, health);
     }
 }

@@ -207,6 +207,10 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Accounts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounts");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
@@ -251,6 +255,14 @@ namespace AmoHealth.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("check_type");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<long?>("ClaimedFence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_fence");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")

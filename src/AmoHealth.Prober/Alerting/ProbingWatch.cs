@@ -1,0 +1,126 @@
+using System.Globalization;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using AmoHealth.Prober.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerting;
+
+/// <summary>
+/// "AmoHealth is not probing", raised once per cluster by the cluster lease's holder: an account whose newest
+/// stored result is older than three intervals gets one ⚠️, and one ✅ when its results come again, through the
+/// outbox and so every configured channel. What was announced is kept in <c>probe_state</c>, written under the
+/// lease's fence with the alert, so a new holder neither repeats it nor loses its ✅. Each look also leaves a
+/// heartbeat: while it is fresh the Api's last-resort alert (for when no Prober is alive) stays quiet.
+/// </summary>
+public sealed partial class ProbingWatch(
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    Notifiers notifiers,
+    IOptions<AlertOptions> alerts,
+    IOptions<MonitorOptions> monitor,
+    TimeProvider time,
+    ILogger<ProbingWatch> logger,
+    Cluster.IOwnership? ownership = null) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(10);
+
+    private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
+
+    /// <summary>
+    /// Since when (Unix ms) this Prober has looked without a break: one that just started or took the lease over
+    /// judges no account before it has watched for three intervals itself.
+    /// </summary>
+    private long? _watchingSince;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>One look, on the cluster lease's holder only; returns whether it looked.</summary>
+    public async Task<bool> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (!_ownership.TryLead(out var fence))
+        {
+            _watchingSince = null;
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await _ownership.LeadsAsync(db, fence, cancellationToken))
+        {
+            _watchingSince = null;
+            return false;
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var watchingSince = _watchingSince ??= now;
+        var limit = 3L * monitor.Value.CheckIntervalMs;
+        var language = alerts.Value.Language;
+        var newest = await db.CheckStatuses.AsNoTracking().GroupBy(s => s.Account)
+            .Select(g => new { Account = g.Key, Last = g.Max(s => s.LastCheck) })
+            .ToListAsync(cancellationToken);
+        var marks = await db.ProbeStates.Where(s => s.Key == ProbeStateRecord.NotProbingKey).ToListAsync(cancellationToken);
+        foreach (var account in newest)
+        {
+            var mark = marks.FirstOrDefault(m => m.Account == account.Account);
+            var stale = now - account.Last > limit;
+            if (stale && now - watchingSince > limit && mark is null)
+            {
+                LogStopped(logger, account.Account, account.Last);
+                Outbox.Add(db, notifiers, account.Account, "PROBING", null, NotificationKinds.NotProbing,
+                    ProbingText.Stopped(account.Account, account.Last, now, language), now);
+                db.ProbeStates.Add(new ProbeStateRecord
+                {
+                    Account = account.Account, Key = ProbeStateRecord.NotProbingKey, Value = account.Last.ToString(CultureInfo.InvariantCulture),
+                });
+            }
+            else if (!stale && mark is not null)
+            {
+                var since = long.TryParse(mark.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : account.Last;
+                LogResumed(logger, account.Account);
+                Outbox.Add(db, notifiers, account.Account, "PROBING", null, NotificationKinds.ProbingAgain,
+                    ProbingText.Resumed(account.Account, since, account.Last, language), now);
+                db.ProbeStates.Remove(mark);
+            }
+        }
+
+        var heartbeat = await db.ProbeStates.SingleOrDefaultAsync(
+                s => s.Account == string.Empty && s.Key == ProbeStateRecord.WatchHeartbeatKey, cancellationToken)
+            ?? db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = ProbeStateRecord.WatchHeartbeatKey, Value = string.Empty }).Entity;
+        heartbeat.Value = now.ToString(CultureInfo.InvariantCulture);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No result of {Account} stored since {Last}: raising \"not probing\"")]
+    private static partial void LogStopped(ILogger logger, string account, long last);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Results of {Account} come in again")]
+    private static partial void LogResumed(ILogger logger, string account);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Looking whether results still come in failed this round")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
