@@ -216,6 +216,7 @@ render_site() { # certificate, key
           -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
           -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
           -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" -e "s|@PROXY_HEADER@|$proxy_header|g" \
+          -e "s|@HOOKS_ERROR_LOG@|$root/var/log/nginx/amohealth.hooks-error.log|g" \
       > "$sites/amohealth.conf" )
   # The site holds the proxy secret: readable by root (Nginx's master) only.
   chmod 600 "$sites/amohealth.conf"

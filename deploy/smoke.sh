@@ -211,6 +211,11 @@ check "/hooks/ reaches the receiver without a login (wrong secret: 404)" test "$
 c -o /dev/null -d 'x=1' "$base/hooks/amocrm/$hook_secret?account=main"
 access_log="$stage/var/log/nginx/amohealth.access.log"
 check "the Nginx access log masks the webhook secret" bash -c "grep -q '/hooks/amocrm/{secret}' '$access_log' && ! grep -q '$hook_secret' '$access_log'"
+# A delivery over the site's 16 MB is refused by Nginx, which logs that at error level with the request line.
+too_large=$(head -c 17000000 /dev/zero | c -o /dev/null -w '%{http_code}' --data-binary @- "$base/hooks/amocrm/$hook_secret?account=main")
+check "/hooks/ is rate-limited, and no Nginx log holds the webhook secret (not even after a 413)" bash -c "
+  [ '$too_large' = 413 ] && grep -q 'limit_req zone=amohealth_hooks' '$site' && grep -q 'amohealth.hooks-error.log crit;' '$site' &&
+  ! grep -rqF -- '$hook_secret' '$stage/var/log/nginx' '$work/nginx/logs'"
 burst=$(for i in $(seq 1 12); do c -o /dev/null -w '%{http_code}\n' -d 'user=admin&password=wrong&returnUrl=/' "$base/auth/login"; done)
 check "Nginx answers a burst of sign-ins with 429 (limit_req)" bash -c "grep -q '^429$' <<<'$burst'"
 check "CSV export works for a signed-in user" bash -c "curl -s --cacert '$cert' --resolve 'localhost:$https_port:127.0.0.1' -b '$jar' '$base/api/history?hours=1&format=csv' | head -1 | grep -q '^timestamp,time,account'"

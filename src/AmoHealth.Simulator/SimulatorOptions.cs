@@ -38,11 +38,14 @@ public sealed class SimulatorOptions : IValidatableObject
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    public Webhooks.BusyOptions Busy { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Integration, new ValidationContext(Integration), results, validateAllProperties: true);
         Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
+        Validator.TryValidateObject(Busy, new ValidationContext(Busy), results, validateAllProperties: true);
         foreach (var (stage, url) in DpActions)
         {
             if (!Amo.AccountState.IsStage(stage) || !Uri.TryCreate(url, UriKind.Absolute, out _))

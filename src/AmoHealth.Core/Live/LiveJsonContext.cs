@@ -7,4 +7,5 @@ namespace AmoHealth.Core.Live;
 [JsonSerializable(typeof(StatusUpdate))]
 [JsonSerializable(typeof(IncidentEvent))]
 [JsonSerializable(typeof(LiveEnvelope))]
+[JsonSerializable(typeof(RelayedDelivery))]
 public sealed partial class LiveJsonContext : JsonSerializerContext;

@@ -64,6 +64,12 @@ public sealed class MonitorOptions
     public string? HookSecret { get; set; }
 
     /// <summary>
+    /// The secret being rotated out: the receiver accepts it beside <see cref="HookSecret"/>, and HOOK removes
+    /// its old subscription to it. Remove it once amoCRM's Digital Pipeline actions use the new one. Default: none.
+    /// </summary>
+    public string? HookSecretPrevious { get; set; }
+
+    /// <summary>
     /// HOOK: <c>e2e</c> times the delivery of a webhook triggered by our own write; <c>api</c> is the seed's
     /// <c>GET /api/v4/webhooks</c>. Default <c>auto</c>: e2e when <see cref="PublicUrl"/> is set.
     /// </summary>
@@ -103,6 +109,10 @@ public sealed class MonitorOptions
     /// (<paramref name="dp"/>) a Digital Pipeline action.
     /// </summary>
     public string ReceiverUrl(string account, bool dp = false) => Receiver(HookSecret, account, dp);
+
+    /// <summary>The receiver URL with <see cref="HookSecretPrevious"/>, or null when no secret is being rotated out.</summary>
+    public string? PreviousReceiverUrl(string account) =>
+        string.IsNullOrEmpty(HookSecretPrevious) ? null : Receiver(HookSecretPrevious, account, dp: false);
 
     /// <summary>
     /// <see cref="ReceiverUrl"/> with the secret segment masked, for logs, messages and <c>/api/info</c>: the

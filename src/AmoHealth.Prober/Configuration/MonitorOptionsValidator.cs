@@ -121,6 +121,12 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
             yield return "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards the webhook receiver.";
         }
 
+        if (o.HookSecretPrevious is { Length: > 0 } previous
+            && (previous.Length < 16 || !previous.All(char.IsAsciiLetterOrDigit) || previous == o.HookSecret))
+        {
+            yield return "Monitor:HookSecretPrevious must be at least 16 letters or digits and differ from Monitor:HookSecret.";
+        }
+
         if (!string.IsNullOrWhiteSpace(o.Domain) && seed.DpMode == DpMode.E2e && (o.DpStageId is null || o.DpReturnStageId is null || o.DpStageId == o.DpReturnStageId))
         {
             yield return "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the end-to-end DP check.";

@@ -125,10 +125,13 @@ public sealed partial class DpProbe(
             return back with { ErrorMessage = $"Could not move the test lead back to stage {o.DpReturnStageId}: {back.ErrorMessage}" };
         }
 
-        var idText = id.ToString(CultureInfo.InvariantCulture);
-        var stageText = o.DpStageId!.Value.ToString(CultureInfo.InvariantCulture);
+        // A delivery counts only for the move made now: this lead, from the return stage into the DP stage, and
+        // (the waiters see to it) arriving after the move was sent, so not a replay or an older move's delivery.
+        var stage = o.DpStageId!.Value;
+        var from = o.DpReturnStageId.Value;
         bool Match(Delivery d) =>
-            d.Kind == Delivery.DigitalPipeline && d.Account == account.Name && d["leads[status][0][id]"] == idText && d["leads[status][0][status_id]"] == stageText;
+            d.Kind == Delivery.DigitalPipeline && d.Account == account.Name
+            && d.Leads.Any(l => l.Event == LeadEvent.Status && l.Id == id && l.StatusId == stage && l.OldStatusId == from);
 
         // Registered before the move, like the measuring waiter: it keeps watching after the deadline.
         var catcher = waiters.Register(account.Name, Match);
@@ -136,10 +139,11 @@ public sealed partial class DpProbe(
             account,
             CheckType,
             Match,
-            MoveTo(account, id, o.DpStageId.Value),
+            MoveTo(account, id, stage),
             _ => Task.FromResult<string?>(
-                $"check that stage {stageText} has the Digital Pipeline action \"send webhook\" to {options.Value.MaskedReceiverUrl(account.Name, dp: true)}"),
+                $"check that stage {stage.ToString(CultureInfo.InvariantCulture)} has the Digital Pipeline action \"send webhook\" to {options.Value.MaskedReceiverUrl(account.Name, dp: true)}"),
             cancellationToken);
+        catcher.CountFrom(result.Timestamp);
         if (result.Outcome.IsSuccess() || result.HttpStatus is not (>= 200 and < 300) || result.OwnFault)
         {
             catcher.Dispose();

@@ -43,14 +43,14 @@ public sealed class HookProbe(
 
         return await leads.WriteAsync(account, CheckType, id =>
         {
-            var marker = $"{TestLeads.LeadName} {Guid.NewGuid():N}";
-            var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var name = ProbeMarker.NewName(out var marker);
             var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
-                JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = marker }));
+                JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = name }));
             return endToEnd.MeasureAsync(
                 account,
                 CheckType,
-                d => d.Kind == Delivery.AccountWebhook && d.Account == account.Name && d["leads[update][0][id]"] == idText && d["leads[update][0][name]"] == marker,
+                d => d.Kind == Delivery.AccountWebhook && d.Account == account.Name
+                    && d.Leads.Any(l => l.Event == LeadEvent.Update && l.Id == id && l.Marker == marker),
                 write,
                 ct => ExplainAsync(account, ct),
                 cancellationToken);
@@ -81,8 +81,26 @@ public sealed class HookProbe(
             }
         }
 
+        await RemovePreviousAsync(account, cancellationToken);
         _subscribed[account.Name] = true;
         return null;
+    }
+
+    /// <summary>
+    /// While the secret is rotated, the subscription to the old receiver URL goes: amoCRM would otherwise deliver
+    /// every update twice, and once the old secret is dropped count each 404 against it. Best effort: the old URL
+    /// is still answered meanwhile, and HOOK only ever looks at its own destination.
+    /// </summary>
+    private async Task RemovePreviousAsync(AmoAccount account, CancellationToken cancellationToken)
+    {
+        if (options.Value.PreviousReceiverUrl(account.Name) is not { } previous)
+        {
+            return;
+        }
+
+        var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["destination"] = previous });
+        await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Delete, "/api/v4/webhooks", body),
+            response => Judge.Status(response, 204, 404), cancellationToken);
     }
 
     /// <summary>Why nothing arrived, when amoCRM can tell: our hook was disabled or removed.</summary>

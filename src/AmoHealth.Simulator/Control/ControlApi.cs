@@ -79,6 +79,7 @@ public static class ControlApi
         control.MapDelete("/dp/{statusId:long}", (long statusId, AccountState state) =>
             state.DpActions.TryRemove(statusId, out _) ? Results.NoContent() : Results.NotFound());
 
+        control.MapBusyApi();
         control.MapPost("/mattermost/fault", SetMattermostFaultAsync);
         control.MapDelete("/mattermost/fault", (MattermostInbox inbox) =>
         {

@@ -29,6 +29,8 @@ public static class Extensions
         services.AddSingleton<MattermostInbox>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ILeadEvents>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<BusyAccount>();
+        services.AddHostedService<BusyTraffic>();
 
         // amoCRM does not retry on its client's behalf beyond its documented schedule: no resilience handler.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.

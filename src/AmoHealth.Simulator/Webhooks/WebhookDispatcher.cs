@@ -16,6 +16,7 @@ public sealed partial class WebhookDispatcher(
     FaultStore faults,
     DeliveryLog log,
     Latency latency,
+    BusyAccount busy,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -45,18 +46,30 @@ public sealed partial class WebhookDispatcher(
         DispatchAccount("status", after, before);
         if (state.DpActions.TryGetValue(after.StatusId, out var url))
         {
-            Track(DeliverDigitalPipelineAsync(url, WebhookBody.ForDigitalPipeline(after, before)));
+            Track(DeliverDigitalPipelineAsync(url, Batched(WebhookBody.ForDigitalPipeline(after, before), "status")));
         }
     }
 
-    private void DispatchAccount(string action, AccountState.Lead lead, AccountState.Lead? before)
+    private void DispatchAccount(string action, AccountState.Lead lead, AccountState.Lead? before) =>
+        Broadcast(action + "_lead", () => Batched(WebhookBody.ForAccount(options.Value.Subdomain, action, lead, before), action));
+
+    /// <summary>The own lead's body, or (busy, <see cref="BusyOptions.OwnLeadAt"/>) a batch with it at that index.</summary>
+    private List<KeyValuePair<string, string>> Batched(List<KeyValuePair<string, string>> own, string action) =>
+        busy.Setting is { OwnLeadAt: > 0 } setting
+            ? BusyLeads.Around(own, action, setting.OwnLeadAt, setting.MaxCustomFields, time.GetUtcNow().ToUnixTimeSeconds())
+            : own;
+
+    /// <summary>Delivers a body to every enabled webhook subscribed to <paramref name="setting"/>; returns how many.</summary>
+    public int Broadcast(string setting, Func<List<KeyValuePair<string, string>>> body)
     {
-        var setting = action + "_lead";
+        var sent = 0;
         foreach (var hook in state.Webhooks.Values.Where(h => !h.Disabled && h.Settings.Contains(setting)))
         {
-            var body = WebhookBody.ForAccount(options.Value.Subdomain, action, lead, before);
-            Track(DeliverWithRetriesAsync(hook, setting, body));
+            Track(DeliverWithRetriesAsync(hook, setting, body()));
+            sent++;
         }
+
+        return sent;
     }
 
     private async Task DeliverWithRetriesAsync(AccountState.Webhook hook, string setting, List<KeyValuePair<string, string>> body)

@@ -108,6 +108,20 @@ public sealed class MonitorOptionsTests
     }
 
     [Fact]
+    public void APreviousHookSecretMustBeAsStrongAsTheSecretAndDifferFromIt()
+    {
+        (string, string)[] receiver = [("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+            ("PUBLIC_URL", "https://monitor.example"), ("Monitor:HookSecret", "0123456789abcdef0123")];
+        var weak = Assert.Throws<OptionsValidationException>(() => Resolve([.. receiver, ("Monitor:HookSecretPrevious", "short")]));
+        var same = Assert.Throws<OptionsValidationException>(() => Resolve([.. receiver, ("Monitor:HookSecretPrevious", "0123456789abcdef0123")]));
+        var rotating = Resolve([.. receiver, ("Monitor:HookSecretPrevious", "previous0123456789abcdef")]);
+
+        Assert.Contains("Monitor:HookSecretPrevious", weak.Message);
+        Assert.Contains("Monitor:HookSecretPrevious", same.Message);
+        Assert.Equal("https://monitor.example/hooks/amocrm/previous0123456789abcdef?account=acme", rotating.PreviousReceiverUrl("acme"));
+    }
+
+    [Fact]
     public void EndToEndChecksNeedASecretAndBothDpStages()
     {
         var noSecret = Assert.Throws<OptionsValidationException>(() => Resolve(

@@ -33,7 +33,8 @@ public sealed class NginxSite : IDisposable
             ["@SERVER_NAME@"] = "localhost", ["@GATEWAY_PORT@"] = gateway.Port.ToString(), ["@LISTEN_HOST@"] = "127.0.0.1:",
             ["@HTTP_PORT@"] = httpPort.ToString(), ["@HTTPS_PORT@"] = HttpsPort.ToString(), ["@HTTPS_SUFFIX@"] = $":{HttpsPort}",
             ["@CERT@"] = cert, ["@CERT_KEY@"] = key, ["@SNIPPETS@"] = Path.Combine(_dir, "snippets"), ["@ACME_ROOT@"] = _dir,
-            ["@ACCESS_LOG@"] = Path.Combine(_dir, "logs", "access.log"), ["@PROXY_HEADER@"] = "X-Forwarded-User",
+            ["@ACCESS_LOG@"] = Path.Combine(_dir, "logs", "access.log"), ["@HOOKS_ERROR_LOG@"] = Path.Combine(_dir, "logs", "hooks-error.log"),
+            ["@PROXY_HEADER@"] = "X-Forwarded-User",
             ["@PROXY_SECRET@"] = proxySecret,
         })
         {
@@ -78,6 +79,9 @@ public sealed class NginxSite : IDisposable
     public Uri BaseUri => new($"https://localhost:{HttpsPort}/");
 
     public string ErrorLog => File.Exists(Path.Combine(_dir, "logs", "error.log")) ? File.ReadAllText(Path.Combine(_dir, "logs", "error.log")) : "";
+
+    /// <summary>Every log Nginx wrote (access and error logs of the site and of the server), one after the other.</summary>
+    public string AllLogs => string.Concat(Directory.GetFiles(Path.Combine(_dir, "logs")).Order().Select(File.ReadAllText));
 
     public void Dispose()
     {

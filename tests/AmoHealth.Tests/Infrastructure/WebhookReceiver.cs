@@ -28,7 +28,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+        // A busy account's delivery holds thousands of values (the default limit is 1,024).
+        var form = context.Request.HasFormContentType
+            ? await context.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 100_000 })
+            : null;
         _received.Enqueue(new Received(
             context.Request.Path + context.Request.QueryString,
             context.Request.ContentType,

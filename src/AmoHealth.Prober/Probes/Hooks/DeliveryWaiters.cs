@@ -47,7 +47,7 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
         var matched = 0;
         foreach (var waiter in pending.Values)
         {
-            if (waiter.Matches(delivery) && waiter.Complete(delivery.ReceivedAt))
+            if (waiter.Matches(delivery) && waiter.Offer(delivery.ReceivedAt))
             {
                 matched++;
             }
@@ -59,29 +59,60 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} had more than {Max} checks waiting for webhooks; the oldest was dropped")]
     private static partial void LogEvicted(ILogger logger, string account, int max);
 
-    /// <summary>One expected delivery; dispose it when the check is done, arrived or not.</summary>
+    /// <summary>
+    /// One expected delivery; dispose it when the check is done, arrived or not. It counts only deliveries that
+    /// arrived once the write that triggers it was sent (<see cref="CountFrom"/>): one from before names an older
+    /// change, or is a replay. Until that time is known (the write's answer can come after the delivery), the
+    /// first few matching arrivals are held.
+    /// </summary>
     public sealed class Waiter(DeliveryWaiters owner, string account, long id, Func<Delivery, bool> match) : IDisposable
     {
+        private const int MaxHeld = 8;
         private readonly TaskCompletionSource<long> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock _gate = new();
+        private readonly List<long> _held = [];
+        private long? _from;
 
         public long Id => id;
 
-        /// <summary>Completes with the arrival time (Unix ms) of the first matching delivery.</summary>
+        /// <summary>Completes with the arrival time (Unix ms) of the first matching delivery that counts.</summary>
         public Task<long> Arrived => _arrived.Task;
 
-        internal bool Matches(Delivery delivery)
+        /// <summary>Counts deliveries that arrived at or after <paramref name="sentAt"/> (Unix ms), held ones included.</summary>
+        public void CountFrom(long sentAt)
         {
-            try
+            lock (_gate)
             {
-                return match(delivery);
-            }
-            catch (KeyNotFoundException)
-            {
-                return false;
+                _from = sentAt;
+                if (_held.Where(at => at >= sentAt).Order().FirstOrDefault(-1) is var first and >= 0)
+                {
+                    _arrived.TrySetResult(first);
+                }
+
+                _held.Clear();
             }
         }
 
-        internal bool Complete(long receivedAt) => _arrived.TrySetResult(receivedAt);
+        internal bool Matches(Delivery delivery) => match(delivery);
+
+        /// <summary>Takes a matching delivery's arrival: completes, holds it, or (too early) ignores it.</summary>
+        internal bool Offer(long receivedAt)
+        {
+            lock (_gate)
+            {
+                if (_from is { } from)
+                {
+                    return receivedAt >= from && _arrived.TrySetResult(receivedAt);
+                }
+
+                if (_held.Count < MaxHeld)
+                {
+                    _held.Add(receivedAt);
+                }
+
+                return true;
+            }
+        }
 
         public void Dispose()
         {

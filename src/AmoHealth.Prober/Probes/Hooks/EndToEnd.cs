@@ -37,8 +37,10 @@ public sealed class EndToEnd(
             return written with { ErrorMessage = $"The write that should trigger the webhook failed: {written.ErrorMessage}" };
         }
 
-        // The clock starts when the write was sent, not when it began waiting for the request budget.
+        // The clock starts when the write was sent, not when it began waiting for the request budget; a delivery
+        // from before then is not this write's.
         var startedAt = written.Timestamp;
+        waiter.CountFrom(startedAt);
         var settings = account.Settings;
         var deadline = settings.DeliveryDeadline;
         var left = deadline - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() - startedAt);
