@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis.</summary>
-public sealed class ApiHost(string databasePath, string? redis, int heartbeatSeconds = 15) : WebApplicationFactory<ApiMarker>
+/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis, with any settings on top.</summary>
+public sealed class ApiHost(string databasePath, string? redis, int heartbeatSeconds = 15, Dictionary<string, string>? settings = null)
+    : WebApplicationFactory<ApiMarker>
 {
     private bool _listening;
 
@@ -34,6 +35,11 @@ public sealed class ApiHost(string databasePath, string? redis, int heartbeatSec
         if (redis is not null)
         {
             builder.UseSetting("ConnectionStrings:redis", redis);
+        }
+
+        foreach (var (key, value) in settings ?? [])
+        {
+            builder.UseSetting(key, value);
         }
     }
 }
