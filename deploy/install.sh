@@ -8,7 +8,9 @@
 # unprivileged user (npm never runs as root) and publishes Prober, Api and Gateway (Release) into a new
 # /opt/amohealth/releases/<time>; keeps data and tokens in /var/lib/amohealth, the Gateway's cookie keys in
 # /var/lib/amohealth-gateway, and configuration in /etc/amohealth/{common,prober,api,gateway}.env (0600, one per
-# service, created once, never overwritten; an older single amohealth.env is split); writes a new admin password
+# service, created once, never overwritten; an older single amohealth.env is split); generates Redis's password
+# once into /etc/redis/amohealth.conf (included by redis.conf) and the Prober's and Api's connection string to
+# it (an address already configured is kept); writes a new admin password
 # to /etc/amohealth/admin-password (0600), never to the terminal; installs the systemd units (notify,
 # auto-restart, 500 MB cap, hardening) and the daily backup timer; renders the Nginx site (HTTP -> HTTPS,
 # TLS, unbuffered SSE, /hooks/ passed through, security headers); switches /opt/amohealth/current to the new
@@ -152,6 +154,34 @@ if [ ! -f "$etc/gateway.env" ]; then
 else
   step "configuration $etc/*.env (kept)"
 fi
+env_value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
+# Redis requires a password, generated once into an include file of Redis's own configuration (root:redis,
+# 0640) and given to the two services that use Redis in their own files; the Gateway never sees it.
+redis_conf="$root/etc/redis/amohealth.conf"
+mkdir -p "$(dirname "$redis_conf")"
+if ! grep -q '^requirepass ' "$redis_conf" 2>/dev/null; then
+  step "Redis password (new) in $redis_conf"
+  redis_password=$(openssl rand -hex 32)
+  ( umask 027; printf '# AmoHealth (deploy/install.sh): Redis asks every client for this password.\nrequirepass %s\n' "$redis_password" > "$redis_conf" )
+fi
+chmod 640 "$redis_conf"
+[ -z "$stage" ] && chown root:redis "$redis_conf"
+redis_password=$(sed -n 's/^requirepass //p' "$redis_conf" | tail -1)
+for service in prober api; do
+  redis_current=$(env_value "$service" ConnectionStrings__redis); redis_current=${redis_current:-$(env_value common ConnectionStrings__redis)}
+  if [[ $redis_current != *password=* ]]; then
+    # The address already configured is kept; the line is rewritten by bash itself (the password is on no command line).
+    redis_address=${redis_current%%,*}; redis_address=${redis_address:-127.0.0.1:6379}
+    redis_text=$(grep -v '^ConnectionStrings__redis=' "$etc/$service.env" || true)
+    ( umask 077; printf '%s\nConnectionStrings__redis=%s,password=%s\n' "$redis_text" "$redis_address" "$redis_password" > "$etc/$service.env" )
+  fi
+done
+unset redis_text
+if [ -z "$stage" ] && ! grep -qxF "include $redis_conf" /etc/redis/redis.conf; then
+  printf '\n# AmoHealth: the password (requirepass)\ninclude %s\n' "$redis_conf" >> /etc/redis/redis.conf
+  systemctl restart redis-server
+fi
+
 # Settings added since an installation was made, once each.
 set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
 grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
@@ -174,7 +204,6 @@ if [ ! -f "$keys_certificate" ]; then
 fi
 chmod 640 "$keys_certificate"
 [ -z "$stage" ] && chown "root:$gateway_user" "$keys_certificate"
-env_value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
 proxy_header=$(env_value gateway Auth__ProxyHeader); proxy_header=${proxy_header:-X-Forwarded-User}
 proxy_secret=$(env_value gateway Auth__ProxySecret)
 [[ "$proxy_header" =~ ^[A-Za-z0-9-]+$ ]] || { echo "Auth__ProxyHeader must be a header name (letters, digits, '-'), got '$proxy_header'" >&2; exit 1; }

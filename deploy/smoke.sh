@@ -46,6 +46,8 @@ password=$(sed -n 's/^password: //p' "$etc/admin-password")
 hook_secret=$(value prober Monitor__HookSecret); proxy_secret=$(value gateway Auth__ProxySecret)
 password_hash=$(value gateway Auth__PasswordHash)
 internal_secret=$(value gateway Internal__ProxySecret)
+redis_conf="$stage/etc/redis/amohealth.conf"
+redis_password=$(sed -n 's/^requirepass //p' "$redis_conf")
 
 check "one environment file per service, each mode 0600" bash -c "for f in common prober api gateway; do [ \"\$(stat -c %a '$etc'/\$f.env)\" = 600 ] || exit 1; done"
 check "the generated admin password is in a 0600 file, not on the terminal" \
@@ -57,11 +59,15 @@ check "the Api's file holds no amoCRM token, webhook secret or sign-in setting" 
   bash -c "! grep -qE '^(AMOCRM_ACCESS_TOKEN|Monitor__|Auth__)' '$etc/api.env' && grep -q '^Storage__Path=' '$etc/api.env'"
 check "the Prober's file holds no sign-in setting; the shared file no secret" \
   bash -c "! grep -qE '^(Auth__|PORT=)' '$etc/prober.env' && ! grep -qE '^(AMOCRM_ACCESS_TOKEN|MATTERMOST_WEBHOOK_URL|Monitor__|Auth__)' '$etc/common.env'"
-check "no secret appeared on a command line during the install (hook secret, proxy secrets, password, hash)" \
+check "no secret appeared on a command line during the install (hook secret, proxy secrets, password, hash, Redis password)" \
   bash -c "for s in \"\$@\"; do grep -qF -- \"\$s\" '$work/install.trace' && exit 1; done; grep -q 'execve(' '$work/install.trace'" \
-  _ "$hook_secret" "$proxy_secret" "$internal_secret" "$password" "${password_hash##*\$}"
+  _ "$hook_secret" "$proxy_secret" "$internal_secret" "$password" "${password_hash##*\$}" "$redis_password"
 check "one Gateway -> Api/Prober secret (24+ characters), the same in gateway.env, api.env and prober.env" bash -c "
   [ \${#0} -ge 24 ] && for f in gateway api prober; do grep -qxF \"Internal__ProxySecret=\$0\" '$etc'/\$f.env || exit 1; done" "$internal_secret"
+check "Redis's generated password is in its include file (0640) and in the Prober's and Api's files only" bash -c "
+  [ \${#0} -ge 32 ] && [ \"\$(stat -c %a '$redis_conf')\" = 640 ] &&
+  grep -qF \",password=\$0\" '$etc/prober.env' && grep -qF \",password=\$0\" '$etc/api.env' &&
+  ! grep -qF -- \"\$0\" '$etc/gateway.env' && ! grep -qF -- \"\$0\" '$etc/common.env' && ! grep -qF -- \"\$0\" '$work/install.log'" "$redis_password"
 check "npm ran as an unprivileged user, never as root" bash -c "
   grep -q 'npm ci' '$work/install.log' || true
   [ \"\$(id -u)\" -ne 0 ] || grep -q 'runuser.*nobody' '$work/install.trace'"
@@ -89,7 +95,7 @@ edits = {
   "prober": {"AMOCRM_DOMAIN": "http://127.0.0.1:$sim_port", "AMOCRM_ACCESS_TOKEN": "smoke-token",
              "MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:$sim_port/hooks/demo", "TIMEOUT_THRESHOLD": "2000"},
   "api": {"MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:$sim_port/hooks/demo"},
-  "common": {"CHECK_INTERVAL": "3000", "ConnectionStrings__redis": "127.0.0.1:$redis_port"},
+  "common": {"CHECK_INTERVAL": "3000"},
   "gateway": {"PORT": "$gateway_port", "services__api__http__0": "http://127.0.0.1:$api_port",
               "services__prober__http__0": "http://127.0.0.1:$prober_port"},
 }
@@ -98,6 +104,8 @@ for name, values in edits.items():
     for key, value in values.items():
         text = re.sub(rf"^{key}=.*$", f"{key}={value}", text, flags=re.M)
     text = re.sub(r"^PUBLIC_URL=.*$", "# PUBLIC_URL unset in the smoke test", text, flags=re.M)
+    # The private Redis's port; the generated password stays as the install wrote it.
+    text = text.replace("ConnectionStrings__redis=127.0.0.1:6379,", "ConnectionStrings__redis=127.0.0.1:$redis_port,")
     open(path, "w").write(text)
 PY
 sed -i "s|127.0.0.1:5101|127.0.0.1:$prober_port|" "$units/amohealth-prober.service"
@@ -105,7 +113,8 @@ sed -i "s|server 127.0.0.1:3001;|server 127.0.0.1:$gateway_port;|" "$stage/etc/n
 sed -i "s|127.0.0.1:5102|127.0.0.1:$api_port|" "$units/amohealth-api.service"
 
 echo "== start Redis, the Simulator, and the three services as their units say"
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 &
+# Redis with the installed include file, as redis.conf includes it in production: the password is read from the file.
+redis-server "$redis_conf" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 &
 pids+=($!)
 dotnet build src/AmoHealth.Simulator -c Release -nologo -v q > "$work/sim-build.log" 2>&1
 ( cd artifacts/bin/AmoHealth.Simulator/release && Simulator__AccessTokens__0=smoke-token Simulator__MattermostHooks__0=demo \
@@ -127,6 +136,14 @@ run_unit() { # unit file: WorkingDirectory, ExecStart, EnvironmentFile and Envir
   pids+=($!)
 }
 wait_http() { for _ in $(seq 1 150); do curl -sf -o /dev/null "$1" && return 0; sleep 0.4; done; return 1; }
+redis_answer() { # what Redis answers a client that sends no password
+  local answer
+  exec 3<>"/dev/tcp/127.0.0.1/$redis_port" || return 1
+  printf 'PING\r\n' >&3; IFS= read -r -t 3 answer <&3; exec 3<&-
+  printf '%s' "$answer"
+}
+for _ in $(seq 1 50); do [ -n "$(redis_answer 2>/dev/null)" ] && break; sleep 0.1; done
+check "Redis refuses a client without the password" bash -c '[[ $0 == -NOAUTH* ]]' "$(redis_answer)"
 run_unit "$units/amohealth-prober.service" "$work/prober.log"
 check "the Prober starts and is healthy" wait_http "http://127.0.0.1:$prober_port/health"
 run_unit "$units/amohealth-api.service" "$work/api.log"

@@ -8,11 +8,15 @@ namespace AmoHealth.Api.Extensions;
 
 public static class Extensions
 {
+    /// <summary>The Api's one meter (dropped Redis messages are counted on it).</summary>
+    public const string MeterName = "AmoHealth.Api";
+
     /// <summary>Read-only storage, the status reader, the Redis-fed hub and problem details for errors.</summary>
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         builder.AddAmoHealthStorage(readOnly: true);
+        services.AddLiveInput(MeterName);
         if (builder.AddLiveRedis())
         {
             services.AddSingleton<IStatusSubscriber, RedisStatusSubscriber>();

@@ -5,36 +5,57 @@ namespace AmoHealth.Api.Live;
 
 /// <summary>
 /// Live messages from the Redis channel the Prober publishes to. Redis may be down when the Api starts: it
-/// retries every 5 s until subscribed; once subscribed, the client resubscribes by itself after reconnects.
+/// retries with a growing pause (1 s up to 10 s) until subscribed; once subscribed, the client resubscribes by
+/// itself after reconnects. A message that is empty, oversized or not UTF-8 is dropped here, before parsing.
 /// </summary>
-public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, TimeProvider time, ILogger<RedisStatusSubscriber> logger)
+public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, LiveInput input, TimeProvider time, ILogger<RedisStatusSubscriber> logger)
     : IStatusSubscriber
 {
-    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
 
     public async Task<bool> SubscribeAsync(Action<string> onMessage, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Retry, time);
-        do
+        var pause = TimeSpan.FromSeconds(1);
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => onMessage(message.ToString()));
+                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => Receive(message, onMessage));
                 LogSubscribed(logger, LiveChannels.Status);
                 return true;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                LogSubscribeFailed(logger, ex);
+                // RedisTimeoutException is a TimeoutException, not a RedisException: whatever failed, try again later.
+                LogSubscribeFailed(logger, ex, pause.TotalSeconds);
+            }
+
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+
+        return false;
+    }
+
+    private void Receive(RedisValue message, Action<string> onMessage)
+    {
+        try
+        {
+            if (input.TryRead(LiveChannels.Status, message, out var text))
+            {
+                onMessage(text);
             }
         }
-        while (await timer.WaitForNextTickAsync(cancellationToken));
-        return false;
+        catch (Exception)
+        {
+            // The Redis client's reader thread must never see an exception from here.
+            input.Drop(LiveChannels.Status, "error");
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to Redis channel {Channel}")]
     private static partial void LogSubscribed(ILogger logger, string channel);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to Redis failed; retrying")]
-    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to Redis failed; retrying in {Seconds} s")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception, double seconds);
 }

@@ -8,11 +8,12 @@ namespace AmoHealth.Api.Live;
 
 /// <summary>
 /// Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed) out to every connected
-/// stream as ready SSE items. Each client has its own bounded
+/// stream as ready SSE items, once checked against the stream's schema (<see cref="LiveSchema"/>). Each client has its own bounded
 /// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
 /// </summary>
 public sealed partial class StatusHub(
     IStatusSubscriber source,
+    LiveInput input,
     ILogger<StatusHub> logger) : BackgroundService
 {
     internal const int ClientQueueCapacity = 256;
@@ -41,41 +42,59 @@ public sealed partial class StatusHub(
     }
 
     /// <summary>
-    /// Delivers one raw live message to every client, parsed once: a <c>status_update</c> as a default
-    /// (unnamed) event as the seed's clients expect, an incident change as a named event. Anything else is dropped.
+    /// Delivers one live message to every client when it matches the stream's schema: a <c>status_update</c> as a
+    /// default (unnamed) event as the seed's clients expect, an incident change as a named event. What reaches a
+    /// browser is written here from the validated record, never the text as it came; anything else is dropped
+    /// and counted. Never throws: it runs on the Redis client's thread.
     /// </summary>
     internal void Broadcast(string json)
     {
-        LiveEnvelope? envelope;
+        SseItem<string>? item;
         try
         {
-            envelope = JsonSerializer.Deserialize(json, LiveJsonContext.Default.LiveEnvelope);
+            item = Validated(json);
         }
-        catch (JsonException)
+        catch (Exception ex)
         {
-            envelope = null;
+            LogBroadcastFailed(logger, ex);
+            input.Drop(LiveChannels.Status, "error");
+            return;
         }
 
-        var type = envelope?.Type;
-
-        SseItem<string> item;
-        switch (type)
+        if (item is not { } valid)
         {
-            case StatusUpdate.EventType:
-                // The stored row's id is the event id: a client that reconnects sends it back as Last-Event-ID.
-                item = new SseItem<string>(json) { EventId = envelope?.ResultId?.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                break;
-            case IncidentEvent.Opened or IncidentEvent.Closed:
-                item = new SseItem<string>(json, type);
-                break;
-            default:
-                LogMalformed(logger);
-                return;
+            return;
         }
 
         foreach (var client in _clients.Values)
         {
-            client.Writer.TryWrite(item);
+            client.Writer.TryWrite(valid);
+        }
+    }
+
+    private SseItem<string>? Validated(string json)
+    {
+        const string channel = LiveChannels.Status;
+        var envelope = input.TryParse(channel, json, LiveJsonContext.Default.LiveEnvelope, _ => null);
+        switch (envelope?.Type)
+        {
+            case null when envelope is null:
+                return null;
+            case StatusUpdate.EventType:
+                return input.TryParse(channel, json, LiveJsonContext.Default.StatusUpdate, LiveSchema.Problem) is { } update
+                    // The stored row's id is the event id: a client that reconnects sends it back as Last-Event-ID.
+                    ? new SseItem<string>(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate))
+                    {
+                        EventId = update.ResultId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    }
+                    : null;
+            case IncidentEvent.Opened or IncidentEvent.Closed:
+                return input.TryParse(channel, json, LiveJsonContext.Default.IncidentEvent, LiveSchema.Problem) is { } incident
+                    ? new SseItem<string>(JsonSerializer.Serialize(incident, LiveJsonContext.Default.IncidentEvent), incident.Type)
+                    : null;
+            default:
+                input.Drop(channel, "wrong_type");
+                return null;
         }
     }
 
@@ -107,6 +126,6 @@ public sealed partial class StatusHub(
         public void Dispose() => hub.Remove(id);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a malformed live message")]
-    private static partial void LogMalformed(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A live message could not be passed on; dropped (counted)")]
+    private static partial void LogBroadcastFailed(ILogger logger, Exception exception);
 }

@@ -27,7 +27,10 @@ public static class RedisModeExtensions
         };
     }
 
-    /// <summary>Runs <c>redis-server</c> on a port DCP allocates, bound to 127.0.0.1, with a PING health check.</summary>
+    /// <summary>
+    /// Runs <c>redis-server</c> on a port DCP allocates, bound to 127.0.0.1, requiring a generated password
+    /// (parameter <c>{name}-password</c>), with a PING health check.
+    /// </summary>
     public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name)
     {
         if (FindOnPath("redis-server") is null)
@@ -38,14 +41,17 @@ public static class RedisModeExtensions
                 + "with Docker, or Redis:Mode=external with ConnectionStrings:redis.");
         }
 
-        var resource = new RedisServerResource(name, builder.AppHostDirectory);
+        // Letters and digits only: the password sits in a connection string, where ',' and '=' separate options.
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
+        var resource = new RedisServerResource(name, builder.AppHostDirectory, password);
         var healthCheckKey = $"{name}_ping";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, async cancellationToken =>
         {
             try
             {
                 var endpoint = resource.PrimaryEndpoint;
-                return await RedisPing.PingAsync(endpoint.Host, endpoint.Port, cancellationToken)
+                var secret = await password.GetValueAsync(cancellationToken);
+                return await RedisPing.PingAsync(endpoint.Host, endpoint.Port, secret, cancellationToken)
                     ? HealthCheckResult.Healthy()
                     : HealthCheckResult.Unhealthy("redis-server did not answer PING");
             }
@@ -67,6 +73,8 @@ public static class RedisModeExtensions
                 context.Args.Add(string.Empty);
                 context.Args.Add("--appendonly");
                 context.Args.Add("no");
+                context.Args.Add("--requirepass");
+                context.Args.Add(password);
             })
             .WithHealthCheck(healthCheckKey);
     }

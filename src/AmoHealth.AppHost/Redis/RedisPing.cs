@@ -3,19 +3,44 @@ using System.Text;
 
 namespace AmoHealth.AppHost.Redis;
 
-/// <summary>Health of a Redis endpoint: a raw <c>PING</c> must answer <c>+PONG</c>.</summary>
-internal static class RedisPing
+/// <summary>Health of a Redis endpoint: after <c>AUTH</c> with the password, a raw <c>PING</c> must answer <c>+PONG</c>.</summary>
+public static class RedisPing
 {
-    public static async Task<bool> PingAsync(string host, int port, CancellationToken cancellationToken)
+    public static async Task<bool> PingAsync(string host, int port, string? password, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
         using var client = new TcpClient();
         await client.ConnectAsync(host, port, timeout.Token);
         await using var stream = client.GetStream();
-        await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-        var buffer = new byte[16];
-        var read = await stream.ReadAsync(buffer, timeout.Token);
-        return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        // RESP arrays, so the password is sent as it is, whatever it holds.
+        var command = string.IsNullOrEmpty(password) ? Resp("PING") : Resp("AUTH", password) + Resp("PING");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(command), timeout.Token);
+        var expected = string.IsNullOrEmpty(password) ? "+PONG\r\n" : "+OK\r\n+PONG\r\n";
+        var answer = new StringBuilder();
+        var buffer = new byte[64];
+        while (answer.Length < expected.Length)
+        {
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                break;
+            }
+
+            answer.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+
+        return answer.ToString().StartsWith(expected, StringComparison.Ordinal);
+    }
+
+    private static string Resp(params string[] parts)
+    {
+        var command = new StringBuilder($"*{parts.Length}\r\n");
+        foreach (var part in parts)
+        {
+            command.Append($"${Encoding.UTF8.GetByteCount(part)}\r\n{part}\r\n");
+        }
+
+        return command.ToString();
     }
 }

@@ -2,9 +2,10 @@ namespace AmoHealth.AppHost.Redis;
 
 /// <summary>
 /// Redis as a local <c>redis-server</c> process, for machines without a container engine. Pub/sub only
-/// carries live updates, so it runs without persistence.
+/// carries live updates, so it runs without persistence. It requires a password (generated, as Aspire's Redis
+/// container does), which the services get in their connection string.
 /// </summary>
-public sealed class RedisServerResource(string name, string workingDirectory)
+public sealed class RedisServerResource(string name, string workingDirectory, ParameterResource password)
     : ExecutableResource(name, "redis-server", workingDirectory), IResourceWithConnectionString
 {
     internal const string EndpointName = "tcp";
@@ -13,6 +14,8 @@ public sealed class RedisServerResource(string name, string workingDirectory)
 
     public EndpointReference PrimaryEndpoint => _endpoint ??= new(this, EndpointName);
 
+    public ParameterResource PasswordParameter => password;
+
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)}");
+        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
 }

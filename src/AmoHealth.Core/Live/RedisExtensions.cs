@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace AmoHealth.Core.Live;
@@ -28,4 +30,14 @@ public static class RedisExtensions
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
         return true;
     }
+
+    /// <summary>
+    /// Registers <see cref="LiveInput"/>, which counts dropped Redis messages on the service's own meter
+    /// (<paramref name="meterName"/>, e.g. <c>AmoHealth.Prober</c>: the factory hands out one meter per name).
+    /// </summary>
+    public static IServiceCollection AddLiveInput(this IServiceCollection services, string meterName) =>
+        services.AddSingleton(sp => new LiveInput(
+            sp.GetRequiredService<IMeterFactory>().Create(meterName),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<LiveInput>>()));
 }

@@ -87,6 +87,7 @@ public static class Extensions
         services.AddSingleton<ResultChannel>();
         if (builder.AddLiveRedis())
         {
+            services.AddLiveInput(ProberMetrics.MeterName);
             services.AddSingleton<RedisStatusPublisher>();
             services.AddSingleton<IStatusPublisher>(sp => sp.GetRequiredService<RedisStatusPublisher>());
             services.AddHostedService(sp => sp.GetRequiredService<RedisStatusPublisher>());
@@ -101,7 +102,8 @@ public static class Extensions
         {
             services.AddSingleton<RedisDeliveryRelay>();
             services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
-            services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());
+            // Whatever the relay meets on Redis (garbage, no server yet), the Prober goes on probing.
+            services.AddHostedService<SupervisedLoop<RedisDeliveryRelay>>();
         }
         else
         {

@@ -77,9 +77,9 @@ public sealed partial class RedisStatusPublisher(
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: what is still queued is only live news; SQLite has it.
+            // Stopping (a publish in flight may fail as it does): what is still queued is only live news; the store has it.
         }
     }
 

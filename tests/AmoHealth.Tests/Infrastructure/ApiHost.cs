@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis.</summary>
+/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis, with any settings on top.</summary>
 public sealed class ApiHost(string databasePath, string? redis, int heartbeatSeconds = 15, Dictionary<string, string>? settings = null)
     : WebApplicationFactory<ApiMarker>
 {

@@ -7,15 +7,22 @@ namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>
 /// A real <c>redis-server</c> on a free loopback port, without persistence. Fails loudly when Redis is not
-/// installed: a test never passes because its environment is missing.
+/// installed: a test never passes because its environment is missing. With a password, it requires it
+/// (<c>requirepass</c>, as production does) and <see cref="ConnectionString"/> carries it.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
     private Process? _process;
 
+    /// <summary>The password the server requires (<c>requirepass</c>); none by default.</summary>
+    public string? Password { get; init; }
+
     public int Port { get; private set; }
 
-    public string ConnectionString => $"127.0.0.1:{Port}";
+    public string ConnectionString => Password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={Password}";
+
+    /// <summary>Picks the port without starting the server: a service can be pointed at a Redis that is not there yet.</summary>
+    public int ReservePort() => Port = FreePort();
 
     public async Task InitializeAsync()
     {
@@ -41,12 +48,19 @@ public sealed class RedisServer : IAsyncLifetime
                 Port = FreePort();
             }
 
-            _process = Process.Start(new ProcessStartInfo("redis-server")
+            var start = new ProcessStartInfo("redis-server")
             {
                 ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("redis-server did not start");
+            };
+            if (Password is not null)
+            {
+                start.ArgumentList.Add("--requirepass");
+                start.ArgumentList.Add(Password);
+            }
+
+            _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
             if (await AnswersAsync(_process))

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using AmoHealth.Core.Live;
 using StackExchange.Redis;
 
@@ -14,21 +13,14 @@ namespace AmoHealth.Prober.Probes.Hooks;
 public sealed partial class RedisDeliveryRelay(
     IConnectionMultiplexer redis,
     DeliveryWaiters waiters,
-    IMeterFactory meters,
+    LiveInput input,
     TimeProvider time,
     ILogger<RedisDeliveryRelay> logger) : BackgroundService, IDeliveryRelay
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal(LiveChannels.Hooks);
-    private static readonly TimeSpan WarningEvery = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan MaxSubscribeWait = TimeSpan.FromSeconds(30);
 
-    // The Prober's one meter (ProberMetrics.MeterName); the factory hands back the same instance.
-    private readonly Counter<long> _dropped = meters.Create("AmoHealth.Prober")
-        .CreateCounter<long>("amohealth.redis.dropped", "{message}", "Messages read from Redis that were malformed, oversized or of the wrong shape");
-
     private readonly string _origin = Guid.NewGuid().ToString("N");
-    private long _droppedSinceWarning;
-    private DateTimeOffset _nextWarning = DateTimeOffset.MinValue;
 
     public void Share(Delivery delivery)
     {
@@ -108,28 +100,13 @@ public sealed partial class RedisDeliveryRelay(
         }
     }
 
-    private void Drop(string reason)
-    {
-        _dropped.Add(1, new KeyValuePair<string, object?>("channel", LiveChannels.Hooks));
-        _droppedSinceWarning++;
-        var now = time.GetUtcNow();
-        if (now >= _nextWarning)
-        {
-            LogDropped(logger, _droppedSinceWarning, LiveChannels.Hooks, reason);
-            _droppedSinceWarning = 0;
-            _nextWarning = now + WarningEvery;
-        }
-    }
+    private void Drop(string reason) => input.Drop(LiveChannels.Hooks, reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passing a webhook delivery to the other Probers failed")]
     private static partial void LogShareFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the webhook relay; trying again in {Seconds} s")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception, int seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Dropped {Count} message(s) on Redis channel {Channel} since the last warning; the latest: {Reason}")]
-    private static partial void LogDropped(ILogger logger, long count, string channel, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A {Kind} webhook for {Account} came from another Prober; {Matched} check(s) here waited for it")]
     private static partial void LogRelayed(ILogger logger, string kind, string? account, int matched);

@@ -113,6 +113,7 @@ public sealed class HookRelayTests(RedisServer redis) : IClassFixture<RedisServe
                 services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
                 services.AddSingleton(TimeProvider.System);
                 services.AddMetrics();
+                services.AddLiveInput("AmoHealth.Prober");
                 services.AddLogging(logging => logging.ClearProviders());
             },
             app =>
