@@ -138,7 +138,7 @@ if [ ! -f "$etc/gateway.env" ]; then
   if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18 | tr '+/' '-_'); fi # easy to paste: no '+' or '/'
   hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
   render_env common
-  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)"
+  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @OAUTH_KEY@ "$(openssl rand -base64 32)"
   sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/prober.env"
   render_env api
   render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)"
@@ -156,6 +156,9 @@ set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
 grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
 set_env "$etc/gateway.env" Auth__KeysDirectory "$gateway_state/keys"
 set_env "$etc/gateway.env" Auth__KeysCertificate "$keys_certificate"
+# The key of the OAuth pairs in the database; harmless until OAuth is configured. Never replaced: a new key
+# could not read the stored pair.
+grep -q '^Monitor__OAuth__EncryptionKey=' "$etc/prober.env" || set_env "$etc/prober.env" Monitor__OAuth__EncryptionKey "$(openssl rand -base64 32)"
 chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
 if [ ! -f "$keys_certificate" ]; then
   # Encrypts the Gateway's cookie keys at rest. Lives in /etc, not beside the keys: a copy of /var/lib alone forges nothing.
