@@ -156,8 +156,8 @@ set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
 grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
 set_env "$etc/gateway.env" Auth__KeysDirectory "$gateway_state/keys"
 set_env "$etc/gateway.env" Auth__KeysCertificate "$keys_certificate"
-# The key of the OAuth pairs in the database; harmless until OAuth is configured. Never replaced: a new key
-# could not read the stored pair.
+# The key of the OAuth pairs in the database; harmless until OAuth is configured. Never replaced here: README
+# says how to change it.
 grep -q '^Monitor__OAuth__EncryptionKey=' "$etc/prober.env" || set_env "$etc/prober.env" Monitor__OAuth__EncryptionKey "$(openssl rand -base64 32)"
 chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
 if [ ! -f "$keys_certificate" ]; then

@@ -83,6 +83,11 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
                 + "it encrypts the OAuth tokens in the database.";
         }
 
+        if (o.OAuth.PreviousEncryptionKey is { Length: > 0 } previous && OAuthOptions.DecodeKey(previous) is null)
+        {
+            yield return "Monitor:OAuth:PreviousEncryptionKey, when set, must be 32 bytes in base64: the key the OAuth tokens were stored with.";
+        }
+
         if (string.IsNullOrWhiteSpace(o.AccessToken) && !o.OAuth.Enabled && !string.IsNullOrWhiteSpace(o.Domain))
         {
             yield return "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).";

@@ -31,6 +31,12 @@ public sealed class OAuthOptions
     /// </summary>
     public string? EncryptionKey { get; set; }
 
+    /// <summary>
+    /// While the key is replaced: the key before <see cref="EncryptionKey"/>, still accepted for reading until each
+    /// pair is stored again under the new key (at its next refresh). Default none. A secret.
+    /// </summary>
+    public string? PreviousEncryptionKey { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
 
     /// <summary>The 32 bytes of a base64 <see cref="EncryptionKey"/>, or null when it is not that.</summary>

@@ -33,6 +33,17 @@ public sealed class OAuthKeyOptionsTests
     }
 
     [Fact]
+    public void AMalformedPreviousKeyFailsAtStartNamingIt()
+    {
+        var key = Convert.ToBase64String(new byte[32]);
+
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(
+            [.. OAuth, ("Monitor:OAuth:EncryptionKey", key), ("Monitor:OAuth:PreviousEncryptionKey", "c2hvcnQ=")]));
+
+        Assert.Contains("Monitor:OAuth:PreviousEncryptionKey", error.Message);
+    }
+
+    [Fact]
     public void AnAccountOfItsOwnWithOAuthNeedsTheKeyToo()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(

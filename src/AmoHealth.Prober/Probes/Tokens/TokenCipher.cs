@@ -16,12 +16,17 @@ public sealed class TokenCipher
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly byte[] _key;
+    private readonly byte[]? _previous;
 
-    private TokenCipher(byte[] key) => _key = key;
+    private TokenCipher(byte[] key, byte[]? previous) => (_key, _previous) = (key, previous);
 
-    /// <summary>A cipher with <c>Monitor:OAuth:EncryptionKey</c>; the start-up check has made sure it is valid.</summary>
-    public static TokenCipher Create(string? base64Key) =>
-        new(OAuthOptions.DecodeKey(base64Key) ?? throw new TokenUnavailableException($"{KeySetting} must be 32 bytes in base64 (openssl rand -base64 32)."));
+    /// <summary>
+    /// A cipher with <c>Monitor:OAuth:EncryptionKey</c> (the start-up check has made sure it is valid) that also
+    /// reads what <c>Monitor:OAuth:PreviousEncryptionKey</c> encrypted, while a key is being replaced.
+    /// </summary>
+    public static TokenCipher Create(string? base64Key, string? previousBase64Key = null) =>
+        new(OAuthOptions.DecodeKey(base64Key) ?? throw new TokenUnavailableException($"{KeySetting} must be 32 bytes in base64 (openssl rand -base64 32)."),
+            OAuthOptions.DecodeKey(previousBase64Key));
 
     public string Encrypt(string account, string plain)
     {
@@ -50,16 +55,29 @@ public sealed class TokenCipher
                 throw new FormatException("too short");
             }
 
-            var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
-            using var aes = new AesGcm(_key, TagSize);
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(account));
-            return Encoding.UTF8.GetString(plain);
+            try
+            {
+                return Open(_key, account, sealedBytes);
+            }
+            catch (CryptographicException) when (_previous is not null)
+            {
+                // Stored before the key was replaced: the next refresh stores it under the new key.
+                return Open(_previous, account, sealedBytes);
+            }
         }
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
             throw new TokenUnavailableException(
                 $"The OAuth tokens of {account} in the database cannot be decrypted: {KeySetting} is not the key they were stored with.");
         }
+    }
+
+    private static string Open(byte[] key, string account, byte[] sealedBytes)
+    {
+        var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(account));
+        return Encoding.UTF8.GetString(plain);
     }
 
     /// <summary>The compare-and-swap key of a refresh token: its SHA-256, hex.</summary>

@@ -21,7 +21,8 @@ public sealed class TokenSources(
     private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
 
     // One key for every account, from the global Monitor:OAuth section; only OAuth accounts need it.
-    private readonly Lazy<TokenVault> _vault = new(() => new TokenVault(contexts, TokenCipher.Create(monitor.Value.OAuth.EncryptionKey), time));
+    private readonly Lazy<TokenVault> _vault = new(() => new TokenVault(contexts,
+        TokenCipher.Create(monitor.Value.OAuth.EncryptionKey, monitor.Value.OAuth.PreviousEncryptionKey), time));
 
     public ITokenSource For(AmoAccount account) => _sources.GetOrAdd(account.Name, _ =>
     {

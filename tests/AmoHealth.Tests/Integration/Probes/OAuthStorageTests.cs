@@ -57,6 +57,30 @@ public sealed class OAuthStorageTests
     }
 
     [Fact]
+    public async Task AReplacedKeyReadsThePairThroughThePreviousKeyUntilTheNextRefreshStoresItUnderTheNewOne()
+    {
+        using var folder = new TempDatabase();
+        await using var rig = await OAuthRigAsync(Path.Combine(folder.Directory, "rig.json"));
+        Assert.Equal(Outcome.Up, (await rig.Get.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
+
+        rig.Options.OAuth.PreviousEncryptionKey = ProberRig.EncryptionKey;
+        rig.Options.OAuth.EncryptionKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
+        var duringRotation = await GetProbeAsync(rig);
+        // amoCRM rejects the access token once: the refresh stores the new pair under the new key.
+        using (var fault = await rig.Control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":401,"count":1}"""))
+        {
+            fault.EnsureSuccessStatusCode();
+        }
+
+        var refreshed = await GetProbeAsync(rig);
+        rig.Options.OAuth.PreviousEncryptionKey = null;
+        var afterRotation = await GetProbeAsync(rig);
+
+        Assert.All(new[] { duringRotation, refreshed, afterRotation }, r => Assert.True(r.Outcome == Outcome.Up, r.ErrorMessage));
+        Assert.Equal(2, (await SimulatorOAuth.RefreshesAsync(rig.Control)).Count);
+    }
+
+    [Fact]
     public async Task AnOldTokenFileIsImportedOnceAndTheDatabaseHoldsThePairFromThenOn()
     {
         using var folder = new TempDatabase();
