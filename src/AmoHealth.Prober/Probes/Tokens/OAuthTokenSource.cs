@@ -69,10 +69,11 @@ public sealed partial class OAuthTokenSource(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var pair = _pair ?? await LoadAsync(cancellationToken);
+            // Re-read: another Prober may have refreshed since this one last did.
+            var pair = _pair = await ReadStoredAsync(cancellationToken) ?? await LoadAsync(cancellationToken);
             if (pair.AccessToken != rejected && pair.AccessToken is not null)
             {
-                // Another probe refreshed while this one waited: use its token, do not refresh again.
+                // Another probe or Prober refreshed while this one waited: use its token, do not refresh again.
                 return true;
             }
 

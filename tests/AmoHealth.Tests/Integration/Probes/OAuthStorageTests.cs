@@ -67,16 +67,33 @@ public sealed class OAuthStorageTests
         rig.Options.OAuth.EncryptionKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray());
         var duringRotation = await GetProbeAsync(rig);
         // amoCRM rejects the access token once: the refresh stores the new pair under the new key.
-        using (var fault = await rig.Control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":401,"count":1}"""))
-        {
-            fault.EnsureSuccessStatusCode();
-        }
+        await RejectNextAsync(rig);
 
         var refreshed = await GetProbeAsync(rig);
         rig.Options.OAuth.PreviousEncryptionKey = null;
         var afterRotation = await GetProbeAsync(rig);
 
         Assert.All(new[] { duringRotation, refreshed, afterRotation }, r => Assert.True(r.Outcome == Outcome.Up, r.ErrorMessage));
+        Assert.Equal(2, (await SimulatorOAuth.RefreshesAsync(rig.Control)).Count);
+    }
+
+    [Fact]
+    public async Task ATokenRejectedAfterAnotherProberRefreshedIsReplacedByTheStoredPairWithoutARefresh()
+    {
+        using var folder = new TempDatabase();
+        var tokenFile = Path.Combine(folder.Directory, "rig.json");
+        await using var rig = await OAuthRigAsync(tokenFile);
+        await new TokenFile(tokenFile).SaveAsync(
+            new TokenPair("stale-token", rig.Options.OAuth.RefreshToken!, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()), CancellationToken.None);
+        // This Prober's last refresh answered a 401; then another Prober refreshes after a 401 of its own.
+        Assert.Equal(Outcome.Up, (await rig.Get.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
+        await RejectNextAsync(rig);
+        Assert.Equal(Outcome.Up, (await GetProbeAsync(rig)).Outcome);
+
+        await RejectNextAsync(rig);
+        var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
+
+        Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
         Assert.Equal(2, (await SimulatorOAuth.RefreshesAsync(rig.Control)).Count);
     }
 
@@ -104,6 +121,12 @@ public sealed class OAuthStorageTests
     private static Task<ProbeResult> GetProbeAsync(ProberRig rig) =>
         new GetProbe(ProbeClients.Create(rig.Options, state: rig.State, contexts: rig.Database.CreateFactory()))
             .ProbeAsync(rig.Account, CancellationToken.None);
+
+    private static async Task RejectNextAsync(ProberRig rig)
+    {
+        using var fault = await rig.Control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":401,"count":1}""");
+        fault.EnsureSuccessStatusCode();
+    }
 
     private static async Task<OAuthTokenRecord> RowAsync(ProberRig rig)
     {
