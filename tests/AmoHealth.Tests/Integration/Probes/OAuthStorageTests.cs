@@ -83,8 +83,8 @@ public sealed class OAuthStorageTests
         using var folder = new TempDatabase();
         var tokenFile = Path.Combine(folder.Directory, "rig.json");
         await using var rig = await OAuthRigAsync(tokenFile);
-        await new TokenFile(tokenFile).SaveAsync(
-            new TokenPair("stale-token", rig.Options.OAuth.RefreshToken!, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()), CancellationToken.None);
+        await OldTokenFile.WriteAsync(tokenFile,
+            new TokenPair("stale-token", rig.Options.OAuth.RefreshToken!, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
         // This Prober's last refresh answered a 401; then another Prober refreshes after a 401 of its own.
         Assert.Equal(Outcome.Up, (await rig.Get.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
         await RejectNextAsync(rig);
@@ -104,12 +104,12 @@ public sealed class OAuthStorageTests
         var tokenFile = Path.Combine(folder.Directory, "rig.json");
         await using var rig = await OAuthRigAsync(tokenFile);
         var fromFile = rig.Options.OAuth.RefreshToken!;
-        await new TokenFile(tokenFile).SaveAsync(new TokenPair(null, fromFile, 0), CancellationToken.None);
+        await OldTokenFile.WriteAsync(tokenFile, new TokenPair(null, fromFile, 0));
         rig.Options.OAuth.RefreshToken = "def50200notthisone";
 
         var first = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
         // The file names the spent token (as another host's copy would); a Prober starting now reads the database.
-        await new TokenFile(tokenFile).SaveAsync(new TokenPair(null, fromFile, 0), CancellationToken.None);
+        await OldTokenFile.WriteAsync(tokenFile, new TokenPair(null, fromFile, 0));
         var afterRestart = await GetProbeAsync(rig);
 
         Assert.True(first.Outcome == Outcome.Up, first.ErrorMessage);

@@ -129,7 +129,7 @@ public sealed class TokenTests
         rig.Options.OAuth.RefreshToken = refresh;
         if (existing is not null)
         {
-            await new TokenFile(tokenFile).SaveAsync(existing(refresh), CancellationToken.None);
+            await OldTokenFile.WriteAsync(tokenFile, existing(refresh));
         }
 
         await rig.Control.DeleteAsync("/__sim/requests");
