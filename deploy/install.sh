@@ -141,7 +141,7 @@ if [ ! -f "$etc/gateway.env" ]; then
   hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
   internal_secret=$(openssl rand -hex 24) # one value: the Gateway sends it, the Api and the Prober check it
   render_env common
-  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @INTERNAL_SECRET@ "$internal_secret"
+  render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @INTERNAL_SECRET@ "$internal_secret" @OAUTH_KEY@ "$(openssl rand -base64 32)"
   sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/prober.env"
   render_env api @INTERNAL_SECRET@ "$internal_secret"
   render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)" @INTERNAL_SECRET@ "$internal_secret"
@@ -193,6 +193,9 @@ internal_secret=${internal_secret%%$'\n'*}
 [ -n "$internal_secret" ] || internal_secret=$(openssl rand -hex 24)
 for service in gateway api prober; do set_env "$etc/$service.env" Internal__ProxySecret "$internal_secret"; done
 unset internal_secret
+# The key of the OAuth pairs in the database; harmless until OAuth is configured. Never replaced here: README
+# says how to change it.
+grep -q '^Monitor__OAuth__EncryptionKey=' "$etc/prober.env" || set_env "$etc/prober.env" Monitor__OAuth__EncryptionKey "$(openssl rand -base64 32)"
 chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
 if [ ! -f "$keys_certificate" ]; then
   # Encrypts the Gateway's cookie keys at rest. Lives in /etc, not beside the keys: a copy of /var/lib alone forges nothing.

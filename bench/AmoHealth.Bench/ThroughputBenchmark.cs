@@ -33,7 +33,7 @@ public static class ThroughputBenchmark
         var options = Options.Create(monitor);
         var http = new SharedHandlerFactory();
         var client = new ProbeClient(http, TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
-            new TokenSources(http, new ProbeStateStore(null!), TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
+            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
         var list = Enumerable.Range(0, accounts).Select(i => new AmoAccount($"bench-{i}", simulator, token)).ToList();
         var results = new ResultChannel();
         using var scheduler = new ProbeScheduler(

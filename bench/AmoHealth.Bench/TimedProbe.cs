@@ -46,7 +46,7 @@ public sealed class TimedProbe : IAsyncDisposable
         var options = Options.Create(new MonitorOptions { TimeoutMs = 10_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 });
         var http = new SharedHandlerFactory();
         probe._client = new ProbeClient(http, TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
-            new TokenSources(http, new ProbeStateStore(null!), TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
+            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
         probe._account = new AmoAccount("bench", probe._address, "t");
         return probe;
     }

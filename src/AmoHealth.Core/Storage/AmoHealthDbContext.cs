@@ -23,6 +23,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
+    public DbSet<OAuthTokenRecord> OAuthTokens => Set<OAuthTokenRecord>();
+
     public DbSet<MinuteRollup> MinuteRollups => Set<MinuteRollup>();
 
     public DbSet<HourRollup> HourRollups => Set<HourRollup>();
@@ -134,6 +136,18 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Fence).HasColumnName("fence");
             e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
             e.Property(x => x.Accounts).HasColumnName("accounts");
+        });
+
+        modelBuilder.Entity<OAuthTokenRecord>(e =>
+        {
+            e.ToTable("oauth_tokens");
+            e.HasKey(x => x.Account);
+            e.Property(x => x.Account).HasColumnName("account");
+            e.Property(x => x.AccessToken).HasColumnName("access_token");
+            e.Property(x => x.RefreshToken).HasColumnName("refresh_token");
+            e.Property(x => x.RefreshTokenHash).HasColumnName("refresh_token_hash");
+            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
 
         modelBuilder.Entity<IncidentRecord>(e =>

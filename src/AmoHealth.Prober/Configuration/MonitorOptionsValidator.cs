@@ -77,6 +77,17 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
             yield return "Monitor:OAuth:ClientSecret and Monitor:OAuth:RedirectUri are required with Monitor:OAuth:ClientId.";
         }
 
+        if ((o.OAuth.Enabled || o.Accounts.Any(a => a.OAuth?.Enabled == true)) && OAuthOptions.DecodeKey(o.OAuth.EncryptionKey) is null)
+        {
+            yield return "Monitor:OAuth:EncryptionKey must be 32 random bytes in base64 (openssl rand -base64 32), the same on every Prober: "
+                + "it encrypts the OAuth tokens in the database.";
+        }
+
+        if (o.OAuth.PreviousEncryptionKey is { Length: > 0 } previous && OAuthOptions.DecodeKey(previous) is null)
+        {
+            yield return "Monitor:OAuth:PreviousEncryptionKey, when set, must be 32 bytes in base64: the key the OAuth tokens were stored with.";
+        }
+
         if (string.IsNullOrWhiteSpace(o.AccessToken) && !o.OAuth.Enabled && !string.IsNullOrWhiteSpace(o.Domain))
         {
             yield return "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).";

@@ -58,6 +58,9 @@ public static class ControlApi
         });
 
         control.MapPost("/oauth/code", (TokenStore tokens) => Results.Json(new { code = tokens.IssueCode() }));
+        // Every refresh token presented: a reused (spent) one is refused with "Token has been revoked".
+        control.MapGet("/oauth/refreshes", (TokenStore tokens) =>
+            Results.Json(tokens.Refreshes.Select(r => new { token = r.Token, refusal = r.Refusal, time = r.Time })));
         control.MapPost("/tokens", IssueTokenAsync);
         // The account's admin disconnects the integration: every token is rejected until reconnected.
         control.MapPost("/tokens/revoke", (TokenStore tokens) =>

@@ -16,6 +16,7 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
     private readonly ConcurrentDictionary<string, AccessGrant> _access = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Grant> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Grant> _refresh = new(StringComparer.Ordinal);
+    private readonly List<RefreshAttempt> _refreshes = [];
     private readonly Lock _lock = new();
     private volatile bool _revoked;
 
@@ -76,7 +77,28 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
 
     public TokenResult ExchangeCode(string code) => Redeem(_codes, code, "authorization code");
 
-    public TokenResult Refresh(string refreshToken) => Redeem(_refresh, refreshToken, "refresh token");
+    public TokenResult Refresh(string refreshToken)
+    {
+        var result = Redeem(_refresh, refreshToken, "refresh token");
+        lock (_lock)
+        {
+            _refreshes.Add(new RefreshAttempt(refreshToken, result.Hint, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every refresh token presented, in order, with amoCRM's refusal (null when it was redeemed): a spent one says "Token has been revoked".</summary>
+    public IReadOnlyList<RefreshAttempt> Refreshes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _refreshes];
+            }
+        }
+    }
 
     private TokenResult Redeem(Dictionary<string, Grant> grants, string secret, string kind)
     {
@@ -107,6 +129,9 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
             return new TokenResult(access, refresh, (int)lifetime.TotalSeconds, null);
         }
     }
+
+    /// <summary>A refresh token presented at <see cref="Time"/> (Unix ms), and why it was refused (null: redeemed).</summary>
+    public sealed record RefreshAttempt(string Token, string? Refusal, long Time);
 
     private sealed record Grant(DateTimeOffset Expires, bool Used = false);
 

@@ -14,14 +14,16 @@ public static class ProbeClients
         MonitorOptions options,
         TimeProvider? time = null,
         bool trustAnyCertificate = false,
-        ProbeStateStore? state = null)
+        ProbeStateStore? state = null,
+        Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext>? contexts = null)
     {
         var clock = time ?? TimeProvider.System;
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
         return new ProbeClient(factory, clock, wrapped, guards,
-            new TokenSources(factory, state ?? new ProbeStateStore(new NoDatabase()), clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
+            new TokenSources(factory, state ?? new ProbeStateStore(new NoDatabase()), contexts ?? new NoDatabase(), wrapped, clock,
+                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
     }
 
     /// <summary>For tests that never touch probe state: any use is a test bug.</summary>

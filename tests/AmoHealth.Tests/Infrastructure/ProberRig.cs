@@ -18,6 +18,9 @@ public sealed class ProberRig : IAsyncDisposable
 {
     public const string Secret = "rigsecret0123456789abcdef";
 
+    /// <summary>The rig's <c>Monitor:OAuth:EncryptionKey</c>.</summary>
+    public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     private ProberRig(SimulatorHost simulator, TempDatabase database, LoopbackServer receiver, MonitorOptions options, DeliveryWaiters waiters)
     {
         Simulator = simulator;
@@ -27,7 +30,7 @@ public sealed class ProberRig : IAsyncDisposable
         Waiters = waiters;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         State = new ProbeStateStore(database.CreateFactory());
-        Client = ProbeClients.Create(options, state: State);
+        Client = ProbeClients.Create(options, state: State, contexts: database.CreateFactory());
         Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client);
@@ -84,6 +87,7 @@ public sealed class ProberRig : IAsyncDisposable
             DpStageId = AccountState.SecondStageId,
             DpReturnStageId = AccountState.FirstStageId,
             DeliveryDeadlineMs = 5_000,
+            OAuth = { EncryptionKey = EncryptionKey },
         };
         configure?.Invoke(options);
         var waiters = new DeliveryWaiters(NullLogger<DeliveryWaiters>.Instance);

@@ -304,6 +304,39 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.OAuthTokenRecord", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("AccessToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("access_token");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RefreshToken")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_token");
+
+                    b.Property<string>("RefreshTokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refresh_token_hash");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("oauth_tokens", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.ProbeStateRecord", b =>
                 {
                     b.Property<string>("Account")

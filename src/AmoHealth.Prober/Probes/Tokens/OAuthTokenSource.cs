@@ -5,20 +5,20 @@ using AmoHealth.Prober.Configuration;
 namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>
-/// OAuth with amoCRM's single-use refresh tokens: one refresh at a time per account (concurrent refreshes
-/// revoke each other and cause a 401 storm), the new pair stored before it is used, refreshed 5 minutes
-/// before <c>exp</c>, and at most one refresh per rejected token.
+/// OAuth with amoCRM's single-use refresh tokens: one refresh at a time per account across the cluster
+/// (concurrent refreshes revoke each other and cause a 401 storm), the pair re-read from the database before
+/// each refresh and the new pair stored there before it is used, refreshed 5 minutes before <c>exp</c>, and
+/// at most one refresh per rejected token. The old token file is imported once when the database has no pair.
 /// </summary>
 public sealed partial class OAuthTokenSource(
     string account,
-    Uri baseUri,
     OAuthOptions options,
     TokenFile file,
-    HttpClient http,
+    TokenVault vault,
+    TokenExchange exchange,
     ProbeStateStore state,
     TimeProvider time,
-    ILogger logger,
-    Probes.Safety.AccountGuard guard) : ITokenSource
+    ILogger logger) : ITokenSource
 {
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(30);
@@ -52,7 +52,7 @@ public sealed partial class OAuthTokenSource(
             pair = _pair ?? await LoadAsync(cancellationToken);
             if (pair.AccessToken is null || ExpiresSoon(pair))
             {
-                pair = await RefreshOrBackOffAsync(pair, cancellationToken);
+                pair = await RefreshOrBackOffAsync(p => p.AccessToken is null || ExpiresSoon(p), cancellationToken);
                 _fromRejection = false;
             }
 
@@ -69,10 +69,11 @@ public sealed partial class OAuthTokenSource(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var pair = _pair ?? await LoadAsync(cancellationToken);
+            // Re-read: another Prober may have refreshed since this one last did.
+            var pair = _pair = await ReadStoredAsync(cancellationToken) ?? await LoadAsync(cancellationToken);
             if (pair.AccessToken != rejected && pair.AccessToken is not null)
             {
-                // Another probe refreshed while this one waited: use its token, do not refresh again.
+                // Another probe or Prober refreshed while this one waited: use its token, do not refresh again.
                 return true;
             }
 
@@ -81,9 +82,10 @@ public sealed partial class OAuthTokenSource(
                 return false;
             }
 
-            await RefreshOrBackOffAsync(pair, cancellationToken);
+            // Another Prober may have refreshed already: then its stored pair is used and nothing is spent.
+            var next = await RefreshOrBackOffAsync(p => p.AccessToken is null || p.AccessToken == rejected, cancellationToken);
             _fromRejection = true;
-            return true;
+            return next.AccessToken != rejected;
         }
         catch (TokenUnavailableException)
         {
@@ -98,12 +100,18 @@ public sealed partial class OAuthTokenSource(
     private bool ExpiresSoon(TokenPair pair) =>
         DateTimeOffset.FromUnixTimeSeconds(pair.ExpiresAt) - RefreshAhead <= time.GetUtcNow();
 
+    /// <summary>The stored pair; on first use, the old token file or the configured refresh token, imported once.</summary>
     private async Task<TokenPair> LoadAsync(CancellationToken cancellationToken)
     {
-        TokenPair? stored;
+        if (await ReadStoredAsync(cancellationToken) is { } stored)
+        {
+            return _pair = stored;
+        }
+
+        TokenPair? fromFile;
         try
         {
-            stored = await file.LoadAsync(cancellationToken);
+            fromFile = await file.LoadAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -111,27 +119,36 @@ public sealed partial class OAuthTokenSource(
             throw new TokenUnavailableException($"The OAuth token file {file.Path} cannot be read ({ex.GetType().Name}); fix or remove it and set Monitor:OAuth:RefreshToken.");
         }
 
-        if (stored is { RefreshToken: null or "" })
+        if (fromFile is { RefreshToken: null or "" })
         {
             throw new TokenUnavailableException($"The OAuth token file {file.Path} holds no refresh token; fix or remove it and set Monitor:OAuth:RefreshToken.");
         }
 
-        if (stored is not null)
-        {
-            return _pair = stored;
-        }
-
-        if (string.IsNullOrWhiteSpace(options.RefreshToken))
+        if (fromFile is null && string.IsNullOrWhiteSpace(options.RefreshToken))
         {
             throw new TokenUnavailableException(
-                $"No OAuth tokens for {account}: set Monitor:OAuth:RefreshToken once, or provide {file.Path}.");
+                $"No OAuth tokens for {account} in the database: set Monitor:OAuth:RefreshToken once, or provide {file.Path} to import.");
         }
 
-        return _pair = new TokenPair(null, options.RefreshToken, 0);
+        var imported = await vault.ImportAsync(account, fromFile ?? new TokenPair(null, options.RefreshToken!, 0), cancellationToken);
+        LogImported(logger, account, fromFile is null ? "Monitor:OAuth:RefreshToken" : file.Path);
+        return _pair = imported;
+    }
+
+    private async Task<TokenPair?> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await vault.ReadAsync(account, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TokenUnavailableException($"The OAuth tokens of {account} cannot be read from the database ({ex.GetType().Name}).");
+        }
     }
 
     /// <summary>Refreshes unless a recent failure says to wait; any failure is a <see cref="TokenUnavailableException"/>.</summary>
-    private async Task<TokenPair> RefreshOrBackOffAsync(TokenPair pair, CancellationToken cancellationToken)
+    private async Task<TokenPair> RefreshOrBackOffAsync(Func<TokenPair, bool> needed, CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() < _retryAt)
         {
@@ -140,9 +157,10 @@ public sealed partial class OAuthTokenSource(
 
         try
         {
-            var next = await RefreshAsync(pair, cancellationToken);
+            var next = _pair = await vault.RefreshAsync(account, needed, exchange.ExchangeAsync, cancellationToken);
             _backoff = TimeSpan.Zero;
             _retryAt = DateTimeOffset.MinValue;
+            await RecordExpiryAsync(next, cancellationToken);
             return next;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -154,89 +172,33 @@ public sealed partial class OAuthTokenSource(
         }
     }
 
+    /// <summary>For the dashboard's expiry warning only: the pair is stored already, so a failure here costs nothing else.</summary>
+    private async Task RecordExpiryAsync(TokenPair pair, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await state.SetAsync(account, ProbeStateRecord.TokenExpiresKey,
+                (pair.ExpiresAt * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            LogExpiryNotRecorded(logger, ex, account);
+        }
+    }
+
     private static string Describe(Exception ex) => ex switch
     {
         HttpRequestException http => $"no answer from amoCRM ({http.HttpRequestError})",
         OperationCanceledException => "amoCRM did not answer in time",
-        JsonException or KeyNotFoundException or InvalidOperationException => "amoCRM's answer lacks access_token or refresh_token",
+        JsonException or KeyNotFoundException => "amoCRM's answer lacks access_token or refresh_token",
+        System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException => "the database that holds the tokens failed",
+        InvalidOperationException => "amoCRM's answer lacks access_token or refresh_token",
         _ => ex.GetType().Name,
     };
 
-    /// <summary>Exchanges the refresh token; the new pair is on disk before anyone uses it.</summary>
-    private async Task<TokenPair> RefreshAsync(TokenPair pair, CancellationToken cancellationToken)
-    {
-        // A refresh is a request to the account like any probe: it waits its turn in the request budget and
-        // is not sent while amoCRM has asked us to pause (429) or has blocked us (403).
-        if (guard.Admit() is { } admission)
-        {
-            if (!admission.Allowed)
-            {
-                throw new TokenUnavailableException($"Not refreshing the OAuth token: {admission.Reason}");
-            }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Imported the OAuth tokens of {Account} into the database from {Source}")]
+    private static partial void LogImported(ILogger logger, string account, string source);
 
-            if (admission.Wait > TimeSpan.Zero)
-            {
-                await Task.Delay(admission.Wait, time, cancellationToken);
-            }
-        }
-
-        using var response = await http.PostAsJsonAsync(new Uri(baseUri, "/oauth2/access_token"), new Dictionary<string, string?>
-        {
-            ["client_id"] = options.ClientId,
-            ["client_secret"] = options.ClientSecret,
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = pair.RefreshToken,
-            ["redirect_uri"] = options.RedirectUri,
-        }, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        guard.Record(response.StatusCode switch
-        {
-            System.Net.HttpStatusCode.TooManyRequests => Core.Checks.Outcome.Throttled,
-            System.Net.HttpStatusCode.Forbidden when response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
-                => Core.Checks.Outcome.Blocked,
-            _ when response.IsSuccessStatusCode => Core.Checks.Outcome.Up,
-            _ => Core.Checks.Outcome.AuthFailed,
-        }, response.Headers.RetryAfter?.Delta);
-        if (!response.IsSuccessStatusCode)
-        {
-            var hint = ReadHint(body);
-            LogRefreshFailed(logger, account, (int)response.StatusCode, hint);
-            throw new TokenUnavailableException($"Refreshing the OAuth token failed: HTTP {(int)response.StatusCode} {hint}".TrimEnd());
-        }
-
-        using var json = JsonDocument.Parse(body);
-        var access = json.RootElement.GetProperty("access_token").GetString()
-            ?? throw new InvalidOperationException("access_token is null");
-        var refresh = json.RootElement.GetProperty("refresh_token").GetString() is { Length: > 0 } r
-            ? r
-            : throw new InvalidOperationException("refresh_token is missing");
-        var expires = Jwt.ReadExpiry(access)
-            ?? time.GetUtcNow().AddSeconds(json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var s) ? s : 86_400);
-        var next = new TokenPair(access, refresh, expires.ToUnixTimeSeconds());
-
-        await file.SaveAsync(next, cancellationToken);
-        _pair = next;
-        await state.SetAsync(account, ProbeStateRecord.TokenExpiresKey, expires.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-        LogRefreshed(logger, account, expires);
-        return next;
-    }
-
-    private static string ReadHint(string body)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("hint", out var hint) ? hint.GetString() ?? string.Empty : string.Empty;
-        }
-        catch (JsonException)
-        {
-            return string.Empty;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed the OAuth token of {Account}; it expires at {ExpiresAt:u}")]
-    private static partial void LogRefreshed(ILogger logger, string account, DateTimeOffset expiresAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the OAuth token of {Account} failed with HTTP {Status}: {Hint}")]
-    private static partial void LogRefreshFailed(ILogger logger, string account, int status, string hint);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record when the OAuth token of {Account} expires")]
+    private static partial void LogExpiryNotRecorded(ILogger logger, Exception exception, string account);
 }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes.Tokens;
@@ -11,12 +11,18 @@ namespace AmoHealth.Prober.Probes.Tokens;
 public sealed class TokenSources(
     IHttpClientFactory httpClients,
     ProbeStateStore state,
+    IDbContextFactory<AmoHealthDbContext> contexts,
+    IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILoggerFactory loggers,
     Safety.AccountGuards guards)
 {
     public const string HttpClientName = "amocrm-oauth";
     private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
+
+    // One key for every account, from the global Monitor:OAuth section; only OAuth accounts need it.
+    private readonly Lazy<TokenVault> _vault = new(() => new TokenVault(contexts,
+        TokenCipher.Create(monitor.Value.OAuth.EncryptionKey, monitor.Value.OAuth.PreviousEncryptionKey), time));
 
     public ITokenSource For(AmoAccount account) => _sources.GetOrAdd(account.Name, _ =>
     {
@@ -26,9 +32,10 @@ public sealed class TokenSources(
             return new StaticTokenSource(account.AccessToken);
         }
 
-        return new OAuthTokenSource(account.Name, account.BaseUri, oauth, new TokenFile(oauth.TokenFileFor(account.Name)),
-            httpClients.CreateClient(HttpClientName), state, time,
-            loggers.CreateLogger<OAuthTokenSource>(), guards.For(account.Name));
+        var exchange = new TokenExchange(account.Name, account.BaseUri, oauth, httpClients.CreateClient(HttpClientName), time,
+            loggers.CreateLogger<TokenExchange>(), guards.For(account.Name));
+        return new OAuthTokenSource(account.Name, oauth, new TokenFile(oauth.TokenFileFor(account.Name)), _vault.Value, exchange,
+            state, time, loggers.CreateLogger<OAuthTokenSource>());
     });
 
     /// <summary>Records a long-lived token's expiry (from its JWT) so the dashboard can warn ahead of it.</summary>

@@ -32,35 +32,13 @@ public sealed class TokenTests
         await using var rig = await ProberRig.StartAsync();
         var account = rig.Account with { AccessToken = await LongLivedAsync(rig, days: 10) };
         var wrapped = Microsoft.Extensions.Options.Options.Create(rig.Options);
-        var sources = new TokenSources(new PlainHttpClients(), rig.State, TimeProvider.System,
+        var sources = new TokenSources(new PlainHttpClients(), rig.State, rig.Database.CreateFactory(), wrapped, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System, wrapped));
 
         await sources.RecordStaticExpiryAsync(account, CancellationToken.None);
 
         var stored = long.Parse((await rig.State.GetAsync(account.Name, ProbeStateRecord.TokenExpiresKey, CancellationToken.None))!);
         Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(stored), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(1));
-    }
-
-    [Fact]
-    public async Task OAuthRefreshesFirstAndStoresTheRotatedPairPrivatelyBeforeUsingIt()
-    {
-        using var folder = new TempDatabase();
-        var tokenFile = Path.Combine(folder.Directory, "tokens", "rig.json");
-        await using var rig = await OAuthRigAsync(tokenFile, null);
-        var initial = rig.Options.OAuth.RefreshToken;
-
-        var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
-
-        Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
-        var stored = JsonSerializer.Deserialize<TokenPair>(await File.ReadAllTextAsync(tokenFile))!;
-        Assert.NotEqual(initial, stored.RefreshToken);
-        Assert.NotNull(stored.AccessToken);
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(tokenFile));
-        }
-        Assert.NotNull(await rig.State.GetAsync("rig", ProbeStateRecord.TokenExpiresKey, CancellationToken.None));
-        Assert.Equal(1, await OAuthRequestsAsync(rig));
     }
 
     [Fact]
@@ -151,7 +129,7 @@ public sealed class TokenTests
         rig.Options.OAuth.RefreshToken = refresh;
         if (existing is not null)
         {
-            await new TokenFile(tokenFile).SaveAsync(existing(refresh), CancellationToken.None);
+            await OldTokenFile.WriteAsync(tokenFile, existing(refresh));
         }
 
         await rig.Control.DeleteAsync("/__sim/requests");

@@ -47,7 +47,7 @@ public sealed class TokenTroubleTests
             await context.Response.WriteAsync("""{"token_type":"Bearer","expires_in":86400,"access_token":"eyJ.x.y"}""");
         });
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var source = Source(oauth.BaseUri, time, await FolderAsync());
+        var source = await SourceAsync(oauth.BaseUri, time, await FolderAsync());
 
         var first = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
         var second = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
@@ -72,7 +72,7 @@ public sealed class TokenTroubleTests
         });
         var guards = new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()));
-        var source = Source(oauth.BaseUri, TimeProvider.System, await FolderAsync(), guards.For("acme"));
+        var source = await SourceAsync(oauth.BaseUri, TimeProvider.System, await FolderAsync(), guards.For("acme"));
 
         // amoCRM throttles the refresh itself: that pauses the whole account, probes and refreshes alike.
         await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
@@ -87,7 +87,7 @@ public sealed class TokenTroubleTests
     public async Task ANetworkErrorDuringRefreshIsAuthFailed()
     {
         var closed = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}");
-        var source = Source(closed, TimeProvider.System, await FolderAsync());
+        var source = await SourceAsync(closed, TimeProvider.System, await FolderAsync());
 
         var error = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
 
@@ -102,9 +102,10 @@ public sealed class TokenTroubleTests
         return Path.Combine(folder, "acme.json");
     }
 
-    private static OAuthTokenSource Source(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
+    private static async Task<OAuthTokenSource> SourceAsync(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
     {
-        using var database = new TempDatabase();
+        var database = new TempDatabase();
+        var contexts = await database.MigrateAsync();
         var options = new OAuthOptions
         {
             ClientId = Integration.ClientId,
@@ -112,8 +113,9 @@ public sealed class TokenTroubleTests
             RedirectUri = Integration.RedirectUri,
             RefreshToken = "def50200initial",
         };
-        return new OAuthTokenSource("acme", baseUri, options, new TokenFile(tokenFile), new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
-            new ProbeStateStore(database.CreateFactory()), time, NullLogger.Instance,
+        var exchange = new TokenExchange("acme", baseUri, options, new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, time, NullLogger.Instance,
             guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuards(time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
+        return new OAuthTokenSource("acme", options, new TokenFile(tokenFile), new TokenVault(contexts, TokenCipher.Create(ProberRig.EncryptionKey), time),
+            exchange, new ProbeStateStore(contexts), time, NullLogger.Instance);
     }
 }

@@ -1,0 +1,103 @@
+using AmoHealth.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace AmoHealth.Prober.Probes.Tokens;
+
+/// <summary>
+/// The OAuth pairs in the database (<c>oauth_tokens</c>), where every Prober reads the current one. A refresh
+/// runs under a cluster-wide lock per account (a PostgreSQL advisory lock held by the refresh's transaction,
+/// released even when its Prober dies; SQLite has a single Prober, whose per-account gate suffices), re-reads
+/// the stored pair first, and stores the new pair by compare-and-swap on the old refresh token, committed
+/// before anyone uses it.
+/// </summary>
+public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, TokenCipher cipher, TimeProvider time)
+{
+    // Longer than a refresh can take (the OAuth client's 30 s timeout plus a wait for the request budget).
+    private const string LockTimeout = "SET LOCAL lock_timeout = '90s'";
+
+    /// <summary>The stored pair, or null when the account has none yet.</summary>
+    public async Task<TokenPair?> ReadAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.OAuthTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Account == account, cancellationToken);
+        return row is null ? null : Open(row);
+    }
+
+    /// <summary>Stores a first pair unless the account has one already; returns the pair stored now.</summary>
+    public async Task<TokenPair> ImportAsync(string account, TokenPair pair, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            db.OAuthTokens.Add(Seal(account, pair));
+            await db.SaveChangesAsync(cancellationToken);
+            return pair;
+        }
+        catch (DbUpdateException)
+        {
+            // Another Prober imported first: its pair is the one in force.
+            return await ReadAsync(account, cancellationToken) ?? throw new TokenUnavailableException($"No OAuth tokens for {account} could be stored.");
+        }
+    }
+
+    /// <summary>
+    /// Under the account's refresh lock: the stored pair when <paramref name="needed"/> says it will do (another
+    /// Prober refreshed meanwhile), else <paramref name="exchange"/>'s new pair once stored over the old one.
+    /// </summary>
+    public async Task<TokenPair> RefreshAsync(
+        string account, Func<TokenPair, bool> needed, Func<TokenPair, CancellationToken, Task<TokenPair>> exchange, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var postgres = db.Database.IsNpgsql();
+        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(LockTimeout, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"oauth:" + account}, 0))", cancellationToken);
+        }
+
+        var stored = await db.OAuthTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Account == account, cancellationToken)
+            ?? throw new TokenUnavailableException($"No OAuth tokens for {account} in the database.");
+        var current = Open(stored);
+        if (!needed(current))
+        {
+            return current;
+        }
+
+        var next = await exchange(current, cancellationToken);
+        // amoCRM has spent the old refresh token: a stop requested now must not keep the new pair from being stored.
+        var stop = CancellationToken.None;
+        var sealedNext = Seal(account, next);
+        var swapped = await db.OAuthTokens
+            .Where(t => t.Account == account && t.RefreshTokenHash == stored.RefreshTokenHash)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.AccessToken, sealedNext.AccessToken)
+                .SetProperty(t => t.RefreshToken, sealedNext.RefreshToken)
+                .SetProperty(t => t.RefreshTokenHash, sealedNext.RefreshTokenHash)
+                .SetProperty(t => t.ExpiresAt, sealedNext.ExpiresAt)
+                .SetProperty(t => t.UpdatedAt, sealedNext.UpdatedAt), stop);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(stop);
+        }
+
+        // Lost the swap: another writer stored a newer pair first, and that one is current.
+        return swapped == 1 ? next
+            : await ReadAsync(account, stop) ?? throw new TokenUnavailableException($"The OAuth tokens of {account} were removed from the database.");
+    }
+
+    private TokenPair Open(OAuthTokenRecord row) => new(
+        row.AccessToken is null ? null : cipher.Decrypt(row.Account, row.AccessToken),
+        cipher.Decrypt(row.Account, row.RefreshToken),
+        row.ExpiresAt);
+
+    private OAuthTokenRecord Seal(string account, TokenPair pair) => new()
+    {
+        Account = account,
+        AccessToken = pair.AccessToken is null ? null : cipher.Encrypt(account, pair.AccessToken),
+        RefreshToken = cipher.Encrypt(account, pair.RefreshToken),
+        RefreshTokenHash = TokenCipher.Hash(pair.RefreshToken),
+        ExpiresAt = pair.ExpiresAt,
+        UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),
+    };
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AmoHealth.Tests.Infrastructure;
+
+/// <summary>
+/// The built Prober as a process of its own, for what an in-process host cannot show: a clean stop (SIGTERM)
+/// and a kill -9. Its console output is kept for the test to read.
+/// </summary>
+public sealed class ProberProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private ProberProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What it wrote to the console so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the Prober next to this test assembly's build with only <paramref name="environment"/> as its settings.</summary>
+    public static ProberProcess Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "AmoHealth.Prober", configuration, "AmoHealth.Prober.dll"));
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{RedisServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new ProberProcess(Process.Start(start) ?? throw new InvalidOperationException("the Prober did not start"));
+    }
+
+    /// <summary>A clean stop, as systemd asks for one: SIGTERM, then waits for the exit.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var term = Process.Start("kill", ["-TERM", Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await term.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+    }
+
+    /// <summary>kill -9: nothing is handed back or flushed.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(10_000);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
