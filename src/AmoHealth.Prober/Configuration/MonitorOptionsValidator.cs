@@ -132,8 +132,8 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
             yield return "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards the webhook receiver.";
         }
 
-        if (o.HookSecretPrevious is { Length: > 0 } previous
-            && (previous.Length < 16 || !previous.All(char.IsAsciiLetterOrDigit) || previous == o.HookSecret))
+        if (o.HookSecretPrevious is { Length: > 0 } previousSecret
+            && (previousSecret.Length < 16 || !previousSecret.All(char.IsAsciiLetterOrDigit) || previousSecret == o.HookSecret))
         {
             yield return "Monitor:HookSecretPrevious must be at least 16 letters or digits and differ from Monitor:HookSecret.";
         }
