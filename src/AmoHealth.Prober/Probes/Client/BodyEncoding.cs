@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace AmoHealth.Prober.Probes.Client;
+
+/// <summary>
+/// The charset an answer names, for reading its body: a Cyrillic page in front of amoCRM may still be
+/// <c>windows-1251</c> or <c>koi8-r</c>. An unknown or missing charset reads as UTF-8, never an exception.
+/// </summary>
+public static class BodyEncoding
+{
+    static BodyEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Of(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+}
