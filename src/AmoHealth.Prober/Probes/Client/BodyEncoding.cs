@@ -10,6 +10,11 @@ public static class BodyEncoding
 {
     static BodyEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>Registers the code pages (this type's static constructor) at start, never inside a timed request.</summary>
+    public static void Prepare()
+    {
+    }
+
     public static Encoding Of(HttpContent content)
     {
         var charset = content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ');
