@@ -60,6 +60,7 @@ public static class Extensions
             logging.IncludeScopes = false;
             logging.AddProcessor(new AmoHealth.ServiceDefaults.Telemetry.RedactingLogProcessor());
         });
+        AmoHealth.ServiceDefaults.Telemetry.ConsoleRedaction.AddConsoleRedaction(builder.Services);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics

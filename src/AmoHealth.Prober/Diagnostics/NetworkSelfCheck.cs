@@ -6,14 +6,14 @@ namespace AmoHealth.Prober.Diagnostics;
 
 /// <summary>
 /// Can AmoHealth reach the internet at all? Asked only when a probe failed without any HTTP answer; any
-/// answer from <see cref="AlertOptions.ReferenceUrl"/> means yes. The answer is kept for 10 seconds.
+/// answer from <see cref="AlertOptions.ReferenceUrl"/> means yes. The answer is kept for 10 seconds (monotonic).
 /// </summary>
 public sealed class NetworkSelfCheck(IHttpClientFactory httpClients, IOptions<AlertOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
     private readonly Lock _lock = new();
     private Task<bool>? _last;
-    private DateTimeOffset _lastAt;
+    private long _lastAt;
 
     public Task<bool> IsOnlineAsync(CancellationToken cancellationToken)
     {
@@ -24,9 +24,9 @@ public sealed class NetworkSelfCheck(IHttpClientFactory httpClients, IOptions<Al
 
         lock (_lock)
         {
-            if (_last is null || time.GetUtcNow() - _lastAt > CacheFor)
+            if (_last is null || time.GetElapsedTime(_lastAt) > CacheFor)
             {
-                _lastAt = time.GetUtcNow();
+                _lastAt = time.GetTimestamp();
                 _last = ReachAsync(options.Value.ReferenceUrl, cancellationToken);
             }
 

@@ -12,7 +12,8 @@ public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvid
 {
     private long _lastTick;
 
-    public void Tick() => Interlocked.Exchange(ref _lastTick, time.GetUtcNow().ToUnixTimeMilliseconds());
+    // Monotonic timestamps: a step of the wall clock neither fails a ticking loop nor hides a stalled one.
+    public void Tick() => Interlocked.Exchange(ref _lastTick, time.GetTimestamp());
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -22,7 +23,7 @@ public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvid
             return Task.FromResult(HealthCheckResult.Degraded("The probe loop has not started a cycle yet."));
         }
 
-        var silentMs = time.GetUtcNow().ToUnixTimeMilliseconds() - last;
+        var silentMs = (long)time.GetElapsedTime(last).TotalMilliseconds;
         var limitMs = 3L * options.Value.CheckIntervalMs;
         return Task.FromResult(silentMs > limitMs
             ? HealthCheckResult.Unhealthy($"The probe loop has not started a cycle for {silentMs / 1000} s (interval {options.Value.CheckIntervalMs / 1000} s).")

@@ -122,6 +122,7 @@ public static class Extensions
         // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
         services.AddOptions<MattermostOptions>()
             .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
+        services.AddChannelChecks();
         services.AddSingleton<Notifiers>();
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<MonitorFaults>();
@@ -152,6 +153,7 @@ public static class Extensions
         services.AddOptions<MonitorOptions>()
             .BindConfiguration(MonitorOptions.SectionName)
             .PostConfigure<IConfiguration>(SeedVariables.Apply)
+            .PostConfigure(ConfiguredSecrets.Register)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();

@@ -9,7 +9,8 @@ namespace AmoHealth.Prober.Persistence;
 /// Deletes what is past its retention (<c>Storage:Retention</c>): raw results after 30 days, minute rollups
 /// after 7, hour rollups after 90, day rollups after 730. Each statement deletes at most
 /// <see cref="RetentionOptions.BatchSize"/> rows and the loop pauses between them, so the single writer
-/// never waits long for the database.
+/// never waits long for the database. A pass deletes nothing while the clock reads more than a day past the
+/// newest stored result: a clock far in the future must not wipe the history.
 /// </summary>
 public sealed partial class RetentionService(
     IDbContextFactory<AmoHealthDbContext> contexts,
@@ -19,6 +20,9 @@ public sealed partial class RetentionService(
     Cluster.IOwnership? ownership = null) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How far "now" may be past the newest stored result before pruning stops trusting the clock.</summary>
+    private const long TrustedGapMs = 86_400_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +59,13 @@ public sealed partial class RetentionService(
     {
         var retention = options.Value.Retention;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (await NewestAsync(cancellationToken) is { } newest && now - newest > TrustedGapMs)
+        {
+            // A clock far ahead of the history (a bad RTC, a mistyped date) would read all of it as expired.
+            LogClockAhead(logger, DateTimeOffset.FromUnixTimeMilliseconds(now), DateTimeOffset.FromUnixTimeMilliseconds(newest));
+            return 0;
+        }
+
         var batch = retention.BatchSize;
         long deleted = 0;
 
@@ -86,6 +97,14 @@ public sealed partial class RetentionService(
         return deleted;
     }
 
+    /// <summary>When the newest stored result was taken (the last row written; the hour rollups when raw rows are gone), or null.</summary>
+    private async Task<long?> NewestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var raw = await db.HealthChecks.OrderByDescending(h => h.Id).Select(h => (long?)h.Timestamp).FirstOrDefaultAsync(cancellationToken);
+        return raw ?? await db.HourRollups.MaxAsync(r => (long?)r.Bucket, cancellationToken);
+    }
+
     private async Task<long> InBatchesAsync<T>(Func<AmoHealthDbContext, IQueryable<T>> select, CancellationToken cancellationToken)
     {
         long total = 0;
@@ -110,6 +129,10 @@ public sealed partial class RetentionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} rows past their retention")]
     private static partial void LogPruned(ILogger logger, long count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Retention skipped: the clock says {Now:u}, more than a day past the newest stored result ({Newest:u}); nothing is deleted until results are stored at that time or the clock is fixed")]
+    private static partial void LogClockAhead(ILogger logger, DateTimeOffset now, DateTimeOffset newest);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; retrying at the next interval")]
     private static partial void LogPruneFailed(ILogger logger, Exception exception);

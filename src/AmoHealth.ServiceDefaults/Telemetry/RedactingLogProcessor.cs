@@ -3,7 +3,7 @@ using OpenTelemetry.Logs;
 
 namespace AmoHealth.ServiceDefaults.Telemetry;
 
-/// <summary>Masks URL secrets in a log record's message, body and string attributes before it is exported.</summary>
+/// <summary>Masks secrets in a log record's message, body, string attributes and exception before it is exported.</summary>
 public sealed class RedactingLogProcessor : BaseProcessor<LogRecord>
 {
     public override void OnEnd(LogRecord data)
@@ -16,6 +16,11 @@ public sealed class RedactingLogProcessor : BaseProcessor<LogRecord>
         if (data.Body is { } body)
         {
             data.Body = SecretRedaction.Redact(body);
+        }
+
+        if (data.Exception is { } exception)
+        {
+            data.Exception = RedactedException.Of(exception);
         }
 
         if (data.Attributes is { Count: > 0 } attributes && attributes.Any(a => a.Value is string))

@@ -32,11 +32,41 @@ public sealed class AnswerClassifierTests
     }
 
     [Theory]
+    [InlineData("[]")]
+    [InlineData("[{\"_embedded\":{}}]")]
+    [InlineData("\"text\"")]
+    [InlineData("{\"_embedded\":[]}")]
+    [InlineData("{\"_embedded\":{\"leads\":7}}")]
+    public void AnAnswerOfAnUnexpectedShapeIsDownNotAnException(string body)
+    {
+        var response = new ProbeResponse(HttpStatusCode.OK, "application/json", body);
+
+        // A judge written for amoCRM's object, as the probes' are: it throws on any other shape.
+        var classified = AnswerClassifier.Classify(response, r =>
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(r.Body);
+            return document.RootElement.GetProperty("_embedded").GetProperty("leads").GetArrayLength() > 0 ? null : "no leads";
+        }, elapsedMs: 100, thresholdMs: 2_000);
+
+        Assert.Equal((Outcome.Down, "HTTP 200 but the answer is not in amoCRM's format"), classified);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":1}]")]
+    [InlineData("[]")]
+    [InlineData("1")]
+    public void AJsonArrayWhereAnObjectWithAnIdIsExpectedIsDown(string body) =>
+        Assert.Equal("HTTP 200 but the JSON has no 'id'", Judge.JsonWithProperty(new ProbeResponse(HttpStatusCode.OK, "application/json", body), "id"));
+
+    [Theory]
     [InlineData("""{"retry_after":7}""", null, 7)]
     [InlineData("""{"retry_after":7}""", 30, 30)]
     [InlineData("<html>429</html>", null, null)]
     [InlineData("""{"retry_after":0}""", null, null)]
     [InlineData("""[1,2]""", null, null)]
+    [InlineData("""{"retry_after":"60"}""", null, null)]
+    [InlineData("""{"retry_after":null}""", null, null)]
+    [InlineData("""{"retry_after":1e99}""", null, null)]
     public void TheWaitAmoCrmAsksForComesFromTheHeaderOrItsJson(string body, int? headerSeconds, int? seconds)
     {
         var response = new ProbeResponse(HttpStatusCode.TooManyRequests, "application/json", body)

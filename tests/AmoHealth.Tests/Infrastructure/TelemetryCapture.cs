@@ -30,6 +30,7 @@ public sealed class TelemetryCapture
             {
                 capture.Activities.Enqueue(span);
                 capture.Spans.Enqueue(span.DisplayName + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))
+                    + " " + span.StatusDescription
                     + " " + string.Join(" ", span.Events.Select(e => e.Name + string.Join(" ", e.Tags.Select(t => $"{t.Key}={t.Value}")))));
             }
 

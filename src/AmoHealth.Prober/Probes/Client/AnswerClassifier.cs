@@ -34,12 +34,25 @@ public static class AnswerClassifier
             return special;
         }
 
-        if (judge(response) is { } reason)
+        if (Judged(response, judge) is { } reason)
         {
             return (Outcome.Down, reason);
         }
 
         return elapsedMs > thresholdMs ? (Outcome.Degraded, $"Slower than the {thresholdMs} ms threshold") : (Outcome.Up, null);
+    }
+
+    /// <summary>The judge's reason, or a plain one when the answer is not of the shape the judge reads (an array for an object).</summary>
+    private static string? Judged(ProbeResponse response, Func<ProbeResponse, string?> judge)
+    {
+        try
+        {
+            return judge(response);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or JsonException)
+        {
+            return $"HTTP {response.Status} but the answer is not in amoCRM's format";
+        }
     }
 
     /// <summary>How long amoCRM asked us to wait: the Retry-After header, or <c>retry_after</c> (seconds) in its JSON 429.</summary>
@@ -55,7 +68,7 @@ public static class AnswerClassifier
             using var document = JsonDocument.Parse(response.Body);
             return document.RootElement.ValueKind == JsonValueKind.Object
                    && document.RootElement.TryGetProperty("retry_after", out var value)
-                   && value.TryGetInt32(out var seconds) && seconds > 0
+                   && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(seconds)
                 : null;
         }
@@ -76,9 +89,13 @@ public static class AnswerClassifier
         _ => $"Request failed: {error}",
     };
 
-    /// <summary>The answer as a probe judges it (the body is already read and capped by <see cref="TimingHandler"/>).</summary>
+    /// <summary>
+    /// The answer as a probe judges it (the body is already read and capped by <see cref="TimingHandler"/>); a
+    /// charset that cannot be decoded reads as UTF-8 rather than throw.
+    /// </summary>
     public static async Task<ProbeResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        new(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(cancellationToken))
+        new(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            BodyEncoding.Of(response.Content).GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken)))
         {
             RetryAfter = response.Headers.RetryAfter?.Delta,
         };

@@ -31,11 +31,16 @@ public sealed class GuardHandler(AccountGuards guards, TimeProvider time) : Dele
         }
 
         var response = await base.SendAsync(request, cancellationToken);
-        // The status and media type decide; only a 429's body is read (for its retry_after), once.
+        // The status and media type decide; only a 429's body is read (for its retry_after), once. The pause is
+        // recorded before that read, so an answer whose body cannot be read still pauses for the default wait.
         var status = new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, string.Empty);
         var outcome = AnswerClassifier.Special(status)?.Outcome ?? (response.IsSuccessStatusCode ? Outcome.Up : Outcome.Down);
-        var retryAfter = outcome == Outcome.Throttled ? AnswerClassifier.RetryAfterOf(await AnswerClassifier.ReadAsync(response, cancellationToken)) : null;
-        guard.Record(outcome, retryAfter);
+        guard.Record(outcome, null);
+        if (outcome == Outcome.Throttled && AnswerClassifier.RetryAfterOf(await AnswerClassifier.ReadAsync(response, cancellationToken)) is { } asked)
+        {
+            guard.Record(outcome, asked);
+        }
+
         return response;
     }
 }

@@ -25,6 +25,7 @@ public sealed class ProbeClient
     {
         _time = time;
         _options = options;
+        BodyEncoding.Prepare();
         _pipeline = new HttpMessageInvoker(
             new GuardHandler(guards, time)
             {

@@ -43,7 +43,8 @@ public sealed class EndToEnd(
         waiter.CountFrom(startedAt);
         var settings = account.Settings;
         var deadline = settings.DeliveryDeadline;
-        var left = deadline - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() - startedAt);
+        // What is left of the deadline, on the monotonic clock: the write's own response time is already spent.
+        var left = deadline - TimeSpan.FromMilliseconds(written.ResponseTimeMs ?? 0);
         try
         {
             var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
@@ -83,10 +84,11 @@ public sealed class EndToEnd(
         // At start the Gateway is often a few seconds behind the Prober: wait for it, up to the delivery
         // deadline (the time this check may take anyway), rather than report a cycle of our own fault.
         var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var patience = account.Settings.DeliveryDeadline;
         while (await ReceiverProblemAsync(account, cancellationToken) is { } problem)
         {
-            if (time.GetUtcNow() - startedAt + ReceiverRetry > patience)
+            if (time.GetElapsedTime(started) + ReceiverRetry > patience)
             {
                 return new ProbeResult(account.Name, checkType, Outcome.Down, null, startedAt.ToUnixTimeMilliseconds(), null,
                     $"Not probing yet: {problem}") { OwnFault = true };

@@ -6,13 +6,15 @@ namespace AmoHealth.Prober.Probes.Safety;
 /// Keeps one account safe from us: spaces API requests to a budget far under amoCRM's 7/s, stops all API
 /// requests after a 429 until the wait amoCRM asked for has passed, and after a 403 block stops probing the
 /// API except for one recheck per interval (only amoCRM's support lifts a block; hammering deepens it).
+/// Waits are measured on the monotonic clock: a step of the wall clock neither stalls probing nor ends a pause.
 /// </summary>
 public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
 {
     private readonly Lock _lock = new();
-    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
-    private DateTimeOffset? _pausedUntil;
-    private DateTimeOffset? _blockedRecheckAt;
+    private readonly long _origin = time.GetTimestamp();
+    private TimeSpan _nextSlot = TimeSpan.Zero;
+    private TimeSpan? _pausedUntil;
+    private TimeSpan? _blockedRecheckAt;
 
     public bool Blocked
     {
@@ -28,15 +30,16 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
     /// <summary>Whether an API request may be sent now, and after what wait; or why not.</summary>
     public Admission Admit()
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         lock (_lock)
         {
             if (_blockedRecheckAt is { } recheck)
             {
                 if (now < recheck)
                 {
+                    var at = WallClockIn(recheck - now);
                     return Admission.Deny(Outcome.Blocked,
-                        $"Not probing: amoCRM blocked the account (HTTP 403); next check at {recheck:HH:mm:ss} UTC", recheck);
+                        $"Not probing: amoCRM blocked the account (HTTP 403); next check at {at:HH:mm:ss} UTC", at);
                 }
 
                 _blockedRecheckAt = now + settings.BlockedRecheck;
@@ -44,7 +47,8 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
 
             if (_pausedUntil is { } until && now < until)
             {
-                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {until:HH:mm:ss} UTC", until);
+                var at = WallClockIn(until - now);
+                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {at:HH:mm:ss} UTC", at);
             }
 
             var slot = _nextSlot > now ? _nextSlot : now;
@@ -56,7 +60,7 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
     /// <summary>Learns from an API answer: a 429 pauses, a 403 blocks, a correct answer lifts a block.</summary>
     public void Record(Outcome outcome, TimeSpan? retryAfter)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         lock (_lock)
         {
             switch (outcome)
@@ -74,6 +78,12 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
             }
         }
     }
+
+    /// <summary>Monotonic time since this guard was made.</summary>
+    private TimeSpan Now() => time.GetElapsedTime(_origin);
+
+    /// <summary>The wall-clock time <paramref name="left"/> from now, only for people to read.</summary>
+    private DateTimeOffset WallClockIn(TimeSpan left) => time.GetUtcNow() + left;
 
     /// <param name="Until">When denied: when the next request may go (the 429 pause's end, the block's recheck).</param>
     public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason, DateTimeOffset? Until = null)
