@@ -61,14 +61,14 @@ public sealed class ClockStepDeadlineTests
         var client = ProbeClients.Create(options, clock);
         var endToEnd = new EndToEnd(client, waiters, Microsoft.Extensions.Options.Options.Create(options), clock, new PlainHttpClients());
         var write = AmoRequest.Create(account, HttpMethod.Patch, "/api/v4/leads/1", """{"name":"marker"}""");
-        return endToEnd.MeasureAsync(account, CheckType.Hook, d => d["marker"] == "m", write, _ => Task.FromResult<string?>(null), CancellationToken.None);
+        return endToEnd.MeasureAsync(account, CheckType.Hook, d => d.Leads.Any(l => l.Id == 1), write, _ => Task.FromResult<string?>(null), CancellationToken.None);
     }
 
     /// <summary>The delivery arrives after the write's answer, stamped by a receiver whose clock did not step.</summary>
     private static async Task DeliverSoonAsync(DeliveryWaiters waiters)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        waiters.Deliver(new Delivery(Delivery.AccountWebhook, "acme", new Dictionary<string, string> { ["marker"] = "m" },
+        waiters.Deliver(new Delivery(Delivery.AccountWebhook, "acme", [new LeadEntry(LeadEvent.Update, 1, null, null, null)],
             TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 }
