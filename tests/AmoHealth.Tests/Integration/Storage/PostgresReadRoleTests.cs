@@ -73,6 +73,68 @@ public sealed class PostgresReadRoleTests : IDisposable
         Assert.Contains("Storage:ReadRole", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheInstallScriptGivesTheApiTheReadRolesLoginAndTheProberTheSettingThatGrantsIt()
+    {
+        var etc = Directory.CreateTempSubdirectory("amohealth-etc-").FullName;
+        try
+        {
+            // As an operator configures it: both services on the owner's connection string.
+            var owner = _store.ConnectionString;
+            await File.WriteAllTextAsync(Path.Combine(etc, "common.env"), "Storage__Provider=postgres\n");
+            await File.WriteAllTextAsync(Path.Combine(etc, "prober.env"), $"ConnectionStrings__amohealth={owner}\n");
+            await File.WriteAllTextAsync(Path.Combine(etc, "api.env"), $"Storage__Path=/var/lib/amohealth/health_checks.db\nConnectionStrings__amohealth={owner}\n");
+
+            var (code, output) = await RunReadRoleScriptAsync(etc);
+            Assert.True(code == 0, output);
+            var apiEnv = await File.ReadAllLinesAsync(Path.Combine(etc, "api.env"));
+            var apiConnection = Assert.Single(apiEnv, l => l.StartsWith("ConnectionStrings__amohealth=", StringComparison.Ordinal))["ConnectionStrings__amohealth=".Length..];
+            Assert.Contains("Storage__Path=/var/lib/amohealth/health_checks.db", apiEnv);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(etc, "api.env")));
+            }
+
+            var api = new NpgsqlConnectionStringBuilder(apiConnection);
+            Assert.Equal((LocalPostgres.ReadRole, _store.Name, PostgresServer.Shared.Port), (api.Username, api.Database, api.Port));
+            Assert.True(api.Password is { Length: >= 32 }, "a generated password");
+            Assert.Contains("Storage__ReadRole=amohealth_api", await File.ReadAllLinesAsync(Path.Combine(etc, "prober.env")));
+            Assert.DoesNotContain(api.Password, output, StringComparison.Ordinal);
+
+            // The Prober migrates with the setting the script wrote; the Api's new login reads and cannot write.
+            var prober = _store.Options;
+            prober.ReadRole = LocalPostgres.ReadRole;
+            await ITestStore.MigrateAsync(prober);
+            await using var db = new StorageContextFactory(new() { Provider = StorageProvider.Postgres, PostgresConnectionString = apiConnection }).CreateDbContext();
+            Assert.Equal(0, await db.HealthChecks.CountAsync());
+            var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM health_checks"));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+
+            // Run again (every upgrade does): nothing changes.
+            Assert.Equal(0, (await RunReadRoleScriptAsync(etc)).ExitCode);
+            Assert.Equal(apiEnv, await File.ReadAllLinesAsync(Path.Combine(etc, "api.env")));
+        }
+        finally
+        {
+            Directory.Delete(etc, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunReadRoleScriptAsync(string etc)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", "pg-read-role.sh"), etc])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     private async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsProberAsync()
     {
         await using (var superuser = new NpgsqlConnection(PostgresServer.Shared.ConnectionString("postgres")))
