@@ -19,6 +19,9 @@
 #
 # --stage DIR does all of the file work under DIR instead of /, without root, packages, users or systemd:
 # deploy/smoke.sh uses it to test the same layout on a private Nginx.
+#
+# Least privilege: the Api cannot write the database (folder 2750, files 0640, ReadOnlyPaths); on PostgreSQL it
+# logs in as amohealth_api, a role with SELECT only (deploy/pg-read-role.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -78,11 +81,13 @@ fi
 step "directories"
 mkdir -p "$opt/releases" "$etc" "$data/tokens" "$gateway_state/keys" "$backups" "$units" "$sites" "$snippets" "$acme"
 chmod 711 "$etc"; chmod 700 "$data/tokens" "$gateway_state" "$gateway_state/keys" "$backups"
-# The data directory: the Prober writes, the Api (group amohealth) reads and keeps SQLite's WAL index.
-chmod 2770 "$data"
+# The data directory: the Prober writes; the Api (group amohealth) may only read, the folder and the files alike
+# (the Prober keeps SQLite's -wal and -shm, which a reader that cannot write needs).
+chmod 2750 "$data"
+find "$data" -maxdepth 1 -type f -name '*.db*' -exec chmod 640 {} +
 if [ -z "$stage" ]; then
   chown "$user:$user" "$data" "$backups"; chown -R "$user:$user" "$data/tokens"
-  find "$data" -maxdepth 1 -type f -name '*.db*' -exec chown "$user:$user" {} + -exec chmod 660 {} +
+  find "$data" -maxdepth 1 -type f -name '*.db*' -exec chown "$user:$user" {} +
   chown -R "$gateway_user:$gateway_user" "$gateway_state"
 fi
 # Cookie keys of older installations lived unencrypted in the data directory: removed (users sign in again once).
@@ -196,6 +201,9 @@ unset internal_secret
 # The key of the OAuth pairs in the database; harmless until OAuth is configured. Never replaced here: README
 # says how to change it.
 grep -q '^Monitor__OAuth__EncryptionKey=' "$etc/prober.env" || set_env "$etc/prober.env" Monitor__OAuth__EncryptionKey "$(openssl rand -base64 32)"
+# PostgreSQL (Storage__Provider=postgres): the Api logs in as amohealth_api, which may only SELECT.
+source "$here/pg-read-role.sh"
+amohealth_pg_read_role "$etc"
 chmod 600 "$etc"/common.env "$etc"/prober.env "$etc"/api.env "$etc"/gateway.env
 if [ ! -f "$keys_certificate" ]; then
   # Encrypts the Gateway's cookie keys at rest. Lives in /etc, not beside the keys: a copy of /var/lib alone forges nothing.

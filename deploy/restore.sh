@@ -35,10 +35,11 @@ mv -f "$work" "$db"
 check=$(sqlite3 "$db" "PRAGMA integrity_check;" 2>&1) || true
 [ "$check" = ok ] || { echo "restore: $db failed its integrity check after the move: $check; the services stay stopped" >&2; exit 1; }
 rows=$(sqlite3 "$db" "SELECT count(*) FROM health_checks;")
-# Reading it may have left a -wal/-shm behind (owned by whoever ran this): gone before the services start.
+# Reading it may have left a -wal/-shm behind (owned by whoever ran this): gone before the services start. The
+# Prober, which starts first, creates them again and keeps them; the Api (read-only) starts after it.
 rm -f "$db-wal" "$db-shm"
 chown "$owner" "$db"
-chmod 660 "$db" # as install.sh leaves it: the Api reads through the group
+chmod 640 "$db" # as install.sh leaves it: the Api reads through the group, and only reads
 
 echo "restore: starting the services"
 systemctl start amohealth-prober amohealth-api amohealth-gateway

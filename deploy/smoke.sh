@@ -81,6 +81,10 @@ check "each service runs as its own user, sees only its own files, and other use
   grep -q '^InaccessiblePaths=$stage/var/lib/amohealth $stage/var/backups/amohealth' '$units/amohealth-gateway.service' &&
   grep -q '^ReadWritePaths=$stage/var/lib/amohealth-gateway\$' '$units/amohealth-gateway.service' &&
   grep -q '^InaccessiblePaths=$stage/var/lib/amohealth/tokens' '$units/amohealth-api.service'"
+check "the Api cannot write the database: its folder read-only to it, the folder 2750, the Prober's files 0640" bash -c "
+  grep -q '^ReadOnlyPaths=$stage/var/lib/amohealth\$' '$units/amohealth-api.service' && ! grep -q '^ReadWritePaths=' '$units/amohealth-api.service' &&
+  grep -q '^UMask=0027\$' '$units/amohealth-prober.service' && [ \"\$(stat -c %a '$stage/var/lib/amohealth')\" = 2750 ] &&
+  grep -q 'chmod 640 \"\$db\"' '$repo/deploy/restore.sh'"
 check "systemd accepts the units (Type=notify, hardening)" bash -c "
   for u in '$units'/amohealth-*.service; do grep -q '^Type=\(notify\|oneshot\)' \"\$u\" || exit 1; done
   grep -q '^MemoryMax=500M' '$units/amohealth-prober.service' && grep -q '^ProtectSystem=strict' '$units/amohealth-api.service' &&

@@ -55,10 +55,9 @@ if (scale.Postgres)
     var database = builder.AddAmoHealthPostgres(
         settings.DemoMode ? "amohealth_demo" : "amohealth",
         Path.Combine(Path.GetDirectoryName(settings.DatabasePath)!, "pg"));
-    foreach (var service in new IResourceBuilder<ProjectResource>[] { prober, api })
-    {
-        service.WithReference(database, PostgresModeExtensions.StorageConnectionName).WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
-    }
+    // The Prober owns the schema; the Api logs in as a role that may only SELECT.
+    prober.WithPostgresWriter(database);
+    api.WithPostgresReader(database);
 }
 if (settings.CheckInterval is { } checkInterval)
 {

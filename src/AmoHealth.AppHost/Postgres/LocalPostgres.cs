@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
 
 namespace AmoHealth.AppHost.Postgres;
 
@@ -16,6 +17,9 @@ public static class LocalPostgres
 
     /// <summary>The superuser <c>initdb</c> creates; local connections are trusted on loopback only.</summary>
     public const string SuperUser = "amohealth";
+
+    /// <summary>The Api's login: SELECT only, granted by the Prober after each migration (<c>Storage:ReadRole</c>).</summary>
+    public const string ReadRole = "amohealth_api";
 
     public static bool RunningAsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
 
@@ -96,6 +100,21 @@ public static class LocalPostgres
 
     public static string ConnectionString(int port, string database) =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username={SuperUser};Database={database}");
+
+    /// <summary>The Api's connection: the same server and database as the read role (loopback is trusted, no password).</summary>
+    public static string ReadConnectionString(int port, string database) =>
+        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username={ReadRole};Database={database}");
+
+    /// <summary>
+    /// Creates <see cref="ReadRole"/> (a login that owns nothing and may do nothing until the Prober grants it SELECT);
+    /// idempotent, and safe when several callers race.
+    /// </summary>
+    public static async Task EnsureReadRoleAsync(NpgsqlConnection superuser, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"DO $$ BEGIN CREATE ROLE {ReadRole} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;", superuser);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Runs a PostgreSQL tool to completion (as the service user when root); throws with its output when it fails.</summary>
     public static void Run(string binDirectory, string tool, IEnumerable<string> arguments, int[]? acceptExitCodes = null)

@@ -36,6 +36,30 @@ public static class PostgresModeExtensions
     }
 
     /// <summary>
+    /// The Prober: the owner's connection string, and, on the AppHost's own server, <c>Storage:ReadRole</c> so
+    /// that it grants the Api's role SELECT after migrating.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPostgresWriter(
+        this IResourceBuilder<ProjectResource> prober, IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        prober.WithReference(database, StorageConnectionName).WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
+        return database.Resource is PostgresServerResource ? prober.WithEnvironment("Storage__ReadRole", LocalPostgres.ReadRole) : prober;
+    }
+
+    /// <summary>
+    /// The Api: on the AppHost's own server, the read role's connection string (SELECT only); on a container or
+    /// an external server, the same connection as the Prober (sessions read-only all the same).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPostgresReader(
+        this IResourceBuilder<ProjectResource> api, IResourceBuilder<IResourceWithConnectionString> database)
+    {
+        api.WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
+        return database.Resource is PostgresServerResource server
+            ? api.WithEnvironment($"ConnectionStrings__{StorageConnectionName}", server.ReadConnectionStringExpression)
+            : api.WithReference(database, StorageConnectionName);
+    }
+
+    /// <summary>
     /// Runs the machine's PostgreSQL on a port DCP allocates, bound to 127.0.0.1, with its cluster created in
     /// <paramref name="dataDirectory"/> on first use and a health check that opens a session.
     /// </summary>
@@ -54,6 +78,8 @@ public static class PostgresModeExtensions
                 var endpoint = resource.PrimaryEndpoint;
                 await using var connection = new NpgsqlConnection(LocalPostgres.ConnectionString(endpoint.Port, "postgres") + ";Pooling=false;Timeout=3");
                 await connection.OpenAsync(cancellationToken);
+                // Healthy only once the Api's read role exists: the Prober grants it SELECT when it migrates.
+                await LocalPostgres.EnsureReadRoleAsync(connection, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -2,7 +2,8 @@ namespace AmoHealth.AppHost.Postgres;
 
 /// <summary>
 /// PostgreSQL as a local server process (see <see cref="LocalPostgres"/>), for hosts without a container
-/// engine. Its connection string names the AmoHealth database; the Prober creates it on first start.
+/// engine. Its connection string names the AmoHealth database; the Prober creates it on first start. The Api
+/// connects as <see cref="LocalPostgres.ReadRole"/>, created once the server accepts sessions.
 /// </summary>
 public sealed class PostgresServerResource(string name, string command, string workingDirectory, string database)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
@@ -14,6 +15,10 @@ public sealed class PostgresServerResource(string name, string command, string w
     public EndpointReference PrimaryEndpoint => _endpoint ??= new(this, EndpointName);
 
     public string Database { get; } = database;
+
+    /// <summary>The Api's connection string: the same database as <see cref="LocalPostgres.ReadRole"/>, which may only SELECT.</summary>
+    public ReferenceExpression ReadConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={LocalPostgres.ReadRole};Database={Database}");
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={LocalPostgres.SuperUser};Database={Database}");

@@ -6,7 +6,7 @@ namespace AmoHealth.Core.Storage;
 /// <summary>
 /// Brings the store to the current schema: SQLite gets its folder, the migrations and WAL; PostgreSQL gets the
 /// database created if missing and the migrations under <see cref="PostgresSchemaLock"/>, so several Probers
-/// starting at once migrate once.
+/// starting at once migrate once, then SELECT granted to <c>Storage:ReadRole</c> (the Api's role).
 /// </summary>
 public sealed class DatabaseMigrator(
     IDbContextFactory<AmoHealthDbContext> contexts,
@@ -39,6 +39,10 @@ public sealed class DatabaseMigrator(
         {
             // WAL lets the Api read while the Prober writes; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        else if (!string.IsNullOrEmpty(options.Value.ReadRole))
+        {
+            await PostgresReadRole.GrantAsync(db, options.Value.ReadRole, cancellationToken);
         }
 
         // A database from before the rollups (or from an older rollup format) gets them computed once.

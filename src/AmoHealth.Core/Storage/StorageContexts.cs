@@ -12,7 +12,9 @@ public static class StorageContexts
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions options) =>
         options.Provider == StorageProvider.Postgres
             ? builder.UseNpgsql(PostgresConnectionString(options), o => o.MigrationsAssembly(PostgresMigrationsAssembly))
-            : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance);
+            : options.ReadOnly
+                ? builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance)
+                : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWal.Instance);
 
     /// <summary>
     /// The configured connection string; a reader (the Api) gets sessions PostgreSQL itself keeps read-only,

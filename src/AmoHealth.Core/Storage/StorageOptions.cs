@@ -32,9 +32,16 @@ public sealed class StorageOptions
     public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>
+    /// PostgreSQL only, read by the Prober: a role (e.g. <c>amohealth_api</c>, the Api's login) that gets SELECT on
+    /// every table after each migration, and on every table later migrations create. Empty: no grants.
+    /// </summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$", ErrorMessage = "Storage:ReadRole must be a plain PostgreSQL role name (lower-case letters, digits, '_').")]
+    public string? ReadRole { get; set; }
+
+    /// <summary>
     /// Opens the file read-only (SQLite refuses every write): the Api's mode. Set by the service, not by
-    /// configuration (AddAmoHealthStorage overrides it). SQLite still updates the WAL index (<c>-shm</c>) beside the file, so the folder must be
-    /// writable by the reader.
+    /// configuration (AddAmoHealthStorage overrides it). The reader needs neither the folder nor the files writable,
+    /// as long as the writer keeps the <c>-wal</c> and <c>-shm</c> files (see <see cref="SqliteKeepWal"/>).
     /// </summary>
     public bool ReadOnly { get; set; }
 
