@@ -162,6 +162,14 @@ public sealed partial class AlertTimers(
             return;
         }
 
+        if (sent is null)
+        {
+            // A new installation: a summary of its first minutes says nothing, so the first one comes at the hour
+            // tomorrow. A Prober that was down over the hour (a record of an older day) sends the missed one now.
+            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = SummaryKey, Value = today });
+            return;
+        }
+
         var since = now.AddDays(-1).ToUnixTimeMilliseconds();
         var series = await RollupQuery.SummarizeAsync(
             db, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
@@ -182,14 +190,7 @@ public sealed partial class AlertTimers(
                 AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
         }
 
-        if (sent is null)
-        {
-            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = SummaryKey, Value = today });
-        }
-        else
-        {
-            sent.Value = today;
-        }
+        sent.Value = today;
     }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;

@@ -92,6 +92,8 @@ public sealed class AlertTimersTests : IAsyncLifetime
                 new ProbeResult("acme", CheckType.Get, i < 15 ? Outcome.Up : Outcome.Down, 100 + i * 10, now - i * 60_000, 200, null)));
 
             db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = now - 3_600_000, CreatedAt = now });
+            // A running installation: yesterday's summary went out.
+            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = "daily_summary_sent", Value = _time.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
             await db.SaveChangesAsync();
         }
 
@@ -104,6 +106,24 @@ public sealed class AlertTimersTests : IAsyncLifetime
         Assert.Equal("summary", summary.Kind);
         Assert.Contains("GET: 75% · инцидентов: 1 · p95: 280 мс", summary.Text);
         Assert.Contains("POST: 100% · инцидентов: 0 · p95: —", summary.Text);
+    }
+
+    [Fact]
+    public async Task ANewInstallationSendsNoSummaryOfItsFirstMinutes()
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            await Results.StoreAsync(db, Enumerable.Range(0, 5).Select(i =>
+                new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, now - i * 30_000, 200, null)));
+        }
+
+        var timers = Timers(new AlertOptions { DailySummaryHourUtc = 0, RemindEveryMinutes = 0 });
+        await timers.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(await KindsAsync());
+        await using var check = await _contexts.CreateDbContextAsync();
+        Assert.Contains(await check.ProbeStates.ToListAsync(), s => s.Key == "daily_summary_sent");
     }
 
     private AlertTimers Timers(AlertOptions alerts)
