@@ -77,6 +77,12 @@ if (settings.DemoMode)
 {
     // No amoCRM configured: watch the Simulator, alert into its fake Mattermost. Its webhooks and Digital
     // Pipeline action reach the Prober's receiver through the Gateway, as amoCRM's would through Nginx.
+    if (settings.MattermostWebhookUrl is not null)
+    {
+        Console.Error.WriteLine("AmoHealth: demo mode: MATTERMOST_WEBHOOK_URL is not used; alerts go to the simulator's " +
+            "Mattermost (/__sim/mattermost/messages). Set AMOCRM_DOMAIN and AMOCRM_ACCESS_TOKEN to watch a real account.");
+    }
+
     var demoToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     var hookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     var gatewayUrl = gateway.GetEndpoint("http");

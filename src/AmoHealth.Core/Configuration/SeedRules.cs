@@ -15,6 +15,7 @@ public static class SeedRules
 {
     public const string CheckInterval = "CHECK_INTERVAL";
     public const string TimeoutThreshold = "TIMEOUT_THRESHOLD";
+    public const string MattermostWebhookUrl = "MATTERMOST_WEBHOOK_URL";
 
     public const int MinIntervalMs = 1_000;
     public const int MaxIntervalMs = 86_400_000;
@@ -92,6 +93,13 @@ public static class SeedRules
         else if (timeout is { } t && TimeoutProblem(t, intervalMs) is { } timeoutProblem)
         {
             problems.Add(timeoutProblem);
+        }
+
+        if (read(MattermostWebhookUrl) is { Length: > 0 } mattermost
+            && !(Uri.TryCreate(mattermost, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            // The value is a secret: the message names the key only.
+            problems.Add($"{MattermostWebhookUrl} must be an absolute http(s) URL (Mattermost's incoming webhook).");
         }
 
         return problems;
