@@ -15,26 +15,15 @@ public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, 
 
     public async Task<bool> SubscribeAsync(Action<string> onMessage, CancellationToken cancellationToken)
     {
-        var pause = TimeSpan.FromSeconds(1);
-        while (!cancellationToken.IsCancellationRequested)
+        var subscribed = await LiveSubscription.RetryAsync(
+            () => redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => Receive(message, onMessage)),
+            LongestPause, time, (ex, pause) => LogSubscribeFailed(logger, ex, pause.TotalSeconds), cancellationToken);
+        if (subscribed)
         {
-            try
-            {
-                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => Receive(message, onMessage));
-                LogSubscribed(logger, LiveChannels.Status);
-                return true;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // RedisTimeoutException is a TimeoutException, not a RedisException: whatever failed, try again later.
-                LogSubscribeFailed(logger, ex, pause.TotalSeconds);
-            }
-
-            await Task.Delay(pause, time, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+            LogSubscribed(logger, LiveChannels.Status);
         }
 
-        return false;
+        return subscribed;
     }
 
     private void Receive(RedisValue message, Action<string> onMessage)

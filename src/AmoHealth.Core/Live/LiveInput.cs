@@ -30,8 +30,8 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
 
     private readonly ConcurrentDictionary<string, ChannelWarnings> _warnings = new(StringComparer.Ordinal);
 
-    /// <summary>The message as text when it is a non-empty UTF-8 string of at most <see cref="MaxBytes"/>; otherwise dropped.</summary>
-    public bool TryRead(string channel, RedisValue message, [NotNullWhen(true)] out string? text)
+    /// <summary>The message as text when it is a non-empty UTF-8 string of at most <paramref name="maxBytes"/>; otherwise dropped.</summary>
+    public bool TryRead(string channel, RedisValue message, [NotNullWhen(true)] out string? text, int maxBytes = MaxBytes)
     {
         text = null;
         if (message.IsNullOrEmpty || (byte[]?)message is not { } bytes)
@@ -40,7 +40,7 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
             return false;
         }
 
-        if (bytes.Length > MaxBytes)
+        if (bytes.Length > maxBytes)
         {
             Drop(channel, "oversized");
             return false;

@@ -102,8 +102,8 @@ public static class Extensions
         {
             services.AddSingleton<RedisDeliveryRelay>();
             services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
-            // Whatever the relay meets on Redis (garbage, no server yet), the Prober goes on probing.
-            services.AddHostedService<SupervisedLoop<RedisDeliveryRelay>>();
+            // Whatever the relay meets on Redis (garbage, no server yet) it drops or waits out: the Prober goes on probing.
+            services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());
         }
         else
         {

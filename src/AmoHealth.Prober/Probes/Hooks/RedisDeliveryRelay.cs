@@ -8,7 +8,7 @@ namespace AmoHealth.Prober.Probes.Hooks;
 /// match keys only, see <see cref="RelayMessage"/>), and every other Prober hands what it hears there to its own
 /// waiting checks. The receiver still answers amoCRM at once: publishing is fire-and-forget. The arrival time
 /// travels with the delivery, so the waiting check measures amoCRM's latency, not the relay's. A message that
-/// fails <see cref="RelayMessage.Read"/> is dropped and counted (<c>amohealth.redis.dropped</c>), never thrown.
+/// fails <see cref="LiveInput"/> or <see cref="RelayMessage.Problem"/> is dropped and counted (<c>amohealth.redis.dropped</c>), never thrown.
 /// </summary>
 public sealed partial class RedisDeliveryRelay(
     IConnectionMultiplexer redis,
@@ -36,43 +36,28 @@ public sealed partial class RedisDeliveryRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ChannelMessageQueue? queue = null;
+        if (!await LiveSubscription.RetryAsync(
+                async () => queue = await redis.GetSubscriber().SubscribeAsync(Channel),
+                MaxSubscribeWait, time, (ex, pause) => LogSubscribeFailed(logger, ex, (int)pause.TotalSeconds), stoppingToken))
+        {
+            return;
+        }
+
         try
         {
-            var queue = await SubscribeAsync(stoppingToken);
-            try
+            await foreach (var message in queue!.WithCancellation(stoppingToken))
             {
-                await foreach (var message in queue.WithCancellation(stoppingToken))
-                {
-                    Handle(message.Message);
-                }
-            }
-            finally
-            {
-                await queue.UnsubscribeAsync();
+                Handle(message.Message);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
-    }
-
-    /// <summary>Subscribes, retrying with a growing pause while Redis is away (at start, say).</summary>
-    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken stoppingToken)
-    {
-        var wait = TimeSpan.FromSeconds(1);
-        while (true)
+        finally
         {
-            try
-            {
-                return await redis.GetSubscriber().SubscribeAsync(Channel);
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                LogSubscribeFailed(logger, ex, (int)wait.TotalSeconds);
-                await Task.Delay(wait, time, stoppingToken);
-                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, MaxSubscribeWait.Ticks));
-            }
+            await queue!.UnsubscribeAsync();
         }
     }
 
@@ -80,27 +65,22 @@ public sealed partial class RedisDeliveryRelay(
     {
         try
         {
-            var (delivery, origin, problem) = RelayMessage.Read(message, time.GetUtcNow().ToUnixTimeMilliseconds());
-            if (problem is not null)
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (input.TryRead(LiveChannels.Hooks, message, out var text, RelayMessage.MaxBytes)
+                && input.TryParse(LiveChannels.Hooks, text, LiveJsonContext.Default.RelayedDelivery, r => RelayMessage.Problem(r, now)) is { } relayed
+                && relayed.Origin != _origin)
             {
-                Drop(problem);
-                return;
-            }
-
-            if (origin != _origin)
-            {
-                var matched = waiters.Deliver(delivery!);
-                LogRelayed(logger, delivery!.Kind, delivery.Account, matched);
+                var delivery = RelayMessage.ToDelivery(relayed);
+                var matched = waiters.Deliver(delivery);
+                LogRelayed(logger, delivery.Kind, delivery.Account, matched);
             }
         }
         catch (Exception ex)
         {
             // Whatever a message does, the loop goes on.
-            Drop(ex.GetType().Name);
+            input.Drop(LiveChannels.Hooks, ex.GetType().Name);
         }
     }
-
-    private void Drop(string reason) => input.Drop(LiveChannels.Hooks, reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passing a webhook delivery to the other Probers failed")]
     private static partial void LogShareFailed(ILogger logger, Exception exception);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AmoHealth.Core.Live;
-using StackExchange.Redis;
 
 namespace AmoHealth.Prober.Probes.Hooks;
 
@@ -23,48 +22,18 @@ public static class RelayMessage
             delivery.ReceivedAt),
         LiveJsonContext.Default.RelayedDelivery);
 
-    /// <summary>The delivery and the Prober it came from, or the reason the message is dropped.</summary>
-    public static (Delivery? Delivery, string? Origin, string? Problem) Read(RedisValue message, long now)
-    {
-        if (message.IsNullOrEmpty || message.Length() > MaxBytes)
-        {
-            return (null, null, message.IsNullOrEmpty ? "empty" : "oversized");
-        }
+    /// <summary>Why a relayed delivery is dropped (read by <see cref="LiveInput"/> first), or null when it may reach a waiting check.</summary>
+    public static string? Problem(RelayedDelivery relayed, long now) =>
+        relayed is not { Origin.Length: > 0 and <= 64, Account.Length: > 0 and <= 200, Leads: { Count: > 0 } leads }
+            || !Delivery.IsKnownKind(relayed.Kind) ? "missing or unknown origin, kind, account or leads"
+        : leads.Count > 2 * MatchKeys.MaxLeads || Math.Abs(now - relayed.ReceivedAt) > (long)MaxClockGap.TotalMilliseconds
+            ? "too many leads or an implausible arrival time"
+        : leads.Any(lead => ToEntry(lead) is null) ? "a lead of the wrong shape"
+        : null;
 
-        RelayedDelivery? relayed;
-        try
-        {
-            relayed = JsonSerializer.Deserialize(((ReadOnlyMemory<byte>)message).Span, LiveJsonContext.Default.RelayedDelivery);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            return (null, null, "not JSON of the expected shape");
-        }
-
-        if (relayed is not { Origin.Length: > 0 and <= 64, Account.Length: > 0 and <= 200, Leads: { Count: > 0 } leads }
-            || !Delivery.IsKnownKind(relayed.Kind))
-        {
-            return (null, null, "missing or unknown origin, kind, account or leads");
-        }
-
-        if (leads.Count > 2 * MatchKeys.MaxLeads || Math.Abs(now - relayed.ReceivedAt) > (long)MaxClockGap.TotalMilliseconds)
-        {
-            return (null, null, "too many leads or an implausible arrival time");
-        }
-
-        var entries = new List<LeadEntry>(leads.Count);
-        foreach (var lead in leads)
-        {
-            if (ToEntry(lead) is not { } entry)
-            {
-                return (null, null, "a lead of the wrong shape");
-            }
-
-            entries.Add(entry);
-        }
-
-        return (new Delivery(relayed.Kind, relayed.Account, entries, relayed.ReceivedAt), relayed.Origin, null);
-    }
+    /// <summary>The delivery a relayed message names, once <see cref="Problem"/> found nothing wrong.</summary>
+    public static Delivery ToDelivery(RelayedDelivery relayed) =>
+        new(relayed.Kind, relayed.Account, relayed.Leads.Select(lead => ToEntry(lead)!).ToList(), relayed.ReceivedAt);
 
     private static LeadEntry? ToEntry(RelayedLead? lead) => lead switch
     {
