@@ -2,6 +2,7 @@
 # Restores AmoHealth's SQLite database from a backup made by deploy/backup.sh (.db.gz or .db).
 # In order: checks the backup (PRAGMA integrity_check) before touching anything; stops the services; removes the
 # database's -wal and -shm (a WAL left by the old database would otherwise be replayed over the restored file);
+# carries the current OAuth pairs over and keeps the replaced database as .pre-restore;
 # puts the backup in place; checks it again where it lies; gives it back to the Prober's user; starts the services.
 # Usage: sudo deploy/restore.sh BACKUP   (database from Storage__Path, default /var/lib/amohealth/health_checks.db;
 #        OWNER, default amohealth:amohealth, owns the restored file)
@@ -30,6 +31,17 @@ check=$(sqlite3 "$work" "PRAGMA integrity_check;" 2>&1) || true
 
 echo "restore: stopping ${units[*]}"
 systemctl stop "${units[@]}"
+if [ -f "$db" ]; then
+  # The backup's OAuth pairs are spent (amoCRM accepts each refresh token once): the current ones carry over,
+  # read with the current database's WAL, before that WAL goes.
+  live=${db//\'/\'\'}
+  sqlite3 "$work" "ATTACH '$live' AS live; BEGIN; DELETE FROM oauth_tokens; INSERT INTO oauth_tokens SELECT * FROM live.oauth_tokens; COMMIT;" 2>/dev/null ||
+    echo "restore: warning: the current OAuth pairs could not be carried over; with OAuth, authorise again if the Prober reports auth_failed" >&2
+  # Kept until the next restore, whole (its WAL folded in): a restore that fails below loses nothing.
+  sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  mv -f "$db" "$db.pre-restore"
+  echo "restore: the database it replaces is kept as $db.pre-restore"
+fi
 rm -f "$db-wal" "$db-shm"
 mv -f "$work" "$db"
 check=$(sqlite3 "$db" "PRAGMA integrity_check;" 2>&1) || true

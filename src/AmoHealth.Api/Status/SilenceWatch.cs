@@ -27,6 +27,9 @@ public sealed partial class SilenceWatch(
 
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(10);
 
+    // Well over a send's 10 s limit; a sent alert's claim is then kept for a day.
+    private static readonly TimeSpan ClaimWhileSending = TimeSpan.FromMinutes(2);
+
     private long? _silentSince;
     private bool _announced;
 
@@ -102,14 +105,15 @@ public sealed partial class SilenceWatch(
 
     /// <summary>
     /// Sends the alert unless another Api claimed it first in Redis; true when it is out (by this Api or another).
-    /// A failed send gives the claim back, so the next look of any Api tries again.
+    /// A failed send gives the claim back, so the next look of any Api tries again; a sent one is kept for a day.
     /// </summary>
     private async Task<bool> AnnounceAsync(string alert, string text, CancellationToken cancellationToken)
     {
         var key = new StackExchange.Redis.RedisKey($"amohealth:silence-alert:{alert}");
         try
         {
-            if (redis is not null && !await redis.GetDatabase().StringSetAsync(key, Environment.MachineName, TimeSpan.FromDays(1), StackExchange.Redis.When.NotExists))
+            // Claimed for a send's length only: an Api that dies mid-send leaves no claim that silences the rest.
+            if (redis is not null && !await redis.GetDatabase().StringSetAsync(key, Environment.MachineName, ClaimWhileSending, StackExchange.Redis.When.NotExists))
             {
                 return true;
             }
@@ -122,6 +126,15 @@ public sealed partial class SilenceWatch(
 
         if (await SendAsync(text, cancellationToken))
         {
+            try
+            {
+                await (redis?.GetDatabase().KeyExpireAsync(key, TimeSpan.FromDays(1)) ?? Task.FromResult(true));
+            }
+            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+            {
+                LogClaimFailed(logger, ex);
+            }
+
             return true;
         }
 

@@ -20,6 +20,7 @@ public static class PostgresReadRole
                 $"Storage:ReadRole is '{role}', but the PostgreSQL server has no such role: create it (deploy/install.sh does) or remove the setting.");
         }
 
+        // The Api never needs the OAuth pairs (encrypted, and it has no key): least privilege leaves them out.
         // The name is checked against ^[a-z_][a-z0-9_]*$ when the options are validated; quoted all the same.
 #pragma warning disable EF1002 // An identifier cannot be a parameter.
         await db.Database.ExecuteSqlRawAsync(
@@ -27,6 +28,7 @@ public static class PostgresReadRole
             GRANT USAGE ON SCHEMA public TO "{role}";
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}";
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO "{role}";
+            REVOKE SELECT ON oauth_tokens FROM "{role}";
             """,
             cancellationToken);
 #pragma warning restore EF1002

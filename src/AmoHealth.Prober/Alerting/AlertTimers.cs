@@ -73,17 +73,20 @@ public sealed partial class AlertTimers(
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // Written under the cluster lease's fence: a holder that lost it meanwhile enqueues nothing twice.
+        var now = time.GetUtcNow();
+        await RemindAsync(db, now, cancellationToken);
+        await WarnTokensAsync(db, now, cancellationToken);
+        await SummarizeAsync(db, now, cancellationToken);
+
+        // Written under the cluster lease's fence: a holder that lost it meanwhile enqueues nothing twice. The lease
+        // row is locked only for the write, not through the reads above (the summary reads a day of rollups), so the
+        // lease keeper's renewal never waits behind them.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await lease.LeadsAsync(db, fence, cancellationToken))
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        await RemindAsync(db, now, cancellationToken);
-        await WarnTokensAsync(db, now, cancellationToken);
-        await SummarizeAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

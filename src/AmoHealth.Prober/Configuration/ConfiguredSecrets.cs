@@ -9,6 +9,9 @@ internal static class ConfiguredSecrets
     {
         SecretRedaction.Register(options.AccessToken);
         SecretRedaction.Register(options.HookSecret);
+        SecretRedaction.Register(options.HookSecretPrevious);
+        SecretRedaction.Register(options.OAuth.EncryptionKey);
+        SecretRedaction.Register(options.OAuth.PreviousEncryptionKey);
         SecretRedaction.RegisterUrl(options.HeartbeatUrl);
         SecretRedaction.RegisterUrl(options.MattermostWebhookUrl);
         Register(options.OAuth);

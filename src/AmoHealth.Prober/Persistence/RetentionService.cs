@@ -24,6 +24,9 @@ public sealed partial class RetentionService(
     /// <summary>How far "now" may be past the newest stored result before pruning stops trusting the clock.</summary>
     private const long TrustedGapMs = 86_400_000;
 
+    /// <summary>How long after a break of more than a day in the history a new clock is trusted (results written since it jumped).</summary>
+    private const long TrustNewClockAfterMs = 7 * TrustedGapMs;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.Retention.IntervalMinutes), time);
@@ -66,6 +69,14 @@ public sealed partial class RetentionService(
             return 0;
         }
 
+        if (await RecentBreakAsync(now, cancellationToken) is { } gap)
+        {
+            // Results stored since a jump ahead read as "now": the history before the break is kept until the new
+            // clock has held for a week (an operator has seen the warning), or the break was a real outage.
+            LogBreak(logger, DateTimeOffset.FromUnixTimeMilliseconds(gap.Before), DateTimeOffset.FromUnixTimeMilliseconds(gap.After));
+            return 0;
+        }
+
         var batch = retention.BatchSize;
         long deleted = 0;
 
@@ -105,6 +116,24 @@ public sealed partial class RetentionService(
         return raw ?? await db.HourRollups.MaxAsync(r => (long?)r.Bucket, cancellationToken);
     }
 
+    /// <summary>A break of more than a day between hour buckets within the last week, or null.</summary>
+    private async Task<(long Before, long After)?> RecentBreakAsync(long now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var since = now - TrustNewClockAfterMs;
+        var start = await db.HourRollups.Where(r => r.Bucket < since).MaxAsync(r => (long?)r.Bucket, cancellationToken) ?? since;
+        var buckets = await db.HourRollups.Where(r => r.Bucket >= start).Select(r => r.Bucket).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+        for (var i = buckets.Count - 1; i > 0; i--)
+        {
+            if (buckets[i] - buckets[i - 1] > TrustedGapMs)
+            {
+                return (buckets[i - 1], buckets[i]);
+            }
+        }
+
+        return null;
+    }
+
     private async Task<long> InBatchesAsync<T>(Func<AmoHealthDbContext, IQueryable<T>> select, CancellationToken cancellationToken)
     {
         long total = 0;
@@ -133,6 +162,10 @@ public sealed partial class RetentionService(
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "Retention skipped: the clock says {Now:u}, more than a day past the newest stored result ({Newest:u}); nothing is deleted until results are stored at that time or the clock is fixed")]
     private static partial void LogClockAhead(ILogger logger, DateTimeOffset now, DateTimeOffset newest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Retention skipped: the stored history breaks off from {Before:u} to {After:u}, which a clock set ahead would also do; nothing is deleted until the new time has held for a week")]
+    private static partial void LogBreak(ILogger logger, DateTimeOffset before, DateTimeOffset after);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; retrying at the next interval")]
     private static partial void LogPruneFailed(ILogger logger, Exception exception);

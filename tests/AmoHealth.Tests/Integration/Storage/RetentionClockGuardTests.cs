@@ -35,6 +35,28 @@ public sealed class RetentionClockGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task AResultStoredAfterTheClockJumpedDoesNotUnlockTheWipe()
+    {
+        var contexts = await StoreHistoryAsync();
+        var jumped = Newest.AddDays(400);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await Results.StoreAsync(db, [new ProbeResult("main", CheckType.Get, Outcome.Up, 100, jumped.ToUnixTimeMilliseconds(), 200, null)]);
+        }
+
+        var logger = new RecordingLogger<RetentionService>();
+        var service = new RetentionService(contexts, Microsoft.Extensions.Options.Options.Create(_database.Options),
+            new FakeTimeProvider(jumped.AddMinutes(10)), logger);
+
+        var deleted = await service.PruneAsync(CancellationToken.None);
+
+        await using var check = await contexts.CreateDbContextAsync();
+        Assert.Equal(0, deleted);
+        Assert.Equal(61, await check.HealthChecks.CountAsync());
+        Assert.Equal(1, logger.Count("Retention skipped"));
+    }
+
+    [Fact]
     public async Task AClockWithinADayOfTheNewestResultPrunesAsUsual()
     {
         var contexts = await StoreHistoryAsync();
