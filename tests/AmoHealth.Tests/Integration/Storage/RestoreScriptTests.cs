@@ -59,6 +59,37 @@ public sealed class RestoreScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCurrentOAuthPairOutlivesARestoreAndTheReplacedDatabaseIsKept()
+    {
+        var writer = await _database.MigrateAsync();
+        await StoreAsync(writer, 5, 0);
+        await using (var db = await writer.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO oauth_tokens (account, access_token, refresh_token, refresh_token_hash, expires_at, updated_at) VALUES ('acme', 'a1', 'spent', 'h1', 1, 1);");
+        }
+
+        var backups = Path.Combine(_database.Directory, "backups");
+        Assert.Equal(0, (await RunAsync("backup.sh", backups)).ExitCode);
+        var backup = Assert.Single(Directory.GetFiles(backups, "*.db.gz"));
+        // Since the backup the Prober refreshed once (amoCRM no longer accepts "spent") and stored two results.
+        await using (var db = await writer.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE oauth_tokens SET access_token = 'a2', refresh_token = 'current', refresh_token_hash = 'h2';");
+        }
+
+        await StoreAsync(writer, 2, 100);
+        SqliteConnection.ClearAllPools();
+
+        var restore = await RunAsync("restore.sh", backup);
+
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.Equal(5, Count(_database.Path));
+        Assert.Equal("current", Scalar(_database.Path, "SELECT refresh_token FROM oauth_tokens WHERE account = 'acme';"));
+        Assert.Equal(7, Count(_database.Path + ".pre-restore"));
+    }
+
+    [Fact]
     public async Task ABrokenBackupChangesNothingAndStopsNoService()
     {
         var writer = await _database.MigrateAsync();
