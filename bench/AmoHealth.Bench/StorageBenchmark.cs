@@ -29,7 +29,7 @@ public static class StorageBenchmark
 
         var options = new StorageOptions { Path = path };
         var contexts = new StorageContextFactory(options);
-        await new DatabaseMigrator(contexts, Options.Create(options), new SchemaState(contexts)).MigrateAsync(CancellationToken.None);
+        await new DatabaseMigrator(contexts, Options.Create(options), new SchemaState(new StoreConnections(options))).MigrateAsync(CancellationToken.None);
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var start = now - (days * 86_400_000L);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AmoHealth.Api.Info;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Apis;
@@ -18,17 +17,19 @@ public static class InfoApi
     }
 
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<InfoDto>> GetInfoAsync(
-        IOptions<DashboardOptions> options, IDbContextFactory<AmoHealthDbContext> contexts, SchemaState schema, CancellationToken cancellationToken)
+        IOptions<DashboardOptions> options, StoreConnections connections, SchemaState schema, CancellationToken cancellationToken)
     {
         IReadOnlyList<ChannelState> channels = [];
         IReadOnlyList<DpActionDto> dpActions = [];
         if (await schema.IsReadyAsync(cancellationToken))
         {
             // What the Prober recorded for the Api, in the shapes Core defines for both.
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var rows = await db.ProbeStates.AsNoTracking()
-                .Where(s => (s.Account == string.Empty && s.Key.StartsWith(ProbeStateRecord.ChannelKeyPrefix)) || s.Key == ProbeStateRecord.DpActionKey)
-                .ToListAsync(cancellationToken);
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var command = connection.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE account = @account OR \"key\" = @dp")
+                .With("@account", string.Empty).With("@dp", ProbeStateRecord.DpActionKey);
+            var rows = (await ProbeStateRows.ReadAsync(command, cancellationToken))
+                .Where(s => (s.Account.Length == 0 && s.Key.StartsWith(ProbeStateRecord.ChannelKeyPrefix, StringComparison.Ordinal)) || s.Key == ProbeStateRecord.DpActionKey)
+                .ToList();
             channels = Read<ChannelState>(rows.Where(r => r.Key != ProbeStateRecord.DpActionKey).OrderBy(r => r.Key, StringComparer.Ordinal))
                 .Select(r => r.Value).ToList();
             dpActions = Read<DpAction>(rows.Where(r => r.Key == ProbeStateRecord.DpActionKey).OrderBy(r => r.Account, StringComparer.Ordinal))

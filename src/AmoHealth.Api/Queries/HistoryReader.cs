@@ -1,7 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Queries;
@@ -13,7 +12,7 @@ namespace AmoHealth.Api.Queries;
 /// in all: with many accounts each series gets its share (coarser buckets, read from the coarsest rollup
 /// level that fits), so an unfiltered request for 50 accounts stays small and fast; ask per account for detail.
 /// </summary>
-public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class HistoryReader(StoreConnections connections, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const int MaxPointsPerSeries = 500;
 
@@ -40,9 +39,9 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
     public async Task<IReadOnlyList<HistoryPoint>?> HistoryAsync(
         TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var series = await SeriesCountAsync(db, window, account, checkType, cancellationToken);
+        var series = await SeriesCountAsync(connection, window, account, checkType, cancellationToken);
         if (series > MaxSeries)
         {
             return null;
@@ -51,10 +50,12 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         var perSeries = PointsPerSeries(series);
         if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now) && window.Length / perSeries < Resolution.Minute.Milliseconds())
         {
-            var raw = await (await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken))
-                .OrderBy(h => h.Id)
-                .Select(h => new { h.Account, h.CheckType, h.Timestamp, h.Status, h.ResponseTime, h.ErrorMessage, h.DnsMs, h.ConnectMs, h.TlsMs, h.TtfbMs })
-                .ToListAsync(cancellationToken);
+            var raw = new List<HealthCheckRecord>();
+            await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType, null, null, cancellationToken))
+            {
+                raw.Add(row);
+            }
+
             var bucketMs = BucketFor(window, 1, perSeries);
             return [.. raw
                 .GroupBy(r => (r.Account, r.CheckType))
@@ -88,7 +89,7 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         var start = resolution.Floor(window.From);
         // Rows arrive in no order and are folded into their points as they come: memory follows the points, not the rows.
         var points = new Dictionary<(string Account, string CheckType, long Bucket), SeriesSummary>();
-        await foreach (var row in RollupQuery.LevelAsync(db, resolution, start, window.To, account, checkType, cancellationToken))
+        await foreach (var row in RollupQuery.LevelAsync(connection, resolution, start, window.To, account, checkType, cancellationToken))
         {
             var key = (row.Account, row.CheckType, start + ((row.Bucket - start) / step * step));
             if (!points.TryGetValue(key, out var summary))
@@ -120,11 +121,13 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         var after = long.MinValue;
         while (true)
         {
-            List<HealthCheckRecord> page;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            var page = new List<HealthCheckRecord>(ExportPageSize);
+            await using (var connection = await connections.OpenAsync(cancellationToken))
             {
-                var query = await RollupQuery.RawAsync(db, window.From, window.To, account, checkType, cancellationToken);
-                page = await query.Where(h => h.Id > after).OrderBy(h => h.Id).Take(ExportPageSize).ToListAsync(cancellationToken);
+                await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType, after, ExportPageSize, cancellationToken))
+                {
+                    page.Add(row);
+                }
             }
 
             foreach (var row in page)
@@ -156,20 +159,14 @@ public sealed class HistoryReader(IDbContextFactory<AmoHealthDbContext> contexts
         Core.Storage.Rollups.Resolutions.All.Where(r => r >= finest && r.Milliseconds() <= bucketMs).DefaultIfEmpty(finest).Max();
 
     /// <summary>How many series (account and check) have results in the window: a small read of the hour rollups.</summary>
-    private static async Task<int> SeriesCountAsync(AmoHealthDbContext db, TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
+    private static async Task<int> SeriesCountAsync(
+        System.Data.Common.DbConnection connection, TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        var hours = db.HourRollups.AsNoTracking().Where(r => r.Bucket >= Resolution.Hour.Floor(window.From) && r.Bucket < window.To);
-        if (account is not null)
-        {
-            hours = hours.Where(r => r.Account == account);
-        }
-
-        if (checkType is not null)
-        {
-            hours = hours.Where(r => r.CheckType == checkType);
-        }
-
-        return await hours.Select(r => new { r.Account, r.CheckType }).Distinct().CountAsync(cancellationToken);
+        var sql = new System.Text.StringBuilder("SELECT COUNT(*) FROM (SELECT DISTINCT account, check_type FROM rollup_hour WHERE bucket >= @from AND bucket < @to");
+        await using var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(window.From)).With("@to", window.To)
+            .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
+        command.CommandText = sql.Append(") AS series").ToString();
+        return (int)(await command.ScalarInt64Async(cancellationToken) ?? 0);
     }
 
     private static HistoryPoint Point(SeriesSummary summary, long timestamp, long bucketMs, string? error) => new(

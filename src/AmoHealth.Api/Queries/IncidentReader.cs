@@ -1,23 +1,28 @@
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Api.Queries;
 
 /// <summary>The incident log: open incidents first, then the most recent.</summary>
-public sealed class IncidentReader(IDbContextFactory<AmoHealthDbContext> contexts)
+public sealed class IncidentReader(StoreConnections connections)
 {
     public async Task<IReadOnlyList<IncidentDto>> IncidentsAsync(
         int limit, int offset, TimeWindow? window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         // Open incidents first, then the most recent.
-        return await IncidentFilter.Overlapping(db, window, account, checkType)
-            .OrderBy(i => i.EndTime == null ? 0 : 1)
-            .ThenByDescending(i => i.StartTime)
-            .ThenByDescending(i => i.Id)
-            .Skip(offset)
-            .Take(limit)
-            .Select(i => new IncidentDto(i.Id, i.Account, i.CheckType, i.Kind, i.StartTime, i.EndTime, i.Duration, i.Details))
-            .ToListAsync(cancellationToken);
+        await using var command = IncidentFilter.Overlapping(
+                connection, "id, account, check_type, kind, start_time, end_time, duration, details", window, account, checkType,
+                " ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, start_time DESC, id DESC LIMIT @limit OFFSET @offset")
+            .With("@limit", limit).With("@offset", offset);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var incidents = new List<IncidentDto>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            incidents.Add(new IncidentDto(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4),
+                reader.GetNullableInt64(5), reader.GetNullableInt64(6), reader.GetNullableString(7)));
+        }
+
+        return incidents;
     }
 }

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Queries;
@@ -10,18 +10,16 @@ namespace AmoHealth.Api.Queries;
 /// Uptime (by count and by time over the monitored span), latency percentiles, incidents by kind and MTTR per
 /// check, from the rollups.
 /// </summary>
-public sealed class StatsReader(IDbContextFactory<AmoHealthDbContext> contexts, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class StatsReader(StoreConnections connections, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public async Task<IReadOnlyList<CheckStats>> StatsAsync(
         TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var series = await RollupQuery.SummarizeAsync(db, window.From, window.To, account, checkType, storage.Value.Retention, now, cancellationToken);
-        var incidents = await IncidentFilter.Overlapping(db, window, account, checkType)
-            .Select(i => new { i.Account, i.CheckType, i.Kind, i.StartTime, i.EndTime, i.Duration })
-            .ToListAsync(cancellationToken);
-        var spans = await MonitoredSpansAsync(db, window, account, checkType, now, cancellationToken);
+        var series = await RollupQuery.SummarizeAsync(connection, window.From, window.To, account, checkType, storage.Value.Retention, now, cancellationToken);
+        var incidents = await IncidentsAsync(connection, window, account, checkType, cancellationToken);
+        var spans = await MonitoredSpansAsync(connection, window, account, checkType, now, cancellationToken);
 
         return [.. series
             .OrderBy(s => s.Account, StringComparer.Ordinal)
@@ -58,18 +56,18 @@ public sealed class StatsReader(IDbContextFactory<AmoHealthDbContext> contexts, 
     /// that hour: a day for 50 accounts reads a few thousand rows instead of every minute of the window.
     /// </summary>
     private async Task<Dictionary<(string Account, string CheckType), (long From, long To)>> MonitoredSpansAsync(
-        AmoHealthDbContext db, TimeWindow window, string? account, string? checkType, long now, CancellationToken cancellationToken)
+        DbConnection connection, TimeWindow window, string? account, string? checkType, long now, CancellationToken cancellationToken)
     {
         var finest = Resolutions.For(window, now, storage.Value.Retention);
         var coarse = finest == Resolution.Day ? Resolution.Day : Resolution.Hour;
-        var ends = (await FirstLastAsync(db, coarse, coarse.Floor(window.From), window.To, account, checkType, cancellationToken))
+        var ends = (await FirstLastAsync(connection, coarse, coarse.Floor(window.From), window.To, account, checkType, cancellationToken))
             .ToDictionary(e => e.Key, e => (First: e.Value.First, Last: e.Value.Last, LastUnit: coarse.Milliseconds()));
         if (finest == Resolution.Minute)
         {
             foreach (var hour in ends.Values.SelectMany(e => new[] { e.First, e.Last }).Distinct().ToList())
             {
                 var fine = await FirstLastAsync(
-                    db, Resolution.Minute, Math.Max(hour, Resolution.Minute.Floor(window.From)), Math.Min(hour + coarse.Milliseconds(), window.To),
+                    connection, Resolution.Minute, Math.Max(hour, Resolution.Minute.Floor(window.From)), Math.Min(hour + coarse.Milliseconds(), window.To),
                     account, checkType, cancellationToken);
                 foreach (var (key, minutes) in fine)
                 {
@@ -86,22 +84,33 @@ public sealed class StatsReader(IDbContextFactory<AmoHealthDbContext> contexts, 
     }
 
     private static async Task<Dictionary<(string Account, string CheckType), (long First, long Last)>> FirstLastAsync(
-        AmoHealthDbContext db, Resolution resolution, long from, long to, string? account, string? checkType, CancellationToken cancellationToken)
+        DbConnection connection, Resolution resolution, long from, long to, string? account, string? checkType, CancellationToken cancellationToken)
     {
-        var query = db.Query(resolution).Where(r => r.Bucket >= from && r.Bucket < to);
-        if (account is not null)
+        var sql = new System.Text.StringBuilder($"SELECT account, check_type, MIN(bucket), MAX(bucket) FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
+        await using var command = connection.Command(string.Empty).With("@from", from).With("@to", to)
+            .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
+        command.CommandText = sql.Append(" GROUP BY account, check_type").ToString();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new Dictionary<(string Account, string CheckType), (long First, long Last)>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            query = query.Where(r => r.Account == account);
+            rows.Add((reader.GetString(0), reader.GetString(1)), (reader.GetInt64(2), reader.GetInt64(3)));
         }
 
-        if (checkType is not null)
+        return rows;
+    }
+
+    private static async Task<List<(string Account, string CheckType, string Kind, long StartTime, long? EndTime, long? Duration)>> IncidentsAsync(
+        DbConnection connection, TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
+    {
+        await using var command = IncidentFilter.Overlapping(connection, "account, check_type, kind, start_time, end_time, duration", window, account, checkType);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var incidents = new List<(string, string, string, long, long?, long?)>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            query = query.Where(r => r.CheckType == checkType);
+            incidents.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetNullableInt64(4), reader.GetNullableInt64(5)));
         }
 
-        var rows = await query.GroupBy(r => new { r.Account, r.CheckType })
-            .Select(g => new { g.Key.Account, g.Key.CheckType, First = g.Min(r => r.Bucket), Last = g.Max(r => r.Bucket) })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.Account, r.CheckType), r => (r.First, r.Last));
+        return incidents;
     }
 }

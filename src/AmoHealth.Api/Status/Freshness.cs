@@ -1,5 +1,4 @@
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace AmoHealth.Api.Status;
 /// deadline is <c>stale</c>: the Prober (or its host) has stopped, and the last status must not be shown as
 /// current. <c>/health</c> is degraded while any check is stale.
 /// </summary>
-public sealed class Freshness(IDbContextFactory<AmoHealthDbContext> contexts, SchemaState schema, IOptions<Info.DashboardOptions> options, TimeProvider time)
+public sealed class Freshness(StoreConnections connections, SchemaState schema, IOptions<Info.DashboardOptions> options, TimeProvider time)
     : IHealthCheck
 {
     public static bool IsStale(long lastCheck, long now, int intervalMs) => now - lastCheck > Core.Configuration.SeedRules.StaleAfterMs(intervalMs);
@@ -22,13 +21,20 @@ public sealed class Freshness(IDbContextFactory<AmoHealthDbContext> contexts, Sc
             return HealthCheckResult.Healthy("No results yet");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var interval = options.Value.CheckIntervalMs;
-        var stale = (await db.CheckStatuses.AsNoTracking().Select(s => new { s.Account, s.CheckType, s.LastCheck }).ToListAsync(cancellationToken))
-            .Where(s => IsStale(s.LastCheck, now, interval))
-            .Select(s => $"{s.Account}/{s.CheckType}")
-            .ToList();
+        var stale = new List<string>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT account, check_type, last_check FROM check_status");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (IsStale(reader.GetInt64(2), now, interval))
+            {
+                stale.Add($"{reader.GetString(0)}/{reader.GetString(1)}");
+            }
+        }
+
         return stale.Count == 0
             ? HealthCheckResult.Healthy("Results are current")
             : HealthCheckResult.Degraded($"No recent result for {string.Join(", ", stale)}: is the Prober running?");

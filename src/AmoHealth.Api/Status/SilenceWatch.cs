@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Status;
@@ -14,7 +13,7 @@ namespace AmoHealth.Api.Status;
 /// agree on one sender per alert (<c>SET NX</c>); without it there is one Api.
 /// </summary>
 public sealed partial class SilenceWatch(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     SchemaState schema,
     IOptions<Info.DashboardOptions> options,
     IConfiguration configuration,
@@ -65,8 +64,7 @@ public sealed partial class SilenceWatch(
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var newest = await db.CheckStatuses.AsNoTracking().MaxAsync(s => (long?)s.LastCheck, cancellationToken);
+        var (newest, beat) = await ReadAsync(cancellationToken);
         if (newest is not { } last)
         {
             return;
@@ -74,9 +72,6 @@ public sealed partial class SilenceWatch(
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var limit = 3L * options.Value.CheckIntervalMs;
-        var beat = await db.ProbeStates.AsNoTracking()
-            .Where(s => s.Account == string.Empty && s.Key == ProbeStateRecord.WatchHeartbeatKey)
-            .Select(s => s.Value).SingleOrDefaultAsync(cancellationToken);
         // A Prober still looking raises "not probing" itself, per account and through every channel.
         var proberAlive = long.TryParse(beat, NumberStyles.None, CultureInfo.InvariantCulture, out var watched) && now - watched <= limit;
         var stale = now - last > limit;
@@ -101,6 +96,17 @@ public sealed partial class SilenceWatch(
                 _silentSince = null;
             }
         }
+    }
+
+    /// <summary>The newest result's time and the cluster's watch heartbeat, on a connection closed before any alert is sent.</summary>
+    private async Task<(long? Newest, string? Beat)> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var max = connection.Command("SELECT MAX(last_check) FROM check_status");
+        var newest = await max.ScalarInt64Async(cancellationToken);
+        await using var heartbeat = connection.Command("SELECT \"value\" FROM probe_state WHERE account = @account AND \"key\" = @key")
+            .With("@account", string.Empty).With("@key", ProbeStateRecord.WatchHeartbeatKey);
+        return (newest, await heartbeat.ExecuteScalarAsync(cancellationToken) as string);
     }
 
     /// <summary>

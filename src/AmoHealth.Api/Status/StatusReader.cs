@@ -1,16 +1,31 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Api.Status;
 
 /// <summary>Reads the latest result of every account and check, in the dashboard's order.</summary>
-public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
+public sealed class StatusReader(StoreConnections connections)
 {
     public async Task<IReadOnlyList<CheckStatusRecord>> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.CheckStatuses.AsNoTracking().ToListAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT account, check_type, status, outcome, response_time, last_check, error_message, http_status, state, streak, failing_since, " +
+            "incident_id FROM check_status");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<CheckStatusRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new CheckStatusRecord
+            {
+                Account = reader.GetString(0), CheckType = reader.GetString(1), Status = reader.GetString(2),
+                Outcome = OutcomeNames.Parse(reader.GetString(3)), ResponseTime = reader.GetNullableInt32(4), LastCheck = reader.GetInt64(5),
+                ErrorMessage = reader.GetNullableString(6), HttpStatus = reader.GetNullableInt32(7),
+                State = CheckStateNames.Parse(reader.GetNullableString(8)), Streak = reader.GetInt32(9),
+                FailingSince = reader.GetNullableInt64(10), IncidentId = reader.GetNullableInt64(11),
+            });
+        }
+
         return rows
             .OrderBy(r => r.Account, StringComparer.Ordinal)
             .ThenBy(r => CheckType.OrderOf(r.CheckType))
@@ -24,10 +39,10 @@ public sealed class StatusReader(IDbContextFactory<AmoHealthDbContext> contexts)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, (long? TokenExpiresAt, string? Notice)>> ReadAccountFactsAsync(long now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ProbeStates.AsNoTracking()
-            .Where(s => s.Key == ProbeStateRecord.TokenExpiresKey || s.Key == ProbeStateRecord.NoticeKey)
-            .ToListAsync(cancellationToken);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE \"key\" = @expires OR \"key\" = @notice")
+            .With("@expires", ProbeStateRecord.TokenExpiresKey).With("@notice", ProbeStateRecord.NoticeKey);
+        var rows = await ProbeStateRows.ReadAsync(command, cancellationToken);
         return rows.GroupBy(r => r.Account, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
         {
             long? expires = g.FirstOrDefault(r => r.Key == ProbeStateRecord.TokenExpiresKey) is { } e

@@ -1,12 +1,11 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace AmoHealth.Core.Storage;
 
 /// <summary>
 /// Whether the database has every migration applied. The Prober applies them; the Api only waits, asking
-/// the database until the answer is yes and then remembering it.
+/// the database until the answer is yes and then remembering it. Read with a plain command against the ids in
+/// <see cref="SchemaMigrations"/>, so a reader needs no EF Core.
 /// </summary>
-public sealed class SchemaState(IDbContextFactory<AmoHealthDbContext> contexts)
+public sealed class SchemaState(StoreConnections connections)
 {
     private volatile bool _ready;
 
@@ -19,14 +18,8 @@ public sealed class SchemaState(IDbContextFactory<AmoHealthDbContext> contexts)
             return true;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.Database.CanConnectAsync(cancellationToken))
-        {
-            return false;
-        }
-
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
-        _ready = !pending.Any();
+        var applied = await MigrationHistory.AppliedAsync(connections, cancellationToken);
+        _ready = applied is not null && SchemaMigrations.For(connections.Provider).All(applied.Contains);
         return _ready;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AmoHealth.Core.Storage;
 
@@ -16,18 +15,6 @@ public static class StorageContexts
                 ? builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance)
                 : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWal.Instance);
 
-    /// <summary>
-    /// The configured connection string; a reader (the Api) gets sessions PostgreSQL itself keeps read-only,
-    /// the counterpart of SQLite's <c>Mode=ReadOnly</c>.
-    /// </summary>
-    public static string PostgresConnectionString(StorageOptions options)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString);
-        if (options.ReadOnly)
-        {
-            builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
-        }
-
-        return builder.ConnectionString;
-    }
+    /// <summary>The configured connection string, read-only sessions for a reader (see <see cref="StoreConnections"/>).</summary>
+    public static string PostgresConnectionString(StorageOptions options) => StoreConnections.PostgresConnectionString(options);
 }

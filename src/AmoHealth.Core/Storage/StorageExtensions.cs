@@ -32,6 +32,7 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddPooledDbContextFactory<AmoHealthDbContext>((sp, options) =>
             StorageContexts.Configure(options, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton(sp => new StoreConnections(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<SchemaState>();
         builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("database");
         return builder;

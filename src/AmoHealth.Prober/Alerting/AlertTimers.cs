@@ -175,7 +175,7 @@ public sealed partial class AlertTimers(
 
         var since = now.AddDays(-1).ToUnixTimeMilliseconds();
         var series = await RollupQuery.SummarizeAsync(
-            db, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
+            db.Database.GetDbConnection(), since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.StartTime >= since)
             .GroupBy(i => new { i.Account, i.CheckType })
             .Select(g => new { g.Key.Account, g.Key.CheckType, Count = g.Count() })

@@ -41,7 +41,7 @@ public static class SqliteToPostgresCopy
 
         var options = new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = target };
         var contexts = new StorageContextFactory(options);
-        await new DatabaseMigrator(contexts, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(contexts)).MigrateAsync(cancellationToken);
+        await new DatabaseMigrator(contexts, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(new StoreConnections(options))).MigrateAsync(cancellationToken);
         await using var model = contexts.CreateDbContext();
         if (await model.HealthChecks.AnyAsync(cancellationToken) || await model.Incidents.AnyAsync(cancellationToken))
         {

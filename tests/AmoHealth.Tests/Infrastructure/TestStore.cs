@@ -16,7 +16,7 @@ public interface ITestStore : IDisposable
     static async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync(StorageOptions options)
     {
         var factory = new StorageContextFactory(options);
-        await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(factory))
+        await new DatabaseMigrator(factory, Microsoft.Extensions.Options.Options.Create(options), new SchemaState(new StoreConnections(options)))
             .MigrateAsync(CancellationToken.None);
         return factory;
     }

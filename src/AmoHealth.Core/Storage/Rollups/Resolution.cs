@@ -22,6 +22,14 @@ public static class Resolutions
     public static long Floor(this Resolution resolution, long timestamp) =>
         timestamp - (((timestamp % resolution.Milliseconds()) + resolution.Milliseconds()) % resolution.Milliseconds());
 
+    /// <summary>The level's table, as the EF model and the migrations name it.</summary>
+    public static string Table(this Resolution resolution) => resolution switch
+    {
+        Resolution.Minute => "rollup_minute",
+        Resolution.Hour => "rollup_hour",
+        _ => "rollup_day",
+    };
+
     /// <summary>The rows of one level, as a query root.</summary>
     public static IQueryable<RollupRecord> Query(this AmoHealthDbContext db, Resolution resolution) => resolution switch
     {

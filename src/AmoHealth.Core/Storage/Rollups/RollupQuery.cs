@@ -1,4 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using System.Text;
+using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Storage.Rollups;
 
@@ -28,14 +30,15 @@ public static class RollupQuery
         return segments;
     }
 
+    /// <summary>Each account's check merged over the window. The connection is opened here if it is closed.</summary>
     public static async Task<IReadOnlyList<SeriesSummary>> SummarizeAsync(
-        AmoHealthDbContext db, long from, long to, string? account, string? checkType, RetentionOptions retention, long now,
+        DbConnection connection, long from, long to, string? account, string? checkType, RetentionOptions retention, long now,
         CancellationToken cancellationToken)
     {
         var series = new Dictionary<(string, string), SeriesSummary>();
         foreach (var segment in Cover(from, to, retention, now))
         {
-            await foreach (var rollup in LevelAsync(db, segment.Resolution, segment.From, segment.To, account, checkType, cancellationToken))
+            await foreach (var rollup in LevelAsync(connection, segment.Resolution, segment.From, segment.To, account, checkType, cancellationToken))
             {
                 if (!series.TryGetValue((rollup.Account, rollup.CheckType), out var summary))
                 {
@@ -51,101 +54,105 @@ public static class RollupQuery
 
     /// <summary>
     /// One level's rows with buckets in [from, to), in no particular order, streamed as they are read: a caller
-    /// folds them into its aggregates, so a long window of many accounts never sits in memory row by row. Read
-    /// with a plain command on EF's connection: thousands of small rows come back in a third of the time entity
-    /// materialization takes (the SQL is standard, the table and column names are the model's). No ORDER BY:
-    /// it makes SQLite walk the whole primary key instead of the rows in range.
+    /// folds them into its aggregates, so a long window of many accounts never sits in memory row by row. A plain
+    /// command: thousands of small rows come back in a third of the time entity materialization takes. No ORDER
+    /// BY: it makes SQLite walk the whole primary key instead of the rows in range.
     /// </summary>
     public static async IAsyncEnumerable<RollupRow> LevelAsync(
-        AmoHealthDbContext db, Resolution resolution, long from, long to, string? account, string? checkType,
+        DbConnection connection, Resolution resolution, long from, long to, string? account, string? checkType,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = db.Model.FindEntityType(resolution switch
-        {
-            Resolution.Minute => typeof(MinuteRollup),
-            Resolution.Hour => typeof(HourRollup),
-            _ => typeof(DayRollup),
-        })!.GetTableName();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        var opened = await connection.EnsureOpenAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
-            var sql = new System.Text.StringBuilder(
-                $"SELECT account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, histogram FROM {table} WHERE bucket >= @from AND bucket < @to");
-            Parameter(command, "@from", from);
-            Parameter(command, "@to", to);
-            if (account is not null)
-            {
-                sql.Append(" AND account = @account");
-                Parameter(command, "@account", account);
-            }
-
-            if (checkType is not null)
-            {
-                sql.Append(" AND check_type = @check");
-                Parameter(command, "@check", checkType);
-            }
-
+            var sql = new StringBuilder(
+                $"SELECT account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, histogram FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
+            await using var command = connection.Command(string.Empty).With("@from", from).With("@to", to)
+                .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
             command.CommandText = sql.ToString();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 yield return new RollupRow(
                     reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                    (byte[])reader.GetValue(9));
+                    reader.GetInt64(6), reader.GetNullableInt32(7), reader.GetNullableInt32(8), (byte[])reader.GetValue(9));
             }
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
         }
-    }
-
-    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>
-    /// Raw results with <c>timestamp</c> in [from, to), found by the id range the hour rollups record for the
-    /// window (rows are numbered in write order), so <c>health_checks</c> needs no time index.
+    /// Raw results with <c>timestamp</c> in [from, to), by id, found by the id range the hour rollups record for the
+    /// window (rows are numbered in write order), so <c>health_checks</c> needs no time index. <paramref name="after"/>
+    /// and <paramref name="limit"/> page by id. The connection is opened here if it is closed.
     /// </summary>
-    public static async Task<IQueryable<HealthCheckRecord>> RawAsync(
-        AmoHealthDbContext db, long from, long to, string? account, string? checkType, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<HealthCheckRecord> RawAsync(
+        DbConnection connection, long from, long to, string? account, string? checkType, long? after, int? limit,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var hours = Filter(db.HourRollups.AsNoTracking(), account, checkType)
-            .Where(r => r.Bucket >= Resolution.Hour.Floor(from) && r.Bucket < to);
-        var first = await hours.MinAsync(r => (long?)r.FirstId, cancellationToken);
-        var last = await hours.MaxAsync(r => (long?)r.LastId, cancellationToken);
-        var raw = db.HealthChecks.AsNoTracking();
-        if (first is null || last is null)
+        var opened = await connection.EnsureOpenAsync(cancellationToken);
+        try
         {
-            return raw.Where(h => false);
-        }
+            var range = new StringBuilder("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour WHERE bucket >= @from AND bucket < @to");
+            long? first, last;
+            await using (var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(from)).With("@to", to)
+                .Filter(range, "account", "@account", account).Filter(range, "check_type", "@check", checkType))
+            {
+                command.CommandText = range.ToString();
+                await using var ids = await command.ExecuteReaderAsync(cancellationToken);
+                await ids.ReadAsync(cancellationToken);
+                (first, last) = (ids.GetNullableInt64(0), ids.GetNullableInt64(1));
+            }
 
-        raw = raw.Where(h => h.Id >= first && h.Id <= last && h.Timestamp >= from && h.Timestamp < to);
-        if (account is not null)
+            if (first is null || last is null)
+            {
+                yield break;
+            }
+
+            var sql = new StringBuilder(
+                "SELECT id, \"timestamp\", check_type, status, response_time, error_message, account, outcome, http_status, dns_ms, connect_ms, tls_ms, ttfb_ms " +
+                "FROM health_checks WHERE id >= @first AND id <= @last AND \"timestamp\" >= @from AND \"timestamp\" < @to");
+            await using var raw = connection.Command(string.Empty).With("@first", first).With("@last", last).With("@from", from).With("@to", to)
+                .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
+            if (after is { } id)
+            {
+                sql.Append(" AND id > @after");
+                raw.With("@after", id);
+            }
+
+            sql.Append(" ORDER BY id");
+            if (limit is { } take)
+            {
+                sql.Append(" LIMIT @limit");
+                raw.With("@limit", take);
+            }
+
+            raw.CommandText = sql.ToString();
+            await using var reader = await raw.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return new HealthCheckRecord
+                {
+                    Id = reader.GetInt64(0), Timestamp = reader.GetInt64(1), CheckType = reader.GetString(2), Status = reader.GetString(3),
+                    ResponseTime = reader.GetNullableInt32(4), ErrorMessage = reader.GetNullableString(5), Account = reader.GetString(6),
+                    Outcome = OutcomeNames.Parse(reader.GetString(7)), HttpStatus = reader.GetNullableInt32(8), DnsMs = reader.GetNullableInt32(9),
+                    ConnectMs = reader.GetNullableInt32(10), TlsMs = reader.GetNullableInt32(11), TtfbMs = reader.GetNullableInt32(12),
+                };
+            }
+        }
+        finally
         {
-            raw = raw.Where(h => h.Account == account);
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
         }
-
-        return checkType is null ? raw : raw.Where(h => h.CheckType == checkType);
-    }
-
-    private static IQueryable<T> Filter<T>(IQueryable<T> query, string? account, string? checkType)
-        where T : RollupRecord
-    {
-        if (account is not null)
-        {
-            query = query.Where(r => r.Account == account);
-        }
-
-        return checkType is null ? query : query.Where(r => r.CheckType == checkType);
     }
 
     private static void Split(Resolution level, long start, long end, List<Segment> segments, RetentionOptions retention, long now)

@@ -93,7 +93,7 @@ public sealed class SilenceClusterTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(_mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
-        return new SilenceWatch(_contexts, new SchemaState(_contexts), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
+        return new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
             configuration, new PlainHttpClients(), _time, NullLogger<SilenceWatch>.Instance, redis);
     }
 

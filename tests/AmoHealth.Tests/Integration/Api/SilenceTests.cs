@@ -85,7 +85,7 @@ public sealed class SilenceTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
-        var watch = new SilenceWatch(_contexts, new SchemaState(_contexts), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
+        var watch = new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
             configuration, new PlainHttpClients(), time, NullLogger<SilenceWatch>.Instance);
 
         time.Advance(TimeSpan.FromSeconds(80));

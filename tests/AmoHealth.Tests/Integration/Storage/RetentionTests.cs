@@ -55,7 +55,7 @@ public abstract class RetentionTests(ITestStore store) : IDisposable
         Assert.True(deleted > 1_000, "several batches ran");
 
         // What is left still answers: the last 7 days from minutes, hours and days alike.
-        var week = await RollupQuery.SummarizeAsync(check, nowMs - (7 * Day), nowMs, null, null, options.Retention, nowMs, CancellationToken.None);
+        var week = await RollupQuery.SummarizeAsync(check.Database.GetDbConnection(), nowMs - (7 * Day), nowMs, null, null, options.Retention, nowMs, CancellationToken.None);
         Assert.Equal(7 * 12, Assert.Single(week).Count);
         Assert.Equal(0, await service.PruneAsync(CancellationToken.None));
     }

@@ -50,7 +50,7 @@ public abstract class RollupTests(ITestStore store) : IDisposable
             var covered = RollupQuery.Cover(from, to, retention, now);
             var coveredFrom = covered.Min(s => s.From);
             var coveredTo = covered.Max(s => s.To);
-            var series = await RollupQuery.SummarizeAsync(db, from, to, null, null, retention, now, CancellationToken.None);
+            var series = await RollupQuery.SummarizeAsync(db.Database.GetDbConnection(), from, to, null, null, retention, now, CancellationToken.None);
 
             foreach (var check in Checks)
             {
@@ -90,7 +90,7 @@ public abstract class RollupTests(ITestStore store) : IDisposable
         {
             var from = Start + random.NextInt64(0, 2L * 86_400_000);
             var to = from + random.NextInt64(1, 6L * 3_600_000);
-            var found = await (await RollupQuery.RawAsync(db, from, to, null, CheckType.Get, CancellationToken.None)).CountAsync();
+            var found = await RollupQuery.RawAsync(db.Database.GetDbConnection(), from, to, null, CheckType.Get, null, null, CancellationToken.None).CountAsync();
             Assert.Equal(results.Count(r => r.CheckType == CheckType.Get && r.Timestamp >= from && r.Timestamp < to), found);
         }
     }

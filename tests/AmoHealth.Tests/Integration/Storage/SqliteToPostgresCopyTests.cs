@@ -50,8 +50,8 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
             Assert.Equal(await from.Query(resolution).CountAsync(), await to.Query(resolution).CountAsync());
         }
 
-        var window = await RollupQuery.SummarizeAsync(to, RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
-        var expected = await RollupQuery.SummarizeAsync(from, RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
+        var window = await RollupQuery.SummarizeAsync(to.Database.GetDbConnection(), RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
+        var expected = await RollupQuery.SummarizeAsync(from.Database.GetDbConnection(), RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
         Assert.Equal(expected.Select(s => (s.CheckType, s.Count, s.UpCount, s.Percentile(95))).OrderBy(s => s.CheckType),
             window.Select(s => (s.CheckType, s.Count, s.UpCount, s.Percentile(95))).OrderBy(s => s.CheckType));
         var notification = await to.Notifications.Include(n => n.Incident).SingleAsync();
