@@ -15,7 +15,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApiServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddAmoHealthStorage(readOnly: true);
+        builder.AddAmoHealthStore(readOnly: true);
         services.AddLiveInput(MeterName);
         if (builder.AddLiveRedis())
         {

@@ -29,6 +29,7 @@ public sealed class StorageOptions
         "amohealth",
         "health_checks.db");
 
+    [Microsoft.Extensions.Options.ValidateObjectMembers(typeof(RetentionOptionsValidator))]
     public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>

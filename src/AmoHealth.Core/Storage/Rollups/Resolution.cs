@@ -30,14 +30,6 @@ public static class Resolutions
         _ => "rollup_day",
     };
 
-    /// <summary>The rows of one level, as a query root.</summary>
-    public static IQueryable<RollupRecord> Query(this AmoHealthDbContext db, Resolution resolution) => resolution switch
-    {
-        Resolution.Minute => db.MinuteRollups,
-        Resolution.Hour => db.HourRollups,
-        _ => db.DayRollups,
-    };
-
     public static RollupRecord Create(this Resolution resolution, string account, string checkType, long bucket) => resolution switch
     {
         Resolution.Minute => new MinuteRollup { Account = account, CheckType = checkType, Bucket = bucket },

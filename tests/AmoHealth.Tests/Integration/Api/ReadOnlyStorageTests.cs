@@ -35,12 +35,14 @@ public sealed class ReadOnlyStorageTests : IDisposable
             return status.StatusCode == HttpStatusCode.OK && text.Contains("\"checkType\":\"GET\"", StringComparison.Ordinal) ? text : null;
         }, TimeSpan.FromSeconds(20), "the Prober's row through the Api");
 
-        var contexts = api.Services.GetRequiredService<IDbContextFactory<AmoHealthDbContext>>();
-        await using var own = await contexts.CreateDbContextAsync();
-        own.CheckStatuses.Add(new CheckStatusRecord { Account = "main", CheckType = "POST", Status = "up", Outcome = AmoHealth.Core.Checks.Outcome.Up, ResponseTime = 10, LastCheck = 2 });
-        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => own.SaveChangesAsync());
-        var sqlite = Assert.IsType<SqliteException>(refused.InnerException);
-        Assert.Equal(8, sqlite.SqliteErrorCode); // SQLITE_READONLY
-        await Assert.ThrowsAsync<SqliteException>(() => own.Database.ExecuteSqlRawAsync("DELETE FROM health_checks"));
+        // The Api's own connections: SQLite refuses any write on them.
+        var connections = api.Services.GetRequiredService<StoreConnections>();
+        await using var own = await connections.OpenAsync(CancellationToken.None);
+        await using var insert = own.Command(
+            "INSERT INTO check_status (account, check_type, status, outcome, response_time, last_check, state, streak) VALUES ('main', 'POST', 'up', 'up', 10, 2, 'up', 0)");
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteNonQueryAsync());
+        Assert.Equal(8, refused.SqliteErrorCode); // SQLITE_READONLY
+        await using var delete = own.Command("DELETE FROM health_checks");
+        await Assert.ThrowsAsync<SqliteException>(() => delete.ExecuteNonQueryAsync());
     }
 }
