@@ -147,10 +147,11 @@ public static partial class GatewayAuth
         }).DisableAntiforgery();
     }
 
-    private static Ok<SignedInUser> Me(HttpContext context, IOptions<AuthOptions> options) => TypedResults.Ok(new SignedInUser(
-        options.Value.Mode.ToString().ToLowerInvariant(),
-        context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
-        context.Connection.RemoteIpAddress?.ToString()));
+    private static Ok<SignedInUser> Me(HttpContext context, IOptions<AuthOptions> options) => TypedResults.Ok(
+        new SignedInUser(
+            options.Value.Mode.ToString().ToLowerInvariant(),
+            context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
+            context.Connection.RemoteIpAddress?.ToString()));
 
     private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate, ILoggerFactory loggers)
     {
