@@ -1,9 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -24,14 +24,14 @@ public static partial class GatewayAuth
     {
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
-            // Each problem is named by its key (Auth:User, Auth:PasswordHash, Auth:ProxySecret, ...).
-            .ValidateDataAnnotations()
             // Keys at rest: in Production the cookie keys are encrypted, so a copy of the keys folder forges nothing.
             .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.Login || !string.IsNullOrWhiteSpace(o.KeysCertificate) || !environment.IsProduction(),
                 "Auth:KeysCertificate is required in Production with Auth:Mode=Login: a PEM file with a certificate and its RSA key that encrypts " +
                 "the cookie keys at rest (install.sh generates /etc/amohealth/gateway-keys.pem; or: openssl req -x509 -newkey rsa:3072 -nodes " +
                 "-days 3650 -subj /CN=amohealth-keys -keyout k.pem -out c.pem && cat k.pem c.pem > gateway-keys.pem).")
             .ValidateOnStart();
+        // Each problem is named by its key (Auth:User, Auth:PasswordHash, Auth:ProxySecret, ...).
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         // Fail closed: anonymous only in Development on loopback (AnonymousAccess says why otherwise).
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AnonymousAccess>();
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
@@ -131,12 +131,7 @@ public static partial class GatewayAuth
 
     private static void MapEndpoints(WebApplication app, AuthOptions options)
     {
-        app.MapGet("/auth/me", (HttpContext context) => TypedResults.Ok(new
-        {
-            mode = options.Mode.ToString().ToLowerInvariant(),
-            user = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
-            clientAddress = context.Connection.RemoteIpAddress?.ToString(),
-        }));
+        app.MapGet("/auth/me", Me);
         if (options.Mode != AuthMode.Login)
         {
             return;
@@ -151,6 +146,12 @@ public static partial class GatewayAuth
             return Results.Redirect(LoginPath);
         }).DisableAntiforgery();
     }
+
+    private static Ok<SignedInUser> Me(HttpContext context, IOptions<AuthOptions> options) => TypedResults.Ok(
+        new SignedInUser(
+            options.Value.Mode.ToString().ToLowerInvariant(),
+            context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
+            context.Connection.RemoteIpAddress?.ToString()));
 
     private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate, ILoggerFactory loggers)
     {

@@ -12,9 +12,16 @@ namespace AmoHealth.Tests.Infrastructure;
 public sealed class GatewayHost : WebApplicationFactory<GatewayMarker>
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly bool _generatedJsonOnly;
 
-    public GatewayHost(Dictionary<string, string> settings)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="generatedJsonOnly">
+    /// Writes JSON only through generated contracts, as the native build does (it has no reflection-based
+    /// serializer): a type the Gateway writes without a contract fails here as it would in production.
+    /// </param>
+    public GatewayHost(Dictionary<string, string> settings, bool generatedJsonOnly = false)
     {
+        _generatedJsonOnly = generatedJsonOnly;
         _settings = new Dictionary<string, string>
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -46,6 +53,18 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayMarker>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_generatedJsonOnly)
+        {
+            builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json =>
+            {
+                var chain = json.SerializerOptions.TypeInfoResolverChain;
+                foreach (var reflection in chain.OfType<System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver>().ToList())
+                {
+                    chain.Remove(reflection);
+                }
+            }));
         }
     }
 }
