@@ -21,6 +21,7 @@ variants=(
   "r2r-sc-trimmed|-r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishTrimmed=true|"
   "r2r-tc-off|@r2r|DOTNET_TieredCompilation=0"
   "r2r-tc-bg0|@r2r|DOTNET_TC_BackgroundWorkerTimeoutMs=0"
+  "r2r-no-callcount|@r2r|DOTNET_TC_CallCounting=0"
   "r2r-gen0-4m|@r2r|DOTNET_GCgen0size=0x400000"
   "r2r-nonconc-gc|@r2r|DOTNET_gcConcurrent=0"
   "r2r-conserve|@r2r|DOTNET_GCConserveMemory=9"
