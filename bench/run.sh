@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Builds in Release, starts what each benchmark needs on 127.0.0.1 (Simulator, redis-server, Api, Gateway),
-# measures, stops everything it started, and writes bench/results/<date>.json plus the table in BENCHMARKS.md.
-# Usage: bench/run.sh [--quick]     (--quick: fewer samples, shorter windows, one run: under 3 minutes)
+# Publishes the Prober, the Api and the Gateway as production runs them (deploy/publish.sh, the same command as
+# deploy/install.sh: NativeAOT or ReadyToRun where a project says so) into artifacts/publish/bench (reused while the
+# sources are unchanged), builds the bench and the Simulator in Release, starts what each benchmark needs on
+# 127.0.0.1 (Simulator, redis-server, the published services), measures (memory and startup of the published
+# programs among the rest), stops everything it started, and writes bench/results/<date>.json plus the table in
+# BENCHMARKS.md.
+# Usage: bench/run.sh [--quick]     (--quick: fewer samples, shorter windows, one run: about 4 minutes after the publish)
 set -euo pipefail
+trap 'status="${PIPESTATUS[*]}"; echo "bench: stopped, line $LINENO failed (exit status $status): $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
 quick=false
@@ -10,14 +15,19 @@ quick=false
 samples=300; seconds=20; runs=3; trials=6; days=30; requests=100; many_days=7; clients=1000; messages=20; warm=60; idle=20; first=10
 if $quick; then samples=100; seconds=8; runs=1; trials=2; days=30; requests=30; many_days=0; clients=1000; messages=10; warm=25; idle=5; first=5; fi
 
-for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Api src/AmoHealth.Gateway; do
+published=$PWD/artifacts/publish/bench
+deploy/publish.sh "$published"
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator; do
   dotnet build "$project" -c Release -v q -nologo >/dev/null
 done
 bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
 simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
-api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
-gateway=$PWD/artifacts/bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll
-prober=$PWD/artifacts/bin/AmoHealth.Prober/release/AmoHealth.Prober.dll
+# The published programs, started directly in their own folder as the systemd units do.
+api=$published/api/AmoHealth.Api
+gateway=$published/gateway/AmoHealth.Gateway
+prober=$published/prober/AmoHealth.Prober
+# Where a framework-dependent build's apphost finds the runtime (the units set the same).
+export DOTNET_ROOT=${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}
 command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
 
 work=$(mktemp -d)
@@ -49,16 +59,18 @@ dotnet "$bench" detection --simulator "http://127.0.0.1:$sim_port" --token bench
 # --- Storage and API latencies on 30 days of results ---
 start_gateway() { # api port, prober port; sets gateway_port and gateway_pid
   gateway_port=$(free_port)
-  # Content root: the project folder, whose wwwroot holds the dashboard the build produced.
+  # Content root: the published folder, whose wwwroot holds the dashboard.
   # Development on loopback: the one place a Gateway runs without a sign-in.
   services__api__http__0="http://127.0.0.1:$1" services__prober__http__0="http://127.0.0.1:$2" PORT="$gateway_port" ASPNETCORE_ENVIRONMENT=Development \
-    dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
+    "$gateway" --contentRoot "$(dirname "$gateway")" >/dev/null 2>&1 &
   gateway_pid=$!; pids+=($gateway_pid)
   wait_http "http://127.0.0.1:$gateway_port/health"
 }
 start_api() { # db, redis (or empty), port
+  # The fan-out's 1,000 streams all come from one address through the Gateway: above the per-client stream limit.
   Storage__Path="$1" ConnectionStrings__redis="$2" Stream__HeartbeatSeconds=1 ASPNETCORE_URLS="http://127.0.0.1:$3" \
-    dotnet "$api" --contentRoot "$(dirname "$api")" >/dev/null 2>&1 &
+    Api__Limits__StreamsPerClient=$((clients + 100)) \
+    "$api" --contentRoot "$(dirname "$api")" >/dev/null 2>&1 &
   api_pid=$!; pids+=($api_pid)
   wait_http "http://127.0.0.1:$3/health"
 }
@@ -91,10 +103,10 @@ kill "$api_pid" "$gateway_pid" 2>/dev/null || true
 
 # --- A flood of bad sign-ins (50 parallel clients) against a Login-mode Gateway while a probe measures ---
 signin_port=$(free_port)
-signin_hash=$(echo "bench-$RANDOM-password" | dotnet "$gateway" hash-password)
+signin_hash=$(echo "bench-$RANDOM-password" | "$gateway" hash-password)
 Auth__Mode=Login Auth__User=admin Auth__PasswordHash="$signin_hash" Auth__KeysDirectory="$work/keys" PORT="$signin_port" \
   ASPNETCORE_ENVIRONMENT=Development services__api__http__0=http://127.0.0.1:1 services__prober__http__0=http://127.0.0.1:1 \
-  dotnet "$gateway" --contentRoot "$PWD/src/AmoHealth.Gateway" >/dev/null 2>&1 &
+  "$gateway" --contentRoot "$(dirname "$gateway")" >/dev/null 2>&1 &
 signin_pid=$!; pids+=($signin_pid)
 wait_http "http://127.0.0.1:$signin_port/health"
 dotnet "$bench" signin --gateway "http://127.0.0.1:$signin_port" --clients 50 --samples $($quick && echo 100 || echo 300) | tee -a "$out"
@@ -109,7 +121,7 @@ start_stack() { # db, accounts: the three services against the Simulator at the 
   prober_port=$(free_port); api_port=$(free_port)
   env "${accounts[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$1" \
     ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
-    dotnet "$prober" --contentRoot "$(dirname "$prober")" >/dev/null 2>&1 &
+    "$prober" --contentRoot "$(dirname "$prober")" >/dev/null 2>&1 &
   prober_pid=$!; pids+=($prober_pid)
   wait_http "http://127.0.0.1:$prober_port/health"
   start_api "$1" "127.0.0.1:$redis_port" "$api_port"
@@ -128,6 +140,18 @@ wait "$memory_job"; tee -a "$out" < "$work/memory-load.json"
 dotnet "$bench" firstdata --gateway "http://127.0.0.1:$gateway_port" --runs "$first" | tee -a "$out"
 stop_stack
 
+# --- Startup of each published service: process start -> first /health 200, 5 starts each ---
+# Each as in the stack above (the Gateway signing in, as in production), the others stopped; /health polled every 5 ms.
+startup_port=$(free_port)
+AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$work/seed.db" \
+  ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$startup_port" \
+  dotnet "$bench" startup --name prober --exe "$prober" --url "http://127.0.0.1:$startup_port/health" | tee -a "$out"
+Storage__Path="$work/seed.db" ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$startup_port" \
+  dotnet "$bench" startup --name api --exe "$api" --url "http://127.0.0.1:$startup_port/health" | tee -a "$out"
+Auth__Mode=Login Auth__User=admin Auth__PasswordHash="$signin_hash" Auth__KeysDirectory="$work/keys" PORT="$startup_port" \
+  ASPNETCORE_ENVIRONMENT=Development services__api__http__0=http://127.0.0.1:1 services__prober__http__0=http://127.0.0.1:1 \
+  dotnet "$bench" startup --name gateway --exe "$gateway" --url "http://127.0.0.1:$startup_port/health" | tee -a "$out"
+
 if ! $quick; then
   start_stack "$work/fifty.db" 50
   sleep "$warm"
@@ -137,7 +161,7 @@ fi
 
 # --- Dashboard bundle and in-process hot paths ---
 js_gzip=0
-for file in src/AmoHealth.Gateway/ClientApp/dist/assets/*.js; do js_gzip=$((js_gzip + $(gzip -9 -c "$file" | wc -c))); done
+for file in "$published"/gateway/wwwroot/assets/*.js; do js_gzip=$((js_gzip + $(gzip -9 -c "$file" | wc -c))); done
 echo "{\"benchmark\":\"dashboard_js_gzip_bytes\",\"bytes\":$js_gzip}" | tee -a "$out"
 dotnet "$bench" hotpaths --iterations $($quick && echo 3 || echo 10) | grep '^{' | tee -a "$out"
 

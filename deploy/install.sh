@@ -3,10 +3,13 @@
 #
 #   sudo deploy/install.sh --domain monitor.example.com [--email ops@example.com] [--tls letsencrypt|self-signed]
 #
-# What it does, in order: installs Redis, Nginx, SQLite and OpenSSL from the distribution; creates one system
-# user per service (amohealth: Prober; amohealth-api; amohealth-gateway); builds the dashboard as an
-# unprivileged user (npm never runs as root) and publishes Prober, Api and Gateway (Release) into a new
-# /opt/amohealth/releases/<time>; keeps data and tokens in /var/lib/amohealth, the Gateway's cookie keys in
+# What it does, in order: installs Redis, Nginx, SQLite, OpenSSL, clang and zlib1g-dev from the distribution;
+# creates one system user per service (amohealth: Prober; amohealth-api; amohealth-gateway); builds the dashboard
+# as an unprivileged user (npm never runs as root) and publishes Prober, Api and Gateway (deploy/publish.sh:
+# Release, linux-x64, NativeAOT or ReadyToRun as each project says; clang and zlib1g-dev link the native ones)
+# into a new /opt/amohealth/releases/<time>, each service an executable its unit starts directly (no
+# `dotnet X.dll`); the publish is kept in artifacts/publish/linux-x64 (--publish-dir DIR) and reused while the
+# sources are unchanged; keeps data and tokens in /var/lib/amohealth, the Gateway's cookie keys in
 # /var/lib/amohealth-gateway, and configuration in /etc/amohealth/{common,prober,api,gateway}.env (0600, one per
 # service, created once, never overwritten; an older single amohealth.env is split); generates Redis's password
 # once into /etc/redis/amohealth.conf (included by redis.conf) and the Prober's and Api's connection string to
@@ -26,7 +29,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-domain=""; email=""; tls=letsencrypt; stage=""; http_port=80; https_port=443; listen_host=""
+domain=""; email=""; tls=letsencrypt; stage=""; http_port=80; https_port=443; listen_host=""; published=$repo/artifacts/publish/linux-x64
 while [ $# -gt 0 ]; do
   case "$1" in
     --domain) domain=$2; shift 2 ;;
@@ -36,7 +39,8 @@ while [ $# -gt 0 ]; do
     --http-port) http_port=$2; shift 2 ;;
     --https-port) https_port=$2; shift 2 ;;
     --listen) listen_host="$2:"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --publish-dir) published=$2; shift 2 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "install: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,15 +63,16 @@ snippets="$root/etc/nginx/snippets/amohealth"
 acme="$root/var/www/letsencrypt"
 release="$opt/releases/$(date -u +%Y%m%dT%H%M%SZ)"
 dotnet_bin=$(command -v dotnet || echo /usr/bin/dotnet)
+# Where a framework-dependent build's apphost finds the runtime (a native or self-contained build ignores it).
+dotnet_root=$(dirname "$(readlink -f "$dotnet_bin")")
 step() { echo "== $*"; }
 
 if [ -z "$stage" ]; then
   step "packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq redis-server nginx sqlite3 openssl curl >/dev/null
+  apt-get install -y -qq redis-server nginx sqlite3 openssl curl clang zlib1g-dev >/dev/null
   [ "$tls" = letsencrypt ] && apt-get install -y -qq certbot >/dev/null
-  command -v dotnet >/dev/null || { echo "install: the .NET 10 SDK is needed to publish (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2; exit 1; }
   command -v node >/dev/null || { echo "install: Node.js 20.19+ is needed to build the dashboard" >&2; exit 1; }
   systemctl enable --now redis-server >/dev/null
   step "users $user, $api_user, $gateway_user"
@@ -77,6 +82,9 @@ if [ -z "$stage" ]; then
   id "$api_user" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --gid "$user" "$api_user"
   id "$gateway_user" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin --user-group "$gateway_user"
 fi
+
+# Publishing needs the .NET SDK and, for a NativeAOT service, clang and zlib1g-dev: checked before anything is built.
+"$here/publish.sh" --check || { echo "install: stopped before building or installing anything of AmoHealth" >&2; exit 1; }
 
 step "directories"
 mkdir -p "$opt/releases" "$etc" "$data/tokens" "$gateway_state/keys" "$backups" "$units" "$sites" "$snippets" "$acme"
@@ -94,28 +102,45 @@ fi
 rm -rf "$data/keys"
 
 # The dashboard is built by an unprivileged user in a scratch copy: npm's install scripts never run as root.
-step "dashboard (npm ci, vite build)"
-spa_src="$repo/src/AmoHealth.Gateway/ClientApp"
-scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
-mkdir -p "$scratch/app"
-(cd "$spa_src" && tar --exclude=./node_modules --exclude=./dist -cf - .) | tar -xf - -C "$scratch/app"
-build_spa='cd "$1/app" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent'
-if [ "$(id -u)" -eq 0 ]; then
-  build_user=$user; [ -n "$stage" ] && build_user=nobody
-  chmod 755 "$scratch"; chown -R "$build_user" "$scratch"
-  runuser -u "$build_user" -- env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+build_dashboard() {
+  local spa_src="$repo/src/AmoHealth.Gateway/ClientApp" build_user
+  scratch=$(mktemp -d); trap 'rm -rf "$scratch"' EXIT
+  mkdir -p "$scratch/app"
+  (cd "$spa_src" && tar --exclude=./node_modules --exclude=./dist -cf - .) | tar -xf - -C "$scratch/app"
+  local build_spa='cd "$1/app" && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent'
+  if [ "$(id -u)" -eq 0 ]; then
+    build_user=$user; [ -n "$stage" ] && build_user=nobody
+    chmod 755 "$scratch"; chown -R "$build_user" "$scratch"
+    runuser -u "$build_user" -- env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+  else
+    env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+  fi
+  rm -rf "$repo/src/AmoHealth.Gateway/wwwroot"
+  cp -r "$scratch/app/dist" "$repo/src/AmoHealth.Gateway/wwwroot"
+}
+publish_args=(-p:SkipSpaBuild=true) # the dashboard is built by build_dashboard, not by the Gateway's project
+if "$here/publish.sh" --current "$published" "${publish_args[@]}"; then
+  step "dashboard and services: reusing $published (sources unchanged since it was published)"
 else
-  env HOME="$scratch" npm_config_cache="$scratch/.npm" bash -c "$build_spa" spa "$scratch" >/dev/null
+  step "dashboard (npm ci, vite build)"
+  build_dashboard
+  step "publish (Release, linux-x64) into $published"
+  "$here/publish.sh" "$published" "${publish_args[@]}"
 fi
-rm -rf "$repo/src/AmoHealth.Gateway/wwwroot"
-cp -r "$scratch/app/dist" "$repo/src/AmoHealth.Gateway/wwwroot"
-
-step "publish into $release"
-for service in Prober Api Gateway; do
-  lower=$(echo "$service" | tr '[:upper:]' '[:lower:]')
-  dotnet publish "$repo/src/AmoHealth.$service" -c Release -o "$release/$lower" -nologo -v q -p:SkipSpaBuild=true
-done
+step "release $release"
+mkdir -p "$release"
+for service in prober api gateway; do cp -a "$published/$service" "$release/$service"; done
 [ -f "$release/gateway/wwwroot/index.html" ] || { echo "install: the dashboard is missing from the published Gateway" >&2; exit 1; }
+# A NativeAOT service never makes memory executable at run time: its unit denies writable executable memory
+# (MemoryDenyWriteExecute). A JIT or ReadyToRun one compiles code at run time and cannot have that.
+write_execute() { # service folder, project name: the unit's MemoryDenyWriteExecute lines
+  if [ -f "$release/$1/AmoHealth.$2.dll" ]; then
+    echo "# Not MemoryDenyWriteExecute: this build JIT-compiles (ReadyToRun code too), which needs writable executable memory."
+  else
+    echo "# NativeAOT: no JIT, so no memory ever needs to be writable and executable."
+    echo "MemoryDenyWriteExecute=yes"
+  fi
+}
 mkdir -p "$release/deploy"
 cp "$here"/backup.sh "$here"/restore.sh "$release/deploy/"
 cp "$repo/README.md" "$release/"
@@ -143,7 +168,7 @@ if [ ! -f "$etc/gateway.env" ]; then
   step "configuration $etc/*.env (new)"
   password_file="$etc/admin-password"
   if [ -n "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then password=$AMOHEALTH_ADMIN_PASSWORD; else password=$(openssl rand -base64 18 | tr '+/' '-_'); fi # easy to paste: no '+' or '/'
-  hash=$(printf '%s\n' "$password" | "$dotnet_bin" "$release/gateway/AmoHealth.Gateway.dll" hash-password)
+  hash=$(printf '%s\n' "$password" | DOTNET_ROOT=$dotnet_root "$release/gateway/AmoHealth.Gateway" hash-password)
   internal_secret=$(openssl rand -hex 24) # one value: the Gateway sends it, the Api and the Prober check it
   render_env common
   render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @INTERNAL_SECRET@ "$internal_secret" @OAUTH_KEY@ "$(openssl rand -base64 32)"
@@ -220,13 +245,19 @@ proxy_secret=$(env_value gateway Auth__ProxySecret)
 [[ "$proxy_header" =~ ^[A-Za-z0-9-]+$ ]] || { echo "Auth__ProxyHeader must be a header name (letters, digits, '-'), got '$proxy_header'" >&2; exit 1; }
 
 step "systemd units"
-render_unit() { # template, destination
-  sed -e "/@HARDENING@/{r $here/systemd/hardening.conf" -e 'd}' "$1" |
+render_unit() { # template, destination[, service folder, project name: the unit's write-execute lines]
+  local wx; wx=$(mktemp)
+  if [ $# -gt 2 ]; then write_execute "$3" "$4" > "$wx"; else : > "$wx"; fi
+  sed -e "/@HARDENING@/{r $here/systemd/hardening.conf" -e 'd}' -e "/@WRITE_EXECUTE@/{r $wx" -e 'd}' "$1" |
     sed -e "s|@USER@|$user|g" -e "s|@API_USER@|$api_user|g" -e "s|@GATEWAY_USER@|$gateway_user|g" -e "s|@ETC@|$etc|g" \
-        -e "s|@CURRENT@|$current|g" -e "s|@DOTNET@|$dotnet_bin|g" -e "s|@GATEWAY_STATE@|$gateway_state|g" -e "s|@DATA_PARENT@|$(dirname "$data")|g" \
+        -e "s|@CURRENT@|$current|g" -e "s|@DOTNET_ROOT@|$dotnet_root|g" -e "s|@GATEWAY_STATE@|$gateway_state|g" -e "s|@DATA_PARENT@|$(dirname "$data")|g" \
         -e "s|@DATA@|$data|g" -e "s|@BACKUPS@|$backups|g" > "$2"
+  rm -f "$wx"
 }
-for unit in amohealth-prober.service amohealth-api.service amohealth-gateway.service amohealth-backup.service amohealth-backup.timer; do
+render_unit "$here/systemd/amohealth-prober.service" "$units/amohealth-prober.service" prober Prober
+render_unit "$here/systemd/amohealth-api.service" "$units/amohealth-api.service" api Api
+render_unit "$here/systemd/amohealth-gateway.service" "$units/amohealth-gateway.service" gateway Gateway
+for unit in amohealth-backup.service amohealth-backup.timer; do
   render_unit "$here/systemd/$unit" "$units/$unit"
 done
 

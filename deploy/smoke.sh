@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Stands up the published services behind a private Nginx (self-signed certificate, 127.0.0.1 high ports)
-# using deploy/install.sh --stage, and checks what production relies on. Needs: dotnet, node, nginx, strace,
-# openssl, redis-server, sqlite3, curl. Ends with "smoke: N passed, N failed" and exits non-zero on a failure.
+# using deploy/install.sh --stage, and checks what production relies on. The services are the programs
+# deploy/publish.sh produced (NativeAOT where a project says so), started as their units say, under the
+# units' MemoryDenyWriteExecute: an AOT-only failure (reflection, trimming) fails here. They are published once
+# per run (into the run's own folder); the upgrade reuses that publish. Needs: dotnet, node, nginx, strace,
+# openssl, redis-server, sqlite3, curl (and clang, zlib1g-dev for a NativeAOT service). Ends with
+# "smoke: N passed, N failed" and exits non-zero on a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -34,11 +38,12 @@ sim_port=$(free_port); redis_port=$(free_port)
 # Every program the install starts is recorded with its arguments: no secret may appear on a command line.
 traced() { strace -f -qq --seccomp-bpf -e trace=execve -s 4096 -o "$1" "${@:2}"; }
 
-echo "== install --stage"
-if ! traced "$work/install.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
+echo "== install --stage (publishes the three services)"
+if ! traced "$work/install.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed --publish-dir "$work/publish" \
       --http-port "$http_port" --https-port "$https_port" --listen 127.0.0.1 > "$work/install.log" 2>&1; then
   cat "$work/install.log"; failed=1; finish
 fi
+grep '^publish: ' "$work/install.log"
 etc="$stage/etc/amohealth"
 units="$stage/etc/systemd/system"
 value() { sed -n "s/^$2=//p" "$etc/$1.env" | tail -1; }
@@ -85,6 +90,30 @@ check "the Api cannot write the database: its folder read-only to it, the folder
   grep -q '^ReadOnlyPaths=$stage/var/lib/amohealth\$' '$units/amohealth-api.service' && ! grep -q '^ReadWritePaths=' '$units/amohealth-api.service' &&
   grep -q '^UMask=0027\$' '$units/amohealth-prober.service' && [ \"\$(stat -c %a '$stage/var/lib/amohealth')\" = 2750 ] &&
   grep -q 'chmod 640 \"\$db\"' '$repo/deploy/restore.sh'"
+current="$stage/opt/amohealth/current"
+program_kind() { # service: native (NativeAOT: an ELF binary, no IL beside it) or jit (an apphost beside its IL)
+  local exe="$current/${1,,}/AmoHealth.$1"
+  [ -x "$exe" ] && [ "$(head -c4 "$exe" | od -An -tx1 | tr -d ' \n')" = 7f454c46 ] || { echo none; return; }
+  if [ -f "$current/${1,,}/AmoHealth.$1.dll" ]; then echo jit; else echo native; fi
+}
+says_aot() { grep -Eq '<PublishAot>[[:space:]]*true[[:space:]]*</PublishAot>' "$repo/src/AmoHealth.$1/AmoHealth.$1.csproj"; }
+program_matches() { # services: each program is what its project publishes, and its unit starts it directly
+  local s unit
+  for s in "$@"; do
+    unit="$units/amohealth-${s,,}.service"
+    grep -qxF "ExecStart=$current/${s,,}/AmoHealth.$s" "$unit" && ! grep -q '^ExecStart=.*dotnet' "$unit" || return 1
+    if says_aot "$s"; then
+      [ "$(program_kind "$s")" = native ] && grep -qx 'MemoryDenyWriteExecute=yes' "$unit" || return 1
+    else
+      [ "$(program_kind "$s")" = jit ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
+    fi
+  done
+}
+kinds="prober $(program_kind Prober), api $(program_kind Api), gateway $(program_kind Gateway)"
+check "the Api and the Gateway are native executables (ELF, no IL beside them) where their csproj say PublishAot (now: $kinds)" \
+  program_matches Api Gateway
+check "every unit starts its published program directly (no dotnet X.dll); W^X denied exactly for the NativeAOT ones" \
+  program_matches Prober Api Gateway
 check "systemd accepts the units (Type=notify, hardening)" bash -c "
   for u in '$units'/amohealth-*.service; do grep -q '^Type=\(notify\|oneshot\)' \"\$u\" || exit 1; done
   grep -q '^MemoryMax=500M' '$units/amohealth-prober.service' && grep -q '^ProtectSystem=strict' '$units/amohealth-api.service' &&
@@ -135,6 +164,14 @@ run_unit() { # unit file: WorkingDirectory, ExecStart, EnvironmentFile and Envir
     done < <(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
     while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Environment=' "$unit")
     cd "$(sed -n 's/^WorkingDirectory=//p' "$unit")" || exit 1
+    if grep -qx 'MemoryDenyWriteExecute=yes' "$unit"; then
+      # As systemd does on a current kernel: prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN), kept across exec.
+      exec python3 -c '
+import ctypes, os, sys
+if ctypes.CDLL(None, use_errno=True).prctl(65, 1, 0, 0, 0) != 0:
+    print("smoke: this kernel cannot deny writable executable memory (PR_SET_MDWE); started without", file=sys.stderr)
+os.execv(sys.argv[1], sys.argv[1:])' $(sed -n 's/^ExecStart=//p' "$unit")
+    fi
     exec $(sed -n 's/^ExecStart=//p' "$unit")
   ) > "$log" 2>&1 &
   pids+=($!)
@@ -252,9 +289,10 @@ check "the Gateway's cookie keys are encrypted at rest, outside the data directo
 
 echo "== upgrade in place (rerun the install)"
 before=$(cat "$etc"/{common,prober,api,gateway}.env | sha256sum | cut -d' ' -f1); first=$(readlink "$stage/opt/amohealth/current")
-traced "$work/upgrade.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed \
+traced "$work/upgrade.trace" deploy/install.sh --stage "$stage" --domain localhost --tls self-signed --publish-dir "$work/publish" \
   --http-port "$http_port" --https-port "$https_port" --listen 127.0.0.1 > "$work/upgrade.log" 2>&1
-check "an upgrade installs a new release and switches to it" bash -c "[ \"\$(readlink '$stage/opt/amohealth/current')\" != '$first' ] && [ -f '$stage/opt/amohealth/current/gateway/AmoHealth.Gateway.dll' ]"
+check "an upgrade installs a new release and switches to it" bash -c "[ \"\$(readlink '$stage/opt/amohealth/current')\" != '$first' ] && [ -x '$stage/opt/amohealth/current/gateway/AmoHealth.Gateway' ] && [ -f '$stage/opt/amohealth/current/gateway/wwwroot/index.html' ]"
+check "an upgrade of unchanged sources reuses the publish (one publish per run)" bash -c "grep -q 'reusing $work/publish' '$work/upgrade.log' && ! grep -q '^publish: AmoHealth' '$work/upgrade.log'"
 check "an upgrade keeps the configuration and the history" bash -c "[ \"\$(cat '$etc'/{common,prober,api,gateway}.env | sha256sum | cut -d' ' -f1)\" = '$before' ] && [ -s '$db' ]"
 check "an upgrade puts no secret on a command line either (it renders the site with the proxy secret)" \
   bash -c "! grep -qF -- \"\$0\" '$work/upgrade.trace' && grep -qF -- \"\$0\" '$site'" "$proxy_secret"

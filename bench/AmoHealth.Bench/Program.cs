@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "firstdata" => await FirstDataBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "signin" => await SignInLoadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "scale" => await ScaleBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "startup" => await StartupBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -29,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("       AmoHealth.Bench hotpaths [--iterations N]");
     Console.Error.WriteLine("       AmoHealth.Bench firstdata --gateway URL [--runs N]");
     Console.Error.WriteLine("       AmoHealth.Bench signin --gateway URL [--clients N] [--samples N]");
+    Console.Error.WriteLine("       AmoHealth.Bench startup --name N --exe PATH --url HEALTH_URL [--runs N] [--poll-ms MS]");
     Console.Error.WriteLine("       AmoHealth.Bench scale --pg CONNECTION --kill-pid PID [--accounts N] [--probers N] [--interval-ms MS] [--warm S] [--seconds S]");
     return 2;
 }
