@@ -47,7 +47,7 @@ public static class InfoApi
             T? value;
             try
             {
-                value = JsonSerializer.Deserialize<T>(row.Value);
+                value = (T?)JsonSerializer.Deserialize(row.Value, typeof(T), StoredStateJsonContext.Default);
             }
             catch (JsonException)
             {

@@ -3,6 +3,7 @@ using AmoHealth.Api.Live;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Extensions;
 
@@ -26,6 +27,8 @@ public static class Extensions
             services.AddSingleton<IStatusSubscriber, NoStatusSubscriber>();
         }
 
+        // Only source-generated metadata, under JIT as under NativeAOT: a type missing from the context fails the tests.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolver = Apis.ApiJsonContext.Default);
         services.AddProblemDetails();
         services.AddClientLimits();
         services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
@@ -45,8 +48,8 @@ public static class Extensions
         services.AddSingleton<Queries.StatsReader>();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StreamOptions>, StreamOptionsValidator>();
         services.AddOptions<Info.DashboardOptions>()
             .BindConfiguration(Info.DashboardOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
@@ -57,8 +60,8 @@ public static class Extensions
                     options.CheckIntervalMs = interval;
                 }
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Info.DashboardOptions>, Info.DashboardOptionsValidator>();
         services.AddSingleton<Freshness>();
         services.AddHealthChecks().AddCheck<Freshness>("results-current");
         // A hidden retry could post the silence alert twice; the watch retries visibly on its next look.

@@ -21,8 +21,8 @@ public static class ClientLimits
     {
         services.AddOptions<LimitsOptions>()
             .BindConfiguration(LimitsOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(CsvPolicy, context =>

@@ -168,7 +168,7 @@ public sealed partial class SilenceWatch(
         try
         {
             using var client = httpClients.CreateClient(HttpClientName);
-            using var response = await client.PostAsJsonAsync(url, new { text }, cancellationToken);
+            using var response = await client.PostAsJsonAsync(url, new SilenceAlert(text), Apis.ApiJsonContext.Default.SilenceAlert, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return true;

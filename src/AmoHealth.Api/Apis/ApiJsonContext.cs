@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AmoHealth.Api.Queries;
+using AmoHealth.Api.Status;
+
+namespace AmoHealth.Api.Apis;
+
+/// <summary>
+/// Source-generated JSON for everything the Api answers (web defaults: camelCase, nulls written), as each handler
+/// declares it; the Api's JSON options hold nothing else (see <c>AddApiServices</c>).
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<CheckStatusDto>))]
+[JsonSerializable(typeof(IReadOnlyList<HistoryPoint>))]
+[JsonSerializable(typeof(IReadOnlyList<IncidentDto>))]
+[JsonSerializable(typeof(IReadOnlyList<CheckStats>))]
+[JsonSerializable(typeof(InfoDto))]
+[JsonSerializable(typeof(SilenceAlert))]
+// The problem details' extension values (the parameter or the limit named).
+[JsonSerializable(typeof(string))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;
