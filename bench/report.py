@@ -19,8 +19,9 @@ bundle = [r for r in rows if r["benchmark"] == "dashboard_js_gzip_bytes"]
 hot = [r for r in rows if r["benchmark"] == "hot_path_ns"]
 signin = [r for r in rows if r["benchmark"] == "signin_flood_probe_overhead_ms"]
 startup = [r for r in rows if r["benchmark"] == "startup_ms"]
-# What each published service is (from the startup runs): "native" (NativeAOT) or "jit" (IL, ReadyToRun or not).
-builds = ", ".join(f"{r['name']} {'NativeAOT' if r['build'] == 'native' else 'JIT'}" for r in startup)
+# What each published service is (from the startup runs): "native" (NativeAOT), "r2r" (ReadyToRun) or "jit".
+kinds = {"native": "NativeAOT", "r2r": "ReadyToRun"}
+builds = ", ".join(f"{r['name']} {kinds.get(r['build'], 'JIT')}" for r in startup)
 published = f"published builds ({builds})" if builds else "published builds"
 med = lambda xs: statistics.median(xs) if xs else float("nan")
 cores = os.cpu_count()

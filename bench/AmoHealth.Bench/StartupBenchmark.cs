@@ -41,7 +41,7 @@ public static class StartupBenchmark
         {
             benchmark = "startup_ms",
             name,
-            build = File.Exists(exe + ".dll") ? "jit" : "native",
+            build = BuildKind(exe),
             runs,
             poll_ms = poll.TotalMilliseconds,
             median = Math.Round(Stats.Percentile(sorted, 50), 1),
@@ -50,6 +50,18 @@ public static class StartupBenchmark
             samples = samples.Select(s => Math.Round(s, 1)),
         }));
         return 0;
+    }
+
+    /// <summary>"native" (NativeAOT: no IL beside the program), "r2r" (IL precompiled: ReadyToRun) or "jit".</summary>
+    private static string BuildKind(string exe)
+    {
+        if (!File.Exists(exe + ".dll"))
+        {
+            return "native";
+        }
+
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(exe + ".dll"));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0 ? "r2r" : "jit";
     }
 
     private static async Task<double?> StartOnceAsync(string exe, Uri url, TimeSpan poll, HttpClient client)
