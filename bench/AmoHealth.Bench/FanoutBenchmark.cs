@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using AmoHealth.Core.Live;
 using StackExchange.Redis;
