@@ -10,5 +10,9 @@ public interface IStateFence
     long? FenceOf(string account);
 
     /// <summary>Inside the write's transaction: whether the account is still held under <paramref name="fence"/> (locked until commit).</summary>
-    Task<bool> HoldsAsync(AmoHealthDbContext db, string account, long fence, CancellationToken cancellationToken);
+    Task<bool> HoldsAsync(StoreSession session, string account, long fence, CancellationToken cancellationToken);
+
+    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
+    async Task<bool> HoldsAsync(AmoHealthDbContext db, string account, long fence, CancellationToken cancellationToken) =>
+        await HoldsAsync(await db.SessionAsync(cancellationToken), account, fence, cancellationToken);
 }

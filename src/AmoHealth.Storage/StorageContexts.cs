@@ -13,7 +13,7 @@ public static class StorageContexts
             ? builder.UseNpgsql(PostgresConnectionString(options), o => o.MigrationsAssembly(PostgresMigrationsAssembly))
             : options.ReadOnly
                 ? builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance)
-                : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWal.Instance);
+                : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWalInterceptor.Instance);
 
     /// <summary>The configured connection string, read-only sessions for a reader (see <see cref="StoreConnections"/>).</summary>
     public static string PostgresConnectionString(StorageOptions options) => StoreConnections.PostgresConnectionString(options);

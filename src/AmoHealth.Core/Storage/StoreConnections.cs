@@ -5,8 +5,9 @@ using Npgsql;
 namespace AmoHealth.Core.Storage;
 
 /// <summary>
-/// Plain connections to the configured store, for readers that need no ORM (the Api): SQLite through
-/// Microsoft.Data.Sqlite, PostgreSQL through a slim Npgsql data source. Both work under NativeAOT.
+/// Plain connections to the configured store, no ORM: SQLite through Microsoft.Data.Sqlite, PostgreSQL through a
+/// slim Npgsql data source. Both work under NativeAOT. Readers (the Api) get read-only ones; the writer (the
+/// Prober) opens <see cref="StoreSession"/>s.
 /// </summary>
 public sealed class StoreConnections : IAsyncDisposable
 {
@@ -15,7 +16,7 @@ public sealed class StoreConnections : IAsyncDisposable
     public StoreConnections(StorageOptions options)
     {
         Options = options;
-        _postgres = new(() => new NpgsqlSlimDataSourceBuilder(PostgresConnectionString(options)).Build());
+        _postgres = new(() => new NpgsqlSlimDataSourceBuilder(PostgresConnectionString(options)).EnableArrays().Build());
     }
 
     public StorageOptions Options { get; }
@@ -50,6 +51,11 @@ public sealed class StoreConnections : IAsyncDisposable
         {
             await connection.OpenAsync(cancellationToken);
             await SqliteMemoryMapPragma.ApplyAsync(connection, cancellationToken);
+            if (!Options.ReadOnly)
+            {
+                SqliteKeepWal.Apply(connection);
+            }
+
             return connection;
         }
         catch
@@ -58,6 +64,26 @@ public sealed class StoreConnections : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>A unit of work: an open connection and a transaction on it; commit it, then dispose it.</summary>
+    public async Task<StoreSession> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new StoreSession(connection, transaction, Provider, ownsConnection: true);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An open connection without a transaction: each statement commits on its own.</summary>
+    public async Task<StoreSession> ConnectAsync(CancellationToken cancellationToken) =>
+        new(await OpenAsync(cancellationToken), null, Provider, ownsConnection: true);
 
     public async ValueTask DisposeAsync()
     {

@@ -25,14 +25,22 @@ public interface IOwnership
     /// Inside a transaction: whether the cluster lease is still this Prober's under <paramref name="fence"/>. The
     /// lease row stays locked until the transaction ends, so it does not change hands in between.
     /// </summary>
-    Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken);
+    Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken);
 
     /// <summary>
     /// Inside the writer's transaction: the fence under which this Prober holds each of the accounts, leaving
     /// out those it no longer holds. A result is written only when its fence is the one returned. The lease
     /// rows stay locked until the transaction ends, so no other Prober takes one over in between.
     /// </summary>
-    Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken);
+
+    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
+    async Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) =>
+        await LeadsAsync(await db.SessionAsync(cancellationToken), fence, cancellationToken);
+
+    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
+    async Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
+        await HeldAsync(await db.SessionAsync(cancellationToken), accounts, cancellationToken);
 
     /// <summary>A probe of the account begins (or ends): an account is handed over only between probes.</summary>
     void Enter(string account);

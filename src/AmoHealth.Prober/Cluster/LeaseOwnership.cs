@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Cluster;
 
@@ -39,20 +38,26 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
         return fence >= 0 && Valid;
     }
 
-    public async Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) =>
-        await db.Leases
-            .FromSql($"SELECT * FROM leases WHERE name = {LeaseNames.Cluster} AND holder = {Holder} AND fence = {fence} FOR SHARE")
-            .AsNoTracking()
-            .AnyAsync(cancellationToken);
+    public async Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken)
+    {
+        await using var command = session.Command("SELECT 1 FROM leases WHERE name = @name AND holder = @holder AND fence = @fence FOR SHARE")
+            .With("@name", LeaseNames.Cluster).With("@holder", Holder).With("@fence", fence);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;
+    }
 
-    public async Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
     {
         var names = accounts.Distinct(StringComparer.Ordinal).Select(LeaseNames.Account).ToArray();
-        var rows = await db.Leases
-            .FromSql($"SELECT * FROM leases WHERE name = ANY({names}) AND holder = {Holder} FOR SHARE")
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => LeaseNames.AccountOf(r.Name), r => r.Fence, StringComparer.Ordinal);
+        await using var command = session.Command("SELECT name, fence FROM leases WHERE name = ANY(@names) AND holder = @holder FOR SHARE")
+            .With("@names", names).With("@holder", Holder);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var held = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            held[LeaseNames.AccountOf(reader.GetString(0))] = reader.GetInt64(1);
+        }
+
+        return held;
     }
 
     public void Enter(string account) => _inFlight.AddOrUpdate(account, 1, (_, n) => n + 1);

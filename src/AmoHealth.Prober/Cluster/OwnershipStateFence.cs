@@ -7,6 +7,6 @@ public sealed class OwnershipStateFence(IOwnership ownership) : IStateFence
 {
     public long? FenceOf(string account) => ownership.TryOwn(account, out var fence) ? fence : null;
 
-    public async Task<bool> HoldsAsync(AmoHealthDbContext db, string account, long fence, CancellationToken cancellationToken) =>
-        (await ownership.HeldAsync(db, [account], cancellationToken)).TryGetValue(account, out var held) && held == fence;
+    public async Task<bool> HoldsAsync(StoreSession session, string account, long fence, CancellationToken cancellationToken) =>
+        (await ownership.HeldAsync(session, [account], cancellationToken)).TryGetValue(account, out var held) && held == fence;
 }

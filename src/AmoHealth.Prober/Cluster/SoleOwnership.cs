@@ -17,7 +17,7 @@ public sealed class SoleOwnership : IOwnership
         return true;
     }
 
-    public Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public bool TryOwn(string account, out long fence)
     {
@@ -25,7 +25,7 @@ public sealed class SoleOwnership : IOwnership
         return true;
     }
 
-    public Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, long>>(accounts.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => 0L, StringComparer.Ordinal));
 
     public void Enter(string account)

@@ -10,6 +10,9 @@ public interface ITestStore : IDisposable
 
     IDbContextFactory<AmoHealthDbContext> CreateFactory() => new StorageContextFactory(Options);
 
+    /// <summary>Plain connections to the store as the Prober writes through them (dispose it at the end of the test).</summary>
+    StoreConnections CreateConnections() => new(Options);
+
     /// <summary>Applies the migrations as the Prober does at start.</summary>
     Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync() => MigrateAsync(Options);
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AmoHealth.Core.Storage;
 
@@ -12,22 +11,12 @@ namespace AmoHealth.Core.Storage;
 /// a read-only reader can create neither. Without this, a cleanly stopped Prober deletes them and every read fails
 /// with "attempt to write a readonly database".
 /// </summary>
-public sealed class SqliteKeepWal : DbConnectionInterceptor
+public static class SqliteKeepWal
 {
     /// <summary><c>SQLITE_FCNTL_PERSIST_WAL</c> from sqlite3.h.</summary>
     private const int PersistWal = 10;
 
-    public static SqliteKeepWal Instance { get; } = new();
-
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Apply(connection);
-        return Task.CompletedTask;
-    }
-
-    private static void Apply(DbConnection connection)
+    public static void Apply(DbConnection connection)
     {
         if (connection is not SqliteConnection { Handle: { } handle })
         {
