@@ -1,6 +1,5 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Cluster;
@@ -15,7 +14,7 @@ namespace AmoHealth.Prober.Cluster;
 /// over within that plus a period, and probed at once when their last result is older than an interval.
 /// </summary>
 public sealed partial class LeaseKeeper(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     LeaseOwnership ownership,
     IReadOnlyList<AmoAccount> accounts,
     IOptions<MonitorOptions> options,
@@ -58,9 +57,8 @@ public sealed partial class LeaseKeeper(
         try
         {
             // Handed back at once, so the others take over at their next renewal instead of after the lease time.
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE leases SET holder = NULL, expires_at = 0 WHERE holder = {ownership.Holder}", cancellationToken);
+            await using var session = await connections.ConnectAsync(cancellationToken);
+            await LeaseRows.ReleaseAllAsync(session, ownership.Holder, cancellationToken);
             LogReleased(logger, ownership.Holder);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -78,33 +76,14 @@ public sealed partial class LeaseKeeper(
         var names = accounts.Select(a => LeaseNames.Account(a.Name)).ToArray();
         // The member row says which accounts this Prober watches: none of them is retired while it lives.
         var configured = string.Join('\n', accounts.Select(a => a.Name));
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sql = db.Database;
+        await using var session = await connections.ConnectAsync(cancellationToken);
 
-        await sql.ExecuteSqlAsync($"""
-            INSERT INTO leases (name, holder, fence, expires_at, accounts)
-            VALUES ({LeaseNames.MemberPrefix + me}, {me}, 1, (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl}, {configured})
-            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at, accounts = excluded.accounts
-            """, cancellationToken);
-        await sql.ExecuteSqlAsync($"""
-            INSERT INTO leases (name, holder, fence, expires_at)
-            SELECT n, NULL, 0, 0 FROM unnest({names.Append(LeaseNames.Cluster).ToArray()}) AS n
-            ON CONFLICT (name) DO NOTHING
-            """, cancellationToken);
+        await LeaseRows.HeartbeatAsync(session, me, ttl, configured, cancellationToken);
+        await LeaseRows.EnsureAsync(session, [.. names, LeaseNames.Cluster], cancellationToken);
         // Accounts no longer configured here are given back.
-        await sql.ExecuteSqlAsync($"""
-            UPDATE leases SET holder = NULL, expires_at = 0
-            WHERE holder = {me} AND name LIKE 'account:%' AND NOT (name = ANY({names}))
-            """, cancellationToken);
-        var held = await sql.SqlQuery<HeldLease>($"""
-            UPDATE leases SET expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl}
-            WHERE holder = {me} AND name = ANY({names})
-            RETURNING name AS "Name", fence AS "Fence"
-            """).ToListAsync(cancellationToken);
-        var members = await sql.SqlQuery<int>($"""
-            SELECT count(*)::int AS "Value" FROM leases
-            WHERE name LIKE 'member:%' AND expires_at > (extract(epoch from clock_timestamp()) * 1000)::bigint
-            """).SingleAsync(cancellationToken);
+        await LeaseRows.ReleaseOthersAsync(session, me, names, cancellationToken);
+        var held = await LeaseRows.RenewAsync(session, me, ttl, names, cancellationToken);
+        var members = await LeaseRows.MembersAsync(session, cancellationToken);
         var share = (names.Length + Math.Max(members, 1) - 1) / Math.Max(members, 1);
 
         IReadOnlyList<string> overdue = [];
@@ -116,40 +95,23 @@ public sealed partial class LeaseKeeper(
                 ownership.Drop(LeaseNames.AccountOf(name));
             }
 
-            await sql.ExecuteSqlAsync($"UPDATE leases SET holder = NULL, expires_at = 0 WHERE holder = {me} AND name = ANY({extra})", cancellationToken);
+            await LeaseRows.ReleaseAsync(session, me, extra, cancellationToken);
             held.RemoveAll(l => extra.Contains(l.Name));
             LogGaveBack(logger, extra.Length, share, members);
         }
         else if (held.Count < share)
         {
-            var claimed = await sql.SqlQuery<HeldLease>($"""
-                UPDATE leases AS l SET holder = {me}, fence = l.fence + 1,
-                    expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl}
-                FROM (SELECT name FROM leases
-                      WHERE name = ANY({names})
-                        AND (holder IS NULL OR expires_at < (extract(epoch from clock_timestamp()) * 1000)::bigint)
-                      ORDER BY random() LIMIT {share - held.Count}
-                      FOR UPDATE SKIP LOCKED) AS free
-                WHERE l.name = free.name
-                RETURNING l.name AS "Name", l.fence AS "Fence"
-                """).ToListAsync(cancellationToken);
+            var claimed = await LeaseRows.ClaimAsync(session, me, ttl, names, share - held.Count, cancellationToken);
             held.AddRange(claimed);
             if (claimed.Count > 0)
             {
                 LogClaimed(logger, claimed.Count, share, members);
-                overdue = await OverdueAsync(db, claimed, cancellationToken);
+                overdue = await OverdueAsync(session, claimed, cancellationToken);
             }
         }
 
-        var leader = await sql.SqlQuery<long>($"""
-            UPDATE leases SET holder = {me},
-                fence = CASE WHEN holder = {me} THEN fence ELSE fence + 1 END,
-                expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + {ttl}
-            WHERE name = {LeaseNames.Cluster}
-              AND (holder = {me} OR holder IS NULL OR expires_at < (extract(epoch from clock_timestamp()) * 1000)::bigint)
-            RETURNING fence AS "Value"
-            """).ToListAsync(cancellationToken);
-        ownership.Renewed(held, leader.Count > 0 ? leader[0] : null, started, Lifetime - Period);
+        var leader = await LeaseRows.LeadAsync(session, me, ttl, cancellationToken);
+        ownership.Renewed(held, leader, started, Lifetime - Period);
         // Only now that they count as held: the scheduler starts them at once.
         foreach (var account in overdue)
         {
@@ -158,15 +120,11 @@ public sealed partial class LeaseKeeper(
     }
 
     /// <summary>Accounts taken over whose last stored probe is older than an interval: they are probed at once.</summary>
-    private async Task<IReadOnlyList<string>> OverdueAsync(AmoHealthDbContext db, List<HeldLease> claimed, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> OverdueAsync(StoreSession session, List<HeldLease> claimed, CancellationToken cancellationToken)
     {
-        var taken = claimed.Select(l => LeaseNames.AccountOf(l.Name)).ToList();
+        var taken = claimed.Select(l => LeaseNames.AccountOf(l.Name)).ToArray();
         var since = time.GetUtcNow().ToUnixTimeMilliseconds() - options.Value.CheckIntervalMs;
-        var fresh = await db.CheckStatuses.Where(s => taken.Contains(s.Account))
-            .GroupBy(s => s.Account)
-            .Where(g => g.Min(s => s.LastCheck) >= since)
-            .Select(g => g.Key)
-            .ToListAsync(cancellationToken);
+        var fresh = await LeaseRows.FreshAsync(session, taken, since, cancellationToken);
         return [.. taken.Except(fresh, StringComparer.Ordinal)];
     }
 

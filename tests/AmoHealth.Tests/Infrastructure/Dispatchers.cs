@@ -16,7 +16,7 @@ public static class Dispatchers
         AmoHealth.Prober.Cluster.IOwnership? ownership = null)
     {
         var wrapped = Options.Create(alerts);
-        var health = new ChannelHealth(notifiers, new AmoHealth.Core.Storage.ProbeStateStore(contexts), wrapped, time, NullLogger<ChannelHealth>.Instance);
+        var health = new ChannelHealth(notifiers, new AmoHealth.Core.Storage.ProbeStateStore(contexts.Connections()), wrapped, time, NullLogger<ChannelHealth>.Instance);
         var dispatcher = new OutboxDispatcher(contexts, notifiers, health, wrapped,
             Options.Create(new MonitorOptions { CheckIntervalMs = checkIntervalMs }), time, NullLogger<OutboxDispatcher>.Instance, ownership);
         return (dispatcher, health);

@@ -15,23 +15,22 @@ public static class ProbeClients
         TimeProvider? time = null,
         bool trustAnyCertificate = false,
         ProbeStateStore? state = null,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext>? contexts = null)
+        StoreConnections? connections = null)
     {
         var clock = time ?? TimeProvider.System;
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
         return new ProbeClient(factory, clock, wrapped, guards,
-            new TokenSources(factory, state ?? new ProbeStateStore(new NoDatabase()), contexts ?? new NoDatabase(), wrapped, clock,
+            new TokenSources(factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
                 Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
     }
 
-    /// <summary>For tests that never touch probe state: any use is a test bug.</summary>
-    private sealed class NoDatabase : Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealth.Core.Storage.AmoHealthDbContext>
+    /// <summary>For tests that never touch probe state: a file in a folder that does not exist, so any use fails.</summary>
+    private static StoreConnections NoDatabase => new(new StorageOptions
     {
-        public AmoHealth.Core.Storage.AmoHealthDbContext CreateDbContext() =>
-            throw new InvalidOperationException("This test has no database; pass a ProbeStateStore.");
-    }
+        Path = Path.Combine(Path.GetTempPath(), "amohealth-no-database-" + Guid.NewGuid().ToString("N"), "none.db"),
+    });
 
     private sealed class HandlerFactory(bool trustAnyCertificate) : IHttpClientFactory
     {

@@ -29,8 +29,9 @@ public sealed class ProberRig : IAsyncDisposable
         Options = options;
         Waiters = waiters;
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        State = new ProbeStateStore(database.CreateFactory());
-        Client = ProbeClients.Create(options, state: State, contexts: database.CreateFactory());
+        var connections = ((ITestStore)database).CreateConnections();
+        State = new ProbeStateStore(connections);
+        Client = ProbeClients.Create(options, state: State, connections: connections);
         Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client);

@@ -16,7 +16,7 @@ public static class TestLeadsFactory
     {
         var notifiers = new Notifiers([new RecordingNotifier()], [], NullLogger<Notifiers>.Instance);
         var notices = new Notices(contexts, notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()), TimeProvider.System);
-        return new TestLeads(client, new ProbeStateStore(contexts), notices,
+        return new TestLeads(client, new ProbeStateStore(contexts.Connections()), notices,
             TimeProvider.System, NullLogger<TestLeads>.Instance);
     }
 }

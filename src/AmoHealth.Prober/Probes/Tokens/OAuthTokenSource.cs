@@ -180,7 +180,7 @@ public sealed partial class OAuthTokenSource(
             await state.SetAsync(account, ProbeStateRecord.TokenExpiresKey,
                 (pair.ExpiresAt * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (System.Data.Common.DbException ex)
         {
             LogExpiryNotRecorded(logger, ex, account);
         }
@@ -191,7 +191,7 @@ public sealed partial class OAuthTokenSource(
         HttpRequestException http => $"no answer from amoCRM ({http.HttpRequestError})",
         OperationCanceledException => "amoCRM did not answer in time",
         JsonException or KeyNotFoundException => "amoCRM's answer lacks access_token or refresh_token",
-        System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException => "the database that holds the tokens failed",
+        System.Data.Common.DbException => "the database that holds the tokens failed",
         InvalidOperationException => "amoCRM's answer lacks access_token or refresh_token",
         _ => ex.GetType().Name,
     };

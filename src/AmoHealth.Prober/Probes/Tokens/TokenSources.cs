@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes.Tokens;
@@ -11,7 +10,7 @@ namespace AmoHealth.Prober.Probes.Tokens;
 public sealed class TokenSources(
     IHttpClientFactory httpClients,
     ProbeStateStore state,
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILoggerFactory loggers,
@@ -21,7 +20,7 @@ public sealed class TokenSources(
     private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
 
     // One key for every account, from the global Monitor:OAuth section; only OAuth accounts need it.
-    private readonly Lazy<TokenVault> _vault = new(() => new TokenVault(contexts,
+    private readonly Lazy<TokenVault> _vault = new(() => new TokenVault(connections,
         TokenCipher.Create(monitor.Value.OAuth.EncryptionKey, monitor.Value.OAuth.PreviousEncryptionKey), time));
 
     public ITokenSource For(AmoAccount account) => _sources.GetOrAdd(account.Name, _ =>

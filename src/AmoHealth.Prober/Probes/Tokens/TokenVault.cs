@@ -1,5 +1,5 @@
+using System.Data.Common;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Probes.Tokens;
 
@@ -10,7 +10,7 @@ namespace AmoHealth.Prober.Probes.Tokens;
 /// the stored pair first, and stores the new pair by compare-and-swap on the old refresh token, committed
 /// before anyone uses it.
 /// </summary>
-public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, TokenCipher cipher, TimeProvider time)
+public sealed class TokenVault(StoreConnections connections, TokenCipher cipher, TimeProvider time)
 {
     // Longer than a refresh can take (the OAuth client's 30 s timeout plus a wait for the request budget).
     private const string LockTimeout = "SET LOCAL lock_timeout = '90s'";
@@ -18,8 +18,8 @@ public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, T
     /// <summary>The stored pair, or null when the account has none yet.</summary>
     public async Task<TokenPair?> ReadAsync(string account, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.OAuthTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Account == account, cancellationToken);
+        await using var session = await connections.ConnectAsync(cancellationToken);
+        var row = await OAuthTokenRows.ReadAsync(session, account, cancellationToken);
         return row is null ? null : Open(row);
     }
 
@@ -28,12 +28,11 @@ public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, T
     {
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.OAuthTokens.Add(Seal(account, pair));
-            await db.SaveChangesAsync(cancellationToken);
+            await using var session = await connections.ConnectAsync(cancellationToken);
+            await OAuthTokenRows.InsertAsync(session, Seal(account, pair), cancellationToken);
             return pair;
         }
-        catch (DbUpdateException)
+        catch (DbException)
         {
             // Another Prober imported first: its pair is the one in force.
             return await ReadAsync(account, cancellationToken) ?? throw new TokenUnavailableException($"No OAuth tokens for {account} could be stored.");
@@ -47,16 +46,20 @@ public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, T
     public async Task<TokenPair> RefreshAsync(
         string account, Func<TokenPair, bool> needed, Func<TokenPair, CancellationToken, Task<TokenPair>> exchange, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var postgres = db.Database.IsNpgsql();
-        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var postgres = connections.Provider == StorageProvider.Postgres;
+        await using var session = postgres ? await connections.BeginAsync(cancellationToken) : await connections.ConnectAsync(cancellationToken);
         if (postgres)
         {
-            await db.Database.ExecuteSqlRawAsync(LockTimeout, cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({"oauth:" + account}, 0))", cancellationToken);
+            await using (var timeout = session.Command(LockTimeout))
+            {
+                await timeout.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var locking = session.Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))").With("@key", "oauth:" + account);
+            await locking.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var stored = await db.OAuthTokens.AsNoTracking().SingleOrDefaultAsync(t => t.Account == account, cancellationToken)
+        var stored = await OAuthTokenRows.ReadAsync(session, account, cancellationToken)
             ?? throw new TokenUnavailableException($"No OAuth tokens for {account} in the database.");
         var current = Open(stored);
         if (!needed(current))
@@ -67,19 +70,8 @@ public sealed class TokenVault(IDbContextFactory<AmoHealthDbContext> contexts, T
         var next = await exchange(current, cancellationToken);
         // amoCRM has spent the old refresh token: a stop requested now must not keep the new pair from being stored.
         var stop = CancellationToken.None;
-        var sealedNext = Seal(account, next);
-        var swapped = await db.OAuthTokens
-            .Where(t => t.Account == account && t.RefreshTokenHash == stored.RefreshTokenHash)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.AccessToken, sealedNext.AccessToken)
-                .SetProperty(t => t.RefreshToken, sealedNext.RefreshToken)
-                .SetProperty(t => t.RefreshTokenHash, sealedNext.RefreshTokenHash)
-                .SetProperty(t => t.ExpiresAt, sealedNext.ExpiresAt)
-                .SetProperty(t => t.UpdatedAt, sealedNext.UpdatedAt), stop);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(stop);
-        }
+        var swapped = await OAuthTokenRows.SwapAsync(session, stored.RefreshTokenHash, Seal(account, next), stop);
+        await session.CommitAsync(stop);
 
         // Lost the swap: another writer stored a newer pair first, and that one is current.
         return swapped == 1 ? next

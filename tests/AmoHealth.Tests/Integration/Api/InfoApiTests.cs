@@ -25,7 +25,7 @@ public sealed class InfoApiTests
             DpStageId = 61234567, DpReturnStageId = 61234566,
         };
         var hints = new ReceiverHints(AmoAccount.AllFrom(options), Microsoft.Extensions.Options.Options.Create(options),
-            new ProbeStateStore(contexts), NullLogger<ReceiverHints>.Instance);
+            new ProbeStateStore(((ITestStore)database).CreateConnections()), NullLogger<ReceiverHints>.Instance);
         await hints.StartAsync(CancellationToken.None);
         await hints.ExecuteTask!;
 

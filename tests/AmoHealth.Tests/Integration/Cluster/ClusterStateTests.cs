@@ -15,13 +15,18 @@ public sealed class ClusterStateTests : IAsyncLifetime
 {
     private readonly TempPostgresDatabase _store = new();
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await ((ITestStore)_store).MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await ((ITestStore)_store).MigrateAsync();
+        _connections = ((ITestStore)_store).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _store.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -54,7 +59,7 @@ public sealed class ClusterStateTests : IAsyncLifetime
     {
         var (ownership, keeper) = Prober("acme");
         await keeper.RenewAsync(CancellationToken.None);
-        var state = new ProbeStateStore(_contexts, new OwnershipStateFence(ownership));
+        var state = new ProbeStateStore(_connections, new OwnershipStateFence(ownership));
         Assert.True(await state.SetOwnedAsync("acme", ProbeStateRecord.TestLeadKey, "41", CancellationToken.None));
 
         // Another Prober took the account over while this one was paused.
@@ -74,7 +79,7 @@ public sealed class ClusterStateTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober(params string[] accounts)
     {
         var ownership = new LeaseOwnership(TimeProvider.System);
-        var keeper = new LeaseKeeper(_contexts, ownership, [.. accounts.Select(a => new AmoAccount(a, new Uri("http://127.0.0.1:9/"), "token"))],
+        var keeper = new LeaseKeeper(_connections, ownership, [.. accounts.Select(a => new AmoAccount(a, new Uri("http://127.0.0.1:9/"), "token"))],
             Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }

@@ -20,13 +20,18 @@ public sealed class LeaseTests : IAsyncLifetime
 
     private readonly TempPostgresDatabase _store = new();
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await ((ITestStore)_store).MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await ((ITestStore)_store).MigrateAsync();
+        _connections = ((ITestStore)_store).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _store.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -146,7 +151,7 @@ public sealed class LeaseTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober(TimeProvider time)
     {
         var ownership = new LeaseOwnership(time);
-        var keeper = new LeaseKeeper(_contexts, ownership, Accounts, Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
+        var keeper = new LeaseKeeper(_connections, ownership, Accounts, Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
             NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }

@@ -51,7 +51,7 @@ public sealed class OAuthRefreshLockTests
         Assert.Equal(pair, await a.ReadAsync("acme", CancellationToken.None));
     }
 
-    private static TokenVault Vault(StorageOptions options) => new(new StorageContextFactory(options), Cipher, TimeProvider.System);
+    private static TokenVault Vault(StorageOptions options) => new(new StoreConnections(options), Cipher, TimeProvider.System);
 
     /// <summary>amoCRM answering a refresh slowly enough for another Prober to try the same refresh token meanwhile.</summary>
     private sealed class SlowExchange

@@ -17,13 +17,18 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
     private readonly TempPostgresDatabase _store = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await ((ITestStore)_store).MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await ((ITestStore)_store).MigrateAsync();
+        _connections = ((ITestStore)_store).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _store.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -74,7 +79,7 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober()
     {
         var ownership = new LeaseOwnership(TimeProvider.System);
-        var keeper = new LeaseKeeper(_contexts, ownership, [new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")],
+        var keeper = new LeaseKeeper(_connections, ownership, [new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")],
             Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }

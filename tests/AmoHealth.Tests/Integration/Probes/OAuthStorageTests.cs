@@ -23,7 +23,7 @@ public sealed class OAuthStorageTests
 
         Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
         var row = await RowAsync(rig);
-        var stored = await new TokenVault(rig.Database.CreateFactory(), TokenCipher.Create(ProberRig.EncryptionKey), TimeProvider.System)
+        var stored = await new TokenVault(((ITestStore)rig.Database).CreateConnections(), TokenCipher.Create(ProberRig.EncryptionKey), TimeProvider.System)
             .ReadAsync("rig", CancellationToken.None);
         Assert.NotEqual(initial, stored!.RefreshToken);
         Assert.StartsWith("def50200", stored.RefreshToken, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class OAuthStorageTests
 
     /// <summary>A probe through a new token source, as a Prober that has just started (or taken the account over).</summary>
     private static Task<ProbeResult> GetProbeAsync(ProberRig rig) =>
-        new GetProbe(ProbeClients.Create(rig.Options, state: rig.State, contexts: rig.Database.CreateFactory()))
+        new GetProbe(ProbeClients.Create(rig.Options, state: rig.State, connections: ((ITestStore)rig.Database).CreateConnections()))
             .ProbeAsync(rig.Account, CancellationToken.None);
 
     private static async Task RejectNextAsync(ProberRig rig)

@@ -105,7 +105,8 @@ public sealed class TokenTroubleTests
     private static async Task<OAuthTokenSource> SourceAsync(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
     {
         var database = new TempDatabase();
-        var contexts = await database.MigrateAsync();
+        await database.MigrateAsync();
+        var connections = ((ITestStore)database).CreateConnections();
         var options = new OAuthOptions
         {
             ClientId = Integration.ClientId,
@@ -115,7 +116,7 @@ public sealed class TokenTroubleTests
         };
         var exchange = new TokenExchange("acme", baseUri, options, new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, time, NullLogger.Instance,
             guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuards(time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
-        return new OAuthTokenSource("acme", options, new TokenFile(tokenFile), new TokenVault(contexts, TokenCipher.Create(ProberRig.EncryptionKey), time),
-            exchange, new ProbeStateStore(contexts), time, NullLogger.Instance);
+        return new OAuthTokenSource("acme", options, new TokenFile(tokenFile), new TokenVault(connections, TokenCipher.Create(ProberRig.EncryptionKey), time),
+            exchange, new ProbeStateStore(connections), time, NullLogger.Instance);
     }
 }

@@ -11,8 +11,4 @@ public interface IStateFence
 
     /// <summary>Inside the write's transaction: whether the account is still held under <paramref name="fence"/> (locked until commit).</summary>
     Task<bool> HoldsAsync(StoreSession session, string account, long fence, CancellationToken cancellationToken);
-
-    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
-    async Task<bool> HoldsAsync(AmoHealthDbContext db, string account, long fence, CancellationToken cancellationToken) =>
-        await HoldsAsync(await db.SessionAsync(cancellationToken), account, fence, cancellationToken);
 }
