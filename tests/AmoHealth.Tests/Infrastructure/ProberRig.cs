@@ -31,7 +31,7 @@ public sealed class ProberRig : IAsyncDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         State = new ProbeStateStore(database.CreateFactory());
         Client = ProbeClients.Create(options, state: State, contexts: database.CreateFactory());
-        Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
+        Leads = TestLeadsFactory.Create(Client, database, options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client);
         Post = new PostProbe(Client, Leads, TimeProvider.System);

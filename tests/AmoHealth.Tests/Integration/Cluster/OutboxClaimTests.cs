@@ -19,13 +19,18 @@ public sealed class OutboxClaimTests : IAsyncLifetime
 
     private readonly TempPostgresDatabase _store = new();
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await ((ITestStore)_store).MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await ((ITestStore)_store).MigrateAsync();
+        _connections = ((ITestStore)_store).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _store.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -84,7 +89,7 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     }
 
     private OutboxDispatcher Dispatcher(INotifier channel, IOwnership ownership, TimeProvider time) =>
-        Dispatchers.Create(_contexts, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, time, ownership: ownership).Dispatcher;
 
     private async Task AddAlertAsync(string text)

@@ -17,13 +17,18 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
     private readonly TempPostgresDatabase _store = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await ((ITestStore)_store).MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await ((ITestStore)_store).MigrateAsync();
+        _connections = ((ITestStore)_store).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _store.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -33,8 +38,8 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
         var (b, bKeeper) = Prober();
         await aKeeper.RenewAsync(CancellationToken.None);
         await bKeeper.RenewAsync(CancellationToken.None);
-        var aWatch = ProbingWatches.Create(_contexts, [new RecordingNotifier("mattermost")], _time, a);
-        var bWatch = ProbingWatches.Create(_contexts, [new RecordingNotifier("mattermost")], _time, b);
+        var aWatch = ProbingWatches.Create(_connections, [new RecordingNotifier("mattermost")], _time, a);
+        var bWatch = ProbingWatches.Create(_connections, [new RecordingNotifier("mattermost")], _time, b);
         await SetLastCheckAsync(_time.GetUtcNow());
         Assert.True(await aWatch.RunOnceAsync(CancellationToken.None));
         Assert.False(await bWatch.RunOnceAsync(CancellationToken.None));
