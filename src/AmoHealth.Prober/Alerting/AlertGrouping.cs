@@ -1,6 +1,5 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Alerting;
 
@@ -9,7 +8,7 @@ public static class AlertGrouping
 {
     /// <summary>Reads the account's checks and applies <see cref="Held"/>.</summary>
     public static async Task<HashSet<NotificationRecord>> HeldAsync(
-        AmoHealthDbContext db, AlertOptions settings, int checkIntervalMs, List<NotificationRecord> sendable, long nowMs, CancellationToken cancellationToken)
+        StoreSession session, AlertOptions settings, int checkIntervalMs, List<NotificationRecord> sendable, long nowMs, CancellationToken cancellationToken)
     {
         if (settings.GroupWindowSeconds == 0)
         {
@@ -17,10 +16,28 @@ public static class AlertGrouping
         }
 
         var accounts = sendable.Where(n => NotificationKinds.IsGrouped(n.Kind)).Select(n => n.Account).Distinct().ToList();
-        var checks = accounts.Count == 0
-            ? []
-            : await db.CheckStatuses.AsNoTracking().Where(s => accounts.Contains(s.Account)).ToListAsync(cancellationToken);
+        List<CheckStatusRecord> checks = accounts.Count == 0 ? [] : await ChecksAsync(session, accounts, cancellationToken);
         return Held(settings, TimeSpan.FromMilliseconds(checkIntervalMs), sendable, checks, nowMs);
+    }
+
+    /// <summary>The accounts' checks: where each stands and when it last reported.</summary>
+    private static async Task<List<CheckStatusRecord>> ChecksAsync(StoreSession session, List<string> accounts, CancellationToken cancellationToken)
+    {
+        await using var command = session.Command(string.Empty);
+        command.CommandText = "SELECT account, check_type, status, state, last_check FROM check_status WHERE account IN "
+            + OutboxRows.InList(command, "@account", accounts);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var checks = new List<CheckStatusRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            checks.Add(new CheckStatusRecord
+            {
+                Account = reader.GetString(0), CheckType = reader.GetString(1), Status = reader.GetString(2),
+                State = CheckStateNames.Parse(reader.GetNullableString(3)), LastCheck = reader.GetInt64(4),
+            });
+        }
+
+        return checks;
     }
 
     /// <summary>

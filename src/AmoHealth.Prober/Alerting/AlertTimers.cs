@@ -4,7 +4,6 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
@@ -14,7 +13,7 @@ namespace AmoHealth.Prober.Alerting;
 /// before a token expires, and the daily summary. Each goes through the outbox like any alert.
 /// </summary>
 public sealed partial class AlertTimers(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     Notifiers notifiers,
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
@@ -72,26 +71,34 @@ public sealed partial class AlertTimers(
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        await RemindAsync(db, now, cancellationToken);
-        await WarnTokensAsync(db, now, cancellationToken);
-        await SummarizeAsync(db, now, cancellationToken);
+        var due = new TimedWrites();
+        await using (var read = await connections.ConnectAsync(cancellationToken))
+        {
+            await RemindAsync(read, due, now, cancellationToken);
+            await WarnTokensAsync(read, due, now, cancellationToken);
+            await SummarizeAsync(read, due, now, cancellationToken);
+        }
 
-        // Written under the cluster lease's fence: a holder that lost it meanwhile enqueues nothing twice. The lease
-        // row is locked only for the write, not through the reads above (the summary reads a day of rollups), so the
-        // lease keeper's renewal never waits behind them.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await lease.LeadsAsync(db, fence, cancellationToken))
+        if (due.IsEmpty)
         {
             return;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Written under the cluster lease's fence: a holder that lost it meanwhile enqueues nothing twice. The lease
+        // row is locked only for the write, not through the reads above (the summary reads a day of rollups), so the
+        // lease keeper's renewal never waits behind them.
+        await using var session = await connections.BeginAsync(cancellationToken);
+        if (!await lease.LeadsAsync(session, fence, cancellationToken))
+        {
+            return;
+        }
+
+        await due.WriteAsync(session, notifiers, now.ToUnixTimeMilliseconds(), cancellationToken);
+        await session.CommitAsync(cancellationToken);
     }
 
-    private async Task RemindAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RemindAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var every = alerts.Value.RemindEveryMinutes;
         if (every == 0)
@@ -99,23 +106,21 @@ public sealed partial class AlertTimers(
             return;
         }
 
-        var open = await db.Incidents.Where(i => i.EndTime == null).ToListAsync(cancellationToken);
-        foreach (var incident in open)
+        foreach (var (incident, lastAlert) in await TimedReads.OpenIncidentsAsync(read, cancellationToken))
         {
-            var last = await db.Notifications
-                .Where(n => n.IncidentId == incident.Id && (n.Kind == NotificationKinds.Down || n.Kind == NotificationKinds.Reminder))
-                .MaxAsync(n => (long?)n.CreatedAt, cancellationToken) ?? incident.StartTime;
+            var last = lastAlert ?? incident.StartTime;
             if (now - DateTimeOffset.FromUnixTimeMilliseconds(last) >= TimeSpan.FromMinutes(every))
             {
-                Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, NotificationKinds.Reminder,
-                    AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
+                due.Alert(incident.Account, incident.CheckType, incident.Id, NotificationKinds.Reminder,
+                    AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()));
             }
         }
     }
 
-    private async Task WarnTokensAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task WarnTokensAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var expiries = await db.ProbeStates.Where(s => s.Key == ProbeStateRecord.TokenExpiresKey).ToListAsync(cancellationToken);
+        var expiries = await StateMarks.AllAsync(read, ProbeStateRecord.TokenExpiresKey, cancellationToken);
+        var warnings = (await StateMarks.AllAsync(read, TokenWarnedKey, cancellationToken)).ToDictionary(s => s.Account, s => s.Value, StringComparer.Ordinal);
         foreach (var expiry in expiries)
         {
             if (!long.TryParse(expiry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
@@ -132,26 +137,18 @@ public sealed partial class AlertTimers(
 
             // Once per threshold per token: a new token (new expiry) starts over.
             var marker = $"{expiresAt}:{threshold}";
-            var warned = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == expiry.Account && s.Key == TokenWarnedKey, cancellationToken);
-            if (warned?.Value == marker)
+            if (warnings.GetValueOrDefault(expiry.Account) == marker)
             {
                 continue;
             }
 
-            Outbox.Add(db, notifiers, expiry.Account, "TOKEN", null, NotificationKinds.Token,
-                AlertText.TokenExpiring(expiry.Account, expiresAt, Math.Max(daysLeft, 0), alerts.Value.Language), now.ToUnixTimeMilliseconds());
-            if (warned is null)
-            {
-                db.ProbeStates.Add(new ProbeStateRecord { Account = expiry.Account, Key = TokenWarnedKey, Value = marker });
-            }
-            else
-            {
-                warned.Value = marker;
-            }
+            due.Alert(expiry.Account, "TOKEN", null, NotificationKinds.Token,
+                AlertText.TokenExpiring(expiry.Account, expiresAt, Math.Max(daysLeft, 0), alerts.Value.Language));
+            due.Mark(expiry.Account, TokenWarnedKey, marker);
         }
     }
 
-    private async Task SummarizeAsync(AmoHealthDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (alerts.Value.DailySummaryHourUtc < 0 || now.Hour < alerts.Value.DailySummaryHourUtc)
         {
@@ -159,41 +156,35 @@ public sealed partial class AlertTimers(
         }
 
         var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var sent = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == string.Empty && s.Key == SummaryKey, cancellationToken);
-        if (sent?.Value == today)
+        var sent = await StateMarks.GetAsync(read, string.Empty, SummaryKey, cancellationToken);
+        if (sent == today)
         {
             return;
         }
 
+        due.Mark(string.Empty, SummaryKey, today);
         if (sent is null)
         {
             // A new installation: a summary of its first minutes says nothing, so the first one comes at the hour
             // tomorrow. A Prober that was down over the hour (a record of an older day) sends the missed one now.
-            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = SummaryKey, Value = today });
             return;
         }
 
         var since = now.AddDays(-1).ToUnixTimeMilliseconds();
         var series = await RollupQuery.SummarizeAsync(
-            db.Database.GetDbConnection(), since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking().Where(i => i.StartTime >= since)
-            .GroupBy(i => new { i.Account, i.CheckType })
-            .Select(g => new { g.Key.Account, g.Key.CheckType, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+            read.Connection, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
+        var incidents = await TimedReads.IncidentCountsAsync(read, since, cancellationToken);
         foreach (var account in series.Select(r => r.Account).Distinct())
         {
             var rows = CheckType.All.Select(check =>
             {
                 var mine = series.FirstOrDefault(r => r.Account == account && r.CheckType == check);
                 var uptime = mine is null || mine.Count == 0 ? 100.0 : 100.0 * mine.UpCount / mine.Count;
-                var count = incidents.FirstOrDefault(i => i.Account == account && i.CheckType == check)?.Count ?? 0;
+                var count = incidents.GetValueOrDefault((account, check));
                 return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
-            Outbox.Add(db, notifiers, account, "SUMMARY", null, NotificationKinds.Summary,
-                AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()), now.ToUnixTimeMilliseconds());
+            due.Alert(account, "SUMMARY", null, NotificationKinds.Summary, AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()));
         }
-
-        sent.Value = today;
     }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -80,7 +79,8 @@ public sealed partial class ChannelHealth(
             var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
             await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        // A database error, or a save that wraps one (the store reports it in an exception of its own).
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException || ex.InnerException is System.Data.Common.DbException)
         {
             LogSaveFailed(logger, ex, channel);
         }

@@ -1,6 +1,5 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
@@ -10,7 +9,7 @@ namespace AmoHealth.Prober.Alerting;
 /// outbox like every alert, so they are delivered once, in order, even across a restart.
 /// </summary>
 public sealed class Notices(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     Notifications.Notifiers notifiers,
     IOptions<AlertOptions> alerts,
     TimeProvider time)
@@ -20,8 +19,8 @@ public sealed class Notices(
     public async Task TestLeadReplacedAsync(string account, long oldId, long newId, bool wasConfigured, CancellationToken cancellationToken)
     {
         var text = AlertText.TestLeadReplaced(account, oldId, newId, wasConfigured, alerts.Value.Language);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        Outbox.Add(db, notifiers, account, CheckType.Post, null, Kind, text, time.GetUtcNow().ToUnixTimeMilliseconds());
-        await db.SaveChangesAsync(cancellationToken);
+        await using var session = await connections.BeginAsync(cancellationToken);
+        await Outbox.AddAsync(session, notifiers, account, CheckType.Post, null, Kind, text, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        await session.CommitAsync(cancellationToken);
     }
 }

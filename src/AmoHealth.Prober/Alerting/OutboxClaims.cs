@@ -1,6 +1,5 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Cluster;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Alerting;
 
@@ -10,7 +9,7 @@ namespace AmoHealth.Prober.Alerting;
 /// claim is still that fence's. A newer leader leaves a fresh claim of an older fence alone for
 /// <see cref="Fresh"/> (its sender may be inside the send) and takes it over after that.
 /// </summary>
-public sealed class OutboxClaims(IDbContextFactory<AmoHealthDbContext> contexts, IOwnership ownership)
+public sealed class OutboxClaims(StoreConnections connections, IOwnership ownership)
 {
     /// <summary>Well over a channel's send limit (10 s): a claim this young may belong to a send still under way.</summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
@@ -22,44 +21,46 @@ public sealed class OutboxClaims(IDbContextFactory<AmoHealthDbContext> contexts,
     /// <summary>Claims every row of one message under <paramref name="fence"/>, or none (then it is not sent).</summary>
     public async Task<bool> ClaimAsync(IReadOnlyCollection<long> ids, long fence, long nowMs, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await ownership.LeadsAsync(db, fence, cancellationToken))
+        await using var session = await connections.BeginAsync(cancellationToken);
+        if (!await ownership.LeadsAsync(session, fence, cancellationToken))
         {
             return false;
         }
 
-        var stale = nowMs - (long)Fresh.TotalMilliseconds;
-        var claimed = await db.Notifications
-            .Where(n => ids.Contains(n.Id) && n.DeliveredAt == null && n.NextAttemptAt != OutboxDispatcher.Archived
-                && (n.ClaimedFence == null || n.ClaimedFence == fence || (n.ClaimedFence < fence && n.ClaimedAt < stale)))
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ClaimedFence, fence).SetProperty(n => n.ClaimedAt, nowMs), cancellationToken);
-        if (claimed != ids.Count)
+        await using var command = session.Command(string.Empty)
+            .With("@fence", fence).With("@now", nowMs).With("@archived", OutboxDispatcher.Archived)
+            .With("@stale", nowMs - (long)Fresh.TotalMilliseconds);
+        command.CommandText = "UPDATE notifications SET claimed_fence = @fence, claimed_at = @now WHERE id IN " + OutboxRows.InList(command, "@id", ids)
+            + " AND delivered_at IS NULL AND next_attempt_at <> @archived"
+            + " AND (claimed_fence IS NULL OR claimed_fence = @fence OR (claimed_fence < @fence AND claimed_at < @stale))";
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != ids.Count)
         {
             return false; // Rolled back: another sender delivered or claimed part of it.
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return true;
     }
 
     /// <summary>Marks the rows delivered, where the claim is still this fence's; returns how many.</summary>
     public async Task<int> DeliveredAsync(IReadOnlyCollection<long> ids, long fence, long nowMs, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications
-            .Where(n => ids.Contains(n.Id) && n.ClaimedFence == fence && n.DeliveredAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.DeliveredAt, nowMs).SetProperty(n => n.LastError, (string?)null)
-                .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+        await using var session = await connections.ConnectAsync(cancellationToken);
+        await using var command = session.Command(string.Empty).With("@delivered_at", nowMs).With("@fence", fence);
+        command.CommandText = "UPDATE notifications SET delivered_at = @delivered_at, last_error = NULL, attempts = attempts + 1 WHERE id IN "
+            + OutboxRows.InList(command, "@id", ids) + " AND claimed_fence = @fence AND delivered_at IS NULL";
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Records a failed attempt and gives the claim back (the send is over), where it is still this fence's.</summary>
     public async Task FailedAsync(NotificationRecord row, long fence, long nextAttemptAt, string failure, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Notifications
-            .Where(n => n.Id == row.Id && n.ClaimedFence == fence && n.DeliveredAt == null)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Attempts, row.Attempts).SetProperty(n => n.NextAttemptAt, nextAttemptAt)
-                .SetProperty(n => n.LastError, failure).SetProperty(n => n.ClaimedFence, (long?)null), cancellationToken);
+        await using var session = await connections.ConnectAsync(cancellationToken);
+        await using var command = session.Command(
+                "UPDATE notifications SET attempts = @attempts, next_attempt_at = @next_attempt_at, last_error = @last_error, claimed_fence = NULL "
+                + "WHERE id = @id AND claimed_fence = @fence AND delivered_at IS NULL")
+            .With("@attempts", row.Attempts).With("@next_attempt_at", nextAttemptAt).With("@last_error", failure)
+            .With("@id", row.Id).With("@fence", fence);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
@@ -13,7 +12,7 @@ namespace AmoHealth.Prober.Alerting;
 /// channel accepts it (<see cref="OutboxClaims"/>); each channel is sent to on its own.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     Notifications.Notifiers notifiers,
     ChannelHealth health,
     IOptions<AlertOptions> alerts,
@@ -32,7 +31,7 @@ public sealed partial class OutboxDispatcher(
     /// <summary>Rows a channel accepted whose "delivered" mark could not be saved: marked later, never sent again.</summary>
     private readonly HashSet<long> _sentUnmarked = [];
     private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
-    private readonly OutboxClaims _claims = new(contexts, ownership ?? new Cluster.SoleOwnership());
+    private readonly OutboxClaims _claims = new(connections, ownership ?? new Cluster.SoleOwnership());
     private int _passFailures;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -78,12 +77,9 @@ public sealed partial class OutboxDispatcher(
         try
         {
             await health.PublishStartAsync(cancellationToken);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var channels = notifiers.ByName.Keys.ToList();
-            var orphans = await db.Notifications
-                .Where(n => n.DeliveredAt == null && n.NextAttemptAt != Archived && !channels.Contains(n.Channel))
-                .ExecuteUpdateAsync(u => u.SetProperty(n => n.NextAttemptAt, Archived)
-                    .SetProperty(n => n.LastError, "archived: the channel is no longer configured"), cancellationToken);
+            await using var session = await connections.ConnectAsync(cancellationToken);
+            var orphans = await OutboxRows.ArchiveOrphansAsync(
+                session, [.. notifiers.ByName.Keys], "archived: the channel is no longer configured", cancellationToken);
             if (orphans > 0)
             {
                 LogArchived(logger, orphans);
@@ -119,47 +115,10 @@ public sealed partial class OutboxDispatcher(
             return 0;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var settings = alerts.Value;
-
-        // Each channel reads its own oldest rows: a dead channel's pile never hides another channel's alerts.
-        var pending = new List<NotificationRecord>();
-        foreach (var channel in notifiers.ByName.Keys)
-        {
-            pending.AddRange(await db.Notifications.Include(n => n.Incident)
-                .Where(n => n.DeliveredAt == null && n.Channel == channel && n.NextAttemptAt != Archived)
-                .OrderBy(n => n.Id).Take(PerChannel).ToListAsync(cancellationToken));
-        }
-
-        lock (_sentUnmarked)
-        {
-            foreach (var sent in pending.Where(n => _sentUnmarked.Contains(n.Id)))
-            {
-                sent.DeliveredAt = nowMs;
-            }
-        }
-
-        foreach (var stale in pending.Where(n => n.DeliveredAt == null && n.Kind == NotificationKinds.Reminder && n.Incident?.EndTime is not null))
-        {
-            // "Still down" after the incident closed would contradict the ✅ that follows or went before it.
-            stale.NextAttemptAt = Archived;
-            stale.LastError = "skipped: the incident closed before the reminder went out";
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        lock (_sentUnmarked)
-        {
-            _sentUnmarked.Clear();
-        }
-
-        pending.RemoveAll(n => n.DeliveredAt is not null || n.NextAttemptAt == Archived);
-
-        var sendable = OutboxHeads.Due(pending, settings, now);
-        var held = await AlertGrouping.HeldAsync(db, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs, cancellationToken);
-        sendable.RemoveAll(held.Contains);
-        await db.SaveChangesAsync(cancellationToken);
+        var sendable = await DueAsync(now, cancellationToken);
 
         // Rows another sender claimed a moment ago may be inside its send right now: left to it for a while.
         sendable.RemoveAll(n => !OutboxClaims.Claimable(n, fence, nowMs));
@@ -173,6 +132,43 @@ public sealed partial class OutboxDispatcher(
         var delivered = await Task.WhenAll(messages.GroupBy(m => m[0].Channel)
             .Select(channel => SendChannelAsync(channel.Key, [.. channel], fence, now, cancellationToken)));
         return delivered.Sum();
+    }
+
+    /// <summary>The rows that may go now; settles what a pass learns first (marks owed, stale reminders, maintenance holds).</summary>
+    private async Task<List<NotificationRecord>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var session = await connections.ConnectAsync(cancellationToken);
+        var nowMs = now.ToUnixTimeMilliseconds();
+
+        // Each channel reads its own oldest rows: a dead channel's pile never hides another channel's alerts.
+        var pending = new List<NotificationRecord>();
+        foreach (var channel in notifiers.ByName.Keys)
+        {
+            pending.AddRange(await OutboxRows.PendingAsync(session, channel, PerChannel, cancellationToken));
+        }
+
+        List<NotificationRecord> marked;
+        lock (_sentUnmarked)
+        {
+            marked = pending.Where(n => _sentUnmarked.Contains(n.Id)).ToList();
+        }
+
+        // "Still down" after the incident closed would contradict the ✅ that follows or went before it.
+        var stale = pending.Where(n => !marked.Contains(n) && n.Kind == NotificationKinds.Reminder && n.Incident?.EndTime is not null).ToList();
+        await OutboxRows.SettleAsync(connections, marked, stale, [], nowMs, cancellationToken);
+        lock (_sentUnmarked)
+        {
+            _sentUnmarked.Clear();
+        }
+
+        pending.RemoveAll(n => marked.Contains(n) || stale.Contains(n));
+
+        var scheduled = pending.ToDictionary(n => n.Id, n => n.NextAttemptAt);
+        var sendable = OutboxHeads.Due(pending, alerts.Value, now);
+        var held = await AlertGrouping.HeldAsync(session, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs, cancellationToken);
+        sendable.RemoveAll(held.Contains);
+        await OutboxRows.SettleAsync(connections, [], [], [.. pending.Where(n => n.NextAttemptAt != scheduled[n.Id])], nowMs, cancellationToken);
+        return sendable;
     }
 
     /// <summary>One channel's messages of this pass, in order; returns how many rows were delivered.</summary>

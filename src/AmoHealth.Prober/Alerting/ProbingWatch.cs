@@ -2,7 +2,6 @@ using System.Globalization;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
@@ -15,7 +14,7 @@ namespace AmoHealth.Prober.Alerting;
 /// heartbeat: while it is fresh the Api's last-resort alert (for when no Prober is alive) stays quiet.
 /// </summary>
 public sealed partial class ProbingWatch(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     Notifiers notifiers,
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
@@ -66,9 +65,8 @@ public sealed partial class ProbingWatch(
             return false;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await _ownership.LeadsAsync(db, fence, cancellationToken))
+        await using var session = await connections.BeginAsync(cancellationToken);
+        if (!await _ownership.LeadsAsync(session, fence, cancellationToken))
         {
             _watchingSince = null;
             return false;
@@ -78,41 +76,46 @@ public sealed partial class ProbingWatch(
         var watchingSince = _watchingSince ??= now;
         var limit = 3L * monitor.Value.CheckIntervalMs;
         var language = alerts.Value.Language;
-        var newest = await db.CheckStatuses.AsNoTracking().GroupBy(s => s.Account)
-            .Select(g => new { Account = g.Key, Last = g.Max(s => s.LastCheck) })
-            .ToListAsync(cancellationToken);
-        var marks = await db.ProbeStates.Where(s => s.Key == ProbeStateRecord.NotProbingKey).ToListAsync(cancellationToken);
-        foreach (var account in newest)
+        var newest = await NewestAsync(session, cancellationToken);
+        var marks = await StateMarks.AllAsync(session, ProbeStateRecord.NotProbingKey, cancellationToken);
+        foreach (var (account, last) in newest)
         {
-            var mark = marks.FirstOrDefault(m => m.Account == account.Account);
-            var stale = now - account.Last > limit;
+            var mark = marks.FirstOrDefault(m => m.Account == account);
+            var stale = now - last > limit;
             if (stale && now - watchingSince > limit && mark is null)
             {
-                LogStopped(logger, account.Account, account.Last);
-                Outbox.Add(db, notifiers, account.Account, "PROBING", null, NotificationKinds.NotProbing,
-                    ProbingText.Stopped(account.Account, account.Last, now, language), now);
-                db.ProbeStates.Add(new ProbeStateRecord
-                {
-                    Account = account.Account, Key = ProbeStateRecord.NotProbingKey, Value = account.Last.ToString(CultureInfo.InvariantCulture),
-                });
+                LogStopped(logger, account, last);
+                await Outbox.AddAsync(session, notifiers, account, "PROBING", null, NotificationKinds.NotProbing,
+                    ProbingText.Stopped(account, last, now, language), now, cancellationToken);
+                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, last.ToString(CultureInfo.InvariantCulture), cancellationToken);
             }
             else if (!stale && mark is not null)
             {
-                var since = long.TryParse(mark.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : account.Last;
-                LogResumed(logger, account.Account);
-                Outbox.Add(db, notifiers, account.Account, "PROBING", null, NotificationKinds.ProbingAgain,
-                    ProbingText.Resumed(account.Account, since, account.Last, language), now);
-                db.ProbeStates.Remove(mark);
+                var since = long.TryParse(mark.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : last;
+                LogResumed(logger, account);
+                await Outbox.AddAsync(session, notifiers, account, "PROBING", null, NotificationKinds.ProbingAgain,
+                    ProbingText.Resumed(account, since, last, language), now, cancellationToken);
+                await StateMarks.RemoveAsync(session, account, ProbeStateRecord.NotProbingKey, cancellationToken);
             }
         }
 
-        var heartbeat = await db.ProbeStates.SingleOrDefaultAsync(
-                s => s.Account == string.Empty && s.Key == ProbeStateRecord.WatchHeartbeatKey, cancellationToken)
-            ?? db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = ProbeStateRecord.WatchHeartbeatKey, Value = string.Empty }).Entity;
-        heartbeat.Value = now.ToString(CultureInfo.InvariantCulture);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await StateMarks.SetAsync(session, string.Empty, ProbeStateRecord.WatchHeartbeatKey, now.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await session.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Each account's newest stored result (Unix ms).</summary>
+    private static async Task<List<(string Account, long Last)>> NewestAsync(StoreSession session, CancellationToken cancellationToken)
+    {
+        await using var command = session.Command("SELECT account, MAX(last_check) FROM check_status GROUP BY account");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var newest = new List<(string, long)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            newest.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return newest;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No result of {Account} stored since {Last}: raising \"not probing\"")]

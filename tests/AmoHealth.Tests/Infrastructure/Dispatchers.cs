@@ -2,7 +2,6 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +11,12 @@ namespace AmoHealth.Tests.Infrastructure;
 public static class Dispatchers
 {
     public static (OutboxDispatcher Dispatcher, ChannelHealth Health) Create(
-        IDbContextFactory<AmoHealthDbContext> contexts, Notifiers notifiers, AlertOptions alerts, TimeProvider time, int checkIntervalMs = 30_000,
+        StoreConnections connections, Notifiers notifiers, AlertOptions alerts, TimeProvider time, int checkIntervalMs = 30_000,
         AmoHealth.Prober.Cluster.IOwnership? ownership = null)
     {
         var wrapped = Options.Create(alerts);
-        var health = new ChannelHealth(notifiers, new AmoHealth.Core.Storage.ProbeStateStore(contexts.Connections()), wrapped, time, NullLogger<ChannelHealth>.Instance);
-        var dispatcher = new OutboxDispatcher(contexts, notifiers, health, wrapped,
+        var health = new ChannelHealth(notifiers, new ProbeStateStore(connections), wrapped, time, NullLogger<ChannelHealth>.Instance);
+        var dispatcher = new OutboxDispatcher(connections, notifiers, health, wrapped,
             Options.Create(new MonitorOptions { CheckIntervalMs = checkIntervalMs }), time, NullLogger<OutboxDispatcher>.Instance, ownership);
         return (dispatcher, health);
     }

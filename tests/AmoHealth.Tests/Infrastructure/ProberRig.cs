@@ -32,7 +32,7 @@ public sealed class ProberRig : IAsyncDisposable
         var connections = ((ITestStore)database).CreateConnections();
         State = new ProbeStateStore(connections);
         Client = ProbeClients.Create(options, state: State, connections: connections);
-        Leads = TestLeadsFactory.Create(Client, database.CreateFactory(), options);
+        Leads = TestLeadsFactory.Create(Client, database, options);
         var endToEnd = new EndToEnd(Client, waiters, wrapped, TimeProvider.System, new PlainHttpClients());
         Get = new GetProbe(Client);
         Post = new PostProbe(Client, Leads, TimeProvider.System);

@@ -4,7 +4,6 @@ using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmoHealth.Tests.Infrastructure;
@@ -12,11 +11,12 @@ namespace AmoHealth.Tests.Infrastructure;
 /// <summary>The test-lead keeper as the Prober wires it: state and ℹ️ notices in the given database, one recording channel.</summary>
 public static class TestLeadsFactory
 {
-    public static TestLeads Create(ProbeClient client, IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions options)
+    public static TestLeads Create(ProbeClient client, ITestStore store, MonitorOptions options)
     {
         var notifiers = new Notifiers([new RecordingNotifier()], [], NullLogger<Notifiers>.Instance);
-        var notices = new Notices(contexts, notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()), TimeProvider.System);
-        return new TestLeads(client, new ProbeStateStore(contexts.Connections()), notices,
+        var connections = store.CreateConnections();
+        var notices = new Notices(connections, notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()), TimeProvider.System);
+        return new TestLeads(client, new ProbeStateStore(connections), notices,
             TimeProvider.System, NullLogger<TestLeads>.Instance);
     }
 }

@@ -17,13 +17,18 @@ public sealed class AlertTimersTests : IAsyncLifetime
     private readonly TempDatabase _database = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await _database.MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await _database.MigrateAsync();
+        _connections = ((ITestStore)_database).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -129,7 +134,7 @@ public sealed class AlertTimersTests : IAsyncLifetime
     private AlertTimers Timers(AlertOptions alerts)
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
-        return new AlertTimers(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), Options.Create(alerts),
+        return new AlertTimers(_connections, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), Options.Create(alerts),
             Options.Create(new MonitorOptions()), _time, NullLogger<AlertTimers>.Instance,
             Options.Create(new AmoHealth.Core.Storage.StorageOptions()));
     }

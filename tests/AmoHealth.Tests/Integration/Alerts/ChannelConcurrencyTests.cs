@@ -15,13 +15,18 @@ public sealed class ChannelConcurrencyTests : IAsyncLifetime
     private readonly TempDatabase _database = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await _database.MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await _database.MigrateAsync();
+        _connections = ((ITestStore)_database).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -29,7 +34,7 @@ public sealed class ChannelConcurrencyTests : IAsyncLifetime
     {
         var hanging = new BlockingNotifier("webhook");
         var prompt = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_contexts, new Notifiers([hanging, prompt], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([hanging, prompt], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {

@@ -18,13 +18,18 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     private readonly TempDatabase _database = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await _database.MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await _database.MigrateAsync();
+        _connections = ((ITestStore)_database).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -33,7 +38,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         var dead = new DeadNotifier();
         var alive = new RecordingNotifier("mattermost");
         var notifiers = new Notifiers([dead, alive], [], NullLogger<Notifiers>.Instance);
-        var (dispatcher, health) = Dispatchers.Create(_contexts, notifiers, new AlertOptions { GroupWindowSeconds = 0 }, _time);
+        var (dispatcher, health) = Dispatchers.Create(_connections, notifiers, new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -68,7 +73,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     {
         var typo = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "htps://mm.example/hooks/abc" }));
         var notifiers = new Notifiers([typo], [], NullLogger<Notifiers>.Instance);
-        var (dispatcher, health) = Dispatchers.Create(_contexts, notifiers, new AlertOptions(), _time);
+        var (dispatcher, health) = Dispatchers.Create(_connections, notifiers, new AlertOptions(), _time);
 
         await dispatcher.ArchiveOrphansAsync(CancellationToken.None);
         var report = await health.CheckHealthAsync(new HealthCheckContext());
@@ -89,7 +94,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var (dispatcher, _) = Dispatchers.Create(_contexts, new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance),
             new AlertOptions(), _time);
         await dispatcher.ArchiveOrphansAsync(CancellationToken.None);
 
@@ -102,9 +107,8 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     [Fact]
     public async Task AnAlertWhoseDeliveredMarkCannotBeSavedIsSentOnlyOnce()
     {
-        var failing = new FailingSaves(_database.Options.ConnectionString);
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(failing, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
@@ -114,13 +118,13 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
 
         // The disk fills up right after the channel accepted the alert.
         var sends = 0;
-        channel.OnSend = () => { sends++; failing.Failing = true; };
+        channel.OnSend = () => { sends++; DiskFull(true); };
         for (var pass = 0; pass < 5; pass++)
         {
             await Assert.ThrowsAnyAsync<Exception>(() => dispatcher.DeliverDueAsync(CancellationToken.None));
         }
 
-        failing.Failing = false;
+        DiskFull(false);
         await dispatcher.DeliverDueAsync(CancellationToken.None);
 
         Assert.Equal(1, sends);
@@ -132,7 +136,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     public async Task AReminderNeverGoesOutAfterItsIncidentClosed()
     {
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_contexts, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
@@ -153,7 +157,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     public async Task DownAlertsWaitWhileAnotherCheckOfTheAccountIsStillBeingConfirmed()
     {
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_contexts, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 3 }, _time);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
@@ -182,6 +186,18 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         var post = Assert.Single(channel.Sent);
         Assert.Contains("🔴 POST", post.Text);
         Assert.Contains("🔴 DP", post.Text);
+    }
+
+    /// <summary>Every change of an alert's row fails while set, as on a full disk (a trigger in the real file).</summary>
+    private void DiskFull(bool full)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.Options.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = full
+            ? "CREATE TRIGGER disk_full BEFORE UPDATE ON notifications BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            : "DROP TRIGGER disk_full";
+        command.ExecuteNonQuery();
     }
 
     private sealed class DeadNotifier : INotifier

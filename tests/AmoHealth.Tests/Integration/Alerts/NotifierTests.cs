@@ -106,7 +106,8 @@ public sealed class NotifierTests
             await db.SaveChangesAsync();
         }
 
-        var (dispatcher, _) = Dispatchers.Create(contexts, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
+        await using var connections = ((ITestStore)database).CreateConnections();
+        var (dispatcher, _) = Dispatchers.Create(connections, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var delivered = await dispatcher.DeliverDueAsync(CancellationToken.None);
 

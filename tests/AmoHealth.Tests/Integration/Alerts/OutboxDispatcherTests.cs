@@ -20,18 +20,21 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private SimulatorHost _mattermost = null!;
     private HttpClient _control = null!;
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
     public async Task InitializeAsync()
     {
         _mattermost = SimulatorHost.With();
         _control = _mattermost.CreateAmoClient();
         _contexts = await _database.MigrateAsync();
+        _connections = ((ITestStore)_database).CreateConnections();
     }
 
     public async Task DisposeAsync()
     {
         _control.Dispose();
         await _mattermost.DisposeAsync();
+        await _connections.DisposeAsync();
         _database.Dispose();
     }
 
@@ -100,7 +103,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(),
             Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
-        return Dispatchers.Create(_contexts, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), alerts ?? Alerts, _time).Dispatcher;
+        return Dispatchers.Create(_connections, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), alerts ?? Alerts, _time).Dispatcher;
     }
 
     [Fact]

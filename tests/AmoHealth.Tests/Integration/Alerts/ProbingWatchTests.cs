@@ -18,21 +18,26 @@ public sealed class ProbingWatchTests : IAsyncLifetime
     private readonly TempDatabase _database = new();
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
+    private StoreConnections _connections = null!;
 
-    public async Task InitializeAsync() => _contexts = await _database.MigrateAsync();
-
-    public Task DisposeAsync()
+    public async Task InitializeAsync()
     {
+        _contexts = await _database.MigrateAsync();
+        _connections = ((ITestStore)_database).CreateConnections();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connections.DisposeAsync();
         _database.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task AnAccountWhoseChecksStopWhileOthersGoOnGetsOneWarningAndOneAllClearOnEveryChannel()
     {
         var channels = new[] { new RecordingNotifier("mattermost"), new RecordingNotifier("telegram"), new RecordingNotifier("webhook") };
-        var (dispatcher, _) = Dispatchers.Create(_contexts, new Notifiers(channels, [], NullLogger<Notifiers>.Instance), new AlertOptions(), _time);
-        var watch = ProbingWatches.Create(_contexts, channels, _time, null);
+        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers(channels, [], NullLogger<Notifiers>.Instance), new AlertOptions(), _time);
+        var watch = ProbingWatches.Create(_connections, channels, _time, null);
         await SetLastCheckAsync("acme", _time.GetUtcNow());
         await SetLastCheckAsync("beta", _time.GetUtcNow());
         Assert.True(await watch.RunOnceAsync(CancellationToken.None));

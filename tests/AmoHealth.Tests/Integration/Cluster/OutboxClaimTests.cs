@@ -89,7 +89,7 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     }
 
     private OutboxDispatcher Dispatcher(INotifier channel, IOwnership ownership, TimeProvider time) =>
-        Dispatchers.Create(_contexts, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, time, ownership: ownership).Dispatcher;
 
     private async Task AddAlertAsync(string text)

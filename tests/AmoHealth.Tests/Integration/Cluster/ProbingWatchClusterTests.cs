@@ -38,8 +38,8 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
         var (b, bKeeper) = Prober();
         await aKeeper.RenewAsync(CancellationToken.None);
         await bKeeper.RenewAsync(CancellationToken.None);
-        var aWatch = ProbingWatches.Create(_contexts, [new RecordingNotifier("mattermost")], _time, a);
-        var bWatch = ProbingWatches.Create(_contexts, [new RecordingNotifier("mattermost")], _time, b);
+        var aWatch = ProbingWatches.Create(_connections, [new RecordingNotifier("mattermost")], _time, a);
+        var bWatch = ProbingWatches.Create(_connections, [new RecordingNotifier("mattermost")], _time, b);
         await SetLastCheckAsync(_time.GetUtcNow());
         Assert.True(await aWatch.RunOnceAsync(CancellationToken.None));
         Assert.False(await bWatch.RunOnceAsync(CancellationToken.None));

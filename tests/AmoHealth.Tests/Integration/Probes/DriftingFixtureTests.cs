@@ -67,7 +67,7 @@ public sealed class DriftingFixtureTests
         }
 
         // A new Prober process verifies the lead on first use.
-        var leads = TestLeadsFactory.Create(rig.Client, rig.Database.CreateFactory(), rig.Options);
+        var leads = TestLeadsFactory.Create(rig.Client, rig.Database, rig.Options);
         var post = new PostProbe(rig.Client, leads, TimeProvider.System);
         Assert.Equal(Outcome.Up, (await post.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
 

@@ -141,7 +141,7 @@ public sealed class EndToEndCheckTests
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         using var database = new TempDatabase();
         await database.MigrateAsync();
-        var probe = new HookProbe(client, TestLeadsFactory.Create(client, database.CreateFactory(), options),
+        var probe = new HookProbe(client, TestLeadsFactory.Create(client, database, options),
             new EndToEnd(client, waiters, wrapped, TimeProvider.System, new PlainHttpClients()), wrapped);
 
         var result = await probe.ProbeAsync(new AmoAccount("eager", eager.BaseUri, "t"), CancellationToken.None);

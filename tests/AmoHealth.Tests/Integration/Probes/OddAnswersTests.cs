@@ -88,7 +88,7 @@ public sealed class OddAnswersTests
         await using var server = await AnswerAsync(200, "application/json", Encoding.UTF8.GetBytes(body));
         using var database = new TempDatabase();
         var client = ProbeClients.Create(Options);
-        var leads = TestLeadsFactory.Create(client, database.CreateFactory(), Options);
+        var leads = TestLeadsFactory.Create(client, database, Options);
         var account = new AmoAccount("acme", server.BaseUri, "token", AccountSettings.Resolve(new MonitorOptions { PostMode = PostMode.Create }));
 
         var result = await new PostProbe(client, leads, TimeProvider.System).ProbeAsync(account, CancellationToken.None);

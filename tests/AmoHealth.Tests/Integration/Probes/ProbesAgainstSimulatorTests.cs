@@ -52,7 +52,7 @@ public sealed class ProbesAgainstSimulatorTests
         await rig.Post.ProbeAsync(rig.Account, CancellationToken.None);
 
         // A new Prober process: new probe objects, the same SQLite file.
-        var leads = TestLeadsFactory.Create(rig.Client, rig.Database.CreateFactory(), rig.Options);
+        var leads = TestLeadsFactory.Create(rig.Client, rig.Database, rig.Options);
         var restarted = new AmoHealth.Prober.Probes.PostProbe(rig.Client, leads, TimeProvider.System);
         var result = await restarted.ProbeAsync(rig.Account, CancellationToken.None);
 
