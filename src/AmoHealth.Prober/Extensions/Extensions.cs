@@ -110,15 +110,12 @@ public static class Extensions
             services.AddSingleton<IDeliveryRelay, LocalDeliveryRelay>();
         }
 
-        services.AddOptions<AlertOptions>()
-            .BindConfiguration(AlertOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddAlertOptions();
         services.AddSingleton<IncidentTracker>();
         services.AddNotifications(builder.Configuration)
-            .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost")
-            .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram")
-            .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook");
+            .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost", (section, o) => section.Bind(o))
+            .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram", (section, o) => section.Bind(o))
+            .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook", (section, o) => section.Bind(o));
         // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
         services.AddOptions<MattermostOptions>()
             .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
@@ -154,10 +151,20 @@ public static class Extensions
             .BindConfiguration(MonitorOptions.SectionName)
             .PostConfigure<IConfiguration>(SeedVariables.Apply)
             .PostConfigure(ConfiguredSecrets.Register)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsAnnotations>();
         services.AddSingleton<IValidateOptions<MonitorOptions>, MonitorOptionsValidator>();
         services.AddSingleton(sp => AmoAccount.AllFrom(sp.GetRequiredService<IOptions<MonitorOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad key).</summary>
+    public static IServiceCollection AddAlertOptions(this IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>()
+            .BindConfiguration(AlertOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         return services;
     }
 

@@ -19,5 +19,6 @@ public sealed class MattermostNotifier(IHttpClientFactory httpClients, IOptions<
     };
 
     public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) =>
-        NotifierHttp.PostJsonAsync(httpClients, "Mattermost", options.Value.Url!, new Dictionary<string, string> { ["text"] = alert.Text }, cancellationToken);
+        NotifierHttp.PostJsonAsync(httpClients, "Mattermost", options.Value.Url!, new MattermostMessage(alert.Text),
+            NotifierJsonContext.Default.MattermostMessage, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AmoHealth.Prober.Notifications;
@@ -5,12 +6,17 @@ namespace AmoHealth.Prober.Notifications;
 /// <summary>Registers alert channels: one class plus one <see cref="AddNotifier{TNotifier, TOptions}"/> line each.</summary>
 public sealed class NotificationsBuilder(IServiceCollection services, IConfiguration configuration)
 {
-    /// <summary>Adds <typeparamref name="TNotifier"/> with its options bound from <paramref name="section"/>.</summary>
-    public NotificationsBuilder AddNotifier<TNotifier, TOptions>(string section)
+    /// <summary>
+    /// Adds <typeparamref name="TNotifier"/> with its options bound from <paramref name="section"/> by
+    /// <paramref name="bind"/>: <c>(section, o) =&gt; section.Bind(o)</c> at the registration, where the options' type is
+    /// known and the binding is generated at build time.
+    /// </summary>
+    public NotificationsBuilder AddNotifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier, TOptions>(
+        string section, Action<IConfiguration, TOptions> bind)
         where TNotifier : class, INotifier
         where TOptions : class
     {
-        services.AddOptions<TOptions>().BindConfiguration(section);
+        services.AddOptions<TOptions>().Configure<IConfiguration>((options, config) => bind(config.GetSection(section), options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TNotifier>());
         if (configuration.GetSection(section).Exists())
         {

@@ -20,7 +20,6 @@ public sealed class TelegramNotifier(IHttpClientFactory httpClients, IOptions<Te
         var o = options.Value;
         var text = alert.Text.Replace("**", string.Empty, StringComparison.Ordinal);
         return NotifierHttp.PostJsonAsync(httpClients, "Telegram", $"{o.ApiBaseUrl.TrimEnd('/')}/bot{o.BotToken}/sendMessage",
-            new Dictionary<string, object> { ["chat_id"] = o.ChatId!, ["text"] = text, ["disable_web_page_preview"] = true },
-            cancellationToken);
+            new TelegramMessage(o.ChatId!, text, DisableWebPagePreview: true), NotifierJsonContext.Default.TelegramMessage, cancellationToken);
     }
 }

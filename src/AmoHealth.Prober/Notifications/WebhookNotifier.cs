@@ -13,13 +13,7 @@ public sealed class WebhookNotifier(IHttpClientFactory httpClients, IOptions<Web
         : Uri.TryCreate(options.Value.Url, UriKind.Absolute, out _) ? null : "Notifications:Webhook:Url is not a URL";
 
     public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) =>
-        NotifierHttp.PostJsonAsync(httpClients, "The webhook", options.Value.Url!, new Dictionary<string, object?>
-        {
-            ["account"] = alert.Account,
-            ["checkType"] = alert.CheckType,
-            ["kind"] = alert.Kind,
-            ["incidentId"] = alert.IncidentId,
-            ["createdAt"] = alert.CreatedAt,
-            ["text"] = alert.Text,
-        }, cancellationToken);
+        NotifierHttp.PostJsonAsync(httpClients, "The webhook", options.Value.Url!,
+            new WebhookAlert(alert.Account, alert.CheckType, alert.Kind, alert.IncidentId, alert.CreatedAt, alert.Text),
+            NotifierJsonContext.Default.WebhookAlert, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
@@ -177,7 +176,7 @@ public sealed partial class DpProbe(
 
     private static HttpRequestMessage MoveTo(AmoAccount account, long leadId, long stageId) =>
         AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
-            JsonSerializer.Serialize(new Dictionary<string, object> { ["status_id"] = stageId }));
+            AmoBody.Stage(stageId));
 
     private sealed record Outstanding(long SentAt, DeliveryWaiters.Waiter Catcher);
 

@@ -45,7 +45,7 @@ public sealed class HookProbe(
         {
             var name = ProbeMarker.NewName(out var marker);
             var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
-                JsonSerializer.Serialize(new Dictionary<string, object> { ["name"] = name }));
+                AmoBody.Name(name));
             return endToEnd.MeasureAsync(
                 account,
                 CheckType,
@@ -68,11 +68,7 @@ public sealed class HookProbe(
 
         if (!found || disabled)
         {
-            var body = JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["destination"] = options.Value.ReceiverUrl(account.Name),
-                ["settings"] = new[] { "update_lead" },
-            });
+            var body = AmoBody.Subscription(options.Value.ReceiverUrl(account.Name), "update_lead");
             var subscribed = await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/webhooks", body),
                 response => Judge.Status(response, 200, 201), cancellationToken);
             if (subscribed.Outcome.IsSuccess() is false)
@@ -98,7 +94,7 @@ public sealed class HookProbe(
             return;
         }
 
-        var body = JsonSerializer.Serialize(new Dictionary<string, object> { ["destination"] = previous });
+        var body = AmoBody.Unsubscription(previous);
         await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Delete, "/api/v4/webhooks", body),
             response => Judge.Status(response, 204, 404), cancellationToken);
     }

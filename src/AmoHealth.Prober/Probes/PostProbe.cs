@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probes.Client;
@@ -23,10 +22,7 @@ public sealed class PostProbe(ProbeClient client, TestLeads leads, TimeProvider 
 
         return await leads.WriteAsync(account, CheckType, id =>
         {
-            var body = JsonSerializer.Serialize(new Dictionary<string, object>
-            {
-                ["name"] = $"{TestLeads.LeadName} {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}",
-            });
+            var body = AmoBody.Name($"{TestLeads.LeadName} {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}");
             var request = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}", body);
             return client.SendAsync(account, CheckType, request, response => Judge.JsonWithProperty(response, "id"), cancellationToken);
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AmoHealth.Prober.Probes;
@@ -6,7 +7,7 @@ namespace AmoHealth.Prober.Probes;
 public sealed class ProbingBuilder(IServiceCollection services)
 {
     /// <summary>Adds <typeparamref name="TProbe"/> to the probes the scheduler runs every cycle.</summary>
-    public ProbingBuilder AddProbe<TProbe>()
+    public ProbingBuilder AddProbe<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProbe>()
         where TProbe : class, IProbe
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProbe, TProbe>());

@@ -60,7 +60,7 @@ public sealed partial class TestLeads
         }
 
         var moved = await client.SendAsync(account, checkType,
-            AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", JsonSerializer.Serialize(new Dictionary<string, object> { ["status_id"] = stage })),
+            AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", AmoBody.Stage(stage)),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
         if (moved.Outcome.IsSuccess())
         {

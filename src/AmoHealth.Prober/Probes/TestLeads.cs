@@ -102,7 +102,7 @@ public sealed partial class TestLeads(
     /// <summary>Creates a lead (also the POST check's <c>create</c> mode) and reads its id from the answer.</summary>
     public async Task<(long? LeadId, ProbeResult Result)> CreateAsync(AmoAccount account, string checkType, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.Serialize(new[] { new Dictionary<string, object> { ["name"] = LeadName } });
+        var body = AmoBody.NewLead(LeadName);
         long? created = null;
         var result = await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/leads", body), response =>
         {

@@ -30,7 +30,7 @@ public sealed partial class ReceiverHints(
             try
             {
                 await state.SetAsync(account.Name, Core.Storage.ProbeStateRecord.DpActionKey,
-                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url)), stoppingToken);
+                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url), ProbeJsonContext.Default.DpAction), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
