@@ -76,7 +76,8 @@ public sealed partial class ChannelHealth(
     {
         try
         {
-            var value = System.Text.Json.JsonSerializer.Serialize(new ChannelState(channel, state, since, error));
+            var value = System.Text.Json.JsonSerializer.Serialize(
+                new ChannelState(channel, state, since, error), Notifications.ChannelStateJsonContext.Default.ChannelState);
             await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
         }
         // A database error, or a save that wraps one (the store reports it in an exception of its own).

@@ -22,9 +22,6 @@ public sealed class ProberTrimSafetyTests
     private static readonly HashSet<string> NotYet = new(StringComparer.Ordinal)
     {
         "AmoHealth.Prober.Persistence.SqliteToPostgresCopy",
-        "AmoHealth.Prober.Alerting.ChannelHealth",
-        "AmoHealth.Prober.Probes.Tokens.TokenExchange",
-        "AmoHealth.Prober.Probes.Tokens.TokenFile",
     };
 
     private static readonly Dictionary<ushort, OpCode> OpCodesByValue = typeof(OpCodes)

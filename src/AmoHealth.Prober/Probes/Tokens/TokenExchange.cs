@@ -41,7 +41,7 @@ public sealed partial class TokenExchange(
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = pair.RefreshToken,
             ["redirect_uri"] = options.RedirectUri,
-        }, cancellationToken);
+        }, ProbeJsonContext.Default.DictionaryStringString, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         guard.Record(response.StatusCode switch
         {

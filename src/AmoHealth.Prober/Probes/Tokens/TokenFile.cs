@@ -18,6 +18,6 @@ public sealed class TokenFile(string path)
         }
 
         await using var stream = File.OpenRead(path);
-        return await JsonSerializer.DeserializeAsync<TokenPair>(stream, cancellationToken: cancellationToken);
+        return await JsonSerializer.DeserializeAsync(stream, ProbeJsonContext.Default.TokenPair, cancellationToken);
     }
 }
