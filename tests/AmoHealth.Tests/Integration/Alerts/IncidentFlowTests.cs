@@ -13,15 +13,19 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>Results through the real single writer into a real SQLite file: incidents and outbox rows.</summary>
+/// <summary>Results through the real single writer into a real store: incidents and outbox rows; run once per provider by the classes below.</summary>
 [Trait("Ring", "Integration")]
-public sealed class IncidentFlowTests : IDisposable
+public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly TempDatabase _database = new();
+    private readonly ITestStore _database = store;
     private readonly RecheckQueue _rechecks = new(TimeProvider.System);
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task AnOpenIncidentWhoseFailureTurnsIntoAnotherKindClosesAndTheNewKindIsAlertedAtOnce()
