@@ -2,7 +2,6 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Evaluation;
@@ -22,14 +21,15 @@ public sealed partial class IncidentTracker(
     /// once the transaction is committed.
     /// </summary>
     public async Task<TrackedChanges> TrackAsync(
-        AmoHealthDbContext db,
+        StoreSession session,
         IReadOnlyList<(CheckStatusRecord Status, ProbeResult Result)> changes,
         long now,
         CancellationToken cancellationToken)
     {
         var settings = alerts.Value;
+        var store = new TrackedIncidents(session);
         var rechecks = new List<RecheckRequest>();
-        var opened = new List<(CheckStatusRecord Status, IncidentRecord Incident)>();
+        var opened = new List<IncidentRecord>();
         var closed = new List<IncidentRecord>();
         var accountAlerts = new HashSet<(string, string)>();
         // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
@@ -44,29 +44,28 @@ public sealed partial class IncidentTracker(
 
             // A confirmed failure that has turned into another one (a 429 pause ends on a revoked token): the open
             // incident closes and one of the new kind opens at once, so the new problem is never silent.
-            if (await OfAnotherKindAsync(db, status, result, cancellationToken) is not null)
+            if (await OfAnotherKindAsync(store, status, result, cancellationToken) is not null)
             {
-                if (await CloseAsync(db, status, result, now, cancellationToken) is { } ended)
+                if (await CloseAsync(store, status, result, now, cancellationToken) is { } ended)
                 {
                     closed.Add(ended);
                 }
 
-                // Closed in the store before the new one opens: at most one open incident per check (a unique index).
-                await db.SaveChangesAsync(cancellationToken);
+                // Closed in the store (above) before the new one opens: at most one open incident per check (a unique index).
                 status.FailingSince = result.Timestamp;
-                opened.Add((status, await OpenAsync(db, status, result, now, accountAlerts, cancellationToken)));
+                opened.Add(await OpenAsync(store, status, result, now, accountAlerts, cancellationToken));
                 continue;
             }
 
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {
-                opened.Add((status, await OpenAsync(db, status, result, now, accountAlerts, cancellationToken)));
+                opened.Add(await OpenAsync(store, status, result, now, accountAlerts, cancellationToken));
             }
 
             if (decision.CloseIncident)
             {
-                if (await CloseAsync(db, status, result, now, cancellationToken) is { } incident)
+                if (await CloseAsync(store, status, result, now, cancellationToken) is { } incident)
                 {
                     closed.Add(incident);
                 }
@@ -78,21 +77,11 @@ public sealed partial class IncidentTracker(
             }
         }
 
-        if (opened.Count > 0)
-        {
-            // Incidents need their ids before the statuses can point at them; still the same transaction.
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (status, incident) in opened)
-            {
-                status.IncidentId = incident.Id;
-            }
-        }
-
-        return new TrackedChanges(rechecks, [.. opened.Select(o => o.Incident)], closed);
+        return new TrackedChanges(rechecks, opened, closed);
     }
 
     private async Task<IncidentRecord> OpenAsync(
-        AmoHealthDbContext db,
+        TrackedIncidents store,
         CheckStatusRecord status,
         ProbeResult result,
         long now,
@@ -100,8 +89,7 @@ public sealed partial class IncidentTracker(
         CancellationToken cancellationToken)
     {
         // An incident left open (a crash between two writes of an older version) is adopted, never duplicated.
-        var incident = await db.Incidents.SingleOrDefaultAsync(
-            i => i.Account == status.Account && i.CheckType == status.CheckType && i.EndTime == null, cancellationToken);
+        var incident = await store.OpenOfAsync(status.Account, status.CheckType, cancellationToken);
         if (incident is null)
         {
             incident = new IncidentRecord
@@ -113,16 +101,19 @@ public sealed partial class IncidentTracker(
                 Details = result.ErrorMessage,
                 CreatedAt = now,
             };
-            db.Incidents.Add(incident);
+            // Stored at once: the alert below names it by its id.
+            await store.AddAsync(incident, cancellationToken);
         }
 
+        status.IncidentId = incident.Id;
         LogOpened(logger, status.CheckType, status.Account, incident.Kind);
         // A rejected token, a 429, a block or an unpaid account fails every API check of the account: that is
         // one problem of the account, one alert.
         if (!AccountWide.Contains(incident.Kind)
-            || (await OtherOpenIncidentOfKindAsync(db, status, incident.Kind, cancellationToken) is false && accountAlerts.Add((status.Account, incident.Kind))))
+            || (await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken) is false
+                && accountAlerts.Add((status.Account, incident.Kind))))
         {
-            Enqueue(db, incident, NotificationKinds.Down, AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now);
+            await EnqueueAsync(store.Session, incident, NotificationKinds.Down, AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now, cancellationToken);
         }
 
         return incident;
@@ -130,29 +121,28 @@ public sealed partial class IncidentTracker(
 
     /// <summary>The open incident of a check that is down, when this failure is of another kind than the one it opened for.</summary>
     private static async Task<IncidentRecord?> OfAnotherKindAsync(
-        AmoHealthDbContext db, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
+        TrackedIncidents store, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
     {
         if (status.State != CheckState.Down || result.Outcome.IsSuccess() || status.IncidentId is not { } id)
         {
             return null;
         }
 
-        var incident = await db.Incidents.FindAsync([id], cancellationToken);
+        var incident = await store.FindAsync(id, cancellationToken);
         return incident is { EndTime: null } && incident.Kind != result.Outcome.ToName() ? incident : null;
     }
 
     /// <summary>Closes the open incident, if any; returns it.</summary>
     private async Task<IncidentRecord?> CloseAsync(
-        AmoHealthDbContext db,
+        TrackedIncidents store,
         CheckStatusRecord status,
         ProbeResult result,
         long now,
         CancellationToken cancellationToken)
     {
         var incident = status.IncidentId is { } id
-            ? await db.Incidents.FindAsync([id], cancellationToken)
-            : await db.Incidents.SingleOrDefaultAsync(
-                i => i.Account == status.Account && i.CheckType == status.CheckType && i.EndTime == null, cancellationToken);
+            ? await store.FindAsync(id, cancellationToken)
+            : await store.OpenOfAsync(status.Account, status.CheckType, cancellationToken);
         status.IncidentId = null;
         if (incident is null || incident.EndTime is not null)
         {
@@ -161,19 +151,20 @@ public sealed partial class IncidentTracker(
 
         incident.EndTime = result.Timestamp;
         incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
+        await store.CloseAsync(incident, cancellationToken);
         LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
-        if (AccountWide.Contains(incident.Kind) && await OtherOpenIncidentOfKindAsync(db, status, incident.Kind, cancellationToken))
+        if (AccountWide.Contains(incident.Kind) && await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken))
         {
             // An account-wide alert is restored only when the last check of the account is past it.
             return incident;
         }
 
-        Enqueue(db, incident, NotificationKinds.Restored, AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now);
+        await EnqueueAsync(store.Session, incident, NotificationKinds.Restored, AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now, cancellationToken);
         return incident;
     }
 
-    private void Enqueue(AmoHealthDbContext db, IncidentRecord incident, string kind, string text, long now) =>
-        Outbox.Add(db, notifiers, incident.Account, incident.CheckType, incident, kind, text, now);
+    private Task EnqueueAsync(StoreSession session, IncidentRecord incident, string kind, string text, long now, CancellationToken cancellationToken) =>
+        Outbox.AddAsync(session, notifiers, incident.Account, incident.CheckType, incident.Id, kind, text, now, cancellationToken);
 
     /// <summary>
     /// Confirmations are due at fixed offsets from the start of the first failure (+5 s, +15 s), not from when a
@@ -194,19 +185,6 @@ public sealed partial class IncidentTracker(
 
     /// <summary>Kinds that are about the account as a whole, not one check: one alert per account.</summary>
     private static readonly HashSet<string> AccountWide = new(StringComparer.Ordinal) { "auth_failed", "throttled", "blocked", "billing" };
-
-    /// <summary>
-    /// Whether another check of the account has an open incident of this kind. The query returns the tracked
-    /// instances, so incidents closed earlier in this same transaction count as closed.
-    /// </summary>
-    private static async Task<bool> OtherOpenIncidentOfKindAsync(AmoHealthDbContext db, CheckStatusRecord status, string kind, CancellationToken cancellationToken)
-    {
-        var stored = await db.Incidents
-            .Where(i => i.Account == status.Account && i.CheckType != status.CheckType && i.EndTime == null && i.Kind == kind)
-            .ToListAsync(cancellationToken);
-        return stored.Any(i => i.EndTime == null)
-               || db.Incidents.Local.Any(i => i.Id == 0 && i.Account == status.Account && i.CheckType != status.CheckType && i.Kind == kind);
-    }
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
 

@@ -30,7 +30,7 @@ public sealed partial class MonitorFaults(
     /// <summary>How long an own fault must last before it is reported: two intervals, at least a minute.</summary>
     private TimeSpan Settle => TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, (2 * monitor.Value.CheckInterval).Ticks));
 
-    public void Track(AmoHealthDbContext db, IReadOnlyList<ProbeResult> results, long now)
+    public async Task TrackAsync(StoreSession session, IReadOnlyList<ProbeResult> results, long now, CancellationToken cancellationToken)
     {
         var language = alerts.Value.Language;
         foreach (var result in results)
@@ -51,15 +51,16 @@ public sealed partial class MonitorFaults(
                     var since = _since.Where(p => p.Key.Account == result.Account).Min(p => p.Value);
                     _alerted[result.Account] = (checks, [.. checks], since);
                     LogRaised(logger, result.Account, string.Join(", ", checks), result.ErrorMessage);
-                    Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind,
-                        AlertText.MonitorFault(result.Account, checks, result.ErrorMessage, since, language), now);
+                    await Outbox.AddAsync(session, notifiers, result.Account, result.CheckType, null, Kind,
+                        AlertText.MonitorFault(result.Account, checks, result.ErrorMessage, since, language), now, cancellationToken);
                 }
             }
             else if (_since.Remove(key) && _alerted.TryGetValue(result.Account, out var open) && open.Failing.Remove(result.CheckType) && open.Failing.Count == 0)
             {
                 _alerted.Remove(result.Account);
                 LogCleared(logger, result.Account, string.Join(", ", open.Named));
-                Outbox.Add(db, notifiers, result.Account, result.CheckType, null, Kind, AlertText.MonitorFaultCleared(result.Account, open.Named, open.Since, result.Timestamp, language), now);
+                await Outbox.AddAsync(session, notifiers, result.Account, result.CheckType, null, Kind,
+                    AlertText.MonitorFaultCleared(result.Account, open.Named, open.Since, result.Timestamp, language), now, cancellationToken);
             }
         }
     }

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Evaluation;
-using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Prober.Persistence;
 
@@ -15,7 +15,7 @@ namespace AmoHealth.Prober.Persistence;
 /// </summary>
 public sealed partial class ResultWriter(
     ResultChannel channel,
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     IncidentTracker incidents,
     MonitorFaults monitorFaults,
     IEnumerable<IAfterCommit> afterCommit,
@@ -100,12 +100,12 @@ public sealed partial class ResultWriter(
             {
                 return await WriteAsync(batch, cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && attempt < MaxAttempts)
+            catch (DbException ex) when (attempt < MaxAttempts)
             {
                 LogWriteRetry(logger, ex, batch.Count, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), time, cancellationToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            catch (DbException ex)
             {
                 LogWriteFailed(logger, ex, batch.Count);
                 return null;
@@ -115,11 +115,10 @@ public sealed partial class ResultWriter(
 
     private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> measured, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // Results, the state machine, incidents and their alerts change together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var session = await connections.BeginAsync(cancellationToken);
         // Fencing: only results probed under the lease this Prober still holds (rows locked until commit).
-        var held = await ownership.HeldAsync(db, measured.Select(r => r.Account).Distinct().ToList(), cancellationToken);
+        var held = await ownership.HeldAsync(session, measured.Select(r => r.Account).Distinct().ToList(), cancellationToken);
         var batch = measured.Where(r => held.TryGetValue(r.Account, out var fence) && fence == r.Fence).ToList();
         if (batch.Count < measured.Count)
         {
@@ -128,24 +127,24 @@ public sealed partial class ResultWriter(
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var keys = batch.Select(r => r.Account).Distinct().ToList();
-        var statuses = await db.CheckStatuses.Where(s => keys.Contains(s.Account)).ToListAsync(cancellationToken);
+        var statuses = await CheckStatusRows.ReadAsync(session, keys, cancellationToken);
+        // The statuses this batch touches, each written once it is final (new ones inserted, the rest updated).
+        var touched = new HashSet<CheckStatusRecord>();
         var changes = new List<(CheckStatusRecord Status, ProbeResult Result)>();
         var applied = new List<ProbeResult>(batch.Count);
         var rows = new List<HealthCheckRecord>(batch.Count);
 
         foreach (var result in batch)
         {
-            var row = HealthCheckRecord.From(result);
-            rows.Add(row);
-            db.HealthChecks.Add(row);
+            rows.Add(HealthCheckRecord.From(result));
             var status = statuses.FirstOrDefault(s => s.Account == result.Account && s.CheckType == result.CheckType);
             if (status is null)
             {
                 status = new CheckStatusRecord { Account = result.Account, CheckType = result.CheckType, Status = string.Empty };
                 statuses.Add(status);
-                db.CheckStatuses.Add(status);
             }
 
+            touched.Add(status);
             // A late result (started before one already applied) is history, but it never moves the current
             // status or the state machine; neither does a failure of our own. Order is the probe's sequence,
             // not its wall-clock start, so a clock stepped back never freezes the status.
@@ -165,15 +164,19 @@ public sealed partial class ResultWriter(
         }
 
         // Ids first: the rollups record each bucket's id range, and the live stream uses them as event ids.
-        await db.SaveChangesAsync(cancellationToken);
+        await HealthCheckRows.InsertAsync(session, rows, cancellationToken);
         var stored = batch.Select((r, i) => r with { StoredId = rows[i].Id }).ToList();
         // Our own faults are history, but never amoCRM's uptime or latency.
         var ownFaults = rows.Where((_, i) => batch[i].OwnFault).ToHashSet();
-        await RollupMaintainer.AddAsync(db, rows, cancellationToken, ownFaults);
-        monitorFaults.Track(db, applied, now);
-        var tracked = await incidents.TrackAsync(db, changes, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await RollupWriter.AddAsync(session, rows, cancellationToken, ownFaults);
+        await monitorFaults.TrackAsync(session, applied, now, cancellationToken);
+        var tracked = await incidents.TrackAsync(session, changes, now, cancellationToken);
+        foreach (var status in touched)
+        {
+            await CheckStatusRows.WriteAsync(session, status, cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
         LogStored(logger, batch.Count);
         return new CommittedBatch(stored, statuses, tracked);
     }

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AmoHealth.Core.Storage.Rollups;
 
 /// <summary>
-/// Keeps the minute, hour and day rollups in step with <c>health_checks</c>. Called by the single writer
-/// inside the transaction that stores the raw rows, so rollups and raw rows never disagree, even after a
-/// crash. <see cref="RebuildAsync"/> recomputes them from the raw rows (after an upgrade from a database
-/// that had none).
+/// Recomputes the minute, hour and day rollups from <c>health_checks</c> (<see cref="RebuildAsync"/>, after an
+/// upgrade from a database that had none or an older format), at migration time. The Prober's writer keeps them
+/// in step batch by batch with <see cref="RollupWriter"/>, in plain SQL; both merge rows the same way
+/// (<see cref="RollupRecord.Add"/>).
 /// </summary>
 public static class RollupMaintainer
 {
@@ -20,7 +20,7 @@ public static class RollupMaintainer
     private const int RebuildChunk = 20_000;
 
     /// <summary>
-    /// Merges stored rows (their ids assigned) into every level. The caller saves. Only amoCRM's verdicts
+    /// Merges stored rows (their ids assigned) into every level, through the context (the rebuild's way). The caller saves. Only amoCRM's verdicts
     /// (<see cref="Checks.OutcomeNames.IsAmoCrmVerdict"/>, and not in <paramref name="ownFaults"/>) count toward
     /// uptime and latency; the rest only widen the buckets' id ranges.
     /// </summary>

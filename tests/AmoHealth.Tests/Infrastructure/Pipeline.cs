@@ -9,7 +9,6 @@ using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Publishing;
 using AmoHealth.Prober.Scheduling;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +39,7 @@ public static class Pipeline
     /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.</summary>
     public static ResultWriter Writer(
         ResultChannel channel,
-        IDbContextFactory<AmoHealthDbContext> contexts,
+        StoreConnections connections,
         IStatusPublisher publisher,
         IncidentTracker? tracker = null,
         MonitorFaults? faults = null,
@@ -52,7 +51,7 @@ public static class Pipeline
         var options = Options.Create(monitor ?? new MonitorOptions());
         return new ResultWriter(
             channel,
-            contexts,
+            connections,
             tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
             faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
             [rechecks ?? new RecheckQueue(TimeProvider.System), new PublishAfterCommit(publisher)],

@@ -12,7 +12,6 @@ public static class Results
         var rows = results.Select(HealthCheckRecord.From).ToList();
         db.HealthChecks.AddRange(rows);
         await db.SaveChangesAsync();
-        await RollupMaintainer.AddAsync(db, rows, CancellationToken.None);
-        await db.SaveChangesAsync();
+        await RollupWriter.AddAsync(await db.SessionAsync(CancellationToken.None), rows, CancellationToken.None);
     }
 }

@@ -13,15 +13,19 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>Results through the real single writer into a real SQLite file: incidents and outbox rows.</summary>
+/// <summary>Results through the real single writer into a real store: incidents and outbox rows; run once per provider by the classes below.</summary>
 [Trait("Ring", "Integration")]
-public sealed class IncidentFlowTests : IDisposable
+public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly TempDatabase _database = new();
+    private readonly ITestStore _database = store;
     private readonly RecheckQueue _rechecks = new(TimeProvider.System);
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task AnOpenIncidentWhoseFailureTurnsIntoAnotherKindClosesAndTheNewKindIsAlertedAtOnce()
@@ -31,7 +35,7 @@ public sealed class IncidentFlowTests : IDisposable
         ProbeResult Rejected(long at) => new("acme", CheckType.Get, Outcome.AuthFailed, 100, at, 401, "HTTP 401: the access token was rejected");
 
         // A 429 is confirmed and alerted; when the pause ends, the token turns out to be revoked.
-        await WriteAsync(contexts, Throttled(1_000), Throttled(6_000), Throttled(16_000), Throttled(46_000), Rejected(340_000), Rejected(370_000));
+        await WriteAsync(Throttled(1_000), Throttled(6_000), Throttled(16_000), Throttled(46_000), Rejected(340_000), Rejected(370_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         var incidents = await db.Incidents.OrderBy(i => i.Id).ToListAsync();
@@ -48,7 +52,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        var published = await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000), Ok(81_000), Ok(86_000));
+        var published = await WriteAsync(Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000), Ok(81_000), Ok(86_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync();
@@ -84,7 +88,7 @@ public sealed class IncidentFlowTests : IDisposable
             results.AddRange(checks.Select(c => new ProbeResult("acme", c, Outcome.Up, 80, at, 200, null)));
         }
 
-        await WriteAsync(contexts, [.. results]);
+        await WriteAsync([.. results]);
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Equal(3, await db.Incidents.CountAsync(i => i.Kind == "auth_failed" && i.EndTime != null));
@@ -99,7 +103,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Fail(1_000) with { OwnFault = true }, Fail(6_000) with { OwnFault = true },
+        await WriteAsync(Fail(1_000) with { OwnFault = true }, Fail(6_000) with { OwnFault = true },
             Fail(21_000) with { OwnFault = true }, Fail(51_000) with { OwnFault = true });
 
         await using var db = await contexts.CreateDbContextAsync();
@@ -112,7 +116,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Ok(1_000), Fail(31_000), Ok(36_000));
+        await WriteAsync(Ok(1_000), Fail(31_000), Ok(36_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());
@@ -124,10 +128,10 @@ public sealed class IncidentFlowTests : IDisposable
     public async Task AnIncidentOpenAcrossARestartIsClosedByTheNextProcess()
     {
         var contexts = await _database.MigrateAsync();
-        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000));
+        await WriteAsync(Fail(1_000), Fail(6_000), Fail(21_000));
 
         // A new process: new writer, same file.
-        await WriteAsync(contexts, Ok(60_000), Ok(65_000));
+        await WriteAsync(Ok(60_000), Ok(65_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync();
@@ -140,7 +144,7 @@ public sealed class IncidentFlowTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, new MonitorOptions(), Fail(1_000), Fail(6_000), Fail(21_000));
+        await WriteAsync(new MonitorOptions(), Fail(1_000), Fail(6_000), Fail(21_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Single(await db.Incidents.ToListAsync());
@@ -153,7 +157,7 @@ public sealed class IncidentFlowTests : IDisposable
         var contexts = await _database.MigrateAsync();
 
         // One failure, then the Prober was stopped for hours; the next failures are a new streak.
-        await WriteAsync(contexts, Fail(1_000), Fail(7_201_000), Fail(7_206_000));
+        await WriteAsync(Fail(1_000), Fail(7_201_000), Fail(7_206_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());
@@ -165,7 +169,7 @@ public sealed class IncidentFlowTests : IDisposable
     public async Task AnAccountNoLongerConfiguredHasItsIncidentsClosedAndLeavesTheCurrentStatus()
     {
         var contexts = await _database.MigrateAsync();
-        await WriteAsync(contexts, Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000));
+        await WriteAsync(Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000));
 
         await using (var db = await contexts.CreateDbContextAsync())
         {
@@ -182,17 +186,17 @@ public sealed class IncidentFlowTests : IDisposable
         Assert.Equal(["down"], await check.Notifications.Select(n => n.Kind).ToListAsync());
     }
 
-    private Task<RecordingPublisher> WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results) =>
-        WriteAsync(contexts, new MonitorOptions { MattermostWebhookUrl = "http://127.0.0.1:1/hooks/x" }, results);
+    private Task<RecordingPublisher> WriteAsync(params ProbeResult[] results) =>
+        WriteAsync(new MonitorOptions { MattermostWebhookUrl = "http://127.0.0.1:1/hooks/x" }, results);
 
-    private async Task<RecordingPublisher> WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, MonitorOptions monitor, params ProbeResult[] results)
+    private async Task<RecordingPublisher> WriteAsync(MonitorOptions monitor, params ProbeResult[] results)
     {
         var channel = new ResultChannel();
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = Pipeline.Writer(channel, contexts, publisher, tracker, rechecks: _rechecks);
+        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, rechecks: _rechecks);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {

@@ -26,7 +26,7 @@ public sealed class MonitorFaultTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Own(CheckType.Hook, 0), Own(CheckType.Dp, 0), Own(CheckType.Hook, 30_000), Own(CheckType.Dp, 30_000),
+        await WriteAsync(Own(CheckType.Hook, 0), Own(CheckType.Dp, 0), Own(CheckType.Hook, 30_000), Own(CheckType.Dp, 30_000),
             Own(CheckType.Hook, 61_000), Own(CheckType.Dp, 61_000), Own(CheckType.Hook, 91_000), Ok(CheckType.Hook, 121_000), Ok(CheckType.Dp, 121_000));
 
         await using var db = await contexts.CreateDbContextAsync();
@@ -47,7 +47,7 @@ public sealed class MonitorFaultTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(contexts, Own(CheckType.Hook, 0), Ok(CheckType.Hook, 5_000));
+        await WriteAsync(Own(CheckType.Hook, 0), Ok(CheckType.Hook, 5_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Notifications.ToListAsync());
@@ -61,7 +61,7 @@ public sealed class MonitorFaultTests : IDisposable
 
     private static ProbeResult Ok(string check, long at) => new("acme", check, Outcome.Up, 300, at, 200, null);
 
-    private static async Task WriteAsync(IDbContextFactory<AmoHealthDbContext> contexts, params ProbeResult[] results)
+    private async Task WriteAsync(params ProbeResult[] results)
     {
         var channel = new ResultChannel();
         var notifiers = new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance);
@@ -69,7 +69,7 @@ public sealed class MonitorFaultTests : IDisposable
         var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<IncidentTracker>.Instance);
         var faults = new MonitorFaults(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<MonitorFaults>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = Pipeline.Writer(channel, contexts, publisher, tracker, faults);
+        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, faults);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {

@@ -69,7 +69,7 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
         var channel = new ResultChannel();
-        var writer = Pipeline.Writer(channel, contexts, publisher);
+        var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher);
         await writer.StartAsync(CancellationToken.None);
         await channel.SubmitAsync(new ProbeResult("acme", CheckType.Get, Outcome.Up, 90, 5_000, 200, null) { Sequence = 1 }, CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count > 0, TimeSpan.FromSeconds(10), "the result to be published");

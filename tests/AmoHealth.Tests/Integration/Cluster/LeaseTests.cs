@@ -130,7 +130,8 @@ public sealed class LeaseTests : IAsyncLifetime
 
         // A's result of acc-03, probed under the old fence, is refused; its result of acc-04 is stored.
         var channel = new ResultChannel();
-        var writer = Pipeline.Writer(channel, _contexts, new RecordingPublisher(), ownership: a);
+        await using var connections = new StoreConnections(_store.Options);
+        var writer = Pipeline.Writer(channel, connections, new RecordingPublisher(), ownership: a);
         await writer.StartAsync(CancellationToken.None);
         a.TryOwn("acc-04", out var fence4);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -55,7 +55,7 @@ public sealed class StorageTests : IDisposable
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
         var channel = new ResultChannel();
-        using var writer = Pipeline.Writer(channel, contexts, publisher);
+        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher);
         await writer.StartAsync(CancellationToken.None);
 
         await channel.SubmitAsync(Result(CheckType.Get, 1_000, Outcome.Up), CancellationToken.None);
@@ -118,7 +118,7 @@ public sealed class StorageTests : IDisposable
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
         var channel = new ResultChannel();
-        var writer = Pipeline.Writer(channel, contexts, publisher);
+        var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher);
         await writer.StartAsync(CancellationToken.None);
         return (contexts, channel, publisher, writer);
     }
