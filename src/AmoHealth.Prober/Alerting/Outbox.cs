@@ -35,25 +35,4 @@ public static class Outbox
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    /// <summary>TRANSITION (removed when the last EF caller is gone): the row is added to the context, saved by its caller.</summary>
-    public static void Add(
-        AmoHealthDbContext db, Notifiers notifiers, string account, string checkType, IncidentRecord? incident, string kind, string text, long now)
-    {
-        foreach (var notifier in notifiers.Enabled)
-        {
-            db.Notifications.Add(new NotificationRecord
-            {
-                Account = account,
-                CheckType = checkType,
-                Incident = incident,
-                IncidentId = incident?.Id is > 0 ? incident.Id : null,
-                Channel = notifier.Name,
-                Kind = kind,
-                Text = text,
-                CreatedAt = now,
-                NextAttemptAt = now,
-            });
-        }
-    }
 }

@@ -34,14 +34,6 @@ public interface IOwnership
     /// </summary>
     Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken);
 
-    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
-    async Task<bool> LeadsAsync(AmoHealthDbContext db, long fence, CancellationToken cancellationToken) =>
-        await LeadsAsync(await db.SessionAsync(cancellationToken), fence, cancellationToken);
-
-    /// <summary>TRANSITION (removed when the last EF caller is gone).</summary>
-    async Task<IReadOnlyDictionary<string, long>> HeldAsync(AmoHealthDbContext db, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
-        await HeldAsync(await db.SessionAsync(cancellationToken), accounts, cancellationToken);
-
     /// <summary>A probe of the account begins (or ends): an account is handed over only between probes.</summary>
     void Enter(string account);
 
