@@ -26,6 +26,7 @@ simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
 api=$published/api/AmoHealth.Api
 gateway=$published/gateway/AmoHealth.Gateway
 prober=$published/prober/AmoHealth.Prober
+migrator=$published/migrator/AmoHealth.Migrator
 # Where a framework-dependent build's apphost finds the runtime (the units set the same).
 export DOTNET_ROOT=${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}
 command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
@@ -120,6 +121,8 @@ start_stack() { # db, accounts: the three services against the Simulator at the 
     accounts+=("Monitor__Accounts__${i}__Name=account$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
   done
   prober_port=$(free_port); api_port=$(free_port)
+  # The migrate step first, as the Prober's unit runs it (ExecStartPre).
+  (cd "$(dirname "$prober")" && Storage__Path="$1" "$migrator" >/dev/null)
   env "${accounts[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$1" \
     ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
     "$prober" --contentRoot "$(dirname "$prober")" >/dev/null 2>&1 &

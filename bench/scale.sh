@@ -13,12 +13,13 @@ quick=false
 accounts=500; warm=75; seconds=90; many_days=2; requests=50
 if $quick; then accounts=200; warm=45; seconds=45; many_days=2; requests=20; fi
 
-for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Api; do
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Migrator src/AmoHealth.Api; do
   dotnet build "$project" -c Release -v q -nologo -p:SkipSpaBuild=true >/dev/null
 done
 bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
 simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
 prober=$PWD/artifacts/bin/AmoHealth.Prober/release/AmoHealth.Prober.dll
+migrator=$PWD/artifacts/bin/AmoHealth.Migrator/release/AmoHealth.Migrator.dll
 api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is needed (apt-get install postgresql)" >&2; exit 1; }
@@ -65,6 +66,8 @@ for i in $(seq 1 $((accounts - 1))); do
   list+=("Monitor__Accounts__${i}__Name=acc$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
 done
 probers=()
+# The migrate step first, as each Prober's unit runs it (ExecStartPre).
+Storage__Provider=postgres ConnectionStrings__amohealth="$(pg scale)" dotnet "$migrator" >/dev/null
 for n in 1 2 3; do
   env "${list[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench Monitor__Account=acc0 CHECK_INTERVAL=30000 \
     Storage__Provider=postgres ConnectionStrings__amohealth="$(pg scale)" ConnectionStrings__redis="127.0.0.1:$redis_port" \
@@ -77,7 +80,7 @@ kill "${probers[@]}" 2>/dev/null || true
 
 # --- History and stats for 50 accounts: SQLite beside PostgreSQL (the same data, copied by copy-from-sqlite) ---
 dotnet "$bench" storage --db "$work/many.db" --accounts 50 --days "$many_days" | tee -a "$out"
-ConnectionStrings__amohealth="$(pg many)" dotnet "$prober" copy-from-sqlite "$work/many.db" >/dev/null
+ConnectionStrings__amohealth="$(pg many)" dotnet "$migrator" copy-from-sqlite "$work/many.db" >/dev/null
 for provider in sqlite postgres; do
   port=$(free_port)
   Storage__Provider=$provider Storage__Path="$work/many.db" ConnectionStrings__amohealth="$(pg many)" ASPNETCORE_URLS="http://127.0.0.1:$port" \

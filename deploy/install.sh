@@ -5,7 +5,7 @@
 #
 # What it does, in order: installs Redis, Nginx, SQLite, OpenSSL, clang and zlib1g-dev from the distribution;
 # creates one system user per service (amohealth: Prober; amohealth-api; amohealth-gateway); builds the dashboard
-# as an unprivileged user (npm never runs as root) and publishes Prober, Api and Gateway (deploy/publish.sh:
+# as an unprivileged user (npm never runs as root) and publishes Prober, Migrator, Api and Gateway (deploy/publish.sh:
 # Release, linux-x64, NativeAOT or ReadyToRun as each project says; clang and zlib1g-dev link the native ones)
 # into a new /opt/amohealth/releases/<time>, each service an executable its unit starts directly (no
 # `dotnet X.dll`); the publish is kept in artifacts/publish/linux-x64 (--publish-dir DIR) and reused while the
@@ -17,7 +17,8 @@
 # to /etc/amohealth/admin-password (0600), never to the terminal; installs the systemd units (notify,
 # auto-restart, 500 MB cap, hardening) and the daily backup timer; renders the Nginx site (HTTP -> HTTPS,
 # TLS, unbuffered SSE, /hooks/ passed through, security headers); switches /opt/amohealth/current to the new
-# release and restarts the services in order (Prober, which migrates the schema, then Api, then Gateway),
+# release and restarts the services in order (Prober, whose unit runs the Migrator first (ExecStartPre) to bring the
+# schema up to date, then Api, then Gateway),
 # each only after the previous one answers /health. Old releases beyond the last three are removed.
 #
 # --stage DIR does all of the file work under DIR instead of /, without root, packages, users or systemd:
@@ -129,13 +130,15 @@ else
 fi
 step "release $release"
 mkdir -p "$release"
-for service in prober api gateway; do cp -a "$published/$service" "$release/$service"; done
+for service in prober migrator api gateway; do cp -a "$published/$service" "$release/$service"; done
 [ -f "$release/gateway/wwwroot/index.html" ] || { echo "install: the dashboard is missing from the published Gateway" >&2; exit 1; }
 # A NativeAOT service never makes memory executable at run time: its unit denies writable executable memory
 # (MemoryDenyWriteExecute). A JIT or ReadyToRun one compiles code at run time and cannot have that.
 write_execute() { # service folder, project name: the unit's MemoryDenyWriteExecute lines
   if [ -f "$release/$1/AmoHealth.$2.dll" ]; then
     echo "# Not MemoryDenyWriteExecute: this build JIT-compiles (ReadyToRun code too), which needs writable executable memory."
+  elif [ "$1" = prober ] && [ -f "$release/migrator/AmoHealth.Migrator.dll" ]; then
+    echo "# Not MemoryDenyWriteExecute: the migrate step (ExecStartPre, AmoHealth.Migrator) JIT-compiles in this unit."
   else
     echo "# NativeAOT: no JIT, so no memory ever needs to be writable and executable."
     echo "MemoryDenyWriteExecute=yes"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Publishes the Prober, the Api and the Gateway as production runs them (Release, linux-x64) into OUT:
+# Publishes the Prober, its migrate step (the Migrator), the Api and the Gateway as production runs them
+# (Release, linux-x64) into OUT:
 #
 #   deploy/publish.sh OUT [dotnet publish arguments...]   publish (or reuse OUT if it is current)
 #   deploy/publish.sh --current OUT [arguments...]        exit 0 if OUT holds a publish of these very sources
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-services=(Prober Api Gateway)
+services=(Prober Migrator Api Gateway)
 
 aot_services() { # the services whose project publishes NativeAOT, read from their csproj
   local s

@@ -102,10 +102,13 @@ program_matches() { # services: each program is what its project publishes, and 
   for s in "$@"; do
     unit="$units/amohealth-${s,,}.service"
     grep -qxF "ExecStart=$current/${s,,}/AmoHealth.$s" "$unit" && ! grep -q '^ExecStart=.*dotnet' "$unit" || return 1
-    if says_aot "$s"; then
-      [ "$(program_kind "$s")" = native ] && grep -qx 'MemoryDenyWriteExecute=yes' "$unit" || return 1
-    else
+    if ! says_aot "$s"; then
       [ "$(program_kind "$s")" = jit ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
+    elif grep -q "^ExecStartPre=$current/migrator/" "$unit" && [ "$(program_kind Migrator)" = jit ]; then
+      # The unit also runs the JIT migrate step: no W^X denial for the unit.
+      [ "$(program_kind "$s")" = native ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
+    else
+      [ "$(program_kind "$s")" = native ] && grep -qx 'MemoryDenyWriteExecute=yes' "$unit" || return 1
     fi
   done
 }
@@ -114,6 +117,8 @@ check "the Api and the Gateway are native executables (ELF, no IL beside them) w
   program_matches Api Gateway
 check "every unit starts its published program directly (no dotnet X.dll); W^X denied exactly for the NativeAOT ones" \
   program_matches Prober Api Gateway
+check "the Prober's unit runs the published Migrator first (ExecStartPre), so migrations are a step of their own" bash -c "
+  grep -qxF 'ExecStartPre=$current/migrator/AmoHealth.Migrator' '$units/amohealth-prober.service' && [ '$(program_kind Migrator)' = jit ]"
 check "systemd accepts the units (Type=notify, hardening)" bash -c "
   for u in '$units'/amohealth-*.service; do grep -q '^Type=\(notify\|oneshot\)' \"\$u\" || exit 1; done
   grep -q '^MemoryMax=500M' '$units/amohealth-prober.service' && grep -q '^ProtectSystem=strict' '$units/amohealth-api.service' &&
@@ -164,6 +169,8 @@ run_unit() { # unit file: WorkingDirectory, ExecStart, EnvironmentFile and Envir
     done < <(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
     while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Environment=' "$unit")
     cd "$(sed -n 's/^WorkingDirectory=//p' "$unit")" || exit 1
+    # ExecStartPre= first, in order, as systemd runs them: one that fails stops the start.
+    while IFS= read -r pre; do $pre || exit 1; done < <(sed -n 's/^ExecStartPre=//p' "$unit")
     if grep -qx 'MemoryDenyWriteExecute=yes' "$unit"; then
       # As systemd does on a current kernel: prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN), kept across exec.
       exec python3 -c '

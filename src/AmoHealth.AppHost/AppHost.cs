@@ -31,10 +31,16 @@ var settings = SeedSettings.From(builder.Configuration, builder.AppHostDirectory
 // Infrastructure: Redis carries live status from the Prober to every Api instance.
 var redis = builder.AddLiveRedis(ResourceNames.Redis);
 
-// Services: the Prober owns the schema and writes; the Api reads and streams.
+// The migrate step: brings the schema up to date with the Prober's storage settings, then exits; every Prober
+// waits for it to complete (the Prober never migrates).
+var migrator = builder.AddProject<Projects.AmoHealth_Migrator>(ResourceNames.Migrator)
+    .WithEnvironment("Storage__Path", settings.DatabasePath);
+
+// Services: the Prober writes; the Api reads and streams.
 var prober = builder.AddProject<Projects.AmoHealth_Prober>(ResourceNames.Prober)
     .WithReference(redis)
     .WaitFor(redis)
+    .WaitForCompletion(migrator)
     .WithEnvironment("Storage__Path", settings.DatabasePath)
     .WithSeedVariables(settings)
     .WithReplicas(scale.Probers)
@@ -55,7 +61,8 @@ if (scale.Postgres)
     var database = builder.AddAmoHealthPostgres(
         settings.DemoMode ? "amohealth_demo" : "amohealth",
         Path.Combine(Path.GetDirectoryName(settings.DatabasePath)!, "pg"));
-    // The Prober owns the schema; the Api logs in as a role that may only SELECT.
+    // The Migrator owns the schema, the Prober writes; the Api logs in as a role that may only SELECT.
+    migrator.WithPostgresWriter(database);
     prober.WithPostgresWriter(database);
     api.WithPostgresReader(database);
 }

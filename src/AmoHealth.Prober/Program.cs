@@ -1,19 +1,6 @@
 using AmoHealth.Prober.Extensions;
-using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.ServiceDefaults.Access;
-
-if (args is [SqliteToPostgresCopy.Command, var sqlitePath, ..])
-{
-    // A one-off: copy a SQLite history into PostgreSQL (ConnectionStrings:amohealth from the usual configuration).
-    var configuration = new ConfigurationBuilder()
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(args[2..])
-        .Build();
-    return await SqliteToPostgresCopy.RunAsync(
-        sqlitePath, configuration.GetConnectionString(AmoHealth.Core.Storage.StorageOptions.ConnectionName), Console.Out, CancellationToken.None);
-}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -8,6 +8,7 @@ public static class ResourceNames
 {
     public const string Redis = "redis";
     public const string Prober = "prober";
+    public const string Migrator = "migrator";
     public const string Api = "api";
     public const string Gateway = "gateway";
     public const string Simulator = "simulator";

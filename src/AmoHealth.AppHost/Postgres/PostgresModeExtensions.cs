@@ -36,8 +36,8 @@ public static class PostgresModeExtensions
     }
 
     /// <summary>
-    /// The Prober: the owner's connection string, and, on the AppHost's own server, <c>Storage:ReadRole</c> so
-    /// that it grants the Api's role SELECT after migrating.
+    /// The Migrator and the Prober: the owner's connection string, and, on the AppHost's own server,
+    /// <c>Storage:ReadRole</c> so that the Migrator grants the Api's role SELECT after migrating.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPostgresWriter(
         this IResourceBuilder<ProjectResource> prober, IResourceBuilder<IResourceWithConnectionString> database)

@@ -25,8 +25,7 @@ public static class Extensions
     {
         var services = builder.Services;
         builder.AddAmoHealthStorage();
-        services.AddSingleton<DatabaseMigrator>();
-        // First hosted service: the schema is ready before anything probes or writes.
+        // First hosted service: every hosted service registered after it starts once the schema is current.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
         var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite)
@@ -138,6 +137,8 @@ public static class Extensions
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
+        // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
+        services.StartAfterSchema();
         return builder;
     }
 

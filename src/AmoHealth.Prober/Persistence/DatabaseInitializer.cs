@@ -3,18 +3,28 @@ using AmoHealth.Core.Storage;
 namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
-/// The Prober owns the schema: migrations run before any other hosted service starts, so nothing probes
-/// into a database that is not ready. The Api only waits for them.
+/// The Prober's first hosted service. The schema is the migrate step's (<c>AmoHealth.Migrator</c>, run before the
+/// Prober by systemd's <c>ExecStartPre</c> and by the AppHost): the Prober never migrates. With SQLite it takes the
+/// single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and starts
+/// the services that use the database (<see cref="SchemaGatedServices"/>). On a database that is not migrated yet
+/// it says so once and waits, answering <c>/alive</c> and not ready on <c>/health</c>, instead of failing and
+/// being restarted over and over.
 /// </summary>
 public sealed partial class DatabaseInitializer(
-    DatabaseMigrator migrator,
-    Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts,
+    SchemaState schema,
+    StoreConnections connections,
+    SchemaGatedServices gated,
     IReadOnlyList<Configuration.AmoAccount> accounts,
     Microsoft.Extensions.Options.IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<DatabaseInitializer> logger) : IHostedService, IDisposable
 {
+    /// <summary>How often a Prober waiting for the migrate step asks the database again.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
     private FileStream? _soleProber;
+    private Task _waiting = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,12 +33,87 @@ public sealed partial class DatabaseInitializer(
             _soleProber = SqliteProberLock.Acquire(storage.Value);
         }
 
-        await migrator.MigrateAsync(cancellationToken);
-        LogMigrated(logger);
+        if (await IsCurrentAsync(warn: true, cancellationToken))
+        {
+            await ReadyAsync(cancellationToken);
+            return;
+        }
+
+        _waiting = WaitAsync(_stopping.Token);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var retired = await RetiredAccounts.RetireAsync(db, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            await _waiting;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for the migrate step.
+        }
+
+        await gated.StopAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        _soleProber?.Dispose();
+    }
+
+    private async Task WaitAsync(CancellationToken stoppingToken)
+    {
+        do
+        {
+            await Task.Delay(PollInterval, time, stoppingToken);
+        }
+        while (!await IsCurrentAsync(warn: false, stoppingToken));
+
+        try
+        {
+            await ReadyAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What would have failed the start fails the Prober now.
+            gated.Fail(ex);
+        }
+    }
+
+    /// <summary>Whether every migration is applied; when not (or when the database does not answer), warns once.</summary>
+    private async Task<bool> IsCurrentAsync(bool warn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await schema.IsReadyAsync(cancellationToken))
+            {
+                return true;
+            }
+
+            if (warn)
+            {
+                LogWaiting(logger, null);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (warn)
+            {
+                LogWaiting(logger, ex);
+            }
+        }
+
+        return false;
+    }
+
+    private async Task ReadyAsync(CancellationToken cancellationToken)
+    {
+        LogCurrent(logger);
+        try
+        {
+            var retired = await RetiredAccounts.RetireAsync(connections, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             foreach (var account in retired)
             {
                 LogRetired(logger, account);
@@ -39,11 +124,9 @@ public sealed partial class DatabaseInitializer(
             // Tidying retired accounts is not worth a Prober that does not start.
             LogRetireFailed(logger, ex);
         }
+
+        await gated.StartAsync(cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public void Dispose() => _soleProber?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current status; its history stays")]
     private static partial void LogRetired(ILogger logger, string account);
@@ -52,5 +135,11 @@ public sealed partial class DatabaseInitializer(
     private static partial void LogRetireFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
-    private static partial void LogMigrated(ILogger logger);
+    private static partial void LogCurrent(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "The database schema is not current: the Prober waits and probes nothing until the migrations are applied. "
+        + "Run the migrate step with the Prober's configuration: AmoHealth.Migrator (systemd runs it as ExecStartPre; by hand: "
+        + "sudo systemctl restart amohealth-prober, or dotnet run --project src/AmoHealth.Migrator)")]
+    private static partial void LogWaiting(ILogger logger, Exception? exception);
 }

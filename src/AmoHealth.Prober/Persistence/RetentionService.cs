@@ -1,6 +1,5 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Persistence;
@@ -13,7 +12,7 @@ namespace AmoHealth.Prober.Persistence;
 /// newest stored result: a clock far in the future must not wipe the history.
 /// </summary>
 public sealed partial class RetentionService(
-    IDbContextFactory<AmoHealthDbContext> contexts,
+    StoreConnections connections,
     IOptions<StorageOptions> options,
     TimeProvider time,
     ILogger<RetentionService> logger,
@@ -77,27 +76,30 @@ public sealed partial class RetentionService(
             return 0;
         }
 
-        var batch = retention.BatchSize;
         long deleted = 0;
 
         // Raw rows older than the cutoff all sit in hour buckets before it; their ids bound the scan.
         var rawCutoff = Resolution.Hour.Floor(retention.RawKeptFrom(now));
         long? bound;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var session = await connections.ConnectAsync(cancellationToken))
         {
-            bound = await db.HourRollups.Where(r => r.Bucket < rawCutoff).MaxAsync(r => (long?)r.LastId, cancellationToken);
+            bound = await ScalarAsync(session, $"SELECT MAX(last_id) FROM {Resolution.Hour.Table()} WHERE bucket < @at", rawCutoff, cancellationToken);
         }
 
         if (bound is { } lastId)
         {
-            deleted += await InBatchesAsync(db => db.HealthChecks
-                .Where(h => h.Id <= lastId && h.Timestamp < rawCutoff).OrderBy(h => h.Id).Take(batch), cancellationToken);
+            deleted += await InBatchesAsync(
+                "DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE id <= @last AND \"timestamp\" < @cutoff ORDER BY id LIMIT @batch)",
+                rawCutoff, lastId, cancellationToken);
         }
 
         foreach (var resolution in Resolutions.All)
         {
             var cutoff = retention.KeptFrom(resolution, now);
-            deleted += await InBatchesAsync(db => db.Query(resolution).Where(r => r.Bucket < cutoff).OrderBy(r => r.Bucket).Take(batch), cancellationToken);
+            var table = resolution.Table();
+            deleted += await InBatchesAsync(
+                $"DELETE FROM {table} WHERE (account, check_type, bucket) IN (SELECT account, check_type, bucket FROM {table} WHERE bucket < @cutoff ORDER BY bucket LIMIT @batch)",
+                cutoff, null, cancellationToken);
         }
 
         if (deleted > 0)
@@ -111,18 +113,28 @@ public sealed partial class RetentionService(
     /// <summary>When the newest stored result was taken (the last row written; the hour rollups when raw rows are gone), or null.</summary>
     private async Task<long?> NewestAsync(CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var raw = await db.HealthChecks.OrderByDescending(h => h.Id).Select(h => (long?)h.Timestamp).FirstOrDefaultAsync(cancellationToken);
-        return raw ?? await db.HourRollups.MaxAsync(r => (long?)r.Bucket, cancellationToken);
+        await using var session = await connections.ConnectAsync(cancellationToken);
+        return await ScalarAsync(session, "SELECT \"timestamp\" FROM health_checks ORDER BY id DESC LIMIT 1", null, cancellationToken)
+            ?? await ScalarAsync(session, $"SELECT MAX(bucket) FROM {Resolution.Hour.Table()}", null, cancellationToken);
     }
 
     /// <summary>A break of more than a day between hour buckets within the last week, or null.</summary>
     private async Task<(long Before, long After)?> RecentBreakAsync(long now, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var session = await connections.ConnectAsync(cancellationToken);
         var since = now - TrustNewClockAfterMs;
-        var start = await db.HourRollups.Where(r => r.Bucket < since).MaxAsync(r => (long?)r.Bucket, cancellationToken) ?? since;
-        var buckets = await db.HourRollups.Where(r => r.Bucket >= start).Select(r => r.Bucket).Distinct().OrderBy(b => b).ToListAsync(cancellationToken);
+        var hours = Resolution.Hour.Table();
+        var start = await ScalarAsync(session, $"SELECT MAX(bucket) FROM {hours} WHERE bucket < @at", since, cancellationToken) ?? since;
+        var buckets = new List<long>();
+        await using (var command = session.Command($"SELECT DISTINCT bucket FROM {hours} WHERE bucket >= @start ORDER BY bucket").With("@start", start))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                buckets.Add(reader.GetInt64(0));
+            }
+        }
+
         for (var i = buckets.Count - 1; i > 0; i--)
         {
             if (buckets[i] - buckets[i - 1] > TrustedGapMs)
@@ -134,19 +146,39 @@ public sealed partial class RetentionService(
         return null;
     }
 
-    private async Task<long> InBatchesAsync<T>(Func<AmoHealthDbContext, IQueryable<T>> select, CancellationToken cancellationToken)
+    /// <summary>An integer scalar (null when there is no row or no value), with <c>@at</c> set to <paramref name="at"/> when given.</summary>
+    private static async Task<long?> ScalarAsync(StoreSession session, string sql, long? at, CancellationToken cancellationToken)
     {
+        await using var command = session.Command(sql);
+        if (at is { } value)
+        {
+            command.With("@at", value);
+        }
+
+        return await command.ScalarInt64Async(cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (a delete of at most <c>@batch</c> rows) until it deletes fewer; each statement commits on its own.</summary>
+    private async Task<long> InBatchesAsync(string sql, long cutoff, long? lastId, CancellationToken cancellationToken)
+    {
+        var batch = options.Value.Retention.BatchSize;
         long total = 0;
         while (true)
         {
             int count;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            await using (var session = await connections.ConnectAsync(cancellationToken))
             {
-                count = await select(db).ExecuteDeleteAsync(cancellationToken);
+                await using var command = session.Command(sql).With("@cutoff", cutoff).With("@batch", batch);
+                if (lastId is { } last)
+                {
+                    command.With("@last", last);
+                }
+
+                count = await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
             total += count;
-            if (count < options.Value.Retention.BatchSize)
+            if (count < batch)
             {
                 return total;
             }

@@ -5,7 +5,7 @@ namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>
 /// The built Prober as a process of its own, for what an in-process host cannot show: a clean stop (SIGTERM)
-/// and a kill -9. Its console output is kept for the test to read.
+/// and a kill -9. Its console output is kept for the test to read. The built Migrator runs first, as in production.
 /// </summary>
 public sealed class ProberProcess : IDisposable
 {
@@ -37,11 +37,43 @@ public sealed class ProberProcess : IDisposable
         }
     }
 
-    /// <summary>Starts the Prober next to this test assembly's build with only <paramref name="environment"/> as its settings.</summary>
+    /// <summary>
+    /// Starts the Prober next to this test assembly's build with only <paramref name="environment"/> as its settings,
+    /// after the built Migrator has run with the same settings (as systemd's ExecStartPre runs it).
+    /// </summary>
     public static ProberProcess Start(IReadOnlyDictionary<string, string> environment)
     {
+        Migrate(environment);
+        var start = StartInfo("AmoHealth.Prober", environment);
+        start.ArgumentList.Add("--contentRoot");
+        start.ArgumentList.Add(start.WorkingDirectory);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{RedisServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        return new ProberProcess(Process.Start(start) ?? throw new InvalidOperationException("the Prober did not start"));
+    }
+
+    /// <summary>Runs the built AmoHealth.Migrator with <paramref name="environment"/>; throws with its output unless it exits 0 within a minute.</summary>
+    public static void Migrate(IReadOnlyDictionary<string, string> environment)
+    {
+        using var migrator = Process.Start(StartInfo("AmoHealth.Migrator", environment)) ?? throw new InvalidOperationException("the Migrator did not start");
+        var output = migrator.StandardOutput.ReadToEndAsync();
+        var errors = migrator.StandardError.ReadToEndAsync();
+        if (!migrator.WaitForExit(60_000))
+        {
+            migrator.Kill(entireProcessTree: true);
+            throw new TimeoutException("the Migrator did not finish within a minute");
+        }
+
+        if (migrator.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the Migrator exited {migrator.ExitCode}: {output.Result}{errors.Result}");
+        }
+    }
+
+    /// <summary>A built service of this solution (same configuration as the tests), started with only <paramref name="environment"/> as its settings.</summary>
+    private static ProcessStartInfo StartInfo(string project, IReadOnlyDictionary<string, string> environment)
+    {
         var configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "AmoHealth.Prober", configuration, "AmoHealth.Prober.dll"));
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, configuration, project + ".dll"));
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -49,9 +81,6 @@ public sealed class ProberProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--contentRoot");
-        start.ArgumentList.Add(Path.GetDirectoryName(dll)!);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{RedisServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (key, value) in environment)
@@ -59,7 +88,7 @@ public sealed class ProberProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        return new ProberProcess(Process.Start(start) ?? throw new InvalidOperationException("the Prober did not start"));
+        return start;
     }
 
     /// <summary>A clean stop, as systemd asks for one: SIGTERM, then waits for the exit.</summary>

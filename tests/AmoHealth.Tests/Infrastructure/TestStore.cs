@@ -13,7 +13,7 @@ public interface ITestStore : IDisposable
     /// <summary>Plain connections to the store as the Prober writes through them (dispose it at the end of the test).</summary>
     StoreConnections CreateConnections() => new(Options);
 
-    /// <summary>Applies the migrations as the Prober does at start.</summary>
+    /// <summary>Applies the migrations as the migrate step (AmoHealth.Migrator) does before the Prober starts.</summary>
     Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync() => MigrateAsync(Options);
 
     static async Task<IDbContextFactory<AmoHealthDbContext>> MigrateAsync(StorageOptions options)

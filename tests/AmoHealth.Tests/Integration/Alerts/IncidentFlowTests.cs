@@ -171,9 +171,9 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         var contexts = await _database.MigrateAsync();
         await WriteAsync(Fail(1_000), Fail(6_000), Fail(21_000), Fail(51_000));
 
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var connections = ((ITestStore)_database).CreateConnections())
         {
-            var retired = await AmoHealth.Prober.Persistence.RetiredAccounts.RetireAsync(db, ["other"], 100_000, CancellationToken.None);
+            var retired = await AmoHealth.Prober.Persistence.RetiredAccounts.RetireAsync(connections, ["other"], 100_000, CancellationToken.None);
             Assert.Equal(["acme"], retired);
         }
 

@@ -43,9 +43,9 @@ public sealed class ClusterStateTests : IAsyncLifetime
         }
 
         // A Prober whose configuration still lists only acc-old starts beside the live member.
-        await using (var db = await _contexts.CreateDbContextAsync())
+        await using (var connections = ((ITestStore)_store).CreateConnections())
         {
-            var retired = await RetiredAccounts.RetireAsync(db, ["acc-old"], now, CancellationToken.None);
+            var retired = await RetiredAccounts.RetireAsync(connections, ["acc-old"], now, CancellationToken.None);
             Assert.Equal(["acc-gone"], retired);
         }
 

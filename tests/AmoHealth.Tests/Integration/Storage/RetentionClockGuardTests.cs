@@ -23,7 +23,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         var contexts = await StoreHistoryAsync();
         var time = new FakeTimeProvider(Newest.AddDays(400));
         var logger = new RecordingLogger<RetentionService>();
-        var service = new RetentionService(contexts, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
+        await using var connections = ((ITestStore)_database).CreateConnections();
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 
@@ -45,7 +46,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         }
 
         var logger = new RecordingLogger<RetentionService>();
-        var service = new RetentionService(contexts, Microsoft.Extensions.Options.Options.Create(_database.Options),
+        await using var connections = ((ITestStore)_database).CreateConnections();
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options),
             new FakeTimeProvider(jumped.AddMinutes(10)), logger);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
@@ -62,7 +64,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         var contexts = await StoreHistoryAsync();
         var time = new FakeTimeProvider(Newest.AddHours(20));
         var logger = new RecordingLogger<RetentionService>();
-        var service = new RetentionService(contexts, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
+        await using var connections = ((ITestStore)_database).CreateConnections();
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 

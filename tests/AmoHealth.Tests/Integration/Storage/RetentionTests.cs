@@ -39,7 +39,8 @@ public abstract class RetentionTests(ITestStore store) : IDisposable
 
         var options = _database.Options;
         options.Retention = new RetentionOptions { RawDays = 30, MinuteDays = 7, HourDays = 90, DayDays = 95, BatchSize = 100 };
-        var service = new RetentionService(contexts, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<RetentionService>.Instance);
+        await using var connections = _database.CreateConnections();
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<RetentionService>.Instance);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
-using AmoHealth.Prober.Persistence;
+using AmoHealth.Migrator;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace AmoHealth.Prober.Persistence;
+namespace AmoHealth.Migrator;
 
 /// <summary>
-/// <c>AmoHealth.Prober copy-from-sqlite PATH</c>: moves a SQLite history into the PostgreSQL database named by
+/// <c>AmoHealth.Migrator copy-from-sqlite PATH</c>: moves a SQLite history into the PostgreSQL database named by
 /// <c>ConnectionStrings:amohealth</c>. Every table is copied with its ids (the rollups record id ranges), with
 /// PostgreSQL's binary COPY, in one transaction: a copy that fails leaves the target as it was. The target is
 /// migrated first and must hold no history yet; the source is only read.
@@ -34,7 +34,7 @@ public static class SqliteToPostgresCopy
         {
             if ((await sourceDb.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
             {
-                await output.WriteLineAsync($"copy-from-sqlite: {sourcePath} is from an older AmoHealth; start this version's Prober on it once (it upgrades the file), then copy.");
+                await output.WriteLineAsync($"copy-from-sqlite: {sourcePath} is from an older AmoHealth; run this version's migrate step on it once (AmoHealth.Migrator --Storage:Path={sourcePath}), then copy.");
                 return 2;
             }
         }
