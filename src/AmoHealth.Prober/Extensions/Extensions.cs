@@ -24,7 +24,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddProberServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddAmoHealthStorage();
+        builder.AddAmoHealthStore();
         // First hosted service: every hosted service registered after it starts once the schema is current.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.

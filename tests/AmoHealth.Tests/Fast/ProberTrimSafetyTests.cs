@@ -14,16 +14,6 @@ namespace AmoHealth.Tests.Fast;
 [Trait("Ring", "Fast")]
 public sealed class ProberTrimSafetyTests
 {
-    /// <summary>
-    /// The storage code still on EF Core, where those calls remain until it is replaced by plain commands: the
-    /// copy to PostgreSQL (EF Core's migrations), the alert channels' stored state and the OAuth token files
-    /// (their generated contracts, <c>ChannelStateJsonContext</c> and <c>ProbeJsonContext</c>, are ready).
-    /// </summary>
-    private static readonly HashSet<string> NotYet = new(StringComparer.Ordinal)
-    {
-        "AmoHealth.Prober.Persistence.SqliteToPostgresCopy",
-    };
-
     private static readonly Dictionary<ushort, OpCode> OpCodesByValue = typeof(OpCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Select(f => (OpCode)f.GetValue(null)!)
@@ -34,7 +24,6 @@ public sealed class ProberTrimSafetyTests
     {
         var assembly = typeof(ProberMarker).Assembly;
         var calls = assembly.GetTypes()
-            .Where(t => !NotYet.Contains(Outermost(t).FullName!))
             .SelectMany(t => t.GetMethods(All).Cast<MethodBase>().Concat(t.GetConstructors(All)))
             .Where(m => !Suppresses(m))
             .SelectMany(m => Callees(m).Where(NeedsReflection).Select(callee => $"{Outermost(m.DeclaringType!).FullName}.{m.Name} calls {callee.DeclaringType}.{callee}"))
