@@ -147,7 +147,12 @@ def main():
     os.makedirs(folder, exist_ok=True)
     database = os.path.join(folder, "prober.db")
 
-    # Startup: a fresh database (every migration applied), then two restarts on it (the usual case).
+    # The migrate step first, as the Prober's unit runs it (ExecStartPre): the Prober never migrates.
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run(["dotnet", "run", "--project", os.path.join(repo, "src", "AmoHealth.Migrator"), "-c", "Release", "--",
+                    f"--Storage:Path={database}"], check=True, stdout=subprocess.DEVNULL)
+
+    # Startup: a freshly migrated database, then two restarts on it (the usual case).
     startups = []
     for _ in range(3):
         process, _, ms = start(args, database, free_port(), extra_env)

@@ -4,7 +4,7 @@ namespace AmoHealth.Core.Storage;
 
 /// <summary>
 /// Gives the Api's PostgreSQL role (<c>Storage:ReadRole</c>) SELECT and nothing else: on every table now, and,
-/// through default privileges, on every table the Prober's later migrations create. Run by the Prober after it
+/// through default privileges, on every table the Prober's later migrations create. Run by the migrate step (AmoHealth.Migrator) after it
 /// migrates, so the order in which the role, the database and the schema appear does not matter.
 /// </summary>
 public static class PostgresReadRole

@@ -78,7 +78,7 @@ public static class PostgresModeExtensions
                 var endpoint = resource.PrimaryEndpoint;
                 await using var connection = new NpgsqlConnection(LocalPostgres.ConnectionString(endpoint.Port, "postgres") + ";Pooling=false;Timeout=3");
                 await connection.OpenAsync(cancellationToken);
-                // Healthy only once the Api's read role exists: the Prober grants it SELECT when it migrates.
+                // Healthy only once the Api's read role exists: the Migrator grants it SELECT when it migrates.
                 await LocalPostgres.EnsureReadRoleAsync(connection, cancellationToken);
                 return HealthCheckResult.Healthy();
             }

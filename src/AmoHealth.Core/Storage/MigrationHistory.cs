@@ -39,7 +39,7 @@ public static class MigrationHistory
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
-            // The Prober creates the database on its first start.
+            // The migrate step creates the database on its first run.
             return null;
         }
     }

@@ -10,16 +10,19 @@ namespace AmoHealth.Tests.Integration.Storage;
 public sealed class PostgresMigrationTests
 {
     [Fact]
-    public async Task SeveralProbersStartingAtOnceCreateTheDatabaseAndMigrateItOnce()
+    public async Task SeveralProbersMigrateStepsStartingAtOnceCreateTheDatabaseAndMigrateItOnce()
     {
-        // A database that does not exist yet: every "Prober" races to create and migrate it.
+        // A database that does not exist yet: the migrate step before every Prober races to create and migrate it.
         var name = "t_race_" + Guid.NewGuid().ToString("N")[..12];
         var options = new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = PostgresServer.Shared.ConnectionString(name) };
         using var start = new ManualResetEventSlim();
         var migrations = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
         {
             start.Wait();
-            await ITestStore.MigrateAsync(options);
+            var output = new StringWriter();
+            var exit = await Migrator.MigratorCommand.RunAsync(
+                ["--Storage:Provider=postgres", $"--ConnectionStrings:amohealth={options.PostgresConnectionString}"], output, CancellationToken.None);
+            Assert.True(exit == 0, output.ToString());
         })).ToList();
         start.Set();
         await Task.WhenAll(migrations);

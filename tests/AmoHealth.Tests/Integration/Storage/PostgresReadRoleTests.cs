@@ -101,7 +101,7 @@ public sealed class PostgresReadRoleTests : IDisposable
             Assert.Contains("Storage__ReadRole=amohealth_api", await File.ReadAllLinesAsync(Path.Combine(etc, "prober.env")));
             Assert.DoesNotContain(api.Password, output, StringComparison.Ordinal);
 
-            // The Prober migrates with the setting the script wrote; the Api's new login reads and cannot write.
+            // The migrate step runs with the setting the script wrote; the Api's new login reads and cannot write.
             var prober = _store.Options;
             prober.ReadRole = LocalPostgres.ReadRole;
             await ITestStore.MigrateAsync(prober);

@@ -44,7 +44,7 @@ public sealed class UnwritableSqliteTests : IDisposable
         {
             await WaitForRowsAsync(api, 20);
 
-            // The Prober starts again (migrations first, as at every start) and writes on.
+            // The Prober starts again (the migrate step first, as before every start) and writes on.
             var restarted = await _database.MigrateAsync();
             await StoreAsync(restarted, 2);
             Assert.Equal(22, await CountAsync(api));
