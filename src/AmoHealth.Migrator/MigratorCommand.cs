@@ -2,6 +2,7 @@ using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Migrator;
@@ -65,6 +66,8 @@ public static class MigratorCommand
     private static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });
+        // Every statement of a migration at Information would fill the journal at each start of the Prober's unit.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.AddAmoHealthStorage();
         builder.Services.AddSingleton<DatabaseMigrator>();
         return builder.Build();
