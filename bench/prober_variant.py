@@ -147,7 +147,7 @@ def main():
     os.makedirs(folder, exist_ok=True)
     database = os.path.join(folder, "prober.db")
 
-    # The migrate step first, as the Prober's unit runs it (ExecStartPre): the Prober never migrates.
+    # The migrate step first, as systemd runs it before the Prober (amohealth-migrate): the Prober never migrates.
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run(["dotnet", "run", "--project", os.path.join(repo, "src", "AmoHealth.Migrator"), "-c", "Release", "--",
                     f"--Storage:Path={database}"], check=True, stdout=subprocess.DEVNULL)

@@ -121,7 +121,7 @@ start_stack() { # db, accounts: the three services against the Simulator at the 
     accounts+=("Monitor__Accounts__${i}__Name=account$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
   done
   prober_port=$(free_port); api_port=$(free_port)
-  # The migrate step first, as the Prober's unit runs it (ExecStartPre).
+  # The migrate step first, as systemd runs it before the Prober (amohealth-migrate).
   (cd "$(dirname "$prober")" && Storage__Path="$1" "$migrator" >/dev/null)
   env "${accounts[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench CHECK_INTERVAL=30000 Storage__Path="$1" \
     ConnectionStrings__redis="127.0.0.1:$redis_port" ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \

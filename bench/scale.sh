@@ -66,7 +66,7 @@ for i in $(seq 1 $((accounts - 1))); do
   list+=("Monitor__Accounts__${i}__Name=acc$i" "Monitor__Accounts__${i}__Domain=http://127.0.0.1:$sim_port" "Monitor__Accounts__${i}__AccessToken=bench")
 done
 probers=()
-# The migrate step first, as each Prober's unit runs it (ExecStartPre).
+# The migrate step first, as systemd runs it before each Prober (amohealth-migrate).
 Storage__Provider=postgres ConnectionStrings__amohealth="$(pg scale)" dotnet "$migrator" >/dev/null
 for n in 1 2 3; do
   env "${list[@]}" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" AMOCRM_ACCESS_TOKEN=bench Monitor__Account=acc0 CHECK_INTERVAL=30000 \

@@ -15,11 +15,12 @@
 # once into /etc/redis/amohealth.conf (included by redis.conf) and the Prober's and Api's connection string to
 # it (an address already configured is kept); writes a new admin password
 # to /etc/amohealth/admin-password (0600), never to the terminal; installs the systemd units (notify,
-# auto-restart, 500 MB cap, hardening) and the daily backup timer; renders the Nginx site (HTTP -> HTTPS,
+# auto-restart, 500 MB cap, hardening), the migrate step's unit amohealth-migrate (oneshot, started before every
+# start of the Prober) and the daily backup timer; renders the Nginx site (HTTP -> HTTPS,
 # TLS, unbuffered SSE, /hooks/ passed through, security headers); switches /opt/amohealth/current to the new
-# release and restarts the services in order (Prober, whose unit runs the Migrator first (ExecStartPre) to bring the
-# schema up to date, then Api, then Gateway),
-# each only after the previous one answers /health. Old releases beyond the last three are removed.
+# release, runs the migrate step (amohealth-migrate: the schema up to date; if it fails, nothing is restarted) and
+# restarts the services in order (Prober, then Api, then Gateway), each only after the previous one answers
+# /health. Old releases beyond the last three are removed.
 #
 # --stage DIR does all of the file work under DIR instead of /, without root, packages, users or systemd:
 # deploy/smoke.sh uses it to test the same layout on a private Nginx.
@@ -41,7 +42,7 @@ while [ $# -gt 0 ]; do
     --https-port) https_port=$2; shift 2 ;;
     --listen) listen_host="$2:"; shift 2 ;;
     --publish-dir) published=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "install: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -137,8 +138,6 @@ for service in prober migrator api gateway; do cp -a "$published/$service" "$rel
 write_execute() { # service folder, project name: the unit's MemoryDenyWriteExecute lines
   if [ -f "$release/$1/AmoHealth.$2.dll" ]; then
     echo "# Not MemoryDenyWriteExecute: this build JIT-compiles (ReadyToRun code too), which needs writable executable memory."
-  elif [ "$1" = prober ] && [ -f "$release/migrator/AmoHealth.Migrator.dll" ]; then
-    echo "# Not MemoryDenyWriteExecute: the migrate step (ExecStartPre, AmoHealth.Migrator) JIT-compiles in this unit."
   else
     echo "# NativeAOT: no JIT, so no memory ever needs to be writable and executable."
     echo "MemoryDenyWriteExecute=yes"
@@ -257,6 +256,7 @@ render_unit() { # template, destination[, service folder, project name: the unit
         -e "s|@DATA@|$data|g" -e "s|@BACKUPS@|$backups|g" > "$2"
   rm -f "$wx"
 }
+render_unit "$here/systemd/amohealth-migrate.service" "$units/amohealth-migrate.service" migrator Migrator
 render_unit "$here/systemd/amohealth-prober.service" "$units/amohealth-prober.service" prober Prober
 render_unit "$here/systemd/amohealth-api.service" "$units/amohealth-api.service" api Api
 render_unit "$here/systemd/amohealth-gateway.service" "$units/amohealth-gateway.service" gateway Gateway
@@ -323,11 +323,16 @@ fi
 
 step "restart in order"
 systemctl daemon-reload
-systemctl enable amohealth-prober amohealth-api amohealth-gateway amohealth-backup.timer >/dev/null
+systemctl enable amohealth-migrate amohealth-prober amohealth-api amohealth-gateway amohealth-backup.timer >/dev/null
 wait_health() {
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
   echo "install: $1 did not become healthy; see journalctl -u $2" >&2; exit 1
 }
+# The migrate step first, on its own: if it fails, the running services are left as they are (the Prober's
+# restart would fail on it anyway). The Prober's restart then runs it once more, finding the schema current.
+step "migrate step (amohealth-migrate)"
+systemctl start amohealth-migrate ||
+  { echo "install: the migrate step failed, nothing was restarted; see journalctl -u amohealth-migrate" >&2; exit 1; }
 systemctl restart amohealth-prober; wait_health http://127.0.0.1:5101/health amohealth-prober
 systemctl restart amohealth-api; wait_health http://127.0.0.1:5102/health amohealth-api
 systemctl restart amohealth-gateway; wait_health "http://127.0.0.1:$gateway_port/health" amohealth-gateway

@@ -6,7 +6,7 @@
 # Creates the role amohealth_api (or gives it a new password) through the Prober's connection string (its role
 # needs CREATEROLE, or create the role yourself as shown in the README), writes the Api's connection string
 # (Username=amohealth_api, a generated password) into ETC_DIR/api.env (0600) and Storage__ReadRole into
-# ETC_DIR/prober.env: the migrate step (AmoHealth.Migrator, the Prober's ExecStartPre) grants the role SELECT on every table each time it runs. Does nothing when
+# ETC_DIR/prober.env: the migrate step (AmoHealth.Migrator, the unit amohealth-migrate) grants the role SELECT on every table each time it runs. Does nothing when
 # api.env already logs in as amohealth_api, or on SQLite. Sourced by install.sh; runnable by hand. Passwords
 # reach psql through its environment and standard input, never argv.
 set -euo pipefail

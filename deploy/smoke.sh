@@ -97,32 +97,37 @@ program_kind() { # service: native (NativeAOT: an ELF binary, no IL beside it) o
   if [ -f "$current/${1,,}/AmoHealth.$1.dll" ]; then echo jit; else echo native; fi
 }
 says_aot() { grep -Eq '<PublishAot>[[:space:]]*true[[:space:]]*</PublishAot>' "$repo/src/AmoHealth.$1/AmoHealth.$1.csproj"; }
+services=(Prober Migrator Api Gateway) # as deploy/publish.sh publishes them
+unit_of() { if [ "$1" = Migrator ]; then echo "$units/amohealth-migrate.service"; else echo "$units/amohealth-${1,,}.service"; fi; }
 program_matches() { # services: each program is what its project publishes, and its unit starts it directly
   local s unit
   for s in "$@"; do
-    unit="$units/amohealth-${s,,}.service"
+    unit=$(unit_of "$s")
     grep -qxF "ExecStart=$current/${s,,}/AmoHealth.$s" "$unit" && ! grep -q '^ExecStart=.*dotnet' "$unit" || return 1
-    if ! says_aot "$s"; then
-      [ "$(program_kind "$s")" = jit ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
-    elif grep -q "^ExecStartPre=$current/migrator/" "$unit" && [ "$(program_kind Migrator)" = jit ]; then
-      # The unit also runs the JIT migrate step: no W^X denial for the unit.
-      [ "$(program_kind "$s")" = native ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
-    else
+    ! grep -q '^ExecStartPre=' "$unit" || return 1 # no second program in a unit: its W^X setting fits its one program
+    if says_aot "$s"; then
       [ "$(program_kind "$s")" = native ] && grep -qx 'MemoryDenyWriteExecute=yes' "$unit" || return 1
+    else
+      [ "$(program_kind "$s")" = jit ] && ! grep -q '^MemoryDenyWriteExecute=' "$unit" || return 1
     fi
   done
 }
-kinds="prober $(program_kind Prober), api $(program_kind Api), gateway $(program_kind Gateway)"
-check "the Api and the Gateway are native executables (ELF, no IL beside them) where their csproj say PublishAot (now: $kinds)" \
-  program_matches Api Gateway
-check "every unit starts its published program directly (no dotnet X.dll); W^X denied exactly for the NativeAOT ones" \
-  program_matches Prober Api Gateway
-check "the Prober's unit runs the published Migrator first (ExecStartPre), so migrations are a step of their own" bash -c "
-  grep -qxF 'ExecStartPre=$current/migrator/AmoHealth.Migrator' '$units/amohealth-prober.service' && [ '$(program_kind Migrator)' = jit ]"
-check "systemd accepts the units (Type=notify, hardening)" bash -c "
+native=(); for s in "${services[@]}"; do says_aot "$s" && native+=("$s"); done
+kinds=$(for s in "${services[@]}"; do printf '%s %s, ' "${s,,}" "$(program_kind "$s")"; done)
+check "the services whose csproj say PublishAot (${native[*]:-none}) are native executables (ELF, no IL beside them), each unit with MemoryDenyWriteExecute=yes (now: ${kinds%, })" \
+  program_matches "${native[@]}"
+check "every unit starts its published program directly (no dotnet X.dll, no ExecStartPre); W^X denied exactly for the NativeAOT ones" \
+  program_matches "${services[@]}"
+check "the migrate step is its own unit (oneshot, the Prober's user, files and data); each Prober start requires it and waits for it" bash -c "
+  m='$units/amohealth-migrate.service'; p='$units/amohealth-prober.service'
+  grep -qx 'Type=oneshot' \"\$m\" && ! grep -q '^RemainAfterExit=yes' \"\$m\" && ! grep -q '^Restart=always' \"\$m\" &&
+  for key in User Group EnvironmentFile WorkingDirectory ReadWritePaths UMask ProtectSystem DOTNET_ROOT; do
+    [ \"\$(grep \"^\$key=\\|^Environment=\$key=\" \"\$m\")\" = \"\$(grep \"^\$key=\\|^Environment=\$key=\" \"\$p\")\" ] || exit 1; done &&
+  grep -qx 'Requires=amohealth-migrate.service' \"\$p\" && grep -q '^After=amohealth-migrate.service ' \"\$p\""
+check "systemd accepts the units (Type=notify or oneshot, hardening)" bash -c "
   for u in '$units'/amohealth-*.service; do grep -q '^Type=\(notify\|oneshot\)' \"\$u\" || exit 1; done
   grep -q '^MemoryMax=500M' '$units/amohealth-prober.service' && grep -q '^ProtectSystem=strict' '$units/amohealth-api.service' &&
-  SYSTEMD_LOG_LEVEL=err systemd-analyze verify --man=no '$units/amohealth-prober.service' '$units/amohealth-api.service' '$units/amohealth-gateway.service' 2>&1 |
+  SYSTEMD_LOG_LEVEL=err systemd-analyze verify --man=no '$units/amohealth-migrate.service' '$units/amohealth-prober.service' '$units/amohealth-api.service' '$units/amohealth-gateway.service' 2>&1 |
     grep -v -e 'User=' -e 'Group=' -e 'not executable' -e 'Failed to' -e '^\$' | (! grep .)"
 
 # What an operator edits: the account (here the Simulator), ports, a fast interval. PUBLIC_URL stays unset:
@@ -159,27 +164,38 @@ dotnet build src/AmoHealth.Simulator -c Release -nologo -v q > "$work/sim-build.
     ASPNETCORE_URLS="http://127.0.0.1:$sim_port" exec dotnet AmoHealth.Simulator.dll ) > "$work/simulator.log" 2>&1 &
 pids+=($!)
 
-run_unit() { # unit file: WorkingDirectory, ExecStart, EnvironmentFile and Environment= as systemd would use them
-  local unit=$1 log=$2
-  (
-    # Only the unit's own EnvironmentFile= lines, in order: a service that needs a setting from another
-    # service's file fails here as it would under systemd.
-    while IFS= read -r file; do
-      while IFS= read -r line; do [[ $line =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] && export "$line"; done < "$file"
-    done < <(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
-    while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Environment=' "$unit")
-    cd "$(sed -n 's/^WorkingDirectory=//p' "$unit")" || exit 1
-    # ExecStartPre= first, in order, as systemd runs them: one that fails stops the start.
-    while IFS= read -r pre; do $pre || exit 1; done < <(sed -n 's/^ExecStartPre=//p' "$unit")
-    if grep -qx 'MemoryDenyWriteExecute=yes' "$unit"; then
-      # As systemd does on a current kernel: prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN), kept across exec.
-      exec python3 -c '
+unit_exec() { # unit file: becomes its ExecStart with its WorkingDirectory, EnvironmentFile= and Environment= (call in a subshell)
+  local unit=$1 file line pre
+  # Only the unit's own EnvironmentFile= lines, in order: a service that needs a setting from another
+  # service's file fails here as it would under systemd.
+  while IFS= read -r file; do
+    while IFS= read -r line; do [[ $line =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] && export "$line"; done < "$file"
+  done < <(sed -n 's/^EnvironmentFile=-\{0,1\}//p' "$unit")
+  while IFS= read -r line; do export "${line#Environment=}"; done < <(grep '^Environment=' "$unit")
+  cd "$(sed -n 's/^WorkingDirectory=//p' "$unit")" || exit 1
+  # ExecStartPre= first, in order, as systemd runs them: one that fails stops the start.
+  while IFS= read -r pre; do $pre || exit 1; done < <(sed -n 's/^ExecStartPre=//p' "$unit")
+  if grep -qx 'MemoryDenyWriteExecute=yes' "$unit"; then
+    # As systemd does on a current kernel: prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN), kept across exec.
+    exec python3 -c '
 import ctypes, os, sys
 if ctypes.CDLL(None, use_errno=True).prctl(65, 1, 0, 0, 0) != 0:
     print("smoke: this kernel cannot deny writable executable memory (PR_SET_MDWE); started without", file=sys.stderr)
 os.execv(sys.argv[1], sys.argv[1:])' $(sed -n 's/^ExecStart=//p' "$unit")
-    fi
-    exec $(sed -n 's/^ExecStart=//p' "$unit")
+  fi
+  exec $(sed -n 's/^ExecStart=//p' "$unit")
+}
+run_unit() { # unit file, log: its Requires= oneshot units run to completion first (as systemd orders them with
+  # After=; one that fails keeps the unit stopped), then the unit itself in the background
+  local unit=$1 log=$2
+  (
+    for required in $(sed -n 's/^Requires=//p' "$unit"); do
+      [ -f "$units/$required" ] && grep -qx 'Type=oneshot' "$units/$required" || continue
+      grep -q "^After=.*\b$required\b" "$unit" || { echo "smoke: ${unit##*/} requires $required but is not ordered after it"; exit 1; }
+      echo "smoke: $required (oneshot) first"
+      ( unit_exec "$units/$required" ) || { echo "smoke: $required failed: ${unit##*/} not started"; exit 1; }
+    done
+    unit_exec "$unit"
   ) > "$log" 2>&1 &
   pids+=($!)
 }
@@ -194,6 +210,8 @@ for _ in $(seq 1 50); do [ -n "$(redis_answer 2>/dev/null)" ] && break; sleep 0.
 check "Redis refuses a client without the password" bash -c '[[ $0 == -NOAUTH* ]]' "$(redis_answer)"
 run_unit "$units/amohealth-prober.service" "$work/prober.log"
 check "the Prober starts and is healthy" wait_http "http://127.0.0.1:$prober_port/health"
+check "the migrate unit ran to completion before the Prober started (the Migrator's line in the start's log)" \
+  grep -q '^AmoHealth.Migrator: .*: the schema is current\.$' "$work/prober.log"
 run_unit "$units/amohealth-api.service" "$work/api.log"
 check "the Api starts and is healthy" wait_http "http://127.0.0.1:$api_port/health"
 run_unit "$units/amohealth-gateway.service" "$work/gateway.log"

@@ -45,6 +45,13 @@ public static class DetectionBenchmark
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+        // The migrate step, as the Prober's unit has it run first.
+        var storage = new AmoHealth.Core.Storage.StorageOptions { Path = settings["Storage:Path"]! };
+        await new AmoHealth.Core.Storage.DatabaseMigrator(
+                new AmoHealth.Core.Storage.StorageContextFactory(storage),
+                Microsoft.Extensions.Options.Options.Create(storage),
+                new AmoHealth.Core.Storage.SchemaState(new AmoHealth.Core.Storage.StoreConnections(storage)))
+            .MigrateAsync(CancellationToken.None);
         builder.AddServiceDefaults();
         builder.AddProberServices();
         await using var app = builder.Build();

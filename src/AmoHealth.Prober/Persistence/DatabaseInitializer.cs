@@ -4,8 +4,8 @@ namespace AmoHealth.Prober.Persistence;
 
 /// <summary>
 /// The Prober's first hosted service. The schema is the migrate step's (<c>AmoHealth.Migrator</c>, run before the
-/// Prober by systemd's <c>ExecStartPre</c> and by the AppHost): the Prober never migrates. With SQLite it takes the
-/// single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and starts
+/// Prober by systemd's <c>amohealth-migrate</c> unit and by the AppHost): the Prober never migrates. With SQLite it
+/// takes the single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and starts
 /// the services that use the database (<see cref="SchemaGatedServices"/>). On a database that is not migrated yet
 /// it says so once and waits, answering <c>/alive</c> and not ready on <c>/health</c>, instead of failing and
 /// being restarted over and over.
@@ -139,7 +139,7 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "The database schema is not current: the Prober waits and probes nothing until the migrations are applied. "
-        + "Run the migrate step with the Prober's configuration: AmoHealth.Migrator (systemd runs it as ExecStartPre; by hand: "
-        + "sudo systemctl restart amohealth-prober, or dotnet run --project src/AmoHealth.Migrator)")]
+        + "Run the migrate step with the Prober's configuration: AmoHealth.Migrator (systemd runs it as the amohealth-migrate unit; by hand: "
+        + "sudo systemctl start amohealth-migrate, or dotnet run --project src/AmoHealth.Migrator)")]
     private static partial void LogWaiting(ILogger logger, Exception? exception);
 }

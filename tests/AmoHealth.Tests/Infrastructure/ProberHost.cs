@@ -45,7 +45,7 @@ public sealed class ProberHost(Dictionary<string, string> settings, Action<IServ
 
         if (migrate)
         {
-            // First of all hosted services, as systemd's ExecStartPre and the AppHost run the Migrator first.
+            // First of all hosted services, as systemd's amohealth-migrate unit and the AppHost run the Migrator first.
             builder.ConfigureServices(s => s.Insert(0, ServiceDescriptor.Singleton<IHostedService, MigrateFirst>()));
         }
 

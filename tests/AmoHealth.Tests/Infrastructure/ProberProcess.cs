@@ -39,7 +39,7 @@ public sealed class ProberProcess : IDisposable
 
     /// <summary>
     /// Starts the Prober next to this test assembly's build with only <paramref name="environment"/> as its settings,
-    /// after the built Migrator has run with the same settings (as systemd's ExecStartPre runs it).
+    /// after the built Migrator has run with the same settings (as systemd's amohealth-migrate unit runs it first).
     /// </summary>
     public static ProberProcess Start(IReadOnlyDictionary<string, string> environment)
     {
