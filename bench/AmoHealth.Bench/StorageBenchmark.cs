@@ -107,8 +107,7 @@ public static class StorageBenchmark
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.HealthChecks.AddRange(rows);
         await db.SaveChangesAsync();
-        await RollupMaintainer.AddAsync(db, rows, CancellationToken.None);
-        await db.SaveChangesAsync();
+        await RollupWriter.AddAsync(await db.SessionAsync(CancellationToken.None), rows, CancellationToken.None);
         await transaction.CommitAsync();
         var count = rows.Count;
         rows.Clear();

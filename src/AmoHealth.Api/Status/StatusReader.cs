@@ -9,21 +9,12 @@ public sealed class StatusReader(StoreConnections connections)
     public async Task<IReadOnlyList<CheckStatusRecord>> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-            "SELECT account, check_type, status, outcome, response_time, last_check, error_message, http_status, state, streak, failing_since, " +
-            "incident_id FROM check_status");
+        await using var command = connection.Command($"SELECT {CheckStatusRecord.Columns} FROM check_status");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<CheckStatusRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new CheckStatusRecord
-            {
-                Account = reader.GetString(0), CheckType = reader.GetString(1), Status = reader.GetString(2),
-                Outcome = OutcomeNames.Parse(reader.GetString(3)), ResponseTime = reader.GetNullableInt32(4), LastCheck = reader.GetInt64(5),
-                ErrorMessage = reader.GetNullableString(6), HttpStatus = reader.GetNullableInt32(7),
-                State = CheckStateNames.Parse(reader.GetNullableString(8)), Streak = reader.GetInt32(9),
-                FailingSince = reader.GetNullableInt64(10), IncidentId = reader.GetNullableInt64(11),
-            });
+            rows.Add(CheckStatusRecord.Read(reader));
         }
 
         return rows

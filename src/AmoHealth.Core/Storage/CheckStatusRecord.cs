@@ -8,6 +8,20 @@ namespace AmoHealth.Core.Storage;
 /// </summary>
 public sealed class CheckStatusRecord
 {
+    /// <summary>The table's columns in the order <see cref="Read"/> expects them.</summary>
+    public const string Columns =
+        "account, check_type, status, outcome, response_time, last_check, error_message, http_status, state, streak, failing_since, incident_id";
+
+    /// <summary>The row under the reader, selected as <see cref="Columns"/>.</summary>
+    public static CheckStatusRecord Read(System.Data.Common.DbDataReader reader) => new()
+    {
+        Account = reader.GetString(0), CheckType = reader.GetString(1), Status = reader.GetString(2),
+        Outcome = OutcomeNames.Parse(reader.GetString(3)), ResponseTime = reader.GetNullableInt32(4), LastCheck = reader.GetInt64(5),
+        ErrorMessage = reader.GetNullableString(6), HttpStatus = reader.GetNullableInt32(7),
+        State = CheckStateNames.Parse(reader.GetNullableString(8)), Streak = reader.GetInt32(9),
+        FailingSince = reader.GetNullableInt64(10), IncidentId = reader.GetNullableInt64(11),
+    };
+
     public required string Account { get; set; }
 
     public required string CheckType { get; set; }

@@ -33,6 +33,21 @@ public static class SqlCommands
         return command;
     }
 
+    /// <summary>Adds one parameter per value and returns their list, <c>(@name0, @name1, ...)</c>, for an <c>IN</c> on either engine.</summary>
+    public static string InList<T>(this DbCommand command, string name, IEnumerable<T> values)
+        where T : notnull
+    {
+        var names = new List<string>();
+        foreach (var value in values)
+        {
+            var parameter = name + names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.With(parameter, value);
+            names.Add(parameter);
+        }
+
+        return "(" + string.Join(", ", names) + ")";
+    }
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     public static int? GetNullableInt32(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);

@@ -25,7 +25,7 @@ public static class AlertGrouping
     {
         await using var command = session.Command(string.Empty);
         command.CommandText = "SELECT account, check_type, status, state, last_check FROM check_status WHERE account IN "
-            + OutboxRows.InList(command, "@account", accounts);
+            + command.InList("@account", accounts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var checks = new List<CheckStatusRecord>();
         while (await reader.ReadAsync(cancellationToken))

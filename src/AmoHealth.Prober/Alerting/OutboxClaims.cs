@@ -30,7 +30,7 @@ public sealed class OutboxClaims(StoreConnections connections, IOwnership owners
         await using var command = session.Command(string.Empty)
             .With("@fence", fence).With("@now", nowMs).With("@archived", OutboxDispatcher.Archived)
             .With("@stale", nowMs - (long)Fresh.TotalMilliseconds);
-        command.CommandText = "UPDATE notifications SET claimed_fence = @fence, claimed_at = @now WHERE id IN " + OutboxRows.InList(command, "@id", ids)
+        command.CommandText = "UPDATE notifications SET claimed_fence = @fence, claimed_at = @now WHERE id IN " + command.InList("@id", ids)
             + " AND delivered_at IS NULL AND next_attempt_at <> @archived"
             + " AND (claimed_fence IS NULL OR claimed_fence = @fence OR (claimed_fence < @fence AND claimed_at < @stale))";
         if (await command.ExecuteNonQueryAsync(cancellationToken) != ids.Count)
@@ -48,7 +48,7 @@ public sealed class OutboxClaims(StoreConnections connections, IOwnership owners
         await using var session = await connections.ConnectAsync(cancellationToken);
         await using var command = session.Command(string.Empty).With("@delivered_at", nowMs).With("@fence", fence);
         command.CommandText = "UPDATE notifications SET delivered_at = @delivered_at, last_error = NULL, attempts = attempts + 1 WHERE id IN "
-            + OutboxRows.InList(command, "@id", ids) + " AND claimed_fence = @fence AND delivered_at IS NULL";
+            + command.InList("@id", ids) + " AND claimed_fence = @fence AND delivered_at IS NULL";
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

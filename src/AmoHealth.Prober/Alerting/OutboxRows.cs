@@ -105,22 +105,7 @@ public static class OutboxRows
             .With("@archived", OutboxDispatcher.Archived).With("@reason", reason);
         command.CommandText = "UPDATE notifications SET next_attempt_at = @archived, last_error = @reason "
             + "WHERE delivered_at IS NULL AND next_attempt_at <> @archived"
-            + (channels.Count == 0 ? string.Empty : " AND channel NOT IN " + InList(command, "@channel", channels));
+            + (channels.Count == 0 ? string.Empty : " AND channel NOT IN " + command.InList("@channel", channels));
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Adds one parameter per value and returns their list, <c>(@name0, @name1, ...)</c>, for an <c>IN</c>.</summary>
-    public static string InList<T>(DbCommand command, string name, IEnumerable<T> values)
-        where T : notnull
-    {
-        var names = new List<string>();
-        foreach (var value in values)
-        {
-            var parameter = name + names.Count.ToString(CultureInfo.InvariantCulture);
-            command.With(parameter, value);
-            names.Add(parameter);
-        }
-
-        return "(" + string.Join(", ", names) + ")";
     }
 }

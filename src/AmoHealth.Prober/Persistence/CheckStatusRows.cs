@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
@@ -8,11 +6,8 @@ namespace AmoHealth.Prober.Persistence;
 /// <summary>The writer's reads and writes of <c>check_status</c>, the latest result and state machine per check.</summary>
 public static class CheckStatusRows
 {
-    private const string Columns =
-        "account, check_type, status, outcome, response_time, last_check, error_message, http_status, state, streak, failing_since, incident_id";
-
     private const string Upsert =
-        $"INSERT INTO check_status ({Columns}) VALUES (@account, @check_type, @status, @outcome, @response_time, @last_check, "
+        $"INSERT INTO check_status ({CheckStatusRecord.Columns}) VALUES (@account, @check_type, @status, @outcome, @response_time, @last_check, "
         + "@error_message, @http_status, @state, @streak, @failing_since, @incident_id) ON CONFLICT (account, check_type) DO UPDATE SET "
         + "status = excluded.status, outcome = excluded.outcome, response_time = excluded.response_time, last_check = excluded.last_check, "
         + "error_message = excluded.error_message, http_status = excluded.http_status, state = excluded.state, streak = excluded.streak, "
@@ -27,27 +22,12 @@ public static class CheckStatusRows
             return statuses;
         }
 
-        var sql = new StringBuilder($"SELECT {Columns} FROM check_status WHERE account IN (");
         await using var command = session.Command(string.Empty);
-        for (var i = 0; i < accounts.Count; i++)
-        {
-            var name = "@a" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? string.Empty : ", ").Append(name);
-            command.With(name, accounts[i]);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = $"SELECT {CheckStatusRecord.Columns} FROM check_status WHERE account IN " + command.InList("@a", accounts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            statuses.Add(new CheckStatusRecord
-            {
-                Account = reader.GetString(0), CheckType = reader.GetString(1), Status = reader.GetString(2),
-                Outcome = OutcomeNames.Parse(reader.GetString(3)), ResponseTime = reader.GetNullableInt32(4), LastCheck = reader.GetInt64(5),
-                ErrorMessage = reader.GetNullableString(6), HttpStatus = reader.GetNullableInt32(7),
-                State = CheckStateNames.Parse(reader.GetNullableString(8)), Streak = reader.GetInt32(9),
-                FailingSince = reader.GetNullableInt64(10), IncidentId = reader.GetNullableInt64(11),
-            });
+            statuses.Add(CheckStatusRecord.Read(reader));
         }
 
         return statuses;

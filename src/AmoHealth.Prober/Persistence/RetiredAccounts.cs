@@ -76,13 +76,8 @@ public static class RetiredAccounts
     /// <summary><paramref name="sql"/> narrowed to the rows whose account is not in <paramref name="watched"/>.</summary>
     private static DbCommand Unwatched(StoreSession session, string sql, List<string> watched, string tail = "")
     {
-        var names = watched.Select((_, i) => $"@w{i}").ToList();
-        var command = session.Command(names.Count == 0 ? sql + tail : $"{sql} AND account NOT IN ({string.Join(", ", names)}){tail}");
-        for (var i = 0; i < names.Count; i++)
-        {
-            command.With(names[i], watched[i]);
-        }
-
+        var command = session.Command(string.Empty);
+        command.CommandText = watched.Count == 0 ? sql + tail : $"{sql} AND account NOT IN {command.InList("@w", watched)}{tail}";
         return command;
     }
 }

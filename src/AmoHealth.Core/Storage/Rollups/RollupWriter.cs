@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Storage.Rollups;
@@ -62,16 +60,9 @@ public static class RollupWriter
     private static async Task<Dictionary<(string Account, string CheckType, long Bucket), RollupRecord>> ReadAsync(
         StoreSession session, Resolution resolution, IReadOnlyList<string> accounts, long first, long last, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT {Columns} FROM {resolution.Table()} WHERE bucket >= @first AND bucket <= @last AND account IN (");
         await using var command = session.Command(string.Empty).With("@first", first).With("@last", last);
-        for (var i = 0; i < accounts.Count; i++)
-        {
-            var name = "@a" + i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? string.Empty : ", ").Append(name);
-            command.With(name, accounts[i]);
-        }
-
-        command.CommandText = sql.Append(')').ToString();
+        command.CommandText = $"SELECT {Columns} FROM {resolution.Table()} WHERE bucket >= @first AND bucket <= @last AND account IN "
+            + command.InList("@a", accounts);
         var found = new Dictionary<(string, string, long), RollupRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
