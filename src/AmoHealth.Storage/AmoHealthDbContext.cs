@@ -166,7 +166,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             }
 
             e.Property(x => x.Account).HasColumnName("account");
-            e.Property(x => x.Kind).HasColumnName("kind");
+            e.Property(x => x.Kind).HasColumnName("kind").HasConversion(outcome);
             // At most one open incident per account and check, enforced by the database.
             e.HasIndex(x => new { x.Account, x.CheckType })
                 .IsUnique()

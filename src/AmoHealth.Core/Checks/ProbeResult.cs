@@ -41,8 +41,20 @@ public sealed record ProbeResult(
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>
+    /// Why the probe failed, as a value (the outcome's default kind when the probe named none): alerts and the
+    /// page decide by it, never by <see cref="ErrorMessage"/>.
+    /// </summary>
+    public FailureKind Kind
+    {
+        get => _kind ?? FailureKindNames.Default(Outcome);
+        init => _kind = value;
+    }
+
+    private readonly FailureKind? _kind;
+
+    /// <summary>
     /// The failure is AmoHealth's own (no network, our receiver unreachable, a stage id that does not exist in
     /// the account): it is stored and shown, but never opens or closes an amoCRM incident.
     /// </summary>
-    public bool OwnFault { get; init; }
+    public bool OwnFault => Kind.IsOwnFault();
 }

@@ -27,16 +27,17 @@ public static class SeedRules
         ["AMOCRM_DOMAIN", "AMOCRM_ACCESS_TOKEN", "MATTERMOST_WEBHOOK_URL", CheckInterval, TimeoutThreshold, "PORT", "PUBLIC_URL"];
 
     /// <summary>An unset <c>TIMEOUT_THRESHOLD</c> follows the interval: 10 s, or two thirds of a shorter interval.</summary>
-    public static int DefaultTimeoutMs(int intervalMs) => Math.Min(10_000, intervalMs * 2 / 3);
+    public static int DefaultTimeoutMs(int intervalMs) => (int)Cadence.FromMilliseconds(intervalMs).DefaultTimeout.TotalMilliseconds;
 
     /// <summary>How long HOOK and DP wait for a delivery unless configured: 20 s, or two thirds of a shorter interval.</summary>
-    public static int DefaultDeliveryDeadlineMs(int intervalMs) => Math.Min(20_000, intervalMs * 2 / 3);
+    public static int DefaultDeliveryDeadlineMs(int intervalMs) =>
+        (int)Cadence.FromMilliseconds(intervalMs).DefaultDeliveryDeadline.TotalMilliseconds;
 
     /// <summary>
     /// How old a check's newest result may be before it is stale (its Prober has stopped): two intervals plus
     /// the default delivery deadline, the longest a healthy check can go without a result.
     /// </summary>
-    public static long StaleAfterMs(int intervalMs) => 2L * intervalMs + DefaultDeliveryDeadlineMs(intervalMs);
+    public static long StaleAfterMs(int intervalMs) => (long)Cadence.FromMilliseconds(intervalMs).StaleAfter.TotalMilliseconds;
 
     /// <summary>Reads a whole number of milliseconds; null when unset; throws with the variable's name when malformed.</summary>
     public static int? ReadMs(string key, string? text)

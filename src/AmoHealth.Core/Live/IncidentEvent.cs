@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Core.Live;
@@ -25,7 +26,7 @@ public sealed record IncidentEvent(
 
     public static IncidentEvent From(IncidentRecord incident, long timestamp) => new(
         incident.EndTime is null ? Opened : Closed,
-        incident.Id, incident.Account, incident.CheckType, incident.Kind, incident.StartTime, incident.EndTime, incident.Duration,
+        incident.Id, incident.Account, incident.CheckType, incident.Kind.ToName(), incident.StartTime, incident.EndTime, incident.Duration,
         incident.Details, timestamp);
 }
 

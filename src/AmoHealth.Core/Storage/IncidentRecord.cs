@@ -1,3 +1,5 @@
+using AmoHealth.Core.Checks;
+
 namespace AmoHealth.Core.Storage;
 
 /// <summary>A row of the seed's <c>incidents</c> table, plus the account and the kind of incident.</summary>
@@ -23,6 +25,6 @@ public sealed class IncidentRecord
 
     public required string Account { get; set; }
 
-    /// <summary>The outcome that opened it: <c>down</c>, <c>auth_failed</c>, <c>throttled</c>, ...</summary>
-    public required string Kind { get; set; }
+    /// <summary>The outcome that opened it, stored by its name (<c>down</c>, <c>auth_failed</c>, ...).</summary>
+    public required Outcome Kind { get; set; }
 }

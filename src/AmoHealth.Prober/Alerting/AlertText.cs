@@ -13,7 +13,7 @@ public static class AlertText
     public static string Down(IncidentRecord incident, ProbeResult result, string language, string? dashboard)
     {
         var ru = language == "ru";
-        if (incident.Kind == "auth_failed")
+        if (incident.Kind == Outcome.AuthFailed)
         {
             return Finish(
             [
@@ -47,12 +47,12 @@ public static class AlertText
     public static string Restored(IncidentRecord incident, string language, string? dashboard)
     {
         var ru = language == "ru";
-        if (incident.Kind == "auth_failed")
+        if (incident.Kind == Outcome.AuthFailed)
         {
             return Finish([ru ? $"✅ **amoCRM снова принимает токен AmoHealth** — {incident.Account}" : $"✅ **amoCRM accepts AmoHealth's token again** — {incident.Account}"], dashboard, ru);
         }
 
-        if (incident.Kind is "throttled" or "blocked" or "billing")
+        if (incident.Kind is Outcome.Throttled or Outcome.Blocked or Outcome.Billing)
         {
             return Finish([ru ? $"✅ **amoCRM снова отвечает на запросы AmoHealth** — {incident.Account}" : $"✅ **amoCRM answers AmoHealth's requests again** — {incident.Account}",
                 (ru ? "Длилось: " : "Lasted: ") + Duration(incident.Duration ?? 0, ru)], dashboard, ru);
@@ -73,7 +73,7 @@ public static class AlertText
     /// </summary>
     private static List<string>? AccountWarning(IncidentRecord incident, ProbeResult result, bool ru) => incident.Kind switch
     {
-        "throttled" =>
+        Outcome.Throttled =>
         [
             ru ? $"⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)** — {incident.Account}"
                : $"⚠️ **amoCRM is rate limiting AmoHealth (HTTP 429)** — {incident.Account}",
@@ -83,7 +83,7 @@ public static class AlertText
             ru ? "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду (AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт."
                : "What to do: check whether other integrations of the account exceed 7 requests per second (AmoHealth makes at most 2); repeated excess gets the account blocked.",
         ],
-        "blocked" =>
+        Outcome.Blocked =>
         [
             ru ? $"⚠️ **amoCRM заблокировал доступ к аккаунту (HTTP 403)** — {incident.Account}"
                : $"⚠️ **amoCRM blocked access to the account (HTTP 403)** — {incident.Account}",
@@ -92,7 +92,7 @@ public static class AlertText
             ru ? "Что сделать: обратитесь в поддержку amoCRM; обычная причина — превышение лимита запросов интеграциями или блокировка IP-адреса."
                : "What to do: contact amoCRM support; the usual cause is integrations exceeding the request limit, or a blocked IP address.",
         ],
-        "billing" =>
+        Outcome.Billing =>
         [
             ru ? $"⚠️ **Аккаунт amoCRM не оплачен (HTTP 402)** — {incident.Account}"
                : $"⚠️ **The amoCRM account is not paid (HTTP 402)** — {incident.Account}",

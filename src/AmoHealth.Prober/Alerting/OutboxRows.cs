@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using System.Data.Common;
 using System.Globalization;
 using AmoHealth.Core.Storage;
@@ -32,7 +33,7 @@ public static class OutboxRows
                 Incident = incidentId is { } id && !reader.IsDBNull(14)
                     ? new IncidentRecord
                     {
-                        Id = id, Account = reader.GetString(14), CheckType = reader.GetString(15), Kind = reader.GetString(16),
+                        Id = id, Account = reader.GetString(14), CheckType = reader.GetString(15), Kind = OutcomeNames.Parse(reader.GetString(16)),
                         StartTime = reader.GetInt64(17), EndTime = reader.GetNullableInt64(18),
                     }
                     : null,

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Alerting;
@@ -19,7 +20,7 @@ public static class TimedReads
         {
             var incident = new IncidentRecord
             {
-                Id = reader.GetInt64(0), Account = reader.GetString(1), CheckType = reader.GetString(2), Kind = reader.GetString(3),
+                Id = reader.GetInt64(0), Account = reader.GetString(1), CheckType = reader.GetString(2), Kind = OutcomeNames.Parse(reader.GetString(3)),
                 StartTime = reader.GetInt64(4),
             };
             open.Add((incident, reader.GetNullableInt64(5)));

@@ -31,7 +31,7 @@ public sealed partial class IncidentTracker(
         var rechecks = new List<RecheckRequest>();
         var opened = new List<IncidentRecord>();
         var closed = new List<IncidentRecord>();
-        var accountAlerts = new HashSet<(string, string)>();
+        var accountAlerts = new HashSet<(string, Outcome)>();
         // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
         // so an incident never opens on a stale streak nor starts at a time hours ago.
         var staleAfter = 3L * monitor.Value.CheckIntervalMs + (long)settings.Confirmations.LastOrDefault().TotalMilliseconds;
@@ -85,7 +85,7 @@ public sealed partial class IncidentTracker(
         CheckStatusRecord status,
         ProbeResult result,
         long now,
-        HashSet<(string Account, string Kind)> accountAlerts,
+        HashSet<(string Account, Outcome Kind)> accountAlerts,
         CancellationToken cancellationToken)
     {
         // An incident left open (a crash between two writes of an older version) is adopted, never duplicated.
@@ -97,7 +97,7 @@ public sealed partial class IncidentTracker(
                 Account = status.Account,
                 CheckType = status.CheckType,
                 StartTime = status.FailingSince ?? result.Timestamp,
-                Kind = result.Outcome.ToName(),
+                Kind = result.Outcome,
                 Details = result.ErrorMessage,
                 CreatedAt = now,
             };
@@ -106,7 +106,7 @@ public sealed partial class IncidentTracker(
         }
 
         status.IncidentId = incident.Id;
-        LogOpened(logger, status.CheckType, status.Account, incident.Kind);
+        LogOpened(logger, status.CheckType, status.Account, incident.Kind.ToName());
         // A rejected token, a 429, a block or an unpaid account fails every API check of the account: that is
         // one problem of the account, one alert.
         if (!AccountWide.Contains(incident.Kind)
@@ -129,7 +129,7 @@ public sealed partial class IncidentTracker(
         }
 
         var incident = await store.FindAsync(id, cancellationToken);
-        return incident is { EndTime: null } && incident.Kind != result.Outcome.ToName() ? incident : null;
+        return incident is { EndTime: null } && incident.Kind != result.Outcome ? incident : null;
     }
 
     /// <summary>Closes the open incident, if any; returns it.</summary>
@@ -184,7 +184,7 @@ public sealed partial class IncidentTracker(
     }
 
     /// <summary>Kinds that are about the account as a whole, not one check: one alert per account.</summary>
-    private static readonly HashSet<string> AccountWide = new(StringComparer.Ordinal) { "auth_failed", "throttled", "blocked", "billing" };
+    private static readonly HashSet<Outcome> AccountWide = [Outcome.AuthFailed, Outcome.Throttled, Outcome.Blocked, Outcome.Billing];
 
     private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
 

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using System.Data.Common;
 using AmoHealth.Core.Storage;
 
@@ -42,13 +43,13 @@ public sealed class TrackedIncidents(StoreSession session)
     }
 
     /// <summary>Whether another check of the account has an open incident of this kind.</summary>
-    public async Task<bool> OtherOpenOfKindAsync(string account, string checkType, string kind, CancellationToken cancellationToken)
+    public async Task<bool> OtherOpenOfKindAsync(string account, string checkType, Outcome kind, CancellationToken cancellationToken)
     {
         await using var command = session.Command(
                 "SELECT COUNT(*) FROM incidents WHERE account = @account AND check_type <> @check_type AND end_time IS NULL AND kind = @kind")
             .With("@account", account)
             .With("@check_type", checkType)
-            .With("@kind", kind);
+            .With("@kind", kind.ToName());
         return await command.ScalarInt64Async(cancellationToken) > 0;
     }
 
@@ -63,7 +64,7 @@ public sealed class TrackedIncidents(StoreSession session)
             .With("@details", (object?)incident.Details ?? DBNull.Value)
             .With("@created_at", incident.CreatedAt)
             .With("@account", incident.Account)
-            .With("@kind", incident.Kind);
+            .With("@kind", incident.Kind.ToName());
         incident.Id = await command.ScalarInt64Async(cancellationToken) ?? throw new InvalidOperationException("INSERT INTO incidents returned no id");
         _known[incident.Id] = incident;
     }
@@ -94,7 +95,7 @@ public sealed class TrackedIncidents(StoreSession session)
                 {
                     Id = reader.GetInt64(0), CheckType = reader.GetString(1), StartTime = reader.GetInt64(2),
                     EndTime = reader.GetNullableInt64(3), Duration = reader.GetNullableInt64(4), Details = reader.GetNullableString(5),
-                    CreatedAt = reader.GetInt64(6), Account = reader.GetString(7), Kind = reader.GetString(8),
+                    CreatedAt = reader.GetInt64(6), Account = reader.GetString(7), Kind = OutcomeNames.Parse(reader.GetString(8)),
                 };
             }
         }

@@ -71,7 +71,7 @@ public sealed partial class DpProbe(
         {
             await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
                 ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), problem), cancellationToken);
-            return result with { ErrorMessage = problem, OwnFault = true };
+            return result with { ErrorMessage = problem, Kind = FailureKind.Configuration };
         }
 
         return result;

@@ -193,7 +193,7 @@ public sealed partial class ProbeScheduler(
                 result = result with
                 {
                     ErrorMessage = $"AmoHealth itself is offline (the reference target is unreachable too): {result.ErrorMessage}",
-                    OwnFault = true,
+                    Kind = FailureKind.Offline,
                 };
             }
 

@@ -104,7 +104,7 @@ public sealed class AlertGroupingTests
         foreach (var checkType in checkTypes)
         {
             Check(checkType, CheckState.Down, startTime);
-            Alert(checkType, NotificationKinds.Down, new IncidentRecord { Account = "acme", CheckType = checkType, Kind = "down", StartTime = startTime });
+            Alert(checkType, NotificationKinds.Down, new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down, StartTime = startTime });
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class AlertGroupingTests
         {
             Check(checkType, CheckState.Up, endTime);
             Alert(checkType, NotificationKinds.Restored,
-                new IncidentRecord { Account = "acme", CheckType = checkType, Kind = "down", StartTime = endTime - 60_000, EndTime = endTime });
+                new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down, StartTime = endTime - 60_000, EndTime = endTime });
         }
     }
 

@@ -12,7 +12,7 @@ public sealed class LiveSchemaTests
     private static readonly StatusUpdate Valid = StatusUpdate.Create("main", CheckType.Get, Outcome.Degraded, 1_500, Now - 2_000, "slow", Now, 42);
 
     private static readonly IncidentEvent Opened = IncidentEvent.From(
-        new IncidentRecord { Id = 7, Account = "main", CheckType = CheckType.Hook, Kind = "auth_failed", StartTime = Now - 60_000 }, Now);
+        new IncidentRecord { Id = 7, Account = "main", CheckType = CheckType.Hook, Kind = Outcome.AuthFailed, StartTime = Now - 60_000 }, Now);
 
     [Fact]
     public void WhatTheProberPublishesPasses()

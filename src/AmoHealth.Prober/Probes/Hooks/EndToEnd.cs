@@ -64,7 +64,7 @@ public sealed class EndToEnd(
                 $"No webhook delivery within {settings.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases)
             {
-                OwnFault = own is not null,
+                Kind = own is not null ? FailureKind.ReceiverUnreachable : FailureKind.NoDelivery,
             };
         }
     }
@@ -91,7 +91,7 @@ public sealed class EndToEnd(
             if (time.GetElapsedTime(started) + ReceiverRetry > patience)
             {
                 return new ProbeResult(account.Name, checkType, Outcome.Down, null, startedAt.ToUnixTimeMilliseconds(), null,
-                    $"Not probing yet: {problem}") { OwnFault = true };
+                    $"Not probing yet: {problem}") { Kind = FailureKind.ReceiverUnreachable };
             }
 
             await Task.Delay(ReceiverRetry, time, cancellationToken);

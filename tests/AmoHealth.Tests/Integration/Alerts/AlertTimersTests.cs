@@ -37,7 +37,7 @@ public sealed class AlertTimersTests : IAsyncLifetime
         var start = _time.GetUtcNow().AddMinutes(-31).ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = start, CreatedAt = start };
+            var incident = new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = start, CreatedAt = start };
             db.Incidents.Add(incident);
             db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident, Kind = "down", Text = "🔴", CreatedAt = start });
             await db.SaveChangesAsync();
@@ -96,7 +96,7 @@ public sealed class AlertTimersTests : IAsyncLifetime
             await Results.StoreAsync(db, Enumerable.Range(0, 20).Select(i =>
                 new ProbeResult("acme", CheckType.Get, i < 15 ? Outcome.Up : Outcome.Down, 100 + i * 10, now - i * 60_000, 200, null)));
 
-            db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = now - 3_600_000, CreatedAt = now });
+            db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = now - 3_600_000, CreatedAt = now });
             // A running installation: yesterday's summary went out.
             db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = "daily_summary_sent", Value = _time.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
             await db.SaveChangesAsync();

@@ -140,7 +140,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = "down", StartTime = 1, CreatedAt = 1, EndTime = 5, Duration = 4 };
+            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down, StartTime = 1, CreatedAt = 1, EndTime = 5, Duration = 4 };
             db.Incidents.Add(incident);
             // The reminder timer read the incident as open just before the writer closed it.
             db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident, Kind = "restored", Text = "✅", CreatedAt = 5, NextAttemptAt = 5 });

@@ -39,7 +39,7 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 
         await using var db = await contexts.CreateDbContextAsync();
         var incidents = await db.Incidents.OrderBy(i => i.Id).ToListAsync();
-        Assert.Equal([("throttled", 1_000L, (long?)340_000), ("auth_failed", 340_000L, null)], incidents.Select(i => (i.Kind, i.StartTime, i.EndTime)));
+        Assert.Equal([(Outcome.Throttled, 1_000L, (long?)340_000), (Outcome.AuthFailed, 340_000L, null)], incidents.Select(i => (i.Kind, i.StartTime, i.EndTime)));
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
         Assert.Equal(["down", "restored", "down"], alerts.Select(a => a.Kind));
         Assert.Contains("429", alerts[0].Text);
@@ -57,7 +57,7 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         await using var db = await contexts.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync();
         Assert.Equal([("incident_opened", "GET", incident.Id), ("incident_closed", "GET", incident.Id)], published.Incidents);
-        Assert.Equal((1_000L, 86_000L, 85_000L, "down"), (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
+        Assert.Equal((1_000L, 86_000L, 85_000L, Outcome.Down), (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
         Assert.Equal("HTTP 503", incident.Details);
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
         Assert.Equal(["down", "restored"], alerts.Select(a => a.Kind));
@@ -91,7 +91,7 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         await WriteAsync([.. results]);
 
         await using var db = await contexts.CreateDbContextAsync();
-        Assert.Equal(3, await db.Incidents.CountAsync(i => i.Kind == "auth_failed" && i.EndTime != null));
+        Assert.Equal(3, await db.Incidents.CountAsync(i => i.Kind == Outcome.AuthFailed && i.EndTime != null));
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
         Assert.Equal(["down", "restored"], alerts.Select(a => a.Kind));
         Assert.StartsWith("🔑 **amoCRM не принимает токен AmoHealth** — acme", alerts[0].Text);
@@ -103,8 +103,8 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(Fail(1_000) with { OwnFault = true }, Fail(6_000) with { OwnFault = true },
-            Fail(21_000) with { OwnFault = true }, Fail(51_000) with { OwnFault = true });
+        await WriteAsync(Fail(1_000) with { Kind = FailureKind.Configuration }, Fail(6_000) with { Kind = FailureKind.Configuration },
+            Fail(21_000) with { Kind = FailureKind.Configuration }, Fail(51_000) with { Kind = FailureKind.Configuration });
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());

@@ -56,7 +56,7 @@ public sealed class MonitorFaultTests : IDisposable
     private static ProbeResult Own(string check, long at) =>
         new("acme", check, Outcome.Down, 3_000, at, 200, "No webhook delivery within 3000 ms: AmoHealth's own webhook receiver is not reachable through PUBLIC_URL")
         {
-            OwnFault = true,
+            Kind = FailureKind.ReceiverUnreachable,
         };
 
     private static ProbeResult Ok(string check, long at) => new("acme", check, Outcome.Up, 300, at, 200, null);

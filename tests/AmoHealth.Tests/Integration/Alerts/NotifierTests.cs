@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AmoHealth.Core.Storage;
@@ -90,7 +91,7 @@ public sealed class NotifierTests
         var webhook = new WebhookNotifier(new PlainHttpClients(), Options.Create(new WebhookOptions { Url = webhookServer.BaseUri.ToString() }));
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = "down", StartTime = 1, CreatedAt = 1 };
+            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down, StartTime = 1, CreatedAt = 1 };
             db.Incidents.Add(incident);
             foreach (var channel in new[] { "mattermost", "webhook" })
             {

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Notifications;
@@ -180,7 +181,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         {
             if (!incidents.TryGetValue(check, out var incident))
             {
-                incidents[check] = incident = new IncidentRecord { Account = "acme", CheckType = check, Kind = "down", StartTime = now, CreatedAt = now };
+                incidents[check] = incident = new IncidentRecord { Account = "acme", CheckType = check, Kind = Outcome.Down, StartTime = now, CreatedAt = now };
                 db.Incidents.Add(incident);
             }
 

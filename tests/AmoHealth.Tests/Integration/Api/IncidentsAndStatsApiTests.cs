@@ -69,10 +69,10 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
             await Results.StoreAsync(db, Enumerable.Range(0, 25)
                 .Select(i => new ProbeResult("fresh", CheckType.Post, i < 22 ? Outcome.Down : Outcome.Up, 80, _now - i * 60_000L, 503, null))
                 .ToList());
-            db.Incidents.Add(new IncidentRecord { Account = "fresh", CheckType = CheckType.Post, Kind = "down", StartTime = _now - 22 * 60_000L, CreatedAt = _now });
+            db.Incidents.Add(new IncidentRecord { Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Down, StartTime = _now - 22 * 60_000L, CreatedAt = _now });
             db.Incidents.Add(new IncidentRecord
             {
-                Account = "fresh", CheckType = CheckType.Post, Kind = "throttled", StartTime = _now - 24 * 60_000L, EndTime = _now - 23 * 60_000L, Duration = 60_000, CreatedAt = _now,
+                Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Throttled, StartTime = _now - 24 * 60_000L, EndTime = _now - 23 * 60_000L, Duration = 60_000, CreatedAt = _now,
             });
             await db.SaveChangesAsync();
         }

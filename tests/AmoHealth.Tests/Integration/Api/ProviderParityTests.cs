@@ -103,11 +103,11 @@ public sealed class ProviderParityTests : IDisposable
         db.CheckStatuses.Add(Status("acme", CheckType.Get, Outcome.Up, Now - 36_000, CheckState.Up));
         db.CheckStatuses.Add(Status("acme", CheckType.Web, Outcome.Up, Now - 600_000, CheckState.Recovering));
         db.CheckStatuses.Add(Status("zeta", CheckType.Get, Outcome.Down, Now - 30_000, CheckState.Down));
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = Now - 7_200_000, EndTime = Now - 7_000_000, Duration = 200_000, CreatedAt = Now, Details = "HTTP 503" });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "throttled", StartTime = Now - 3_600_000, EndTime = Now - 3_500_000, Duration = 100_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = Now - 3_000_000, EndTime = Now - 2_900_000, Duration = 100_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = "auth_failed", StartTime = Now - 9_000_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "zeta", CheckType = CheckType.Get, Kind = "down", StartTime = Now - 420_000, CreatedAt = Now, Details = "=cmd" });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 7_200_000, EndTime = Now - 7_000_000, Duration = 200_000, CreatedAt = Now, Details = "HTTP 503" });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Throttled, StartTime = Now - 3_600_000, EndTime = Now - 3_500_000, Duration = 100_000, CreatedAt = Now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 3_000_000, EndTime = Now - 2_900_000, Duration = 100_000, CreatedAt = Now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed, StartTime = Now - 9_000_000, CreatedAt = Now });
+        db.Incidents.Add(new IncidentRecord { Account = "zeta", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 420_000, CreatedAt = Now, Details = "=cmd" });
         db.ProbeStates.Add(State("acme", ProbeStateRecord.TokenExpiresKey, (Now + 86_400_000).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         db.ProbeStates.Add(State("acme", ProbeStateRecord.NoticeKey, ProbeStateRecord.FormatNotice(Now - 60_000, "test lead recreated")));
         db.ProbeStates.Add(State("zeta", ProbeStateRecord.DpActionKey, """{"StageId":142,"Url":"https://hooks.example/dp?account=zeta"}"""));

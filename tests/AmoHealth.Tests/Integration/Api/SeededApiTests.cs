@@ -37,9 +37,9 @@ public abstract class SeededApiTests : IAsyncLifetime
 
         await Results.StoreAsync(db, results);
 
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = _now - 7_200_000, EndTime = _now - 7_000_000, Duration = 200_000, CreatedAt = _now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = "down", StartTime = _now - 3_600_000, EndTime = _now - 3_500_000, Duration = 100_000, CreatedAt = _now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = "auth_failed", StartTime = _now - 9_000_000, CreatedAt = _now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = _now - 7_200_000, EndTime = _now - 7_000_000, Duration = 200_000, CreatedAt = _now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = _now - 3_600_000, EndTime = _now - 3_500_000, Duration = 100_000, CreatedAt = _now });
+        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed, StartTime = _now - 9_000_000, CreatedAt = _now });
         await db.SaveChangesAsync();
         _api = new ApiHost(_database.Path, redis: null);
         _client = _api.CreateClient();

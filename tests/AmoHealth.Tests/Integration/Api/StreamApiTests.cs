@@ -52,7 +52,7 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
         await using var api = new ApiHost(_database.Path, redis.ConnectionString);
         await using var events = await StreamEvents.OpenAsync(api.CreateClient());
         await WaitForSubscriberAsync(api);
-        var incident = new IncidentRecord { Id = 42, Account = "acme", CheckType = CheckType.Hook, Kind = "down", StartTime = 1_000, Details = "no webhook" };
+        var incident = new IncidentRecord { Id = 42, Account = "acme", CheckType = CheckType.Hook, Kind = Outcome.Down, StartTime = 1_000, Details = "no webhook" };
 
         await PublishAsync(JsonSerializer.Serialize(IncidentEvent.From(incident, 1_500), LiveJsonContext.Default.IncidentEvent));
         incident.EndTime = 91_000;

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
@@ -37,8 +38,8 @@ public sealed class ClusterStateTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.Incidents.Add(new IncidentRecord { Account = "acc-new", CheckType = "GET", Kind = "down", StartTime = now - 60_000, CreatedAt = now });
-            db.Incidents.Add(new IncidentRecord { Account = "acc-gone", CheckType = "GET", Kind = "down", StartTime = now - 60_000, CreatedAt = now });
+            db.Incidents.Add(new IncidentRecord { Account = "acc-new", CheckType = "GET", Kind = Outcome.Down, StartTime = now - 60_000, CreatedAt = now });
+            db.Incidents.Add(new IncidentRecord { Account = "acc-gone", CheckType = "GET", Kind = Outcome.Down, StartTime = now - 60_000, CreatedAt = now });
             await db.SaveChangesAsync();
         }
 

@@ -141,7 +141,7 @@ public sealed class StorageTests : IDisposable
     {
         Account = "acme",
         CheckType = CheckType.Get,
-        Kind = "down",
+        Kind = Outcome.Down,
         StartTime = 500,
         EndTime = endTime,
         CreatedAt = 500,

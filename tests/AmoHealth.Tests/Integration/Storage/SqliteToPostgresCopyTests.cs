@@ -28,7 +28,7 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
         await using (var db = await source.CreateDbContextAsync())
         {
             await Results.StoreAsync(db, RollupTests.RandomResults(random, days: 2));
-            var incident = new IncidentRecord { Account = "main", CheckType = CheckType.Get, Kind = "down", StartTime = 1_000, Details = "HTTP 503" };
+            var incident = new IncidentRecord { Account = "main", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = 1_000, Details = "HTTP 503" };
             db.Incidents.Add(incident);
             await db.SaveChangesAsync();
             db.Notifications.Add(new NotificationRecord { Account = "main", CheckType = CheckType.Get, IncidentId = incident.Id, Kind = NotificationKinds.Down, Text = "🔴 GET", CreatedAt = 1_000 });
