@@ -12,7 +12,7 @@ public static class CheckStateNames
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
-    /// <summary>An unknown word (a row written by a newer version) reads as <c>up</c>: the machine starts over.</summary>
+    /// <summary>An unknown word (written by a newer version) reads as <c>up</c>: the machine starts over.</summary>
     public static CheckState Parse(string? name) => name switch
     {
         "suspect" => CheckState.Suspect,

@@ -1,6 +1,6 @@
 namespace AmoHealth.Core.Checks;
 
-/// <summary>Wire and storage names of <see cref="FailureKind"/> (snake_case), and which kinds are AmoHealth's own.</summary>
+/// <summary>Wire and storage names of <see cref="FailureKind"/>, and which kinds are AmoHealth's own.</summary>
 public static class FailureKindNames
 {
     private static readonly Dictionary<FailureKind, string> Names = new()
@@ -46,7 +46,8 @@ public static class FailureKindNames
     /// and never counts against amoCRM's uptime.
     /// </summary>
     public static bool IsOwnFault(this FailureKind kind) =>
-        kind is FailureKind.Offline or FailureKind.ReceiverUnreachable or FailureKind.Configuration or FailureKind.MonitorError;
+        kind is FailureKind.Offline or FailureKind.ReceiverUnreachable or FailureKind.Configuration
+            or FailureKind.MonitorError;
 
     /// <summary>The kind a result of <paramref name="outcome"/> has when the probe named none.</summary>
     public static FailureKind Default(Outcome outcome) => outcome switch

@@ -32,7 +32,8 @@ public static class OutcomeNames
     /// Whether the result is amoCRM's verdict on its own health (up, slow, down), which uptime and latency
     /// count; a rejected token, a 429, a block or an unpaid account is amoCRM answering, and counts apart.
     /// </summary>
-    public static bool IsAmoCrmVerdict(this Outcome outcome) => outcome is Outcome.Up or Outcome.Degraded or Outcome.Down;
+    public static bool IsAmoCrmVerdict(this Outcome outcome) =>
+        outcome is Outcome.Up or Outcome.Degraded or Outcome.Down;
 
     /// <summary>A correct answer, slow or not: the one place that says what counts as success.</summary>
     public static bool IsSuccess(this Outcome outcome) => outcome is Outcome.Up or Outcome.Degraded;

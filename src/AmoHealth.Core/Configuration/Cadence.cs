@@ -17,10 +17,10 @@ public sealed record Cadence(TimeSpan Interval)
 
     public static Cadence FromMilliseconds(int intervalMs) => new(TimeSpan.FromMilliseconds(intervalMs));
 
-    /// <summary>The probe timeout when <c>TIMEOUT_THRESHOLD</c> is unset: two thirds of the interval, at most 10 s.</summary>
+    /// <summary>The timeout when <c>TIMEOUT_THRESHOLD</c> is unset: two thirds of the interval, at most 10 s.</summary>
     public TimeSpan DefaultTimeout => Min(MaxDefaultTimeout, Interval * 2 / 3);
 
-    /// <summary>How long a webhook may take when no deadline is set: two thirds of the interval, at most 20 s.</summary>
+    /// <summary>How long a webhook may take unless configured: two thirds of the interval, at most 20 s.</summary>
     public TimeSpan DefaultDeliveryDeadline => Min(MaxDefaultDeliveryDeadline, Interval * 2 / 3);
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed record Cadence(TimeSpan Interval)
     /// </summary>
     public TimeSpan FaultSettle => Max(MinFaultSettle, 2 * Interval);
 
-    /// <summary>A cluster lease lives half an interval (at least 2 s): a dead holder's accounts move within a cycle.</summary>
+    /// <summary>A lease lives half an interval (at least 2 s): a dead holder's accounts move within a cycle.</summary>
     public TimeSpan LeaseLifetime => Max(MinLeaseLifetime, Interval / 2);
 
     /// <summary>A Digital Pipeline move is late once two cycles and its delivery deadline have passed.</summary>

@@ -24,22 +24,24 @@ public static class SeedRules
 
     /// <summary>The seed's variables, for spotting a mistyped one.</summary>
     public static readonly IReadOnlyList<string> Names =
-        ["AMOCRM_DOMAIN", "AMOCRM_ACCESS_TOKEN", "MATTERMOST_WEBHOOK_URL", CheckInterval, TimeoutThreshold, "PORT", "PUBLIC_URL"];
+    [
+        "AMOCRM_DOMAIN", "AMOCRM_ACCESS_TOKEN", "MATTERMOST_WEBHOOK_URL", CheckInterval, TimeoutThreshold, "PORT",
+        "PUBLIC_URL",
+    ];
 
-    /// <summary>An unset <c>TIMEOUT_THRESHOLD</c> follows the interval: 10 s, or two thirds of a shorter interval.</summary>
-    public static int DefaultTimeoutMs(int intervalMs) => (int)Cadence.FromMilliseconds(intervalMs).DefaultTimeout.TotalMilliseconds;
+    /// <summary><see cref="Cadence.DefaultTimeout"/> in the milliseconds the variables are written in.</summary>
+    public static int DefaultTimeoutMs(int intervalMs) =>
+        (int)Cadence.FromMilliseconds(intervalMs).DefaultTimeout.TotalMilliseconds;
 
-    /// <summary>How long HOOK and DP wait for a delivery unless configured: 20 s, or two thirds of a shorter interval.</summary>
+    /// <summary><see cref="Cadence.DefaultDeliveryDeadline"/> in milliseconds.</summary>
     public static int DefaultDeliveryDeadlineMs(int intervalMs) =>
         (int)Cadence.FromMilliseconds(intervalMs).DefaultDeliveryDeadline.TotalMilliseconds;
 
-    /// <summary>
-    /// How old a check's newest result may be before it is stale (its Prober has stopped): two intervals plus
-    /// the default delivery deadline, the longest a healthy check can go without a result.
-    /// </summary>
-    public static long StaleAfterMs(int intervalMs) => (long)Cadence.FromMilliseconds(intervalMs).StaleAfter.TotalMilliseconds;
+    /// <summary><see cref="Cadence.StaleAfter"/> in milliseconds.</summary>
+    public static long StaleAfterMs(int intervalMs) =>
+        (long)Cadence.FromMilliseconds(intervalMs).StaleAfter.TotalMilliseconds;
 
-    /// <summary>Reads a whole number of milliseconds; null when unset; throws with the variable's name when malformed.</summary>
+    /// <summary>Whole milliseconds, or null when unset; malformed text throws naming the variable.</summary>
     public static int? ReadMs(string key, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -53,14 +55,18 @@ public static class SeedRules
     }
 
     public static string? IntervalProblem(int intervalMs) => intervalMs is < MinIntervalMs or > MaxIntervalMs
-        ? $"{CheckInterval} (Monitor:CheckIntervalMs) must be between {MinIntervalMs} and {MaxIntervalMs} ms, got {intervalMs}."
+        ? $"{CheckInterval} (Monitor:CheckIntervalMs) must be between {MinIntervalMs} and {MaxIntervalMs} ms, "
+            + $"got {intervalMs}."
         : null;
 
     public static string? TimeoutProblem(int timeoutMs, int intervalMs) =>
         timeoutMs is < MinTimeoutMs or > MaxTimeoutMs
-            ? $"{TimeoutThreshold} (Monitor:TimeoutMs) must be between {MinTimeoutMs} and {MaxTimeoutMs} ms, got {timeoutMs}."
+            ? $"{TimeoutThreshold} (Monitor:TimeoutMs) must be between {MinTimeoutMs} and {MaxTimeoutMs} ms, "
+                + $"got {timeoutMs}."
             : timeoutMs >= intervalMs
-                ? $"{TimeoutThreshold} (Monitor:TimeoutMs) must be shorter than {CheckInterval} (Monitor:CheckIntervalMs): {timeoutMs} ms is not shorter than {intervalMs} ms. Leave {TimeoutThreshold} unset to follow the interval."
+                ? $"{TimeoutThreshold} (Monitor:TimeoutMs) must be shorter than {CheckInterval} "
+                    + $"(Monitor:CheckIntervalMs): {timeoutMs} ms is not shorter than {intervalMs} ms. "
+                    + $"Leave {TimeoutThreshold} unset to follow the interval."
                 : null;
 
     /// <summary>Everything wrong with the timing variables as given; empty when they are fine or unset.</summary>
@@ -123,7 +129,8 @@ public static class SeedRules
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), substitution);
             }
 
             previous = current;
