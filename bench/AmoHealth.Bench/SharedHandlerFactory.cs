@@ -5,7 +5,7 @@ namespace AmoHealth.Bench;
 /// <summary>One probe handler, shared as IHttpClientFactory would share it; the Prober disposes each client it gets.</summary>
 public sealed class SharedHandlerFactory : IHttpClientFactory
 {
-    private readonly SocketsHttpHandler _handler = TimedConnections.CreateHandler();
+    private readonly SocketsHttpHandler _handler = TimedConnection.CreateUntimedHandler();
 
     public HttpClient CreateClient(string name) => new(_handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 }

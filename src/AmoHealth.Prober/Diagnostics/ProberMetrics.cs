@@ -12,7 +12,7 @@ namespace AmoHealth.Prober.Diagnostics;
 /// <c>amohealth_check_up</c> (1 when the latest result was up, else 0), <c>amohealth_incidents_open</c>
 /// and <c>amohealth_incidents_opened_total</c>. Fed by the writer after each committed batch.
 /// </summary>
-public sealed class ProberMetrics : IDisposable, IAfterCommit
+public sealed class ProberMetrics : IDisposable
 {
     public const string MeterName = "AmoHealth.Prober";
 

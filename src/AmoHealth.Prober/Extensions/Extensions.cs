@@ -50,7 +50,7 @@ public static class Extensions
         // RemoveAllResilienceHandlers is marked experimental, but it is the supported way to undo the defaults.
 #pragma warning disable EXTEXP0001
         services.AddHttpClient(ProbeClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(TimedConnections.CreateHandler)
+            .ConfigurePrimaryHttpMessageHandler(TimedConnection.CreateUntimedHandler)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             // Retries would hide outages and distort latency; the state machine re-checks visibly instead.
             .RemoveAllResilienceHandlers();
@@ -129,9 +129,10 @@ public static class Extensions
 
         // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
         services.AddSingleton<RecheckQueue>();
-        services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<RecheckQueue>());
-        services.AddSingleton<IAfterCommit>(sp => sp.GetRequiredService<ProberMetrics>());
-        services.AddSingleton<IAfterCommit, PublishAfterCommit>();
+        services.AddSingleton(sp => new AfterCommit(
+            QueueRechecks: sp.GetRequiredService<RecheckQueue>().OnCommittedAsync,
+            RecordMetrics: sp.GetRequiredService<ProberMetrics>().OnCommittedAsync,
+            PublishLive: new PublishAfterCommit(sp.GetRequiredService<IStatusPublisher>()).OnCommittedAsync));
         services.AddSingleton<ResultWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ResultWriter>());
         services.AddSingleton<NetworkSelfCheck>();

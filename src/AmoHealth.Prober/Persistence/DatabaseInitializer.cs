@@ -5,7 +5,8 @@ namespace AmoHealth.Prober.Persistence;
 /// <summary>
 /// The Prober's first hosted service. The schema is the migrate step's (<c>AmoHealth.Migrator</c>, run before the
 /// Prober by systemd's <c>amohealth-migrate</c> unit and by the AppHost): the Prober never migrates. With SQLite it
-/// takes the single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and starts
+/// takes the single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and
+/// starts
 /// the services that use the database (<see cref="SchemaGatedServices"/>). On a database that is not migrated yet
 /// it says so once and waits, answering <c>/alive</c> and not ready on <c>/health</c>, instead of failing and
 /// being restarted over and over.
@@ -82,7 +83,8 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    /// <summary>Whether every migration is applied; when not (or when the database does not answer), warns once.</summary>
+    /// <summary>Whether every migration is applied; when not (or when the database does not answer), warns
+    /// once.</summary>
     private async Task<bool> IsCurrentAsync(bool warn, CancellationToken cancellationToken)
     {
         try
@@ -113,7 +115,8 @@ public sealed partial class DatabaseInitializer(
         LogCurrent(logger);
         try
         {
-            var retired = await RetiredAccounts.RetireAsync(connections, accounts.Select(a => a.Name).ToList(), time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            var retired = await RetiredAccounts.RetireAsync(connections, accounts.Select(a => a.Name).ToList(),
+                time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
             foreach (var account in retired)
             {
                 LogRetired(logger, account);
@@ -128,10 +131,13 @@ public sealed partial class DatabaseInitializer(
         await gated.StartAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current status; its history stays")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Account {Account} is no longer configured: its open incidents are closed and it leaves the current "
+            + "status; its history stays")]
     private static partial void LogRetired(ILogger logger, string account);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Closing the incidents of accounts no longer configured failed; it is tried again at the next start")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Closing the incidents of accounts no longer configured failed; it is tried again at the next start")]
     private static partial void LogRetireFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date")]
@@ -139,7 +145,8 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "The database schema is not current: the Prober waits and probes nothing until the migrations are applied. "
-        + "Run the migrate step with the Prober's configuration: AmoHealth.Migrator (systemd runs it as the amohealth-migrate unit; by hand: "
+        + "Run the migrate step with the Prober's configuration: AmoHealth.Migrator (systemd runs it as the "
+        + "amohealth-migrate unit; by hand: "
         + "sudo systemctl start amohealth-migrate, or dotnet run --project src/AmoHealth.Migrator)")]
     private static partial void LogWaiting(ILogger logger, Exception? exception);
 }

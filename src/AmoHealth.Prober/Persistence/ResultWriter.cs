@@ -10,23 +10,21 @@ namespace AmoHealth.Prober.Persistence;
 /// <summary>
 /// The single writer: drains <see cref="ResultChannel"/> in batches and stores each batch in one transaction
 /// (raw rows, rollups, the latest status per check, and what evaluation decides: incidents, their alerts, our
-/// own faults). Then, once committed, hands the batch to the <see cref="IAfterCommit"/> steps (publish live,
-/// metrics, re-checks). The path is one way: nothing here calls back into probing.
+/// own faults). Then, once committed, runs the <see cref="AfterCommit"/> steps by name: queue the re-checks,
+/// record the metrics, publish live. The path is one way: nothing here calls back into probing.
 /// </summary>
 public sealed partial class ResultWriter(
     ResultChannel channel,
     StoreConnections connections,
     IncidentTracker incidents,
     MonitorFaults monitorFaults,
-    IEnumerable<IAfterCommit> afterCommit,
+    AfterCommit afterCommit,
     IOwnership ownership,
     TimeProvider time,
     ILogger<ResultWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
-
-    private readonly IAfterCommit[] _afterCommit = afterCommit.ToArray();
 
     /// <summary>The sequence of the latest result applied per account and check, in this process.</summary>
     private readonly Dictionary<(string Account, string CheckType), long> _applied = [];
@@ -78,21 +76,28 @@ public sealed partial class ResultWriter(
 
     private async Task AfterCommitAsync(CommittedBatch committed, CancellationToken cancellationToken)
     {
-        foreach (var step in _afterCommit)
+        // Re-checks first: a confirmation must not wait behind a slow Redis taking the live update.
+        await RunAsync(nameof(AfterCommit.QueueRechecks), afterCommit.QueueRechecks, committed, cancellationToken);
+        await RunAsync(nameof(AfterCommit.RecordMetrics), afterCommit.RecordMetrics, committed, cancellationToken);
+        await RunAsync(nameof(AfterCommit.PublishLive), afterCommit.PublishLive, committed, cancellationToken);
+    }
+
+    private async Task RunAsync(string name, AfterCommit.Step step, CommittedBatch committed,
+        CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                await step.OnCommittedAsync(committed, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogAfterCommitFailed(logger, ex, step.GetType().Name);
-            }
+            await step(committed, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogAfterCommitFailed(logger, ex, name);
         }
     }
 
     /// <summary>Stores the batch, retrying; returns what was committed, or null when it was lost.</summary>
-    private async Task<CommittedBatch?> StoreAsync(IReadOnlyList<ProbeResult> batch, CancellationToken cancellationToken)
+    private async Task<CommittedBatch?> StoreAsync(IReadOnlyList<ProbeResult> batch,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -113,12 +118,14 @@ public sealed partial class ResultWriter(
         }
     }
 
-    private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> measured, CancellationToken cancellationToken)
+    private async Task<CommittedBatch> WriteAsync(IReadOnlyList<ProbeResult> measured,
+        CancellationToken cancellationToken)
     {
         // Results, the state machine, incidents and their alerts change together or not at all.
         await using var session = await connections.BeginAsync(cancellationToken);
         // Fencing: only results probed under the lease this Prober still holds (rows locked until commit).
-        var held = await ownership.HeldAsync(session, measured.Select(r => r.Account).Distinct().ToList(), cancellationToken);
+        var held = await ownership.HeldAsync(session, measured.Select(r => r.Account).Distinct().ToList(),
+            cancellationToken);
         var batch = measured.Where(r => held.TryGetValue(r.Account, out var fence) && fence == r.Fence).ToList();
         if (batch.Count < measured.Count)
         {
@@ -140,7 +147,10 @@ public sealed partial class ResultWriter(
             var status = statuses.FirstOrDefault(s => s.Account == result.Account && s.CheckType == result.CheckType);
             if (status is null)
             {
-                status = new CheckStatusRecord { Account = result.Account, CheckType = result.CheckType, Status = string.Empty };
+                status = new CheckStatusRecord
+                {
+                    Account = result.Account, CheckType = result.CheckType, Status = string.Empty,
+                };
                 statuses.Add(status);
             }
 
@@ -187,7 +197,8 @@ public sealed partial class ResultWriter(
     [LoggerMessage(Level = LogLevel.Error, Message = "After-commit step {Step} failed; the batch is stored")]
     private static partial void LogAfterCommitFailed(ILogger logger, Exception exception, string step);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} result(s) not stored: their account's lease has passed to another Prober")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{Count} result(s) not stored: their account's lease has passed to another Prober")]
     private static partial void LogFenced(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Count} results")]

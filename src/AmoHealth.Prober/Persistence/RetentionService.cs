@@ -23,7 +23,8 @@ public sealed partial class RetentionService(
     /// <summary>How far "now" may be past the newest stored result before pruning stops trusting the clock.</summary>
     private const long TrustedGapMs = 86_400_000;
 
-    /// <summary>How long after a break of more than a day in the history a new clock is trusted (results written since it jumped).</summary>
+    /// <summary>How long after a break of more than a day in the history a new clock is trusted (results written since
+    /// it jumped).</summary>
     private const long TrustNewClockAfterMs = 7 * TrustedGapMs;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,7 +65,8 @@ public sealed partial class RetentionService(
         if (await NewestAsync(cancellationToken) is { } newest && now - newest > TrustedGapMs)
         {
             // A clock far ahead of the history (a bad RTC, a mistyped date) would read all of it as expired.
-            LogClockAhead(logger, DateTimeOffset.FromUnixTimeMilliseconds(now), DateTimeOffset.FromUnixTimeMilliseconds(newest));
+            LogClockAhead(logger, DateTimeOffset.FromUnixTimeMilliseconds(now), DateTimeOffset.FromUnixTimeMilliseconds(
+                newest));
             return 0;
         }
 
@@ -72,7 +74,8 @@ public sealed partial class RetentionService(
         {
             // Results stored since a jump ahead read as "now": the history before the break is kept until the new
             // clock has held for a week (an operator has seen the warning), or the break was a real outage.
-            LogBreak(logger, DateTimeOffset.FromUnixTimeMilliseconds(gap.Before), DateTimeOffset.FromUnixTimeMilliseconds(gap.After));
+            LogBreak(logger, DateTimeOffset.FromUnixTimeMilliseconds(gap.Before),
+                DateTimeOffset.FromUnixTimeMilliseconds(gap.After));
             return 0;
         }
 
@@ -83,13 +86,15 @@ public sealed partial class RetentionService(
         long? bound;
         await using (var session = await connections.ConnectAsync(cancellationToken))
         {
-            bound = await ScalarAsync(session, $"SELECT MAX(last_id) FROM {Resolution.Hour.Table()} WHERE bucket < @at", rawCutoff, cancellationToken);
+            bound = await ScalarAsync(session, $"SELECT MAX(last_id) FROM {Resolution.Hour.Table()} WHERE bucket < @at",
+                rawCutoff, cancellationToken);
         }
 
         if (bound is { } lastId)
         {
             deleted += await InBatchesAsync(
-                "DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE id <= @last AND \"timestamp\" < @cutoff ORDER BY id LIMIT @batch)",
+                "DELETE FROM health_checks WHERE id IN (SELECT id FROM health_checks WHERE id <= @last AND "
+                    + "\"timestamp\" < @cutoff ORDER BY id LIMIT @batch)",
                 rawCutoff, lastId, cancellationToken);
         }
 
@@ -98,7 +103,8 @@ public sealed partial class RetentionService(
             var cutoff = retention.KeptFrom(resolution, now);
             var table = resolution.Table();
             deleted += await InBatchesAsync(
-                $"DELETE FROM {table} WHERE (account, check_type, bucket) IN (SELECT account, check_type, bucket FROM {table} WHERE bucket < @cutoff ORDER BY bucket LIMIT @batch)",
+                $"DELETE FROM {table} WHERE (account, check_type, bucket) IN (SELECT account, check_type, bucket FROM "
+                    + $"{table} WHERE bucket < @cutoff ORDER BY bucket LIMIT @batch)",
                 cutoff, null, cancellationToken);
         }
 
@@ -110,12 +116,15 @@ public sealed partial class RetentionService(
         return deleted;
     }
 
-    /// <summary>When the newest stored result was taken (the last row written; the hour rollups when raw rows are gone), or null.</summary>
+    /// <summary>When the newest stored result was taken (the last row written; the hour rollups when raw rows are
+    /// gone), or null.</summary>
     private async Task<long?> NewestAsync(CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
-        return await ScalarAsync(session, "SELECT \"timestamp\" FROM health_checks ORDER BY id DESC LIMIT 1", null, cancellationToken)
-            ?? await ScalarAsync(session, $"SELECT MAX(bucket) FROM {Resolution.Hour.Table()}", null, cancellationToken);
+        return await ScalarAsync(session, "SELECT \"timestamp\" FROM health_checks ORDER BY id DESC LIMIT 1", null,
+            cancellationToken)
+            ?? await ScalarAsync(session, $"SELECT MAX(bucket) FROM {Resolution.Hour.Table()}", null,
+                cancellationToken);
     }
 
     /// <summary>A break of more than a day between hour buckets within the last week, or null.</summary>
@@ -124,9 +133,11 @@ public sealed partial class RetentionService(
         await using var session = await connections.ConnectAsync(cancellationToken);
         var since = now - TrustNewClockAfterMs;
         var hours = Resolution.Hour.Table();
-        var start = await ScalarAsync(session, $"SELECT MAX(bucket) FROM {hours} WHERE bucket < @at", since, cancellationToken) ?? since;
+        var start = await ScalarAsync(session, $"SELECT MAX(bucket) FROM {hours} WHERE bucket < @at", since,
+            cancellationToken) ?? since;
         var buckets = new List<long>();
-        await using (var command = session.Command($"SELECT DISTINCT bucket FROM {hours} WHERE bucket >= @start ORDER BY bucket").With("@start", start))
+        await using (var command = session.Command(
+            $"SELECT DISTINCT bucket FROM {hours} WHERE bucket >= @start ORDER BY bucket").With("@start", start))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -146,8 +157,10 @@ public sealed partial class RetentionService(
         return null;
     }
 
-    /// <summary>An integer scalar (null when there is no row or no value), with <c>@at</c> set to <paramref name="at"/> when given.</summary>
-    private static async Task<long?> ScalarAsync(StoreSession session, string sql, long? at, CancellationToken cancellationToken)
+    /// <summary>An integer scalar (null when there is no row or no value), with <c>@at</c> set to <paramref name="at"/>
+    /// when given.</summary>
+    private static async Task<long?> ScalarAsync(StoreSession session, string sql, long? at,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(sql);
         if (at is { } value)
@@ -158,7 +171,8 @@ public sealed partial class RetentionService(
         return await command.ScalarInt64Async(cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="sql"/> (a delete of at most <c>@batch</c> rows) until it deletes fewer; each statement commits on its own.</summary>
+    /// <summary>Runs <paramref name="sql"/> (a delete of at most <c>@batch</c> rows) until it deletes fewer; each
+    /// statement commits on its own.</summary>
     private async Task<long> InBatchesAsync(string sql, long cutoff, long? lastId, CancellationToken cancellationToken)
     {
         var batch = options.Value.Retention.BatchSize;
@@ -192,11 +206,13 @@ public sealed partial class RetentionService(
     private static partial void LogPruned(ILogger logger, long count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Retention skipped: the clock says {Now:u}, more than a day past the newest stored result ({Newest:u}); nothing is deleted until results are stored at that time or the clock is fixed")]
+        "Retention skipped: the clock says {Now:u}, more than a day past the newest stored result ({Newest:u}); "
+            + "nothing is deleted until results are stored at that time or the clock is fixed")]
     private static partial void LogClockAhead(ILogger logger, DateTimeOffset now, DateTimeOffset newest);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "Retention skipped: the stored history breaks off from {Before:u} to {After:u}, which a clock set ahead would also do; nothing is deleted until the new time has held for a week")]
+        "Retention skipped: the stored history breaks off from {Before:u} to {After:u}, which a clock set ahead would "
+            + "also do; nothing is deleted until the new time has held for a week")]
     private static partial void LogBreak(ILogger logger, DateTimeOffset before, DateTimeOffset after);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed; retrying at the next interval")]

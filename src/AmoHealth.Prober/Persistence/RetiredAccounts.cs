@@ -16,13 +16,18 @@ public static class RetiredAccounts
 
     /// <summary>Returns the names of the accounts retired; everything happens in one transaction.</summary>
     public static async Task<IReadOnlyList<string>> RetireAsync(
-        StoreConnections connections, IReadOnlyCollection<string> configured, long now, CancellationToken cancellationToken)
+        StoreConnections connections,
+        IReadOnlyCollection<string> configured,
+        long now,
+        CancellationToken cancellationToken)
     {
         await using var session = await connections.BeginAsync(cancellationToken);
-        var watched = configured.Concat(await MemberAccountsAsync(session, now, cancellationToken)).Distinct(StringComparer.Ordinal).ToList();
+        var watched = configured.Concat(await MemberAccountsAsync(session, now, cancellationToken)).Distinct(
+            StringComparer.Ordinal).ToList();
 
         var open = new List<(long Id, string Account, long StartTime, string? Details)>();
-        await using (var select = Unwatched(session, "SELECT id, account, start_time, details FROM incidents WHERE end_time IS NULL", watched))
+        await using (var select = Unwatched(session,
+            "SELECT id, account, start_time, details FROM incidents WHERE end_time IS NULL", watched))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -33,7 +38,8 @@ public static class RetiredAccounts
 
         foreach (var incident in open)
         {
-            await using var close = session.Command("UPDATE incidents SET end_time = @now, duration = @duration, details = @details WHERE id = @id")
+            await using var close = session.Command(
+                "UPDATE incidents SET end_time = @now, duration = @duration, details = @details WHERE id = @id")
                 .With("@now", now)
                 .With("@duration", Math.Max(0, now - incident.StartTime))
                 .With("@details", string.IsNullOrEmpty(incident.Details) ? Reason : $"{incident.Details} ({Reason})")
@@ -42,7 +48,8 @@ public static class RetiredAccounts
         }
 
         var statuses = new List<string>();
-        await using (var delete = Unwatched(session, "DELETE FROM check_status WHERE 1 = 1", watched, " RETURNING account"))
+        await using (var delete = Unwatched(session, "DELETE FROM check_status WHERE 1 = 1", watched,
+            " RETURNING account"))
         await using (var reader = await delete.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -56,11 +63,13 @@ public static class RetiredAccounts
     }
 
     /// <summary>The accounts of the live cluster members (each member row lists its accounts, one a line).</summary>
-    private static async Task<List<string>> MemberAccountsAsync(StoreSession session, long now, CancellationToken cancellationToken)
+    private static async Task<List<string>> MemberAccountsAsync(StoreSession session, long now,
+        CancellationToken cancellationToken)
     {
         var accounts = new List<string>();
         await using var command = session.Command(
-                "SELECT accounts FROM leases WHERE substr(name, 1, @length) = @prefix AND expires_at > @now AND accounts IS NOT NULL")
+                "SELECT accounts FROM leases WHERE substr(name, 1, @length) = @prefix AND expires_at > @now AND "
+                    + "accounts IS NOT NULL")
             .With("@length", Cluster.LeaseNames.MemberPrefix.Length)
             .With("@prefix", Cluster.LeaseNames.MemberPrefix)
             .With("@now", now);
@@ -73,11 +82,13 @@ public static class RetiredAccounts
         return accounts;
     }
 
-    /// <summary><paramref name="sql"/> narrowed to the rows whose account is not in <paramref name="watched"/>.</summary>
+    /// <summary><paramref name="sql"/> narrowed to the rows whose account is not in
+    /// <paramref name="watched"/>.</summary>
     private static DbCommand Unwatched(StoreSession session, string sql, List<string> watched, string tail = "")
     {
         var command = session.Command(string.Empty);
-        command.CommandText = watched.Count == 0 ? sql + tail : $"{sql} AND account NOT IN {command.InList("@w", watched)}{tail}";
+        command.CommandText = watched.Count == 0 ? sql + tail
+            : $"{sql} AND account NOT IN {command.InList("@w", watched)}{tail}";
         return command;
     }
 }

@@ -53,7 +53,8 @@ public sealed partial class SchemaGatedServices(
         }
     }
 
-    /// <summary>Starting the held-back services failed after the host had started: the Prober stops, as a failed start would.</summary>
+    /// <summary>Starting the held-back services failed after the host had started: the Prober stops, as a failed start
+    /// would.</summary>
     public void Fail(Exception exception)
     {
         LogStartFailed(logger, exception);
@@ -80,7 +81,8 @@ public sealed partial class SchemaGatedServices(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Starting the Prober's services once the schema was current failed; the Prober stops")]
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "Starting the Prober's services once the schema was current failed; the Prober stops")]
     private static partial void LogStartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Service} failed; the Prober stops")]

@@ -21,8 +21,10 @@ public static class SqliteProberLock
         catch (IOException ex)
         {
             throw new InvalidOperationException(
-                $"Another Prober is already running on {Path.GetFullPath(options.Path)}. With SQLite (Storage:Provider=sqlite, the default) "
-                + "one Prober runs; for several Probers use Storage:Provider=postgres (README: Outgrowing one machine).", ex);
+                $"Another Prober is already running on {Path.GetFullPath(options.Path)}. With SQLite "
+                    + "(Storage:Provider=sqlite, the default) "
+                + "one Prober runs; for several Probers use Storage:Provider=postgres "
+                + "(README: Outgrowing one machine).", ex);
         }
     }
 }

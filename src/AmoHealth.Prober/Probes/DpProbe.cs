@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Configuration;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Probes.Client;
@@ -45,10 +46,11 @@ public sealed partial class DpProbe(
         switch (o.DpMode)
         {
             case DpMode.Url:
-                return await client.SendAsync(account, CheckType, new HttpRequestMessage(HttpMethod.Get, o.DpUrl),
+                return await client.SendAsync(account, CheckType, new ProbeRequest(HttpMethod.Get, new Uri(o.DpUrl!)),
                     response => Judge.Status(response, 200), cancellationToken);
             case DpMode.Api:
-                return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/leads/pipelines"),
+                return await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Get,
+                    "/api/v4/leads/pipelines"),
                     response => Judge.Status(response, 200), cancellationToken);
         }
 
@@ -59,15 +61,25 @@ public sealed partial class DpProbe(
 
         if (FreeSlot(account, o) is not { } slot)
         {
-            var oldest = _outstanding.Where(p => p.Key.Account == account.Name).Min(p => p.Value.SentAt);
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            return new ProbeResult(account.Name, CheckType, Outcome.Down, null, now, null,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"Digital Pipeline is late or not delivering: the delivery for the move sent {(now - oldest) / 1000} s ago has not arrived (deadline {o.DeliveryDeadlineMs} ms); not moving again until it does. If nothing arrives at all, check that stage {o.DpStageId} has the Digital Pipeline action \"send webhook\" to {global.MaskedReceiverUrl(account.Name, dp: true)}"));
+            var now = time.GetUtcNow();
+            var waited = now - _outstanding.Where(p => p.Key.Account == account.Name).Min(p => p.Value.SentAt);
+            var receiver = global.MaskedReceiverUrl(account.Name, dp: true);
+            return new ProbeResult(account.Name, CheckType, Outcome.Down, null, now.ToUnixTimeMilliseconds(), null,
+                "Digital Pipeline is late or not delivering: the delivery for the move sent "
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"{(int)waited.TotalSeconds} s ago has not arrived (deadline {o.DeliveryDeadlineMs} ms); ")
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"not moving again until it does. If nothing arrives at all, check that stage {o.DpStageId} ")
+                + $"has the Digital Pipeline action \"send webhook\" to {receiver}")
+            {
+                Kind = FailureKind.NoDelivery,
+            };
         }
 
-        var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot, cancellationToken), cancellationToken, slot);
-        if (result.Outcome.IsSuccess() is false && result.HttpStatus == 400 && await StageProblemAsync(account, o, cancellationToken) is { } problem)
+        var result = await leads.WriteAsync(account, CheckType, id => MoveAsync(account, o, id, slot,
+            cancellationToken), cancellationToken, slot);
+        if (result.Outcome.IsSuccess() is false && result.HttpStatus == 400 && await StageProblemAsync(account, o,
+            cancellationToken) is { } problem)
         {
             await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
                 ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), problem), cancellationToken);
@@ -80,8 +92,8 @@ public sealed partial class DpProbe(
     /// <summary>A lead whose last move is settled: delivered, or older than the late horizon.</summary>
     private int? FreeSlot(AmoAccount account, AccountSettings o)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var horizon = 2L * options.Value.CheckIntervalMs + o.DeliveryDeadlineMs;
+        var now = time.GetUtcNow();
+        var horizon = new Cadence(options.Value.CheckInterval).LateHorizon(o.DeliveryDeadline);
         for (var slot = 0; slot < Slots; slot++)
         {
             if (!_outstanding.TryGetValue((account.Name, slot), out var move))
@@ -91,7 +103,8 @@ public sealed partial class DpProbe(
 
             if (move.Catcher.Arrived.IsCompletedSuccessfully)
             {
-                LogLate(logger, account.Name, move.Catcher.Arrived.Result - move.SentAt, o.DeliveryDeadlineMs);
+                var arrivedAt = DateTimeOffset.FromUnixTimeMilliseconds(move.Catcher.Arrived.Result);
+                LogLate(logger, account.Name, arrivedAt - move.SentAt, o.DeliveryDeadline);
                 Settle(account, slot);
                 return slot;
             }
@@ -114,14 +127,16 @@ public sealed partial class DpProbe(
         }
     }
 
-    private async Task<ProbeResult> MoveAsync(AmoAccount account, AccountSettings o, long id, int slot, CancellationToken cancellationToken)
+    private async Task<ProbeResult> MoveAsync(AmoAccount account, AccountSettings o, long id, int slot,
+        CancellationToken cancellationToken)
     {
         // The measured move must be a real change of stage, so the lead first goes back (unmeasured).
         var back = await client.SendAsync(account, CheckType, MoveTo(account, id, o.DpReturnStageId!.Value),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
         if (back.Outcome.IsSuccess() is false)
         {
-            return back with { ErrorMessage = $"Could not move the test lead back to stage {o.DpReturnStageId}: {back.ErrorMessage}" };
+            return back with { ErrorMessage = $"Could not move the test lead back to stage {o.DpReturnStageId}: "
+                + $"{back.ErrorMessage}" };
         }
 
         // A delivery counts only for the move made now: this lead, from the return stage into the DP stage, and
@@ -130,7 +145,8 @@ public sealed partial class DpProbe(
         var from = o.DpReturnStageId.Value;
         bool Match(Delivery d) =>
             d.Kind == Delivery.DigitalPipeline && d.Account == account.Name
-            && d.Leads.Any(l => l.Event == LeadEvent.Status && l.Id == id && l.StatusId == stage && l.OldStatusId == from);
+            && d.Leads.Any(l => l.Event == LeadEvent.Status && l.Id == id && l.StatusId == stage
+                && l.OldStatusId == from);
 
         // Registered before the move, like the measuring waiter: it keeps watching after the deadline.
         var catcher = waiters.Register(account.Name, Match);
@@ -140,7 +156,8 @@ public sealed partial class DpProbe(
             Match,
             MoveTo(account, id, stage),
             _ => Task.FromResult<string?>(
-                $"check that stage {stage.ToString(CultureInfo.InvariantCulture)} has the Digital Pipeline action \"send webhook\" to {options.Value.MaskedReceiverUrl(account.Name, dp: true)}"),
+                $"check that stage {stage.ToString(CultureInfo.InvariantCulture)} has the Digital Pipeline action "
+                    + $"\"send webhook\" to {options.Value.MaskedReceiverUrl(account.Name, dp: true)}"),
             cancellationToken);
         catcher.CountFrom(result.Timestamp);
         if (result.Outcome.IsSuccess() || result.HttpStatus is not (>= 200 and < 300) || result.OwnFault)
@@ -150,14 +167,16 @@ public sealed partial class DpProbe(
         else
         {
             // Moved, but nothing arrived in time: this lead waits for its own delivery before it moves again.
-            _outstanding[(account.Name, slot)] = new Outstanding(result.Timestamp, catcher);
+            var sentAt = DateTimeOffset.FromUnixTimeMilliseconds(result.Timestamp);
+            _outstanding[(account.Name, slot)] = new Outstanding(sentAt, catcher);
         }
 
         return result;
     }
 
     /// <summary>A configured stage id that the account does not have: our configuration, not a DP outage.</summary>
-    private async Task<string?> StageProblemAsync(AmoAccount account, AccountSettings o, CancellationToken cancellationToken)
+    private async Task<string?> StageProblemAsync(AmoAccount account, AccountSettings o,
+        CancellationToken cancellationToken)
     {
         var stages = await Pipelines.ReadAsync(client, account, CheckType, cancellationToken);
         if (stages is null)
@@ -169,17 +188,20 @@ public sealed partial class DpProbe(
             .Where(s => stages.All(x => x.Id != s.Item2))
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"Monitor:{s.Item1} {s.Item2}"))
             .ToList();
+        var verb = missing.Count == 1 ? "is not a stage" : "are not stages";
         return missing.Count == 0
             ? null
-            : $"Configuration error: {string.Join(" and ", missing)} {(missing.Count == 1 ? "is not a stage" : "are not stages")} of any pipeline in this account; set existing stage ids (GET /api/v4/leads/pipelines lists them)";
+            : $"Configuration error: {string.Join(" and ", missing)} {verb} of any pipeline in this account; "
+                + "set existing stage ids (GET /api/v4/leads/pipelines lists them)";
     }
 
-    private static HttpRequestMessage MoveTo(AmoAccount account, long leadId, long stageId) =>
-        AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
+    private static ProbeRequest MoveTo(AmoAccount account, long leadId, long stageId) =>
+        ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
             AmoBody.Stage(stageId));
 
-    private sealed record Outstanding(long SentAt, DeliveryWaiters.Waiter Catcher);
+    private sealed record Outstanding(DateTimeOffset SentAt, DeliveryWaiters.Waiter Catcher);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A Digital Pipeline delivery for {Account} arrived late: {LateMs} ms after its move (deadline {DeadlineMs} ms); it counts for that move only")]
-    private static partial void LogLate(ILogger logger, string account, long lateMs, int deadlineMs);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A Digital Pipeline delivery for {Account} arrived late: "
+        + "{Late} after its move (deadline {Deadline}); it counts for that move only")]
+    private static partial void LogLate(ILogger logger, string account, TimeSpan late, TimeSpan deadline);
 }

@@ -27,7 +27,8 @@ public sealed class HookProbe(
     {
         if (account.Settings.HookMode == HookMode.Api)
         {
-            return await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/webhooks"),
+            return await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Get,
+                "/api/v4/webhooks"),
                 response => Judge.Status(response, 200, 204), cancellationToken);
         }
 
@@ -44,7 +45,7 @@ public sealed class HookProbe(
         return await leads.WriteAsync(account, CheckType, id =>
         {
             var name = ProbeMarker.NewName(out var marker);
-            var write = AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
+            var write = ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
                 AmoBody.Name(name));
             return endToEnd.MeasureAsync(
                 account,
@@ -57,7 +58,8 @@ public sealed class HookProbe(
         }, cancellationToken);
     }
 
-    /// <summary>Subscribes the receiver for <c>update_lead</c> unless an enabled subscription exists; null on success.</summary>
+    /// <summary>Subscribes the receiver for <c>update_lead</c> unless an enabled subscription exists; null on
+    /// success.</summary>
     private async Task<ProbeResult?> SubscribeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
         var (found, disabled, listing) = await FindAsync(account, cancellationToken);
@@ -69,11 +71,15 @@ public sealed class HookProbe(
         if (!found || disabled)
         {
             var body = AmoBody.Subscription(options.Value.ReceiverUrl(account.Name), "update_lead");
-            var subscribed = await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/webhooks", body),
+            var subscribed = await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Post,
+                "/api/v4/webhooks", body),
                 response => Judge.Status(response, 200, 201), cancellationToken);
             if (subscribed.Outcome.IsSuccess() is false)
             {
-                return subscribed with { ErrorMessage = $"Could not subscribe the receiver: {subscribed.ErrorMessage}" };
+                return subscribed with
+                {
+                    ErrorMessage = $"Could not subscribe the receiver: {subscribed.ErrorMessage}",
+                };
             }
         }
 
@@ -95,7 +101,8 @@ public sealed class HookProbe(
         }
 
         var body = AmoBody.Unsubscription(previous);
-        await client.SendAsync(account, CheckType, AmoRequest.Create(account, HttpMethod.Delete, "/api/v4/webhooks", body),
+        await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Delete, "/api/v4/webhooks",
+            body),
             response => Judge.Status(response, 204, 404), cancellationToken);
     }
 
@@ -119,12 +126,14 @@ public sealed class HookProbe(
         return null;
     }
 
-    private async Task<(bool Found, bool Disabled, ProbeResult Listing)> FindAsync(AmoAccount account, CancellationToken cancellationToken)
+    private async Task<(bool Found, bool Disabled, ProbeResult Listing)> FindAsync(AmoAccount account,
+        CancellationToken cancellationToken)
     {
         var destination = options.Value.ReceiverUrl(account.Name);
         bool found = false, disabled = false;
         var listing = await client.SendAsync(account, CheckType,
-            AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/webhooks?filter[destination]={Uri.EscapeDataString(destination)}"),
+            ProbeRequest.Api(account, HttpMethod.Get,
+                $"/api/v4/webhooks?filter[destination]={Uri.EscapeDataString(destination)}"),
             response =>
             {
                 if (response.Status == 204)
@@ -140,7 +149,8 @@ public sealed class HookProbe(
                 try
                 {
                     using var document = JsonDocument.Parse(response.Body);
-                    foreach (var hook in document.RootElement.GetProperty("_embedded").GetProperty("webhooks").EnumerateArray())
+                    foreach (var hook in document.RootElement.GetProperty("_embedded").GetProperty(
+                        "webhooks").EnumerateArray())
                     {
                         if (hook.GetProperty("destination").GetString() == destination)
                         {

@@ -9,6 +9,7 @@ public interface IProbe
     /// <summary>One of <see cref="Core.Checks.CheckType.All"/>.</summary>
     string CheckType { get; }
 
-    /// <summary>Probes <paramref name="account"/> once. Never throws for a failure of the target: that is a result.</summary>
+    /// <summary>Probes <paramref name="account"/> once. Never throws for a failure of the target: that is a
+    /// result.</summary>
     Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken);
 }

@@ -5,16 +5,19 @@ using AmoHealth.Prober.Probes.Client;
 
 namespace AmoHealth.Prober.Probes;
 
-/// <summary>The account's pipeline stages, read from <c>GET /api/v4/leads/pipelines</c> when a fixture needs them.</summary>
+/// <summary>The account's pipeline stages, read from <c>GET /api/v4/leads/pipelines</c> when a fixture needs
+/// them.</summary>
 internal static class Pipelines
 {
     public sealed record Stage(long Id, long PipelineId, int Sort);
 
     /// <summary>Every stage of every pipeline, or null when amoCRM did not answer with the list.</summary>
-    public static async Task<IReadOnlyList<Stage>?> ReadAsync(ProbeClient client, AmoAccount account, string checkType, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Stage>?> ReadAsync(ProbeClient client, AmoAccount account, string checkType,
+        CancellationToken cancellationToken)
     {
         var stages = new List<Stage>();
-        var result = await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Get, "/api/v4/leads/pipelines"), response =>
+        var result = await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Get,
+            "/api/v4/leads/pipelines"), response =>
         {
             if (Judge.Status(response, 200) is { } wrong)
             {
@@ -24,7 +27,8 @@ internal static class Pipelines
             try
             {
                 using var document = JsonDocument.Parse(response.Body);
-                foreach (var pipeline in document.RootElement.GetProperty("_embedded").GetProperty("pipelines").EnumerateArray())
+                foreach (var pipeline in document.RootElement.GetProperty("_embedded").GetProperty(
+                    "pipelines").EnumerateArray())
                 {
                     var pipelineId = pipeline.GetProperty("id").GetInt64();
                     foreach (var status in pipeline.GetProperty("_embedded").GetProperty("statuses").EnumerateArray())
@@ -36,7 +40,8 @@ internal static class Pipelines
 
                 return null;
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            catch (Exception ex) when (
+                ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
                 return "HTTP 200 but the pipelines are not in amoCRM's format";
             }

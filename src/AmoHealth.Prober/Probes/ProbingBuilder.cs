@@ -7,7 +7,8 @@ namespace AmoHealth.Prober.Probes;
 public sealed class ProbingBuilder(IServiceCollection services)
 {
     /// <summary>Adds <typeparamref name="TProbe"/> to the probes the scheduler runs every cycle.</summary>
-    public ProbingBuilder AddProbe<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProbe>()
+    public ProbingBuilder AddProbe<[DynamicallyAccessedMembers(
+        DynamicallyAccessedMemberTypes.PublicConstructors)] TProbe>()
         where TProbe : class, IProbe
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProbe, TProbe>());

@@ -5,9 +5,45 @@ using AmoHealth.Prober.Probes.Client;
 
 namespace AmoHealth.Prober.Probes;
 
-/// <summary>What amoCRM says about a test lead, and moving a closed one back into the pipeline.</summary>
+/// <summary>Repairing a test lead a write found broken: what amoCRM says about it, reopening a closed one.</summary>
 public sealed partial class TestLeads
 {
+    /// <summary>After a write to <paramref name="leadId"/> failed: the new lead's id if it was gone and is replaced,
+    /// else null.</summary>
+    private async Task<long?> RepairAsync(Slot lead, string checkType, long leadId, CancellationToken cancellationToken)
+    {
+        var account = lead.Account;
+        var gate = _locks.GetOrAdd(lead.Key, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another check of the same cycle may have repaired it already.
+            if (_known.TryGet(account.Name, lead.Key, out var current) && current != leadId)
+            {
+                return current;
+            }
+
+            var (gone, closed, pipeline) = await InspectAsync(account, checkType, leadId, cancellationToken);
+            if (closed)
+            {
+                return await ReopenAsync(account, checkType, leadId, pipeline, cancellationToken) ? leadId : null;
+            }
+
+            if (!gone)
+            {
+                return null;
+            }
+
+            _known.Remove(lead.Key);
+            var (replacement, _) = await ReplaceAsync(lead, checkType, leadId, cancellationToken);
+            return replacement;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>amoCRM's system stages: won and lost. A lead there is closed.</summary>
     private static readonly long[] ClosedStages = [142, 143];
 
@@ -20,7 +56,8 @@ public sealed partial class TestLeads
     {
         bool gone = false, closed = false;
         long? pipeline = null;
-        await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"), response =>
+        await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"),
+            response =>
         {
             if (response.Status == 204)
             {
@@ -38,8 +75,10 @@ public sealed partial class TestLeads
                 using var document = JsonDocument.Parse(response.Body);
                 var root = document.RootElement;
                 gone = root.TryGetProperty("is_deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True;
-                closed = root.TryGetProperty("status_id", out var status) && status.TryGetInt64(out var stage) && ClosedStages.Contains(stage);
-                pipeline = root.TryGetProperty("pipeline_id", out var p) && p.TryGetInt64(out var pipelineId) ? pipelineId : null;
+                closed = root.TryGetProperty("status_id", out var status) && status.TryGetInt64(out var stage)
+                    && ClosedStages.Contains(stage);
+                pipeline = root.TryGetProperty("pipeline_id", out var p) && p.TryGetInt64(out var pipelineId)
+                    ? pipelineId : null;
                 return null;
             }
             catch (JsonException)
@@ -51,16 +90,18 @@ public sealed partial class TestLeads
     }
 
     /// <summary>Moves a won or lost test lead back into the return stage (or the pipeline's first stage).</summary>
-    private async Task<bool> ReopenAsync(AmoAccount account, string checkType, long leadId, long? pipeline, CancellationToken cancellationToken)
+    private async Task<bool> ReopenAsync(AmoAccount account, string checkType, long leadId, long? pipeline,
+        CancellationToken cancellationToken)
     {
-        var target = account.Settings.DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline, cancellationToken);
+        var target = account.Settings.DpReturnStageId ?? await FirstStageAsync(account, checkType, pipeline,
+            cancellationToken);
         if (target is not { } stage)
         {
             return false;
         }
 
         var moved = await client.SendAsync(account, checkType,
-            AmoRequest.Create(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", AmoBody.Stage(stage)),
+            ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", AmoBody.Stage(stage)),
             response => Judge.JsonWithProperty(response, "id"), cancellationToken);
         if (moved.Outcome.IsSuccess())
         {
@@ -71,13 +112,15 @@ public sealed partial class TestLeads
     }
 
     /// <summary>The first open stage of the lead's pipeline, from <c>/api/v4/leads/pipelines</c>.</summary>
-    private async Task<long?> FirstStageAsync(AmoAccount account, string checkType, long? pipeline, CancellationToken cancellationToken)
+    private async Task<long?> FirstStageAsync(AmoAccount account, string checkType, long? pipeline,
+        CancellationToken cancellationToken)
     {
         var stages = await Pipelines.ReadAsync(client, account, checkType, cancellationToken);
         return stages?.Where(s => (pipeline is null || s.PipelineId == pipeline) && !ClosedStages.Contains(s.Id))
             .OrderBy(s => s.Sort).Select(s => (long?)s.Id).FirstOrDefault();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Test lead {LeadId} of {Account} was closed; moved it back to stage {StageId}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Test lead {LeadId} of {Account} was closed; moved it back to stage {StageId}")]
     private static partial void LogReopened(ILogger logger, string account, long leadId, long stageId);
 }

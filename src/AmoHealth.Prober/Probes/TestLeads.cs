@@ -33,9 +33,14 @@ public sealed partial class TestLeads(
     /// the lead is gone (HTTP 400, 404 or 204), one GET confirms it; a gone lead is replaced and the write runs
     /// once more on the new one, so the check reports the write path, not our missing fixture.
     /// </summary>
-    /// <param name="slot">0: the account's test lead; 1: the DP check's second lead, used in turn with the first.</param>
+    /// <param name="slot">0: the account's test lead; 1: the DP check's second lead, used in turn with the
+    /// first.</param>
     public async Task<ProbeResult> WriteAsync(
-        AmoAccount account, string checkType, Func<long, Task<ProbeResult>> write, CancellationToken cancellationToken, int slot = 0)
+        AmoAccount account,
+        string checkType,
+        Func<long, Task<ProbeResult>> write,
+        CancellationToken cancellationToken,
+        int slot = 0)
     {
         var lead = new Slot(account, slot);
         var (leadId, failure) = await GetAsync(lead, checkType, cancellationToken);
@@ -56,7 +61,8 @@ public sealed partial class TestLeads(
     }
 
     /// <summary>The account's test lead, verified once per process; creates one when there is none.</summary>
-    private async Task<(long? LeadId, ProbeResult? Failure)> GetAsync(Slot lead, string checkType, CancellationToken cancellationToken)
+    private async Task<(long? LeadId, ProbeResult? Failure)> GetAsync(Slot lead, string checkType,
+        CancellationToken cancellationToken)
     {
         var account = lead.Account;
         if (_known.TryGet(lead.Account.Name, lead.Key, out var known))
@@ -100,51 +106,18 @@ public sealed partial class TestLeads(
     }
 
     /// <summary>Creates a lead (also the POST check's <c>create</c> mode) and reads its id from the answer.</summary>
-    public async Task<(long? LeadId, ProbeResult Result)> CreateAsync(AmoAccount account, string checkType, CancellationToken cancellationToken)
+    public async Task<(long? LeadId, ProbeResult Result)> CreateAsync(AmoAccount account, string checkType,
+        CancellationToken cancellationToken)
     {
         var body = AmoBody.NewLead(LeadName);
         long? created = null;
-        var result = await client.SendAsync(account, checkType, AmoRequest.Create(account, HttpMethod.Post, "/api/v4/leads", body), response =>
+        var result = await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Post,
+            "/api/v4/leads", body), response =>
         {
             created = ReadCreatedId(response);
             return created is null ? Judge.Status(response, 200) ?? "HTTP 200 but no lead id in _embedded.leads" : null;
         }, cancellationToken);
         return (created, result);
-    }
-
-    /// <summary>After a write to <paramref name="leadId"/> failed: the new lead's id if it was gone and is replaced, else null.</summary>
-    private async Task<long?> RepairAsync(Slot lead, string checkType, long leadId, CancellationToken cancellationToken)
-    {
-        var account = lead.Account;
-        var gate = _locks.GetOrAdd(lead.Key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            // Another check of the same cycle may have repaired it already.
-            if (_known.TryGet(account.Name, lead.Key, out var current) && current != leadId)
-            {
-                return current;
-            }
-
-            var (gone, closed, pipeline) = await InspectAsync(account, checkType, leadId, cancellationToken);
-            if (closed)
-            {
-                return await ReopenAsync(account, checkType, leadId, pipeline, cancellationToken) ? leadId : null;
-            }
-
-            if (!gone)
-            {
-                return null;
-            }
-
-            _known.Remove(lead.Key);
-            var (replacement, _) = await ReplaceAsync(lead, checkType, leadId, cancellationToken);
-            return replacement;
-        }
-        finally
-        {
-            gate.Release();
-        }
     }
 
     private async Task<(long? LeadId, ProbeResult? Failure)> ReplaceAsync(
@@ -164,10 +137,12 @@ public sealed partial class TestLeads(
             LogReplaced(logger, account.Name, old, id);
             var settings = account.Settings;
             var notice = string.Create(CultureInfo.InvariantCulture,
-                $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead {id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
+                $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead "
+                    + $"{id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
             await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
                 ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), notice), cancellationToken);
-            await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old, cancellationToken);
+            await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old,
+                cancellationToken);
         }
         else
         {
@@ -188,7 +163,8 @@ public sealed partial class TestLeads(
         }
 
         // A configured lead that was gone is replaced too; the replacement holds while the setting names the gone one.
-        var replaced = ParseId(await state.GetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, cancellationToken));
+        var replaced = ParseId(await state.GetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey,
+            cancellationToken));
         return replaced == configured && stored is not null ? stored : configured;
     }
 
@@ -197,10 +173,12 @@ public sealed partial class TestLeads(
         var account = lead.Account;
         if (lead.Index == 0 && account.Settings.TestLeadId is { } configured)
         {
-            await state.SetOwnedAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await state.SetOwnedAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(
+                CultureInfo.InvariantCulture), cancellationToken);
         }
 
-        await state.SetOwnedAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await state.SetOwnedAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture),
+            cancellationToken);
     }
 
     /// <summary>One test lead of an account: slot 0 is the shared one, slot 1 the DP check's second.</summary>
@@ -208,7 +186,8 @@ public sealed partial class TestLeads(
     {
         public string Key => Index == 0 ? Account.Name : $"{Account.Name}\n{Index}";
 
-        public string StateKey => Index == 0 ? ProbeStateRecord.TestLeadKey : $"{ProbeStateRecord.TestLeadKey}_{Index + 1}";
+        public string StateKey => Index == 0 ? ProbeStateRecord.TestLeadKey
+            : $"{ProbeStateRecord.TestLeadKey}_{Index + 1}";
     }
 
     private static long? ParseId(string? text) =>
@@ -242,6 +221,7 @@ public sealed partial class TestLeads(
     [LoggerMessage(Level = LogLevel.Information, Message = "Created test lead {LeadId} for {Account}")]
     private static partial void LogCreated(ILogger logger, string account, long leadId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Test lead {OldLeadId} of {Account} no longer exists in amoCRM; created test lead {LeadId} instead")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Test lead {OldLeadId} of {Account} no longer exists in amoCRM; created test lead {LeadId} instead")]
     private static partial void LogReplaced(ILogger logger, string account, long oldLeadId, long leadId);
 }

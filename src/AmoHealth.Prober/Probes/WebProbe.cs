@@ -11,8 +11,7 @@ public sealed class WebProbe(ProbeClient client) : IProbe
 
     public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, account.Resolve("/"));
-        request.Headers.Accept.ParseAdd("text/html");
+        var request = new ProbeRequest(HttpMethod.Get, account.Resolve("/"), Accept: "text/html");
         return client.SendAsync(account, CheckType, request, JudgePage, cancellationToken);
     }
 

@@ -8,5 +8,6 @@ public interface IStatusPublisher
     Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken);
 
     /// <summary>Announces incidents opened or closed (by their <c>EndTime</c>).</summary>
-    Task PublishIncidentsAsync(IReadOnlyList<Core.Storage.IncidentRecord> incidents, CancellationToken cancellationToken);
+    Task PublishIncidentsAsync(IReadOnlyList<Core.Storage.IncidentRecord> incidents,
+        CancellationToken cancellationToken);
 }

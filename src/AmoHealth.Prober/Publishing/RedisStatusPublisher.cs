@@ -25,7 +25,8 @@ public sealed partial class RedisStatusPublisher(
 
     private static readonly RedisChannel Channel = RedisChannel.Literal(LiveChannels.Status);
 
-    private readonly Channel<(string CheckType, string Json)> _queue = System.Threading.Channels.Channel.CreateBounded<(string, string)>(
+    private readonly Channel<(string CheckType, string Json)> _queue = System.Threading.Channels.Channel.CreateBounded<(
+        string, string)>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
         _ => metrics.LiveDropped());
 
@@ -34,7 +35,8 @@ public sealed partial class RedisStatusPublisher(
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var result in results)
         {
-            _queue.Writer.TryWrite((result.CheckType, JsonSerializer.Serialize(StatusUpdate.From(result, now), LiveJsonContext.Default.StatusUpdate)));
+            _queue.Writer.TryWrite((result.CheckType, JsonSerializer.Serialize(StatusUpdate.From(result, now),
+                LiveJsonContext.Default.StatusUpdate)));
         }
 
         return Task.CompletedTask;
@@ -45,7 +47,8 @@ public sealed partial class RedisStatusPublisher(
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var incident in incidents)
         {
-            _queue.Writer.TryWrite((incident.CheckType, JsonSerializer.Serialize(IncidentEvent.From(incident, now), LiveJsonContext.Default.IncidentEvent)));
+            _queue.Writer.TryWrite((incident.CheckType, JsonSerializer.Serialize(IncidentEvent.From(incident, now),
+                LiveJsonContext.Default.IncidentEvent)));
         }
 
         return Task.CompletedTask;
@@ -72,17 +75,20 @@ public sealed partial class RedisStatusPublisher(
                         metrics.LiveFailed();
                         failures++;
                         LogPublishFailed(logger, ex, message.CheckType, _queue.Reader.Count);
-                        await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), time, stoppingToken);
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), time,
+                            stoppingToken);
                     }
                 }
             }
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping (a publish in flight may fail as it does): what is still queued is only live news; the store has it.
+            // Stopping (a publish in flight may fail as it does): what is still queued is only live news; the store has
+            // it.
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing the {CheckType} update to Redis failed; {Queued} live updates wait (they are stored)")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Publishing the {CheckType} update to Redis failed; {Queued} live updates wait (they are stored)")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string checkType, int queued);
 }

@@ -47,7 +47,8 @@ public sealed partial class ProbeScheduler(
         LogStarted(logger, _probes.Length, accounts.Count, options.Value.CheckIntervalMs);
         // Re-checks start after their delay; accounts taken over with a stale last result start at once.
         var confirming = DrainAsync(rechecks.Reader, r => StartRecheck(r.Request, r.DueAt), stoppingToken);
-        var overdue = DrainAsync(ownership.Overdue, name => StartAccount(accounts.FirstOrDefault(a => a.Name == name), stoppingToken), stoppingToken);
+        var overdue = DrainAsync(ownership.Overdue, name => StartAccount(accounts.FirstOrDefault(a => a.Name == name),
+            stoppingToken), stoppingToken);
         using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
         try
         {
@@ -69,7 +70,8 @@ public sealed partial class ProbeScheduler(
     }
 
     /// <summary>Hands each item of <paramref name="reader"/> to <paramref name="start"/> until stopping.</summary>
-    private static async Task DrainAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Action<T> start, CancellationToken stoppingToken)
+    private static async Task DrainAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Action<T> start,
+        CancellationToken stoppingToken)
     {
         try
         {
@@ -143,35 +145,6 @@ public sealed partial class ProbeScheduler(
         _ = RunAsync(probe, account, key, run, (Interlocked.Increment(ref _sequence), fence), recheck, stoppingToken);
     }
 
-    /// <summary>Runs one check again when it is due, unless it is still running then.</summary>
-    private void StartRecheck(RecheckRequest request, DateTimeOffset dueAt)
-    {
-        var target = accounts.FirstOrDefault(a => a.Name == request.Account);
-        var probe = _probes.FirstOrDefault(p => p.CheckType == request.CheckType);
-        if (target is not null && probe is not null)
-        {
-            _ = RecheckAsync(target, probe, dueAt);
-        }
-    }
-
-    private async Task RecheckAsync(AmoAccount account, IProbe probe, DateTimeOffset dueAt)
-    {
-        try
-        {
-            var wait = dueAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, _stopping);
-            }
-
-            StartProbe(account, probe, recheck: true, _stopping);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-            // Stopping: the re-check is moot.
-        }
-    }
-
     private async Task RunAsync(
         IProbe probe,
         AmoAccount account,
@@ -192,7 +165,8 @@ public sealed partial class ProbeScheduler(
                 LogOffline(logger, result.CheckType, result.Account);
                 result = result with
                 {
-                    ErrorMessage = $"AmoHealth itself is offline (the reference target is unreachable too): {result.ErrorMessage}",
+                    ErrorMessage = $"AmoHealth itself is offline (the reference target is unreachable too): "
+                        + $"{result.ErrorMessage}",
                     Kind = FailureKind.Offline,
                 };
             }
@@ -201,7 +175,8 @@ public sealed partial class ProbeScheduler(
             {
                 LogResult(logger, result.CheckType, result.Account, result.Outcome, result.ResponseTimeMs);
                 ProbeTracing.Finish(activity, result);
-                await results.SubmitAsync(result with { Sequence = order.Sequence, Fence = order.Fence }, stoppingToken);
+                await results.SubmitAsync(result with { Sequence = order.Sequence, Fence = order.Fence },
+                    stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -228,20 +203,24 @@ public sealed partial class ProbeScheduler(
             // A bug in one probe must not stop the loop, nor be mistaken for an amoCRM outage silently.
             LogProbeCrashed(logger, ex, probe.CheckType, account.Name);
             return new ProbeResult(account.Name, probe.CheckType, Outcome.Down, null, startedAt, null,
-                $"Probe error: {ex.GetType().Name}");
+                $"Probe error: {ex.GetType().Name}") { Kind = FailureKind.MonitorError };
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Probing {ProbeCount} checks of {AccountCount} account(s) every {IntervalMs} ms")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Probing {ProbeCount} checks of {AccountCount} account(s) every {IntervalMs} ms")]
     private static partial void LogStarted(ILogger logger, int probeCount, int accountCount, int intervalMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} is still running from the previous cycle; this turn is skipped")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{CheckType} of {Account} is still running from the previous cycle; this turn is skipped")]
     private static partial void LogSkipped(ILogger logger, string checkType, string account);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{CheckType} of {Account}: {Outcome} in {ResponseTimeMs} ms")]
-    private static partial void LogResult(ILogger logger, string checkType, string account, Outcome outcome, int? responseTimeMs);
+    private static partial void LogResult(ILogger logger, string checkType, string account, Outcome outcome,
+        int? responseTimeMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} failed while AmoHealth itself is offline; no incident")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "{CheckType} of {Account} failed while AmoHealth itself is offline; no incident")]
     private static partial void LogOffline(ILogger logger, string checkType, string account);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{CheckType} probe of {Account} threw")]

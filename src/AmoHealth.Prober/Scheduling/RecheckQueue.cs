@@ -9,14 +9,15 @@ namespace AmoHealth.Prober.Scheduling;
 /// its delay after it was queued; the <see cref="ProbeScheduler"/> reads them. Nothing downstream calls back
 /// into the scheduler.
 /// </summary>
-public sealed class RecheckQueue(TimeProvider time) : IAfterCommit
+public sealed class RecheckQueue(TimeProvider time)
 {
     private readonly Channel<(RecheckRequest Request, DateTimeOffset DueAt)> _channel =
         Channel.CreateUnbounded<(RecheckRequest, DateTimeOffset)>(new UnboundedChannelOptions { SingleReader = true });
 
     public ChannelReader<(RecheckRequest Request, DateTimeOffset DueAt)> Reader => _channel.Reader;
 
-    public void Request(RecheckRequest request) => _channel.Writer.TryWrite((request, time.GetUtcNow() + request.Delay));
+    public void Request(RecheckRequest request) => _channel.Writer.TryWrite((request, time.GetUtcNow()
+        + request.Delay));
 
     public Task OnCommittedAsync(CommittedBatch batch, CancellationToken cancellationToken)
     {

@@ -9,26 +9,36 @@ namespace AmoHealth.Tests.Fast;
 public sealed class AnswerClassifierTests
 {
     [Theory]
-    [InlineData(200, "application/json", "{}", null, 100, Outcome.Up, null)]
-    [InlineData(200, "application/json", "{}", null, 2_500, Outcome.Degraded, "Slower than the 2000 ms threshold")]
-    [InlineData(200, "application/json", "{}", "no lead id", 100, Outcome.Down, "no lead id")]
-    [InlineData(200, "application/json", "{}", "no lead id", 2_500, Outcome.Down, "no lead id")]
-    [InlineData(503, "text/html", "", "HTTP 503", 100, Outcome.Down, "HTTP 503")]
-    [InlineData(401, "application/json", "", null, 100, Outcome.AuthFailed, "HTTP 401: the access token was rejected")]
-    [InlineData(402, "application/json", "", null, 100, Outcome.Billing, "HTTP 402: the amoCRM subscription has ended")]
-    [InlineData(403, "application/problem+json", "", null, 100, Outcome.AuthFailed, "HTTP 403: the token lacks the rights for this call")]
-    [InlineData(403, "text/html", "", null, 100, Outcome.Blocked, "HTTP 403: access to the account is blocked")]
-    [InlineData(429, "application/json", "", null, 100, Outcome.Throttled, "HTTP 429: rate limited by amoCRM")]
+    [InlineData(200, "application/json", "{}", null, 100, Outcome.Up, FailureKind.None, null)]
+    [InlineData(200, "application/json", "{}", null, 2_500, Outcome.Degraded, FailureKind.Slow,
+        "Slower than the 2000 ms threshold")]
+    [InlineData(200, "application/json", "{}", "no lead id", 100, Outcome.Down, FailureKind.WrongAnswer, "no lead id")]
+    [InlineData(200, "application/json", "{}", "no lead id", 2_500, Outcome.Down, FailureKind.WrongAnswer, "no lead id")]
+    [InlineData(503, "text/html", "", "HTTP 503", 100, Outcome.Down, FailureKind.HttpStatus, "HTTP 503")]
+    [InlineData(404, "application/json", "", "HTTP 404", 100, Outcome.Down, FailureKind.HttpStatus, "HTTP 404")]
+    [InlineData(401, "application/json", "", null, 100, Outcome.AuthFailed, FailureKind.TokenRejected,
+        "HTTP 401: the access token was rejected")]
+    [InlineData(402, "application/json", "", null, 100, Outcome.Billing, FailureKind.Billing,
+        "HTTP 402: the amoCRM subscription has ended")]
+    [InlineData(403, "application/problem+json", "", null, 100, Outcome.AuthFailed, FailureKind.TokenRejected,
+        "HTTP 403: the token lacks the rights for this call")]
+    [InlineData(403, "text/html", "", null, 100, Outcome.Blocked, FailureKind.Blocked,
+        "HTTP 403: access to the account is blocked")]
+    [InlineData(429, "application/json", "", null, 100, Outcome.Throttled, FailureKind.Throttled,
+        "HTTP 429: rate limited by amoCRM")]
     // amoCRM's own statuses win over the check's judgement and over slowness.
-    [InlineData(429, "text/html", "", "HTTP 429", 9_000, Outcome.Throttled, "HTTP 429: rate limited by amoCRM")]
+    [InlineData(429, "text/html", "", "HTTP 429", 9_000, Outcome.Throttled, FailureKind.Throttled,
+        "HTTP 429: rate limited by amoCRM")]
     public void AnAnswerIsClassifiedByAmoCrmsStatusThenTheJudgementThenTheThreshold(
-        int status, string mediaType, string body, string? judgement, int elapsedMs, Outcome outcome, string? error)
+        int status, string mediaType, string body, string? judgement, int elapsedMs, Outcome outcome, FailureKind kind,
+        string? error)
     {
         var response = new ProbeResponse((HttpStatusCode)status, mediaType, body);
 
-        var classified = AnswerClassifier.Classify(response, _ => judgement, elapsedMs, thresholdMs: 2_000);
+        var classified = AnswerClassifier.Classify(
+            response, _ => judgement, TimeSpan.FromMilliseconds(elapsedMs), TimeSpan.FromSeconds(2));
 
-        Assert.Equal((outcome, error), classified);
+        Assert.Equal((outcome, kind, error), (classified.Outcome, classified.Kind, classified.Error));
     }
 
     [Theory]
@@ -46,9 +56,10 @@ public sealed class AnswerClassifierTests
         {
             using var document = System.Text.Json.JsonDocument.Parse(r.Body);
             return document.RootElement.GetProperty("_embedded").GetProperty("leads").GetArrayLength() > 0 ? null : "no leads";
-        }, elapsedMs: 100, thresholdMs: 2_000);
+        }, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
 
-        Assert.Equal((Outcome.Down, "HTTP 200 but the answer is not in amoCRM's format"), classified);
+        Assert.Equal((Outcome.Down, FailureKind.WrongAnswer, "HTTP 200 but the answer is not in amoCRM's format"),
+            (classified.Outcome, classified.Kind, classified.Error));
     }
 
     [Theory]
@@ -56,7 +67,8 @@ public sealed class AnswerClassifierTests
     [InlineData("[]")]
     [InlineData("1")]
     public void AJsonArrayWhereAnObjectWithAnIdIsExpectedIsDown(string body) =>
-        Assert.Equal("HTTP 200 but the JSON has no 'id'", Judge.JsonWithProperty(new ProbeResponse(HttpStatusCode.OK, "application/json", body), "id"));
+        Assert.Equal("HTTP 200 but the JSON has no 'id'",
+            Judge.JsonWithProperty(new ProbeResponse(HttpStatusCode.OK, "application/json", body), "id"));
 
     [Theory]
     [InlineData("""{"retry_after":7}""", null, 7)]
@@ -78,11 +90,21 @@ public sealed class AnswerClassifierTests
     }
 
     [Theory]
-    [InlineData(HttpRequestError.NameResolutionError, "DNS: the host name could not be resolved")]
-    [InlineData(HttpRequestError.ConnectionError, "Connect: the connection was refused or reset")]
-    [InlineData(HttpRequestError.SecureConnectionError, "TLS: the secure connection failed")]
-    [InlineData(HttpRequestError.ResponseEnded, "The server closed the connection before answering")]
-    [InlineData(HttpRequestError.ProxyTunnelError, "Request failed: ProxyTunnelError")]
-    public void ARequestWithoutAnAnswerSaysWhy(HttpRequestError error, string reason) =>
-        Assert.Equal(reason, AnswerClassifier.Describe(error));
+    [InlineData(HttpRequestError.NameResolutionError, FailureKind.Dns, "DNS: the host name could not be resolved")]
+    [InlineData(HttpRequestError.ConnectionError, FailureKind.Connect, "Connect: the connection was refused or reset")]
+    [InlineData(HttpRequestError.SecureConnectionError, FailureKind.Tls, "TLS: the secure connection failed")]
+    [InlineData(HttpRequestError.ResponseEnded, FailureKind.Protocol, "The server closed the connection before answering")]
+    [InlineData(HttpRequestError.InvalidResponse, FailureKind.Protocol, "The server sent an invalid HTTP response")]
+    [InlineData(HttpRequestError.ProxyTunnelError, FailureKind.Connect, "Request failed: ProxyTunnelError")]
+    public void ARequestWithoutAnAnswerSaysWhy(HttpRequestError error, FailureKind kind, string reason) =>
+        Assert.Equal(new AnswerClassifier.Verdict(Outcome.Down, kind, reason), AnswerClassifier.Failure(error));
+
+    [Fact]
+    public void NoAnswerWithinTheTimeoutIsATimeout() =>
+        Assert.Equal(new AnswerClassifier.Verdict(Outcome.Down, FailureKind.Timeout, "Timeout: no answer within 400 ms"),
+            AnswerClassifier.TimedOut(TimeSpan.FromMilliseconds(400)));
+
+    [Fact]
+    public void NoTokenIsTheMonitorsCredentialsProblemNotARejection() =>
+        Assert.Equal(FailureKind.TokenUnavailable, AnswerClassifier.NoToken("No OAuth tokens").Kind);
 }

@@ -54,7 +54,10 @@ public static class Pipeline
             connections,
             tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
             faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
-            [rechecks ?? new RecheckQueue(TimeProvider.System), new PublishAfterCommit(publisher)],
+            new AfterCommit(
+                QueueRechecks: (rechecks ?? new RecheckQueue(TimeProvider.System)).OnCommittedAsync,
+                RecordMetrics: (_, _) => Task.CompletedTask,
+                PublishLive: new PublishAfterCommit(publisher).OnCommittedAsync),
             ownership ?? new SoleOwnership(),
             TimeProvider.System,
             NullLogger<ResultWriter>.Instance);

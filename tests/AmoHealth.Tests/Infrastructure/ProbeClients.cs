@@ -21,10 +21,17 @@ public static class ProbeClients
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
-        return new ProbeClient(factory, clock, wrapped, guards,
-            new TokenSources(factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
-                Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
+        var tokens = new TokenSources(factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped,
+            clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards);
+        return new ProbeClient(clock, wrapped, guards, tokens)
+        {
+            // Only for the self-signed loopback server of the TLS timing test.
+            ConfigureConnection = trustAnyCertificate ? TrustAnyCertificate : null,
+        };
     }
+
+    private static void TrustAnyCertificate(SocketsHttpHandler handler) =>
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
 
     /// <summary>For tests that never touch probe state: a file in a folder that does not exist, so any use fails.</summary>
     private static StoreConnections NoDatabase => new(new StorageOptions
@@ -41,11 +48,10 @@ public static class ProbeClients
 
         private SocketsHttpHandler Handler()
         {
-            var handler = TimedConnections.CreateHandler();
+            var handler = TimedConnection.CreateUntimedHandler();
             if (trustAnyCertificate)
             {
-                // Only for the self-signed loopback server of the TLS timing test.
-                handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+                TrustAnyCertificate(handler);
             }
 
             return handler;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AmoHealth.Core.Checks;
@@ -5,29 +6,23 @@ using AmoHealth.Core.Checks;
 namespace AmoHealth.Prober.Probes.Client;
 
 /// <summary>
-/// Turns an answer into an outcome, as pure functions: amoCRM's own statuses (401, 402, 403, 429) apart from
-/// outages, then the check's judgement, then the slowness threshold; and a failed request into its reason.
+/// Turns an attempt into a verdict, once and as pure functions: amoCRM's own statuses (401, 402, 403, 429)
+/// apart from outages, then the check's judgement, then the slowness threshold; a request without an answer
+/// by its reason. The account's guard learns from the same verdict.
 /// </summary>
 public static class AnswerClassifier
 {
-    /// <summary>amoCRM's special answers, or null when the check's own judgement decides.</summary>
-    public static (Outcome Outcome, string Error)? Special(ProbeResponse response) => response.StatusCode switch
-    {
-        HttpStatusCode.Unauthorized => (Outcome.AuthFailed, "HTTP 401: the access token was rejected"),
-        HttpStatusCode.PaymentRequired => (Outcome.Billing, "HTTP 402: the amoCRM subscription has ended"),
-        // amoCRM's API refuses a call the token has no rights for with problem+json; a block is nginx HTML.
-        HttpStatusCode.Forbidden when response.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true =>
-            (Outcome.AuthFailed, "HTTP 403: the token lacks the rights for this call"),
-        HttpStatusCode.Forbidden => (Outcome.Blocked, "HTTP 403: access to the account is blocked"),
-        HttpStatusCode.TooManyRequests => (Outcome.Throttled, "HTTP 429: rate limited by amoCRM"),
-        _ => null,
-    };
+    /// <param name="RetryAfter">For a 429: how long amoCRM asked us to wait, when it said.</param>
+    public readonly record struct Verdict(Outcome Outcome, FailureKind Kind, string? Error,
+        TimeSpan? RetryAfter = null);
 
     /// <summary>
-    /// The outcome of an answer that took <paramref name="elapsedMs"/>: amoCRM's special statuses first, then
-    /// <paramref name="judge"/> (null = correct), and a correct answer slower than <paramref name="thresholdMs"/> is degraded.
+    /// The verdict on an answer that took <paramref name="elapsed"/>: amoCRM's special statuses first, then
+    /// <paramref name="judge"/> (null = correct), and a correct answer slower than <paramref name="threshold"/>
+    /// is degraded.
     /// </summary>
-    public static (Outcome Outcome, string? Error) Classify(ProbeResponse response, Func<ProbeResponse, string?> judge, int elapsedMs, int thresholdMs)
+    public static Verdict Classify(
+        ProbeResponse response, Func<ProbeResponse, string?> judge, TimeSpan elapsed, TimeSpan threshold)
     {
         if (Special(response) is { } special)
         {
@@ -36,26 +31,41 @@ public static class AnswerClassifier
 
         if (Judged(response, judge) is { } reason)
         {
-            return (Outcome.Down, reason);
+            // The judge speaks only of the answer; a wrong status is an outage, a wrong body of a good status
+            // is amoCRM answering something that is not its format.
+            var kind = response.Status is >= 200 and < 300 ? FailureKind.WrongAnswer : FailureKind.HttpStatus;
+            return new Verdict(Outcome.Down, kind, reason);
         }
 
-        return elapsedMs > thresholdMs ? (Outcome.Degraded, $"Slower than the {thresholdMs} ms threshold") : (Outcome.Up, null);
+        return elapsed > threshold
+            ? new Verdict(Outcome.Degraded, FailureKind.Slow, $"Slower than the {Milliseconds(threshold)} ms threshold")
+            : new Verdict(Outcome.Up, FailureKind.None, null);
     }
 
-    /// <summary>The judge's reason, or a plain one when the answer is not of the shape the judge reads (an array for an object).</summary>
-    private static string? Judged(ProbeResponse response, Func<ProbeResponse, string?> judge)
+    /// <summary>Why a request got no answer, in words a user can act on.</summary>
+    public static Verdict Failure(HttpRequestError error) => error switch
     {
-        try
-        {
-            return judge(response);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or IndexOutOfRangeException or FormatException or JsonException)
-        {
-            return $"HTTP {response.Status} but the answer is not in amoCRM's format";
-        }
-    }
+        HttpRequestError.NameResolutionError =>
+            Down(FailureKind.Dns, "DNS: the host name could not be resolved"),
+        HttpRequestError.ConnectionError =>
+            Down(FailureKind.Connect, "Connect: the connection was refused or reset"),
+        HttpRequestError.SecureConnectionError =>
+            Down(FailureKind.Tls, "TLS: the secure connection failed"),
+        HttpRequestError.ResponseEnded =>
+            Down(FailureKind.Protocol, "The server closed the connection before answering"),
+        HttpRequestError.InvalidResponse =>
+            Down(FailureKind.Protocol, "The server sent an invalid HTTP response"),
+        _ => Down(FailureKind.Connect, $"Request failed: {error}"),
+    };
 
-    /// <summary>How long amoCRM asked us to wait: the Retry-After header, or <c>retry_after</c> (seconds) in its JSON 429.</summary>
+    public static Verdict TimedOut(TimeSpan timeout) =>
+        Down(FailureKind.Timeout, $"Timeout: no answer within {Milliseconds(timeout)} ms");
+
+    /// <summary>No token to send: our credentials problem, never an outage of amoCRM.</summary>
+    public static Verdict NoToken(string reason) => new(Outcome.AuthFailed, FailureKind.TokenUnavailable, reason);
+
+    /// <summary>How long amoCRM asked us to wait: the Retry-After header, or <c>retry_after</c> (seconds) in its JSON
+    /// 429.</summary>
     public static TimeSpan? RetryAfterOf(ProbeResponse response)
     {
         if (response.RetryAfter is { } header)
@@ -78,25 +88,40 @@ public static class AnswerClassifier
         }
     }
 
-    /// <summary>Why a request got no answer, in words a user can act on.</summary>
-    public static string Describe(HttpRequestError error) => error switch
+    private static Verdict? Special(ProbeResponse response) => response.StatusCode switch
     {
-        HttpRequestError.NameResolutionError => "DNS: the host name could not be resolved",
-        HttpRequestError.ConnectionError => "Connect: the connection was refused or reset",
-        HttpRequestError.SecureConnectionError => "TLS: the secure connection failed",
-        HttpRequestError.ResponseEnded => "The server closed the connection before answering",
-        HttpRequestError.InvalidResponse => "The server sent an invalid HTTP response",
-        _ => $"Request failed: {error}",
+        HttpStatusCode.Unauthorized =>
+            new(Outcome.AuthFailed, FailureKind.TokenRejected, "HTTP 401: the access token was rejected"),
+        HttpStatusCode.PaymentRequired =>
+            new(Outcome.Billing, FailureKind.Billing, "HTTP 402: the amoCRM subscription has ended"),
+        // amoCRM's API refuses a call the token has no rights for with problem+json; a block is nginx HTML.
+        HttpStatusCode.Forbidden when response.MediaType?.Contains("json",
+            StringComparison.OrdinalIgnoreCase) == true =>
+            new(Outcome.AuthFailed, FailureKind.TokenRejected, "HTTP 403: the token lacks the rights for this call"),
+        HttpStatusCode.Forbidden =>
+            new(Outcome.Blocked, FailureKind.Blocked, "HTTP 403: access to the account is blocked"),
+        HttpStatusCode.TooManyRequests =>
+            new(Outcome.Throttled, FailureKind.Throttled, "HTTP 429: rate limited by amoCRM", RetryAfterOf(response)),
+        _ => null,
     };
 
-    /// <summary>
-    /// The answer as a probe judges it (the body is already read and capped by <see cref="TimingHandler"/>); a
-    /// charset that cannot be decoded reads as UTF-8 rather than throw.
-    /// </summary>
-    public static async Task<ProbeResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        new(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
-            BodyEncoding.Of(response.Content).GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken)))
+    /// <summary>The judge's reason, or a plain one when the answer is not of the shape the judge reads (an array for an
+    /// object).</summary>
+    private static string? Judged(ProbeResponse response, Func<ProbeResponse, string?> judge)
+    {
+        try
         {
-            RetryAfter = response.Headers.RetryAfter?.Delta,
-        };
+            return judge(response);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException
+                                       or IndexOutOfRangeException or FormatException or JsonException)
+        {
+            return $"HTTP {response.Status} but the answer is not in amoCRM's format";
+        }
+    }
+
+    private static Verdict Down(FailureKind kind, string error) => new(Outcome.Down, kind, error);
+
+    private static string Milliseconds(TimeSpan span) =>
+        ((long)Math.Round(span.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 }

@@ -1,19 +1,57 @@
+using System.Net.Http.Headers;
+using System.Text;
 using AmoHealth.Prober.Configuration;
 
 namespace AmoHealth.Prober.Probes.Client;
 
-/// <summary>What travels with a probe request through the pipeline (in <see cref="HttpRequestMessage.Options"/>).</summary>
-public static class ProbeRequest
+/// <summary>
+/// What a probe asks for. The call makes a fresh message of it for each attempt: a message is sent once,
+/// and the token refresh sends the request again.
+/// </summary>
+public sealed record ProbeRequest(
+    HttpMethod Method,
+    Uri Uri,
+    string? JsonBody = null,
+    bool NeedsToken = false,
+    string? Accept = null)
 {
-    /// <summary>The account the request is for: the guard and the token handler act per account.</summary>
-    public static readonly HttpRequestOptionsKey<AmoAccount> Account = new("AmoHealth.Account");
+    private static readonly ProductInfoHeaderValue UserAgent = new("AmoHealth", "1.0");
 
-    public static AmoAccount AccountOf(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Account, out var account) ? account : throw new InvalidOperationException("A probe request names no account.");
+    /// <summary>A call to the account's API, with its Bearer token.</summary>
+    public static ProbeRequest Api(AmoAccount account, HttpMethod method, string pathAndQuery,
+        string? jsonBody = null) =>
+        new(method, account.Resolve(pathAndQuery), jsonBody, NeedsToken: true, Accept: "application/json");
 
-    /// <summary>An API call of the account's own host (<c>/api/</c>, <c>/oauth2/</c>): the ones amoCRM budgets and throttles.</summary>
-    public static bool IsApi(AmoAccount account, HttpRequestMessage request) =>
-        request.RequestUri is { } uri
-        && string.Equals(uri.Authority, account.BaseUri.Authority, StringComparison.OrdinalIgnoreCase)
-        && (uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) || uri.AbsolutePath.StartsWith("/oauth2/", StringComparison.Ordinal));
+    /// <summary>
+    /// An API call of the account's own host (<c>/api/</c>, <c>/oauth2/</c>): the ones amoCRM budgets and
+    /// throttles. The web UI and a Digital Pipeline URL are not.
+    /// </summary>
+    public bool IsApiOf(AmoAccount account) =>
+        string.Equals(Uri.Authority, account.BaseUri.Authority, StringComparison.OrdinalIgnoreCase)
+        && (Uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)
+            || Uri.AbsolutePath.StartsWith("/oauth2/", StringComparison.Ordinal));
+
+    public HttpRequestMessage ToMessage(string? token)
+    {
+        var message = new HttpRequestMessage(Method, Uri);
+        // A fresh connection per probe: what a new client of amoCRM pays is what we measure.
+        message.Headers.ConnectionClose = true;
+        message.Headers.UserAgent.Add(UserAgent);
+        if (Accept is not null)
+        {
+            message.Headers.Accept.ParseAdd(Accept);
+        }
+
+        if (token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (JsonBody is not null)
+        {
+            message.Content = new StringContent(JsonBody, Encoding.UTF8, "application/json");
+        }
+
+        return message;
+    }
 }

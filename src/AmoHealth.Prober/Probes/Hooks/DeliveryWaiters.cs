@@ -14,7 +14,8 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
     /// <summary>HOOK waits for one delivery, DP for up to two outstanding moves plus the one it measures.</summary>
     public const int MaxPendingPerAccount = 16;
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Waiter>> _byAccount = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Waiter>> _byAccount = new(
+        StringComparer.Ordinal);
     private long _nextId;
 
     public int Count => _byAccount.Values.Sum(w => w.Count);
@@ -56,7 +57,8 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
         return matched;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account} had more than {Max} checks waiting for webhooks; the oldest was dropped")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Account {Account} had more than {Max} checks waiting for webhooks; the oldest was dropped")]
     private static partial void LogEvicted(ILogger logger, string account, int max);
 
     /// <summary>
@@ -78,7 +80,8 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
         /// <summary>Completes with the arrival time (Unix ms) of the first matching delivery that counts.</summary>
         public Task<long> Arrived => _arrived.Task;
 
-        /// <summary>Counts deliveries that arrived at or after <paramref name="sentAt"/> (Unix ms), held ones included.</summary>
+        /// <summary>Counts deliveries that arrived at or after <paramref name="sentAt"/> (Unix ms), held ones
+        /// included.</summary>
         public void CountFrom(long sentAt)
         {
             lock (_gate)

@@ -19,22 +19,25 @@ public sealed class EndToEnd(
 {
     private static readonly TimeSpan ReceiverRetry = TimeSpan.FromSeconds(1);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen = new(
+        StringComparer.Ordinal);
 
     /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
     public async Task<ProbeResult> MeasureAsync(
         AmoAccount account,
         string checkType,
         Func<Delivery, bool> match,
-        HttpRequestMessage write,
+        ProbeRequest write,
         Func<CancellationToken, Task<string?>> explainMissing,
         CancellationToken cancellationToken)
     {
         using var waiter = waiters.Register(account.Name, match);
-        var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"), cancellationToken);
+        var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"),
+            cancellationToken);
         if (written.Outcome.IsSuccess() is false)
         {
-            return written with { ErrorMessage = $"The write that should trigger the webhook failed: {written.ErrorMessage}" };
+            return written with { ErrorMessage = $"The write that should trigger the webhook failed: "
+                + $"{written.ErrorMessage}" };
         }
 
         // The clock starts when the write was sent, not when it began waiting for the request budget; a delivery
@@ -47,21 +50,25 @@ public sealed class EndToEnd(
         var left = deadline - TimeSpan.FromMilliseconds(written.ResponseTimeMs ?? 0);
         try
         {
-            var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+            var arrivedAt = await waiter.Arrived.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time,
+                cancellationToken);
             var latency = (int)Math.Max(0, arrivedAt - startedAt);
             var threshold = settings.DegradedThresholdMs(checkType);
             return latency > threshold
                 ? new ProbeResult(account.Name, checkType, Outcome.Degraded, latency, startedAt, written.HttpStatus,
                     $"Delivered after {latency} ms, slower than the {threshold} ms threshold", written.Phases)
-                : new ProbeResult(account.Name, checkType, Outcome.Up, latency, startedAt, written.HttpStatus, null, written.Phases);
+                : new ProbeResult(account.Name, checkType, Outcome.Up, latency, startedAt, written.HttpStatus, null,
+                    written.Phases);
         }
         catch (TimeoutException)
         {
             // Our own receiver being unreachable is the monitor's fault, not amoCRM's: say so first.
             var own = await ReceiverProblemAsync(account, cancellationToken);
             var reason = own ?? await explainMissing(cancellationToken);
-            return new ProbeResult(account.Name, checkType, Outcome.Down, settings.DeliveryDeadlineMs, startedAt, written.HttpStatus,
-                $"No webhook delivery within {settings.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty : $": {reason}"),
+            return new ProbeResult(account.Name, checkType, Outcome.Down, settings.DeliveryDeadlineMs, startedAt,
+                written.HttpStatus,
+                $"No webhook delivery within {settings.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty
+                    : $": {reason}"),
                 written.Phases)
             {
                 Kind = own is not null ? FailureKind.ReceiverUnreachable : FailureKind.NoDelivery,
@@ -74,7 +81,8 @@ public sealed class EndToEnd(
     /// Gateway may not be up yet): an own-fault result to report instead of probing, with nothing written to
     /// amoCRM; null once the receiver has answered.
     /// </summary>
-    public async Task<ProbeResult?> NotReadyAsync(AmoAccount account, string checkType, CancellationToken cancellationToken)
+    public async Task<ProbeResult?> NotReadyAsync(AmoAccount account, string checkType,
+        CancellationToken cancellationToken)
     {
         if (_receiverSeen.ContainsKey(account.Name))
         {
@@ -90,7 +98,8 @@ public sealed class EndToEnd(
         {
             if (time.GetElapsedTime(started) + ReceiverRetry > patience)
             {
-                return new ProbeResult(account.Name, checkType, Outcome.Down, null, startedAt.ToUnixTimeMilliseconds(), null,
+                return new ProbeResult(account.Name, checkType, Outcome.Down, null, startedAt.ToUnixTimeMilliseconds(),
+                    null,
                     $"Not probing yet: {problem}") { Kind = FailureKind.ReceiverUnreachable };
             }
 
@@ -115,10 +124,12 @@ public sealed class EndToEnd(
             using var client = httpClients.CreateClient(ProbeClient.HttpClientName);
             using var response = await client.GetAsync(url, timeout.Token);
             return (int)response.StatusCode is 502 or 503 or 504
-                ? $"AmoHealth's own webhook receiver is not reachable through PUBLIC_URL (HTTP {(int)response.StatusCode})"
+                ? $"AmoHealth's own webhook receiver is not reachable through PUBLIC_URL (HTTP "
+                    + $"{(int)response.StatusCode})"
                 : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             return "AmoHealth's own webhook receiver is not reachable through PUBLIC_URL";
         }

@@ -12,7 +12,8 @@ namespace AmoHealth.Prober.Probes.Hooks;
 /// </summary>
 public sealed class FormScanner(MatchKeys keys)
 {
-    /// <summary>A longer key is no key matching needs (the longest is <c>leads%5Bstatus%5D%5B499%5D%5Bold_status_id%5D</c>).</summary>
+    /// <summary>A longer key is no key matching needs (the longest is
+    /// <c>leads%5Bstatus%5D%5B499%5D%5Bold_status_id%5D</c>).</summary>
     public const int MaxKeyBytes = 96;
 
     /// <summary>A longer value is no value matching needs (ids, stage ids, HOOK's marker name).</summary>
@@ -120,7 +121,8 @@ public sealed class FormScanner(MatchKeys keys)
         length += bytes.Length;
     }
 
-    /// <summary>The decoded key when matching needs it; only keys starting with <c>leads</c> are decoded at all.</summary>
+    /// <summary>The decoded key when matching needs it; only keys starting with <c>leads</c> are decoded at
+    /// all.</summary>
     private string? WantedKey()
     {
         var raw = _key.AsSpan(0, _keyLength);

@@ -43,7 +43,8 @@ public static partial class HookReceiverApi
         CancellationToken cancellationToken)
     {
         var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (!SecretMatches(options.Value.HookSecret, secret) && !SecretMatches(options.Value.HookSecretPrevious, secret))
+        if (!SecretMatches(options.Value.HookSecret, secret) && !SecretMatches(options.Value.HookSecretPrevious,
+            secret))
         {
             return Microsoft.AspNetCore.Http.Results.NotFound();
         }
@@ -79,7 +80,8 @@ public static partial class HookReceiverApi
             relay.Share(delivery);
         }
 
-        LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, scanner.BytesRead, scanner.Truncated, delivery.Leads.Count, matched);
+        LogReceived(loggers.CreateLogger(typeof(HookReceiverApi)), kind, scanner.BytesRead, scanner.Truncated,
+            delivery.Leads.Count, matched);
         return Microsoft.AspNetCore.Http.Results.Text("ok", "text/plain");
     }
 
@@ -92,6 +94,8 @@ public static partial class HookReceiverApi
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 
     [LoggerMessage(Level = LogLevel.Debug,
-        Message = "Received a {Kind} webhook: {Bytes} bytes read (cut short: {Truncated}), {Leads} lead(s) that can match; {Matched} check(s) waiting for it")]
-    private static partial void LogReceived(ILogger logger, string kind, long bytes, bool truncated, int leads, int matched);
+        Message = "Received a {Kind} webhook: {Bytes} bytes read (cut short: {Truncated}), {Leads} lead(s) that can "
+            + "match; {Matched} check(s) waiting for it")]
+    private static partial void LogReceived(ILogger logger, string kind, long bytes, bool truncated, int leads,
+        int matched);
 }

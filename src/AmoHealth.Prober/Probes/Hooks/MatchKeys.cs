@@ -61,7 +61,8 @@ public sealed class MatchKeys
             : new LeadEntry(LeadEvent.Update, p.Value.Id!.Value, p.Value.Marker, null, null))
         .ToList();
 
-    /// <summary><c>leads[{update|status}][{n}][{field}]</c> with a field matching needs for that event, or null.</summary>
+    /// <summary><c>leads[{update|status}][{n}][{field}]</c> with a field matching needs for that event, or
+    /// null.</summary>
     private static (LeadEvent Event, int Index, string Field)? Parse(string key)
     {
         const string Leads = "leads[";
@@ -88,7 +89,8 @@ public sealed class MatchKeys
         }
 
         var close = rest.IndexOf("][", StringComparison.Ordinal);
-        if (close is < 1 or > 3 || !int.TryParse(rest[..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+        if (close is < 1 or > 3 || !int.TryParse(rest[..close], NumberStyles.None, CultureInfo.InvariantCulture,
+            out var index)
             || index >= MaxLeads || (close > 1 && rest[0] == '0'))
         {
             return null;
@@ -106,7 +108,8 @@ public sealed class MatchKeys
     }
 
     private static long? Number(string value) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number
+            : null;
 
     private sealed class Lead
     {

@@ -30,7 +30,8 @@ public sealed partial class ReceiverHints(
             try
             {
                 await state.SetAsync(account.Name, Core.Storage.ProbeStateRecord.DpActionKey,
-                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url), ProbeJsonContext.Default.DpAction), stoppingToken);
+                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url),
+                        ProbeJsonContext.Default.DpAction), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -40,7 +41,8 @@ public sealed partial class ReceiverHints(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Digital Pipeline of {Account}: stage {StageId} needs the action \"send webhook\" to {Url} (the secret is Monitor:HookSecret)")]
+        Message = "Digital Pipeline of {Account}: stage {StageId} needs the action \"send webhook\" to {Url} (the "
+            + "secret is Monitor:HookSecret)")]
     private static partial void LogDpAction(ILogger logger, string account, long stageId, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the Digital Pipeline action URL of {Account}")]

@@ -8,7 +8,8 @@ namespace AmoHealth.Prober.Probes.Hooks;
 /// match keys only, see <see cref="RelayMessage"/>), and every other Prober hands what it hears there to its own
 /// waiting checks. The receiver still answers amoCRM at once: publishing is fire-and-forget. The arrival time
 /// travels with the delivery, so the waiting check measures amoCRM's latency, not the relay's. A message that
-/// fails <see cref="LiveInput"/> or <see cref="RelayMessage.Problem"/> is dropped and counted (<c>amohealth.redis.dropped</c>), never thrown.
+/// fails <see cref="LiveInput"/> or <see cref="RelayMessage.Problem"/> is dropped and counted
+/// (<c>amohealth.redis.dropped</c>), never thrown.
 /// </summary>
 public sealed partial class RedisDeliveryRelay(
     IConnectionMultiplexer redis,
@@ -39,7 +40,8 @@ public sealed partial class RedisDeliveryRelay(
         ChannelMessageQueue? queue = null;
         if (!await LiveSubscription.RetryAsync(
                 async () => queue = await redis.GetSubscriber().SubscribeAsync(Channel),
-                MaxSubscribeWait, time, (ex, pause) => LogSubscribeFailed(logger, ex, (int)pause.TotalSeconds), stoppingToken))
+                MaxSubscribeWait, time, (ex, pause) => LogSubscribeFailed(logger, ex, (
+                    int)pause.TotalSeconds), stoppingToken))
         {
             return;
         }
@@ -67,7 +69,8 @@ public sealed partial class RedisDeliveryRelay(
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             if (input.TryRead(LiveChannels.Hooks, message, out var text, RelayMessage.MaxBytes)
-                && input.TryParse(LiveChannels.Hooks, text, LiveJsonContext.Default.RelayedDelivery, r => RelayMessage.Problem(r, now)) is { } relayed
+                && input.TryParse(LiveChannels.Hooks, text, LiveJsonContext.Default.RelayedDelivery, r =>
+                    RelayMessage.Problem(r, now)) is { } relayed
                 && relayed.Origin != _origin)
             {
                 var delivery = RelayMessage.ToDelivery(relayed);
@@ -85,9 +88,11 @@ public sealed partial class RedisDeliveryRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Passing a webhook delivery to the other Probers failed")]
     private static partial void LogShareFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the webhook relay; trying again in {Seconds} s")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not subscribe to the webhook relay; trying again in {Seconds} s")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception, int seconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A {Kind} webhook for {Account} came from another Prober; {Matched} check(s) here waited for it")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "A {Kind} webhook for {Account} came from another Prober; {Matched} check(s) here waited for it")]
     private static partial void LogRelayed(ILogger logger, string kind, string? account, int matched);
 }

@@ -22,11 +22,13 @@ public static class RelayMessage
             delivery.ReceivedAt),
         LiveJsonContext.Default.RelayedDelivery);
 
-    /// <summary>Why a relayed delivery is dropped (read by <see cref="LiveInput"/> first), or null when it may reach a waiting check.</summary>
+    /// <summary>Why a relayed delivery is dropped (read by <see cref="LiveInput"/> first), or null when it may reach a
+    /// waiting check.</summary>
     public static string? Problem(RelayedDelivery relayed, long now) =>
         relayed is not { Origin.Length: > 0 and <= 64, Account.Length: > 0 and <= 200, Leads: { Count: > 0 } leads }
             || !Delivery.IsKnownKind(relayed.Kind) ? "missing or unknown origin, kind, account or leads"
-        : leads.Count > 2 * MatchKeys.MaxLeads || Math.Abs(now - relayed.ReceivedAt) > (long)MaxClockGap.TotalMilliseconds
+        : leads.Count > 2 * MatchKeys.MaxLeads || Math.Abs(now - relayed.ReceivedAt) > (
+            long)MaxClockGap.TotalMilliseconds
             ? "too many leads or an implausible arrival time"
         : leads.Any(lead => ToEntry(lead) is null) ? "a lead of the wrong shape"
         : null;
@@ -38,7 +40,8 @@ public static class RelayMessage
     private static LeadEntry? ToEntry(RelayedLead? lead) => lead switch
     {
         { Event: "update", Id: > 0, Marker: { } marker, StatusId: null, OldStatusId: null }
-            when ProbeMarker.TryRead($"{TestLeads.LeadName} {marker}") is not null => new LeadEntry(LeadEvent.Update, lead.Id, marker, null, null),
+            when ProbeMarker.TryRead($"{TestLeads.LeadName} {marker}") is not null => new LeadEntry(LeadEvent.Update,
+                lead.Id, marker, null, null),
         { Event: "status", Id: > 0, Marker: null, StatusId: null or > 0, OldStatusId: null or > 0 } =>
             new LeadEntry(LeadEvent.Status, lead.Id, null, lead.StatusId, lead.OldStatusId),
         _ => null,

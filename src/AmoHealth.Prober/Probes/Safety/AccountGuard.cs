@@ -48,7 +48,8 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
             if (_pausedUntil is { } until && now < until)
             {
                 var at = WallClockIn(until - now);
-                return Admission.Deny(Outcome.Throttled, $"Not probing: backing off after HTTP 429 until {at:HH:mm:ss} UTC", at);
+                return Admission.Deny(Outcome.Throttled,
+                    $"Not probing: backing off after HTTP 429 until {at:HH:mm:ss} UTC", at);
             }
 
             var slot = _nextSlot > now ? _nextSlot : now;
@@ -85,13 +86,16 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
     /// <summary>The wall-clock time <paramref name="left"/> from now, only for people to read.</summary>
     private DateTimeOffset WallClockIn(TimeSpan left) => time.GetUtcNow() + left;
 
-    /// <param name="Until">When denied: when the next request may go (the 429 pause's end, the block's recheck).</param>
-    public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason, DateTimeOffset? Until = null)
+    /// <param name="Until">When denied: when the next request may go (the 429 pause's end, the block's
+    /// recheck).</param>
+    public readonly record struct Admission(TimeSpan Wait, Outcome? DeniedAs, string? Reason,
+        DateTimeOffset? Until = null)
     {
         public bool Allowed => DeniedAs is null;
 
         public static Admission After(TimeSpan wait) => new(wait, null, null);
 
-        public static Admission Deny(Outcome outcome, string reason, DateTimeOffset until) => new(TimeSpan.Zero, outcome, reason, until);
+        public static Admission Deny(Outcome outcome, string reason, DateTimeOffset until) => new(TimeSpan.Zero,
+            outcome, reason, until);
     }
 }

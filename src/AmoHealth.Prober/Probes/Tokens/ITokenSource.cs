@@ -6,7 +6,8 @@ public interface ITokenSource
     /// <summary>Whether a 401 can be answered with a refresh (OAuth); a long-lived token cannot.</summary>
     bool CanRefresh { get; }
 
-    /// <summary>A token to use now; refreshes first when it is about to expire. Throws <see cref="TokenUnavailableException"/>.</summary>
+    /// <summary>A token to use now; refreshes first when it is about to expire. Throws
+    /// <see cref="TokenUnavailableException"/>.</summary>
     ValueTask<string> GetAsync(CancellationToken cancellationToken);
 
     /// <summary>

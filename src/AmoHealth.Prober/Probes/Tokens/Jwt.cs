@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace AmoHealth.Prober.Probes.Tokens;
 
-/// <summary>Reads claims of amoCRM's access tokens. The signature is not checked: amoCRM checks it; we only plan ahead.</summary>
+/// <summary>Reads claims of amoCRM's access tokens. The signature is not checked: amoCRM checks it; we only plan
+/// ahead.</summary>
 public static class Jwt
 {
     /// <summary>The <c>exp</c> claim, or null when the token is not a JWT with one.</summary>

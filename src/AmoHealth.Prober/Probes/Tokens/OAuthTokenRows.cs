@@ -2,10 +2,12 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Probes.Tokens;
 
-/// <summary>The statements on <c>oauth_tokens</c>: read a pair, insert the first one, swap it on its refresh token's hash.</summary>
+/// <summary>The statements on <c>oauth_tokens</c>: read a pair, insert the first one, swap it on its refresh token's
+/// hash.</summary>
 public static class OAuthTokenRows
 {
-    public static async Task<OAuthTokenRecord?> ReadAsync(StoreSession session, string account, CancellationToken cancellationToken)
+    public static async Task<OAuthTokenRecord?> ReadAsync(StoreSession session, string account,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("""
             SELECT account, access_token, refresh_token, refresh_token_hash, expires_at, updated_at
@@ -29,7 +31,8 @@ public static class OAuthTokenRows
     }
 
     /// <summary>Fails (a unique violation) when the account has a pair already.</summary>
-    public static async Task InsertAsync(StoreSession session, OAuthTokenRecord row, CancellationToken cancellationToken)
+    public static async Task InsertAsync(StoreSession session, OAuthTokenRecord row,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("""
             INSERT INTO oauth_tokens (account, access_token, refresh_token, refresh_token_hash, expires_at, updated_at)
@@ -40,8 +43,10 @@ public static class OAuthTokenRows
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Stores <paramref name="next"/> only over the pair whose refresh token hashes to <paramref name="oldHash"/>; the rows changed (0 or 1).</summary>
-    public static async Task<int> SwapAsync(StoreSession session, string oldHash, OAuthTokenRecord next, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="next"/> only over the pair whose refresh token hashes to
+    /// <paramref name="oldHash"/>; the rows changed (0 or 1).</summary>
+    public static async Task<int> SwapAsync(StoreSession session, string oldHash, OAuthTokenRecord next,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("""
             UPDATE oauth_tokens SET access_token = @access, refresh_token = @refresh, refresh_token_hash = @hash,

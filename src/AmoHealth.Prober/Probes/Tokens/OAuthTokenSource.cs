@@ -83,7 +83,8 @@ public sealed partial class OAuthTokenSource(
             }
 
             // Another Prober may have refreshed already: then its stored pair is used and nothing is spent.
-            var next = await RefreshOrBackOffAsync(p => p.AccessToken is null || p.AccessToken == rejected, cancellationToken);
+            var next = await RefreshOrBackOffAsync(p => p.AccessToken is null || p.AccessToken == rejected,
+                cancellationToken);
             _fromRejection = true;
             return next.AccessToken != rejected;
         }
@@ -100,7 +101,8 @@ public sealed partial class OAuthTokenSource(
     private bool ExpiresSoon(TokenPair pair) =>
         DateTimeOffset.FromUnixTimeSeconds(pair.ExpiresAt) - RefreshAhead <= time.GetUtcNow();
 
-    /// <summary>The stored pair; on first use, the old token file or the configured refresh token, imported once.</summary>
+    /// <summary>The stored pair; on first use, the old token file or the configured refresh token, imported
+    /// once.</summary>
     private async Task<TokenPair> LoadAsync(CancellationToken cancellationToken)
     {
         if (await ReadStoredAsync(cancellationToken) is { } stored)
@@ -113,24 +115,31 @@ public sealed partial class OAuthTokenSource(
         {
             fromFile = await file.LoadAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        catch (Exception ex) when (
+            ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             // A corrupt or unreadable token file is our credentials problem, never an amoCRM outage.
-            throw new TokenUnavailableException($"The OAuth token file {file.Path} cannot be read ({ex.GetType().Name}); fix or remove it and set Monitor:OAuth:RefreshToken.");
+            throw new TokenUnavailableException(
+                $"The OAuth token file {file.Path} cannot be read ({ex.GetType().Name}); fix or remove it and set "
+                    + "Monitor:OAuth:RefreshToken.");
         }
 
         if (fromFile is { RefreshToken: null or "" })
         {
-            throw new TokenUnavailableException($"The OAuth token file {file.Path} holds no refresh token; fix or remove it and set Monitor:OAuth:RefreshToken.");
+            throw new TokenUnavailableException(
+                $"The OAuth token file {file.Path} holds no refresh token; fix or remove it and set "
+                    + "Monitor:OAuth:RefreshToken.");
         }
 
         if (fromFile is null && string.IsNullOrWhiteSpace(options.RefreshToken))
         {
             throw new TokenUnavailableException(
-                $"No OAuth tokens for {account} in the database: set Monitor:OAuth:RefreshToken once, or provide {file.Path} to import.");
+                $"No OAuth tokens for {account} in the database: set Monitor:OAuth:RefreshToken once, or provide "
+                    + $"{file.Path} to import.");
         }
 
-        var imported = await vault.ImportAsync(account, fromFile ?? new TokenPair(null, options.RefreshToken!, 0), cancellationToken);
+        var imported = await vault.ImportAsync(account, fromFile ?? new TokenPair(null, options.RefreshToken!, 0),
+            cancellationToken);
         LogImported(logger, account, fromFile is null ? "Monitor:OAuth:RefreshToken" : file.Path);
         return _pair = imported;
     }
@@ -141,14 +150,18 @@ public sealed partial class OAuthTokenSource(
         {
             return await vault.ReadAsync(account, cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException
+            && !cancellationToken.IsCancellationRequested)
         {
-            throw new TokenUnavailableException($"The OAuth tokens of {account} cannot be read from the database ({ex.GetType().Name}).");
+            throw new TokenUnavailableException(
+                $"The OAuth tokens of {account} cannot be read from the database ({ex.GetType().Name}).");
         }
     }
 
-    /// <summary>Refreshes unless a recent failure says to wait; any failure is a <see cref="TokenUnavailableException"/>.</summary>
-    private async Task<TokenPair> RefreshOrBackOffAsync(Func<TokenPair, bool> needed, CancellationToken cancellationToken)
+    /// <summary>Refreshes unless a recent failure says to wait; any failure is a
+    /// <see cref="TokenUnavailableException"/>.</summary>
+    private async Task<TokenPair> RefreshOrBackOffAsync(Func<TokenPair, bool> needed,
+        CancellationToken cancellationToken)
     {
         if (time.GetUtcNow() < _retryAt)
         {
@@ -165,14 +178,17 @@ public sealed partial class OAuthTokenSource(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _lastFailure = ex is TokenUnavailableException ? ex.Message : $"Refreshing the OAuth token failed: {Describe(ex)}";
-            _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
+            _lastFailure = ex is TokenUnavailableException ? ex.Message
+                : $"Refreshing the OAuth token failed: {Describe(ex)}";
+            _backoff = _backoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks,
+                _backoff.Ticks * 2));
             _retryAt = time.GetUtcNow() + _backoff;
             throw ex as TokenUnavailableException ?? new TokenUnavailableException(_lastFailure);
         }
     }
 
-    /// <summary>For the dashboard's expiry warning only: the pair is stored already, so a failure here costs nothing else.</summary>
+    /// <summary>For the dashboard's expiry warning only: the pair is stored already, so a failure here costs nothing
+    /// else.</summary>
     private async Task RecordExpiryAsync(TokenPair pair, CancellationToken cancellationToken)
     {
         try
@@ -196,7 +212,8 @@ public sealed partial class OAuthTokenSource(
         _ => ex.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Imported the OAuth tokens of {Account} into the database from {Source}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Imported the OAuth tokens of {Account} into the database from {Source}")]
     private static partial void LogImported(ILogger logger, string account, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record when the OAuth token of {Account} expires")]

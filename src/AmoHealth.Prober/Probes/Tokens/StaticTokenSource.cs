@@ -7,5 +7,6 @@ public sealed class StaticTokenSource(string token) : ITokenSource
 
     public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
 
-    public Task<bool> RefreshAfterRejectionAsync(string rejected, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<bool> RefreshAfterRejectionAsync(string rejected, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
 }

@@ -25,7 +25,8 @@ public sealed class TokenCipher
     /// reads what <c>Monitor:OAuth:PreviousEncryptionKey</c> encrypted, while a key is being replaced.
     /// </summary>
     public static TokenCipher Create(string? base64Key, string? previousBase64Key = null) =>
-        new(OAuthOptions.DecodeKey(base64Key) ?? throw new TokenUnavailableException($"{KeySetting} must be 32 bytes in base64 (openssl rand -base64 32)."),
+        new(OAuthOptions.DecodeKey(base64Key) ?? throw new TokenUnavailableException(
+            $"{KeySetting} must be 32 bytes in base64 (openssl rand -base64 32)."),
             OAuthOptions.DecodeKey(previousBase64Key));
 
     public string Encrypt(string account, string plain)
@@ -35,11 +36,13 @@ public sealed class TokenCipher
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(account));
+        aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
+            Encoding.UTF8.GetBytes(account));
         return Version + Convert.ToBase64String(sealedBytes);
     }
 
-    /// <summary>The plain token; a <see cref="TokenUnavailableException"/> naming the key when it does not decrypt.</summary>
+    /// <summary>The plain token; a <see cref="TokenUnavailableException"/> naming the key when it does not
+    /// decrypt.</summary>
     public string Decrypt(string account, string stored)
     {
         try
@@ -68,7 +71,8 @@ public sealed class TokenCipher
         catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
             throw new TokenUnavailableException(
-                $"The OAuth tokens of {account} in the database cannot be decrypted: {KeySetting} is not the key they were stored with.");
+                $"The OAuth tokens of {account} in the database cannot be decrypted: {KeySetting} is not the key they "
+                    + "were stored with.");
         }
     }
 
@@ -76,10 +80,12 @@ public sealed class TokenCipher
     {
         var plain = new byte[sealedBytes.Length - NonceSize - TagSize];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(account));
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(
+            NonceSize, TagSize), plain, Encoding.UTF8.GetBytes(account));
         return Encoding.UTF8.GetString(plain);
     }
 
     /// <summary>The compare-and-swap key of a refresh token: its SHA-256, hex.</summary>
-    public static string Hash(string refreshToken) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refreshToken)));
+    public static string Hash(string refreshToken) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        refreshToken)));
 }

@@ -16,7 +16,8 @@ public sealed partial class TokenExchange(
     ILogger logger,
     Safety.AccountGuard guard)
 {
-    /// <summary>The new pair for <paramref name="pair"/>'s refresh token; a failure amoCRM names is a <see cref="TokenUnavailableException"/>.</summary>
+    /// <summary>The new pair for <paramref name="pair"/>'s refresh token; a failure amoCRM names is a
+    /// <see cref="TokenUnavailableException"/>.</summary>
     public async Task<TokenPair> ExchangeAsync(TokenPair pair, CancellationToken cancellationToken)
     {
         // A refresh is a request to the account like any probe: it waits its turn in the request budget and
@@ -34,7 +35,8 @@ public sealed partial class TokenExchange(
             }
         }
 
-        using var response = await http.PostAsJsonAsync(new Uri(baseUri, "/oauth2/access_token"), new Dictionary<string, string?>
+        var endpoint = new Uri(baseUri, "/oauth2/access_token");
+        using var response = await http.PostAsJsonAsync(endpoint, new Dictionary<string, string?>
         {
             ["client_id"] = options.ClientId,
             ["client_secret"] = options.ClientSecret,
@@ -46,7 +48,8 @@ public sealed partial class TokenExchange(
         guard.Record(response.StatusCode switch
         {
             System.Net.HttpStatusCode.TooManyRequests => Core.Checks.Outcome.Throttled,
-            System.Net.HttpStatusCode.Forbidden when response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true
+            System.Net.HttpStatusCode.Forbidden when response.Content.Headers.ContentType?.MediaType?.Contains("json",
+                StringComparison.OrdinalIgnoreCase) != true
                 => Core.Checks.Outcome.Blocked,
             _ when response.IsSuccessStatusCode => Core.Checks.Outcome.Up,
             _ => Core.Checks.Outcome.AuthFailed,
@@ -55,7 +58,8 @@ public sealed partial class TokenExchange(
         {
             var hint = ReadHint(body);
             LogRefreshFailed(logger, account, (int)response.StatusCode, hint);
-            throw new TokenUnavailableException($"Refreshing the OAuth token failed: HTTP {(int)response.StatusCode} {hint}".TrimEnd());
+            throw new TokenUnavailableException(
+                $"Refreshing the OAuth token failed: HTTP {(int)response.StatusCode} {hint}".TrimEnd());
         }
 
         using var json = JsonDocument.Parse(body);
@@ -65,7 +69,8 @@ public sealed partial class TokenExchange(
             ? r
             : throw new InvalidOperationException("refresh_token is missing");
         var expires = Jwt.ReadExpiry(access)
-            ?? time.GetUtcNow().AddSeconds(json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(out var s) ? s : 86_400);
+            ?? time.GetUtcNow().AddSeconds(json.RootElement.TryGetProperty("expires_in", out var e) && e.TryGetInt32(
+                out var s) ? s : 86_400);
         LogRefreshed(logger, account, expires);
         return new TokenPair(access, refresh, expires.ToUnixTimeSeconds());
     }
@@ -75,7 +80,8 @@ public sealed partial class TokenExchange(
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("hint", out var hint) ? hint.GetString() ?? string.Empty : string.Empty;
+            return json.RootElement.TryGetProperty("hint", out var hint) ? hint.GetString() ?? string.Empty
+                : string.Empty;
         }
         catch (JsonException)
         {
@@ -83,9 +89,11 @@ public sealed partial class TokenExchange(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed the OAuth token of {Account}; it expires at {ExpiresAt:u}")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Refreshed the OAuth token of {Account}; it expires at {ExpiresAt:u}")]
     private static partial void LogRefreshed(ILogger logger, string account, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the OAuth token of {Account} failed with HTTP {Status}: {Hint}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Refreshing the OAuth token of {Account} failed with HTTP {Status}: {Hint}")]
     private static partial void LogRefreshFailed(ILogger logger, string account, int status, string hint);
 }

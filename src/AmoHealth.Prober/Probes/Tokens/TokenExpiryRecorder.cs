@@ -3,7 +3,8 @@ using AmoHealth.Prober.Configuration;
 namespace AmoHealth.Prober.Probes.Tokens;
 
 /// <summary>At start, records when each long-lived token expires (OAuth accounts record it at each refresh).</summary>
-public sealed partial class TokenExpiryRecorder(IReadOnlyList<AmoAccount> accounts, TokenSources tokens, ILogger<TokenExpiryRecorder> logger) : BackgroundService
+public sealed partial class TokenExpiryRecorder(IReadOnlyList<AmoAccount> accounts, TokenSources tokens,
+    ILogger<TokenExpiryRecorder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

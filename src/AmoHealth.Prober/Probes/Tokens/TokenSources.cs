@@ -31,9 +31,11 @@ public sealed class TokenSources(
             return new StaticTokenSource(account.AccessToken);
         }
 
-        var exchange = new TokenExchange(account.Name, account.BaseUri, oauth, httpClients.CreateClient(HttpClientName), time,
+        var exchange = new TokenExchange(account.Name, account.BaseUri, oauth, httpClients.CreateClient(HttpClientName),
+            time,
             loggers.CreateLogger<TokenExchange>(), guards.For(account.Name));
-        return new OAuthTokenSource(account.Name, oauth, new TokenFile(oauth.TokenFileFor(account.Name)), _vault.Value, exchange,
+        return new OAuthTokenSource(account.Name, oauth, new TokenFile(oauth.TokenFileFor(account.Name)), _vault.Value,
+            exchange,
             state, time, loggers.CreateLogger<OAuthTokenSource>());
     });
 

@@ -35,7 +35,8 @@ public sealed class TokenVault(StoreConnections connections, TokenCipher cipher,
         catch (DbException)
         {
             // Another Prober imported first: its pair is the one in force.
-            return await ReadAsync(account, cancellationToken) ?? throw new TokenUnavailableException($"No OAuth tokens for {account} could be stored.");
+            return await ReadAsync(account, cancellationToken) ?? throw new TokenUnavailableException(
+                $"No OAuth tokens for {account} could be stored.");
         }
     }
 
@@ -44,10 +45,14 @@ public sealed class TokenVault(StoreConnections connections, TokenCipher cipher,
     /// Prober refreshed meanwhile), else <paramref name="exchange"/>'s new pair once stored over the old one.
     /// </summary>
     public async Task<TokenPair> RefreshAsync(
-        string account, Func<TokenPair, bool> needed, Func<TokenPair, CancellationToken, Task<TokenPair>> exchange, CancellationToken cancellationToken)
+        string account,
+        Func<TokenPair, bool> needed,
+        Func<TokenPair, CancellationToken, Task<TokenPair>> exchange,
+        CancellationToken cancellationToken)
     {
         var postgres = connections.Provider == StorageProvider.Postgres;
-        await using var session = postgres ? await connections.BeginAsync(cancellationToken) : await connections.ConnectAsync(cancellationToken);
+        await using var session = postgres ? await connections.BeginAsync(cancellationToken)
+            : await connections.ConnectAsync(cancellationToken);
         if (postgres)
         {
             await using (var timeout = session.Command(LockTimeout))
@@ -55,7 +60,8 @@ public sealed class TokenVault(StoreConnections connections, TokenCipher cipher,
                 await timeout.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await using var locking = session.Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))").With("@key", "oauth:" + account);
+            await using var locking = session.Command("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0))").With(
+                "@key", "oauth:" + account);
             await locking.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -75,7 +81,8 @@ public sealed class TokenVault(StoreConnections connections, TokenCipher cipher,
 
         // Lost the swap: another writer stored a newer pair first, and that one is current.
         return swapped == 1 ? next
-            : await ReadAsync(account, stop) ?? throw new TokenUnavailableException($"The OAuth tokens of {account} were removed from the database.");
+            : await ReadAsync(account, stop) ?? throw new TokenUnavailableException(
+                $"The OAuth tokens of {account} were removed from the database.");
     }
 
     private TokenPair Open(OAuthTokenRecord row) => new(

@@ -28,7 +28,7 @@ public sealed class OddAnswersTests
         string? seen = null;
 
         var web = await new WebProbe(ProbeClients.Create(Options)).ProbeAsync(account, CancellationToken.None);
-        var read = await ProbeClients.Create(Options).SendAsync(account, CheckType.Web, new HttpRequestMessage(HttpMethod.Get, server.BaseUri),
+        var read = await ProbeClients.Create(Options).SendAsync(account, CheckType.Web, new ProbeRequest(HttpMethod.Get, server.BaseUri),
             response => (seen = response.Body) is not null ? Judge.Status(response, 200) : "no body", CancellationToken.None);
 
         Assert.True(web.Outcome == Outcome.Up, $"{web.Outcome}: {web.ErrorMessage}");

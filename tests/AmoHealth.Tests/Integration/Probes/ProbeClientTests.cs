@@ -13,15 +13,15 @@ public sealed class ProbeClientTests
     private static readonly MonitorOptions ShortTimeout = new() { TimeoutMs = 400, CheckIntervalMs = 30_000 };
 
     [Theory]
-    [InlineData(401, Outcome.AuthFailed)]
-    [InlineData(402, Outcome.Billing)]
-    [InlineData(403, Outcome.Blocked)]
-    [InlineData(429, Outcome.Throttled)]
-    [InlineData(500, Outcome.Down)]
-    [InlineData(503, Outcome.Down)]
-    [InlineData(404, Outcome.Down)]
-    [InlineData(200, Outcome.Up)]
-    public async Task ProbeClassifiesAmoCrmStatusesApartFromOutages(int status, Outcome expected)
+    [InlineData(401, Outcome.AuthFailed, FailureKind.TokenRejected)]
+    [InlineData(402, Outcome.Billing, FailureKind.Billing)]
+    [InlineData(403, Outcome.Blocked, FailureKind.Blocked)]
+    [InlineData(429, Outcome.Throttled, FailureKind.Throttled)]
+    [InlineData(500, Outcome.Down, FailureKind.HttpStatus)]
+    [InlineData(503, Outcome.Down, FailureKind.HttpStatus)]
+    [InlineData(404, Outcome.Down, FailureKind.HttpStatus)]
+    [InlineData(200, Outcome.Up, FailureKind.None)]
+    public async Task ProbeClassifiesAmoCrmStatusesApartFromOutages(int status, Outcome expected, FailureKind kind)
     {
         await using var server = await LoopbackServer.StartAsync(context =>
         {
@@ -31,12 +31,13 @@ public sealed class ProbeClientTests
         var account = new AmoAccount("acme", server.BaseUri, "token");
 
         var result = await ProbeClients.Create(Options).SendAsync(
-            account, CheckType.Get, new HttpRequestMessage(HttpMethod.Get, server.BaseUri),
+            account, CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 
         Assert.True(expected == result.Outcome, $"{result.Outcome}: {result.ErrorMessage}");
         Assert.Equal(status, result.HttpStatus);
         Assert.Equal(expected == Outcome.Up, result.ErrorMessage is null);
+        Assert.Equal(kind, result.Kind);
     }
 
     [Fact]
@@ -49,11 +50,12 @@ public sealed class ProbeClientTests
         var account = new AmoAccount("acme", server.BaseUri, "token");
 
         var result = await ProbeClients.Create(ShortTimeout).SendAsync(
-            account, CheckType.Get, new HttpRequestMessage(HttpMethod.Get, server.BaseUri),
+            account, CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Down, result.Outcome);
         Assert.StartsWith("Timeout", result.ErrorMessage);
+        Assert.Equal(FailureKind.Timeout, result.Kind);
         Assert.Null(result.HttpStatus);
         Assert.InRange(result.ResponseTimeMs!.Value, 350, 3000);
     }
@@ -65,11 +67,12 @@ public sealed class ProbeClientTests
         var baseUri = new Uri($"http://127.0.0.1:{closedPort}");
 
         var result = await ProbeClients.Create(Options).SendAsync(
-            new AmoAccount("acme", baseUri, "token"), CheckType.Web, new HttpRequestMessage(HttpMethod.Get, baseUri),
+            new AmoAccount("acme", baseUri, "token"), CheckType.Web, new ProbeRequest(HttpMethod.Get, baseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Down, result.Outcome);
         Assert.StartsWith("Connect", result.ErrorMessage);
+        Assert.Equal(FailureKind.Connect, result.Kind);
     }
 
     [Fact]
@@ -83,7 +86,7 @@ public sealed class ProbeClientTests
 
         var result = await ProbeClients.Create(Options).SendAsync(
             new AmoAccount("acme", server.BaseUri, "token"), CheckType.Get,
-            new HttpRequestMessage(HttpMethod.Get, server.BaseUri), response => Judge.Status(response, 200), CancellationToken.None);
+            new ProbeRequest(HttpMethod.Get, server.BaseUri), response => Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Up, result.Outcome);
         // At least the injected delay; the upper bound only guards against a unit mix-up (seconds vs ms).
@@ -91,10 +94,10 @@ public sealed class ProbeClientTests
     }
 
     [Theory]
-    [InlineData(200, "application/json", "{\"id\":1}", true)]
-    [InlineData(200, "application/json", "{\"name\":\"x\"}", false)]
-    [InlineData(200, "text/html", "<html>", false)]
-    public async Task GetCheckNeedsAJsonBodyWithAnId(int status, string contentType, string body, bool up)
+    [InlineData(200, "application/json", "{\"id\":1}", FailureKind.None)]
+    [InlineData(200, "application/json", "{\"name\":\"x\"}", FailureKind.WrongAnswer)]
+    [InlineData(200, "text/html", "<html>", FailureKind.WrongAnswer)]
+    public async Task GetCheckNeedsAJsonBodyWithAnId(int status, string contentType, string body, FailureKind kind)
     {
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
@@ -105,9 +108,10 @@ public sealed class ProbeClientTests
 
         var result = await ProbeClients.Create(Options).SendAsync(
             new AmoAccount("acme", server.BaseUri, "token"), CheckType.Get,
-            new HttpRequestMessage(HttpMethod.Get, server.BaseUri), response => Judge.JsonWithProperty(response, "id"),
+            new ProbeRequest(HttpMethod.Get, server.BaseUri), response => Judge.JsonWithProperty(response, "id"),
             CancellationToken.None);
 
-        Assert.Equal(up ? Outcome.Up : Outcome.Down, result.Outcome);
+        Assert.Equal(kind == FailureKind.None ? Outcome.Up : Outcome.Down, result.Outcome);
+        Assert.Equal(kind, result.Kind);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ProbeTimingTests
         }, https: true);
 
         var result = await ProbeClients.Create(Options, trustAnyCertificate: true).SendAsync(
-            new AmoAccount("acme", server.BaseUri, "t"), CheckType.Get, new HttpRequestMessage(HttpMethod.Get, server.BaseUri),
+            new AmoAccount("acme", server.BaseUri, "t"), CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Up, result.Outcome);
@@ -92,6 +92,6 @@ public sealed class ProbeTimingTests
 
     private static Task<ProbeResult> Probe(Uri baseUri, MonitorOptions options) =>
         ProbeClients.Create(options).SendAsync(
-            new AmoAccount("acme", baseUri, "t", AccountSettings.Resolve(options)), CheckType.Get, new HttpRequestMessage(HttpMethod.Get, baseUri),
+            new AmoAccount("acme", baseUri, "t", AccountSettings.Resolve(options)), CheckType.Get, new ProbeRequest(HttpMethod.Get, baseUri),
             response => Judge.Status(response, 200), CancellationToken.None);
 }
