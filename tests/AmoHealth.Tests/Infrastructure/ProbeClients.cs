@@ -22,11 +22,13 @@ public static class ProbeClients
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
         return new ProbeClient(factory, clock, wrapped, guards,
-            new TokenSources(factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
+            new TokenSources(
+                factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
                 Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards));
     }
 
-    /// <summary>For tests that never touch probe state: a file in a folder that does not exist, so any use fails.</summary>
+    /// <summary>For tests that never touch probe state: a file in a folder that does not exist: any use fails.
+    /// </summary>
     private static StoreConnections NoDatabase => new(new StorageOptions
     {
         Path = Path.Combine(Path.GetTempPath(), "amohealth-no-database-" + Guid.NewGuid().ToString("N"), "none.db"),
