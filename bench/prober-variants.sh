@@ -31,7 +31,12 @@ wanted=("$@")
 
 root=$(mktemp -d /tmp/prober-variants.XXXXXX)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$root"; }
+hosting=$PWD/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  dotnet "$hosting" stop --dir "$root/stack" >/dev/null 2>&1 || true
+  wait 2>/dev/null || true; rm -rf "$root"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 export Logging__LogLevel__Default=Warning
@@ -43,9 +48,10 @@ Simulator__RateLimit__PerTokenPerSecond=10000 Simulator__RateLimit__PerAccountPe
 Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo ASPNETCORE_URLS="http://127.0.0.1:$sim_port" \
   dotnet "$root/simulator/AmoHealth.Simulator.dll" --contentRoot "$root/simulator" >/dev/null 2>&1 &
 pids+=($!)
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
-pids+=($!)
+dotnet build src/AmoHealth.Hosting -c Release -v q -nologo >/dev/null
+# Redis as the AppHost starts it (src/AmoHealth.Hosting), answering when this returns; it stops with this script.
+ports=$(dotnet "$hosting" start --dir "$root/stack" --owner $$ --redis) || { echo "variants: Redis did not start" >&2; exit 1; }
+eval "$ports"; redis_port=$REDIS_PORT
 for _ in $(seq 1 100); do curl -sf -o /dev/null -H 'Authorization: Bearer bench' "http://127.0.0.1:$sim_port/api/v4/account" && break; sleep 0.2; done
 
 out=bench/results/$(date -u +%Y-%m-%dT%H%M%SZ)-prober-variants.json

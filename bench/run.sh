@@ -17,11 +17,12 @@ if $quick; then samples=100; seconds=8; runs=1; trials=2; days=30; requests=30; 
 
 published=$PWD/artifacts/publish/bench
 deploy/publish.sh "$published"
-for project in bench/AmoHealth.Bench src/AmoHealth.Simulator; do
+for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Hosting; do
   dotnet build "$project" -c Release -v q -nologo >/dev/null
 done
 bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
 simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
+hosting=$PWD/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
 # The published programs, started directly in their own folder as the systemd units do.
 api=$published/api/AmoHealth.Api
 gateway=$published/gateway/AmoHealth.Gateway
@@ -29,11 +30,14 @@ prober=$published/prober/AmoHealth.Prober
 migrator=$published/migrator/AmoHealth.Migrator
 # Where a framework-dependent build's apphost finds the runtime (the units set the same).
 export DOTNET_ROOT=${DOTNET_ROOT:-$(dirname "$(readlink -f "$(command -v dotnet)")")}
-command -v redis-server >/dev/null || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
 
 work=$(mktemp -d)
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  dotnet "$hosting" stop --dir "$work/stack" >/dev/null 2>&1 || true
+  wait 2>/dev/null || true; rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 100); do curl -sf -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; return 1; }
@@ -91,10 +95,9 @@ if [ "$many_days" -gt 0 ]; then
 fi
 
 # --- SSE fan-out through the Gateway, fed by a real Redis ---
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
-pids+=($!)
-for _ in $(seq 1 50); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+# Redis as the AppHost starts it (src/AmoHealth.Hosting), answering when this returns; it stops with this script.
+ports=$(dotnet "$hosting" start --dir "$work/stack" --owner $$ --redis) || { echo "bench: Redis did not start" >&2; exit 1; }
+eval "$ports"; redis_port=$REDIS_PORT
 api_port=$(free_port); start_api "$work/seed.db" "127.0.0.1:$redis_port" "$api_port"
 start_gateway "$api_port" 1
 sleep 2

@@ -2,7 +2,7 @@
 # Scale-out on PostgreSQL: 500 accounts x 5 checks on three Prober processes sharing one PostgreSQL and one Redis,
 # against the Simulator (checks/s, start jitter, double probes, time to take over a killed Prober's accounts,
 # bytes per result), then history and stats latency for 50 accounts on PostgreSQL beside SQLite. Starts a
-# private PostgreSQL from the machine's binaries (as the postgres user when run as root); writes
+# private PostgreSQL and Redis as the AppHost and the tests do (src/AmoHealth.Hosting); writes
 # bench/results/<time>-scale.json and regenerates BENCHMARKS.md with the latest bench/run.sh results.
 # Usage: bench/scale.sh [--quick]
 set -euo pipefail
@@ -13,7 +13,8 @@ quick=false
 accounts=500; warm=75; seconds=90; many_days=2; requests=50
 if $quick; then accounts=200; warm=45; seconds=45; many_days=2; requests=20; fi
 
-for project in bench/AmoHealth.Bench src/AmoHealth.Simulator src/AmoHealth.Prober src/AmoHealth.Migrator src/AmoHealth.Api; do
+for project in bench/AmoHealth.Bench src/AmoHealth.Hosting src/AmoHealth.Simulator src/AmoHealth.Prober \
+    src/AmoHealth.Migrator src/AmoHealth.Api; do
   dotnet build "$project" -c Release -v q -nologo -p:SkipSpaBuild=true >/dev/null
 done
 bench=$PWD/artifacts/bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
@@ -21,16 +22,13 @@ simulator=$PWD/artifacts/bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll
 prober=$PWD/artifacts/bin/AmoHealth.Prober/release/AmoHealth.Prober.dll
 migrator=$PWD/artifacts/bin/AmoHealth.Migrator/release/AmoHealth.Migrator.dll
 api=$PWD/artifacts/bin/AmoHealth.Api/release/AmoHealth.Api.dll
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is needed (apt-get install postgresql)" >&2; exit 1; }
+hosting=$PWD/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
 
-work=$(mktemp -d); chmod 711 "$work"
-pgdir=$work/pg
+work=$(mktemp -d)
 pids=()
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  as_pg "$pg_bin/pg_ctl" -D "$pgdir" stop -m immediate >/dev/null 2>&1 || true
+  dotnet "$hosting" stop --dir "$work/stack" >/dev/null 2>&1 || true
   wait 2>/dev/null || true; rm -rf "$work"
 }
 trap cleanup EXIT
@@ -38,17 +36,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_http() { for _ in $(seq 1 150); do curl -sf -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; return 1; }
 export Logging__LogLevel__Default=Warning
 
-mkdir -p "$pgdir"; [ "$(id -u)" = 0 ] && chown postgres: "$pgdir"
-as_pg "$pg_bin/initdb" -D "$pgdir" -U amohealth -A trust -E UTF8 --locale=C --no-sync >/dev/null
-pg_port=$(free_port)
-as_pg "$pg_bin/postgres" -D "$pgdir" -p "$pg_port" -h 127.0.0.1 -k "$pgdir" -c max_connections=300 >"$work/pg.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$pg_port" -U amohealth -d postgres -Atc 'select 1' >/dev/null 2>&1 && break; sleep 0.2; done
-pg() { echo "Host=127.0.0.1;Port=$pg_port;Username=amohealth;Database=$1;Maximum Pool Size=20"; }
-
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >/dev/null &
-pids+=($!)
+# PostgreSQL and Redis as the AppHost starts them, answering when this returns; they stop with this script.
+ports=$(dotnet "$hosting" start --dir "$work/stack" --owner $$ --redis --postgres \
+  --postgres-setting max_connections=300) || { echo "scale: the stack did not start" >&2; exit 1; }
+eval "$ports"
+pg() { echo "Host=127.0.0.1;Port=$POSTGRES_PORT;Username=amohealth;Database=$1;Maximum Pool Size=20"; }
+redis_port=$REDIS_PORT
 sim_port=$(free_port)
 Simulator__MedianLatencyMs=0 Simulator__DeliveryMedianLatencyMs=0 \
 Simulator__RateLimit__PerTokenPerSecond=10000 Simulator__RateLimit__PerAccountPerSecond=100000 \

@@ -277,23 +277,20 @@ if [ "$tls" = self-signed ] || [ ! -f "$root$cert" ]; then
   fi
 fi
 gateway_port=$(env_value gateway PORT); gateway_port=${gateway_port:-3001}
-https_suffix=""; [ "$https_port" != 443 ] && https_suffix=":$https_port"
 cp "$here/nginx/security-headers.conf" "$snippets/security-headers.conf"
 mkdir -p "$root/var/log/nginx"
+# The site is rendered by the one renderer the tests and deploy/smoke.sh use (src/AmoHealth.Hosting).
+dotnet build "$repo/src/AmoHealth.Hosting" -c Release -nologo -v q --disable-build-servers >/dev/null
+hosting=$repo/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
 render_site() { # certificate, key
-  local text
-  text=$(<"$here/nginx/amohealth.conf.template")
-  text=${text//@PROXY_SECRET@/$proxy_secret} # in bash, not on sed's command line
-  ( umask 077
-    printf '%s\n' "$text" |
-      sed -e "s|@SERVER_NAME@|$domain|g" -e "s|@GATEWAY_PORT@|$gateway_port|g" -e "s|@HTTP_PORT@|$http_port|g" \
-          -e "s|@HTTPS_PORT@|$https_port|g" -e "s|@HTTPS_SUFFIX@|$https_suffix|g" -e "s|@LISTEN_HOST@|$listen_host|g" \
-          -e "s|@CERT@|$1|g" -e "s|@CERT_KEY@|$2|g" -e "s|@SNIPPETS@|$snippets|g" -e "s|@ACME_ROOT@|$acme|g" \
-          -e "s|@ACCESS_LOG@|$root/var/log/nginx/amohealth.access.log|g" -e "s|@PROXY_HEADER@|$proxy_header|g" \
-          -e "s|@HOOKS_ERROR_LOG@|$root/var/log/nginx/amohealth.hooks-error.log|g" \
-      > "$sites/amohealth.conf" )
-  # The site holds the proxy secret: readable by root (Nginx's master) only.
-  chmod 600 "$sites/amohealth.conf"
+  # The values go on standard input (printf is a shell builtin): the proxy secret is never on a command line.
+  # The renderer creates the file readable by root (Nginx's master) only: it holds the proxy secret.
+  printf '%s\n' "SERVER_NAME=$domain" "GATEWAY_PORT=$gateway_port" "LISTEN_HOST=${listen_host%:}" \
+      "HTTP_PORT=$http_port" "HTTPS_PORT=$https_port" "CERT=$1" "CERT_KEY=$2" "SNIPPETS=$snippets" "ACME_ROOT=$acme" \
+      "ACCESS_LOG=$root/var/log/nginx/amohealth.access.log" \
+      "HOOKS_ERROR_LOG=$root/var/log/nginx/amohealth.hooks-error.log" \
+      "PROXY_HEADER=$proxy_header" "PROXY_SECRET=$proxy_secret" |
+    "$dotnet_bin" "$hosting" nginx-site --template "$here/nginx/amohealth.conf.template" --out "$sites/amohealth.conf"
 }
 render_site "$cert" "$key"
 

@@ -17,8 +17,10 @@ done
 work=$(mktemp -d)
 stage="$work/stage"
 pids=()
+hosting=$repo/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll # built by install.sh
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  [ -f "$hosting" ] && dotnet "$hosting" stop --dir "$work/stack" >/dev/null 2>&1
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
   wait 2>/dev/null
   if [ "${KEEP_SMOKE:-}" = 1 ]; then echo "smoke: kept $work"; else rm -rf "$work"; fi
@@ -156,9 +158,10 @@ sed -i "s|server 127.0.0.1:3001;|server 127.0.0.1:$gateway_port;|" "$stage/etc/n
 sed -i "s|127.0.0.1:5102|127.0.0.1:$api_port|" "$units/amohealth-api.service"
 
 echo "== start Redis, the Simulator, and the three services as their units say"
-# Redis with the installed include file, as redis.conf includes it in production: the password is read from the file.
-redis-server "$redis_conf" --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no > "$work/redis.log" 2>&1 &
-pids+=($!)
+# Redis as the AppHost starts it, with the installed include file as redis.conf includes it in production (the
+# password is read from the file); it answers when this returns.
+dotnet "$hosting" start --dir "$work/stack" --owner $$ --redis --redis-port "$redis_port" --redis-config "$redis_conf" \
+  > /dev/null || { echo "smoke: Redis did not start: $(cat "$work/stack/redis.log")"; failed=1; finish; }
 dotnet build src/AmoHealth.Simulator -c Release -nologo -v q > "$work/sim-build.log" 2>&1
 ( cd artifacts/bin/AmoHealth.Simulator/release && Simulator__AccessTokens__0=smoke-token Simulator__MattermostHooks__0=demo \
     ASPNETCORE_URLS="http://127.0.0.1:$sim_port" exec dotnet AmoHealth.Simulator.dll ) > "$work/simulator.log" 2>&1 &
@@ -206,7 +209,6 @@ redis_answer() { # what Redis answers a client that sends no password
   printf 'PING\r\n' >&3; IFS= read -r -t 3 answer <&3; exec 3<&-
   printf '%s' "$answer"
 }
-for _ in $(seq 1 50); do [ -n "$(redis_answer 2>/dev/null)" ] && break; sleep 0.1; done
 check "Redis refuses a client without the password" bash -c '[[ $0 == -NOAUTH* ]]' "$(redis_answer)"
 run_unit "$units/amohealth-prober.service" "$work/prober.log"
 check "the Prober starts and is healthy" wait_http "http://127.0.0.1:$prober_port/health"
@@ -218,23 +220,8 @@ run_unit "$units/amohealth-gateway.service" "$work/gateway.log"
 check "the Gateway starts on 127.0.0.1:PORT and is healthy" wait_http "http://127.0.0.1:$gateway_port/health"
 
 echo "== private Nginx with the rendered site"
-mkdir -p "$work/nginx/logs" "$work/nginx/tmp"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log $work/nginx/logs/access.log;
-  client_body_temp_path $work/nginx/tmp/body;
-  proxy_temp_path $work/nginx/tmp/proxy;
-  fastcgi_temp_path $work/nginx/tmp/fastcgi;
-  uwsgi_temp_path $work/nginx/tmp/uwsgi;
-  scgi_temp_path $work/nginx/tmp/scgi;
-  types { text/html html; application/javascript js; text/css css; }
-  include $stage/etc/nginx/sites-available/amohealth.conf;
-}
-CONF
+# The same private server the tests run the site in (src/AmoHealth.Hosting writes its nginx.conf).
+dotnet "$hosting" nginx-server --prefix "$work/nginx" --site "$stage/etc/nginx/sites-available/amohealth.conf" >/dev/null
 check "nginx -t accepts the site" nginx -t -q -p "$work/nginx" -c "$work/nginx/nginx.conf"
 site="$stage/etc/nginx/sites-available/amohealth.conf"
 check "the site drops a client's own copy of the configured proxy user header" grep -q 'proxy_set_header X-Forwarded-User "";' "$site"

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using AmoHealth.AppHost;
 using AmoHealth.Core.Configuration;
@@ -86,8 +87,9 @@ if (settings.DemoMode)
     // Pipeline action reach the Prober's receiver through the Gateway, as amoCRM's would through Nginx.
     if (settings.MattermostWebhookUrl is not null)
     {
-        Console.Error.WriteLine("AmoHealth: demo mode: MATTERMOST_WEBHOOK_URL is not used; alerts go to the simulator's " +
-            "Mattermost (/__sim/mattermost/messages). Set AMOCRM_DOMAIN and AMOCRM_ACCESS_TOKEN to watch a real account.");
+        Console.Error.WriteLine("AmoHealth: demo mode: MATTERMOST_WEBHOOK_URL is not used; alerts go to the "
+            + "simulator's Mattermost (/__sim/mattermost/messages). Set AMOCRM_DOMAIN and AMOCRM_ACCESS_TOKEN to watch "
+            + "a real account.");
     }
 
     var demoToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -95,7 +97,9 @@ if (settings.DemoMode)
     var gatewayUrl = gateway.GetEndpoint("http");
     var simulator = builder.AddProject<Projects.AmoHealth_Simulator>(ResourceNames.Simulator)
         .WithEnvironment("Simulator__AccessTokens__0", demoToken)
-        .WithEnvironment($"Simulator__DpActions__{Demo.DpStageId}", ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
+        .WithEnvironment(
+            $"Simulator__DpActions__{Demo.DpStageId}",
+            ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
     api.WithEnvironment("Dashboard__Demo", "true")
@@ -108,8 +112,8 @@ if (settings.DemoMode)
         .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"))
         .WithEnvironment("PUBLIC_URL", gatewayUrl)
         .WithEnvironment("Monitor__HookSecret", hookSecret)
-        .WithEnvironment("Monitor__DpStageId", Demo.DpStageId.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        .WithEnvironment("Monitor__DpReturnStageId", Demo.DpReturnStageId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        .WithEnvironment("Monitor__DpStageId", Demo.DpStageId.ToString(CultureInfo.InvariantCulture))
+        .WithEnvironment("Monitor__DpReturnStageId", Demo.DpReturnStageId.ToString(CultureInfo.InvariantCulture))
         .WaitFor(simulator);
 }
 else

@@ -22,7 +22,9 @@ public sealed record GatewaySignIn(string PasswordHash, string PasswordFile)
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(dataDirectory);
-            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+            var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))
+                .Replace('+', '-')
+                .Replace('/', '_');
             Write(file, generated, Passwords.Hash(generated), FileMode.CreateNew);
         }
 
@@ -30,7 +32,8 @@ public sealed record GatewaySignIn(string PasswordHash, string PasswordFile)
         var password = Value(lines, PasswordPrefix);
         if (string.IsNullOrEmpty(password))
         {
-            throw new InvalidOperationException($"{file} holds no '{PasswordPrefix}' line: delete the file to have a new password generated.");
+            throw new InvalidOperationException(
+                $"{file} holds no '{PasswordPrefix}' line: delete the file to have a new password generated.");
         }
 
         var hash = Value(lines, HashPrefix);

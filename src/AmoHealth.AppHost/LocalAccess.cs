@@ -34,11 +34,14 @@ public static class LocalAccess
     {
         var data = Path.GetDirectoryName(settings.DatabasePath)!;
         var signIn = GatewaySignIn.Ensure(data);
-        Console.WriteLine($"AmoHealth: the Gateway asks for a sign-in: user '{GatewaySignIn.UserName}', the password is in {signIn.PasswordFile}.");
+        Console.WriteLine($"AmoHealth: the Gateway asks for a sign-in: user '{GatewaySignIn.UserName}', "
+            + $"the password is in {signIn.PasswordFile}.");
         return gateway
             .WithEnvironment("Auth__Mode", "Login")
             .WithEnvironment("Auth__User", GatewaySignIn.UserName)
-            .WithEnvironment("Auth__PasswordHash", builder.AddParameter("gateway-password-hash", signIn.PasswordHash, secret: true))
+            .WithEnvironment(
+                "Auth__PasswordHash",
+                builder.AddParameter("gateway-password-hash", signIn.PasswordHash, secret: true))
             .WithEnvironment("Auth__KeysDirectory", Path.Combine(data, "gateway-keys"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace AmoHealth.AppHost;
@@ -25,8 +26,8 @@ public sealed record ScaleSettings(bool Postgres, int Probers, int Apis)
         if (provider == "sqlite" && probers > 1)
         {
             problems.Add(
-                $"Scale:Probers={probers} needs Storage:Provider=postgres: with SQLite (the default) there is one Prober, "
-                + "because one file on one host cannot be shared safely between Probers.");
+                $"Scale:Probers={probers} needs Storage:Provider=postgres: with SQLite (the default) there is one "
+                + "Prober, because one file on one host cannot be shared safely between Probers.");
         }
 
         return (new ScaleSettings(provider == "postgres", probers, apis), problems);
@@ -40,7 +41,7 @@ public sealed record ScaleSettings(bool Postgres, int Probers, int Apis)
             return 1;
         }
 
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
             && count is >= 1 and <= MaxInstances)
         {
             return count;

@@ -34,7 +34,8 @@ public sealed record SeedSettings(
         var demo = string.IsNullOrWhiteSpace(configuration["AMOCRM_DOMAIN"]);
         var databasePath = configuration["Storage:Path"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
-            : Path.GetFullPath(Path.Combine(appHostDirectory, "..", "..", ".data", demo ? "demo.db" : "health_checks.db"));
+            : Path.GetFullPath(
+                Path.Combine(appHostDirectory, "..", "..", ".data", demo ? "demo.db" : "health_checks.db"));
 
         return new SeedSettings(
             NullIfEmpty(configuration["AMOCRM_DOMAIN"]),

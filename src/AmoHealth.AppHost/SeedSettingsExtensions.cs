@@ -34,7 +34,8 @@ public static class SeedSettingsExtensions
 
         if (settings.AccessToken is { } token)
         {
-            prober.WithEnvironment("AMOCRM_ACCESS_TOKEN", builder.AddParameter("amocrm-access-token", token, secret: true));
+            prober.WithEnvironment(
+                "AMOCRM_ACCESS_TOKEN", builder.AddParameter("amocrm-access-token", token, secret: true));
         }
 
         if (settings.MattermostWebhookUrl is not null)
@@ -48,10 +49,14 @@ public static class SeedSettingsExtensions
     /// <summary>The Api gets the Mattermost URL too: it alerts when the Prober stops producing results.</summary>
     public static IResourceBuilder<ProjectResource> WithSilenceAlerts(
         this IResourceBuilder<ProjectResource> api, IDistributedApplicationBuilder builder, SeedSettings settings) =>
-        settings.MattermostWebhookUrl is null ? api : api.WithEnvironment("MATTERMOST_WEBHOOK_URL", MattermostParameter(builder, settings));
+        settings.MattermostWebhookUrl is null
+            ? api
+            : api.WithEnvironment("MATTERMOST_WEBHOOK_URL", MattermostParameter(builder, settings));
 
-    private static IResourceBuilder<ParameterResource> MattermostParameter(IDistributedApplicationBuilder builder, SeedSettings settings) =>
-        builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == "mattermost-webhook-url") is { } existing
+    private static IResourceBuilder<ParameterResource> MattermostParameter(
+        IDistributedApplicationBuilder builder, SeedSettings settings) =>
+        builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == "mattermost-webhook-url")
+            is { } existing
             ? builder.CreateResourceBuilder(existing)
             : builder.AddParameter("mattermost-webhook-url", settings.MattermostWebhookUrl!, secret: true);
 }

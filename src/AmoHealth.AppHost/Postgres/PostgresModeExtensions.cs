@@ -1,3 +1,4 @@
+using AmoHealth.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,6 +10,8 @@ public static class PostgresModeExtensions
 {
     /// <summary>The connection string the Prober and Api read (<c>ConnectionStrings:amohealth</c>).</summary>
     public const string StorageConnectionName = "amohealth";
+
+    private const string PortPlaceholder = "{port}";
 
     /// <summary>
     /// Adds the AmoHealth database according to <c>Postgres:Mode</c>: <c>container</c> (Aspire's PostgreSQL
@@ -42,8 +45,12 @@ public static class PostgresModeExtensions
     public static IResourceBuilder<ProjectResource> WithPostgresWriter(
         this IResourceBuilder<ProjectResource> prober, IResourceBuilder<IResourceWithConnectionString> database)
     {
-        prober.WithReference(database, StorageConnectionName).WaitFor(database).WithEnvironment("Storage__Provider", "postgres");
-        return database.Resource is PostgresServerResource ? prober.WithEnvironment("Storage__ReadRole", LocalPostgres.ReadRole) : prober;
+        prober.WithReference(database, StorageConnectionName)
+            .WaitFor(database)
+            .WithEnvironment("Storage__Provider", "postgres");
+        return database.Resource is PostgresServerResource
+            ? prober.WithEnvironment("Storage__ReadRole", LocalPostgres.ReadRole)
+            : prober;
     }
 
     /// <summary>
@@ -68,15 +75,17 @@ public static class PostgresModeExtensions
     {
         var bin = LocalPostgres.FindBinDirectory(builder.Configuration["Postgres:BinDirectory"]);
         LocalPostgres.EnsureCluster(bin, dataDirectory);
-        var (command, prefix) = LocalPostgres.ServerCommand(bin, dataDirectory, "{port}");
-        var resource = new PostgresServerResource(name, command, builder.AppHostDirectory, database);
+        // "{port}" becomes the port DCP allocates (WithArgs below).
+        var command = LocalPostgres.ServerCommand(bin, dataDirectory, PortPlaceholder);
+        var resource = new PostgresServerResource(name, command.FileName, builder.AppHostDirectory, database);
         var healthCheckKey = $"{name}_session";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, async cancellationToken =>
         {
             try
             {
                 var endpoint = resource.PrimaryEndpoint;
-                await using var connection = new NpgsqlConnection(LocalPostgres.ConnectionString(endpoint.Port, "postgres") + ";Pooling=false;Timeout=3");
+                await using var connection = new NpgsqlConnection(
+                    LocalPostgres.ConnectionString(endpoint.Port, "postgres") + ";Pooling=false;Timeout=3");
                 await connection.OpenAsync(cancellationToken);
                 // Healthy only once the Api's read role exists: the Migrator grants it SELECT when it migrates.
                 await LocalPostgres.EnsureReadRoleAsync(connection, cancellationToken);
@@ -92,9 +101,11 @@ public static class PostgresModeExtensions
             .WithEndpoint(name: PostgresServerResource.EndpointName, scheme: "tcp")
             .WithArgs(context =>
             {
-                foreach (var argument in prefix)
+                foreach (var argument in command.Arguments)
                 {
-                    context.Args.Add(argument == "{port}" ? resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort) : argument);
+                    context.Args.Add(argument == PortPlaceholder
+                        ? resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort)
+                        : argument);
                 }
             })
             .WithHealthCheck(healthCheckKey);

@@ -1,3 +1,5 @@
+using AmoHealth.Hosting;
+
 namespace AmoHealth.AppHost.Postgres;
 
 /// <summary>
@@ -16,10 +18,16 @@ public sealed class PostgresServerResource(string name, string command, string w
 
     public string Database { get; } = database;
 
-    /// <summary>The Api's connection string: the same database as <see cref="LocalPostgres.ReadRole"/>, which may only SELECT.</summary>
-    public ReferenceExpression ReadConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={LocalPostgres.ReadRole};Database={Database}");
+    /// <summary>The Api's connection string: the same database as <see cref="LocalPostgres.ReadRole"/> (SELECT only).
+    /// </summary>
+    public ReferenceExpression ReadConnectionStringExpression => ConnectionAs(LocalPostgres.ReadRole);
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={LocalPostgres.SuperUser};Database={Database}");
+    public ReferenceExpression ConnectionStringExpression => ConnectionAs(LocalPostgres.SuperUser);
+
+    private ReferenceExpression ConnectionAs(string user)
+    {
+        var host = PrimaryEndpoint.Property(EndpointProperty.Host);
+        var port = PrimaryEndpoint.Property(EndpointProperty.Port);
+        return ReferenceExpression.Create($"Host={host};Port={port};Username={user};Database={Database}");
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AmoHealth.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -7,6 +8,10 @@ namespace AmoHealth.AppHost.Redis;
 
 public static class RedisModeExtensions
 {
+    private const string PortPlaceholder = "{port}";
+
+    private const string PasswordPlaceholder = "{password}";
+
     /// <summary>
     /// Adds Redis according to <c>Redis:Mode</c>: <c>container</c> (Aspire's Redis container),
     /// <c>executable</c> (a local <c>redis-server</c>), <c>external</c> (<c>ConnectionStrings:{name}</c>), or
@@ -31,19 +36,16 @@ public static class RedisModeExtensions
     /// Runs <c>redis-server</c> on a port DCP allocates, bound to 127.0.0.1, requiring a generated password
     /// (parameter <c>{name}-password</c>), with a PING health check.
     /// </summary>
-    public static IResourceBuilder<RedisServerResource> AddRedisServer(this IDistributedApplicationBuilder builder, string name)
+    public static IResourceBuilder<RedisServerResource> AddRedisServer(
+        this IDistributedApplicationBuilder builder, string name)
     {
-        if (FindOnPath("redis-server") is null)
-        {
-            throw new InvalidOperationException(
-                "Redis:Mode is 'executable' (or 'auto' without a Docker engine) but redis-server is not installed. "
-                + "Install it (Debian/Ubuntu: sudo apt-get install redis-server), or set Redis:Mode=container "
-                + "with Docker, or Redis:Mode=external with ConnectionStrings:redis.");
-        }
+        // The placeholders become DCP's port and the password parameter below.
+        var command = LocalRedis.ServerCommand(PortPlaceholder, PasswordPlaceholder);
 
         // Letters and digits only: the password sits in a connection string, where ',' and '=' separate options.
-        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(builder, $"{name}-password", special: false);
-        var resource = new RedisServerResource(name, builder.AppHostDirectory, password);
+        var password = ParameterResourceBuilderExtensions.CreateDefaultPasswordParameter(
+            builder, $"{name}-password", special: false);
+        var resource = new RedisServerResource(name, command.FileName, builder.AppHostDirectory, password);
         var healthCheckKey = $"{name}_ping";
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheckKey, async cancellationToken =>
         {
@@ -65,23 +67,22 @@ public static class RedisModeExtensions
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp")
             .WithArgs(context =>
             {
-                context.Args.Add("--port");
-                context.Args.Add(resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
-                context.Args.Add("--bind");
-                context.Args.Add("127.0.0.1");
-                context.Args.Add("--save");
-                context.Args.Add(string.Empty);
-                context.Args.Add("--appendonly");
-                context.Args.Add("no");
-                context.Args.Add("--requirepass");
-                context.Args.Add(password);
+                foreach (var argument in command.Arguments)
+                {
+                    context.Args.Add(argument switch
+                    {
+                        PortPlaceholder => resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort),
+                        PasswordPlaceholder => password,
+                        _ => argument,
+                    });
+                }
             })
             .WithHealthCheck(healthCheckKey);
     }
 
     internal static bool DockerEngineAnswers()
     {
-        if (FindOnPath("docker") is null)
+        if (LocalPrograms.FindOnPath("docker") is null)
         {
             return false;
         }
@@ -111,10 +112,4 @@ public static class RedisModeExtensions
             return false;
         }
     }
-
-    internal static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(File.Exists);
 }

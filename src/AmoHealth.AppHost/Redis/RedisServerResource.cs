@@ -5,8 +5,9 @@ namespace AmoHealth.AppHost.Redis;
 /// carries live updates, so it runs without persistence. It requires a password (generated, as Aspire's Redis
 /// container does), which the services get in their connection string.
 /// </summary>
-public sealed class RedisServerResource(string name, string workingDirectory, ParameterResource password)
-    : ExecutableResource(name, "redis-server", workingDirectory), IResourceWithConnectionString
+public sealed class RedisServerResource(
+    string name, string command, string workingDirectory, ParameterResource password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
     internal const string EndpointName = "tcp";
 
@@ -16,6 +17,13 @@ public sealed class RedisServerResource(string name, string workingDirectory, Pa
 
     public ParameterResource PasswordParameter => password;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"{PrimaryEndpoint.Property(EndpointProperty.Host)}:{PrimaryEndpoint.Property(EndpointProperty.Port)},password={PasswordParameter}");
+    public ReferenceExpression ConnectionStringExpression
+    {
+        get
+        {
+            var host = PrimaryEndpoint.Property(EndpointProperty.Host);
+            var port = PrimaryEndpoint.Property(EndpointProperty.Port);
+            return ReferenceExpression.Create($"{host}:{port},password={PasswordParameter}");
+        }
+    }
 }

@@ -13,7 +13,8 @@ public static class AmoForms
 
     public const string CustomerPhone = "+7 (916) 123-45-67";
 
-    public static List<KeyValuePair<string, string>> Update(int leads, int customFields, (int Index, long Id, string Name)? own = null)
+    public static List<KeyValuePair<string, string>> Update(
+        int leads, int customFields, (int Index, long Id, string Name)? own = null)
     {
         var body = Account();
         for (var n = 0; n < leads; n++)
@@ -31,7 +32,9 @@ public static class AmoForms
             {
                 body.Add(new($"{prefix}[custom_fields][{i}][id]", S(500_000 + i)));
                 body.Add(new($"{prefix}[custom_fields][{i}][name]", $"Поле {i}: телефон и комментарий"));
-                body.Add(new($"{prefix}[custom_fields][{i}][values][0][value]", $"{CustomerPhone}, перезвонить после 18:00 ({i})"));
+                body.Add(new(
+                    $"{prefix}[custom_fields][{i}][values][0][value]",
+                    $"{CustomerPhone}, перезвонить после 18:00 ({i})"));
             }
         }
 
@@ -39,7 +42,8 @@ public static class AmoForms
     }
 
     /// <summary>A Digital Pipeline delivery: several leads entering a stage, ours (if any) at its index.</summary>
-    public static List<KeyValuePair<string, string>> Moves(int leads, long from, long to, (int Index, long Id)? own = null)
+    public static List<KeyValuePair<string, string>> Moves(
+        int leads, long from, long to, (int Index, long Id)? own = null)
     {
         var body = new List<KeyValuePair<string, string>>();
         for (var n = 0; n < leads; n++)

@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis, with any settings on top.</summary>
-public sealed class ApiHost(string databasePath, string? redis, int heartbeatSeconds = 15, Dictionary<string, string>? settings = null)
+/// <summary>The Api in-process on a given SQLite file and (optionally) a real Redis, with settings on top.</summary>
+public sealed class ApiHost(
+    string databasePath, string? redis, int heartbeatSeconds = 15, Dictionary<string, string>? settings = null)
     : WebApplicationFactory<ApiMarker>
 {
     private bool _listening;
@@ -20,13 +21,16 @@ public sealed class ApiHost(string databasePath, string? redis, int heartbeatSec
         _listening = true;
         UseKestrel();
         StartServer();
-        return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        return new Uri(
+            Services.GetRequiredService<IServer>()
+                .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:Path", databasePath);
-        builder.UseSetting("Stream:HeartbeatSeconds", heartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(
+            "Stream:HeartbeatSeconds", heartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (_listening)
         {
             builder.UseSetting("urls", "http://127.0.0.1:0");

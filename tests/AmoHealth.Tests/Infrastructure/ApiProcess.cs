@@ -18,22 +18,28 @@ public sealed class ApiProcess : IDisposable
         var port = RedisServer.FreePort();
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         var buildDirectory = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "AmoHealth.Api", buildDirectory, "AmoHealth.Api.dll"));
-        var dotnet = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator).Select(d => Path.Combine(d, "dotnet")).FirstOrDefault(File.Exists)
+        var dll = Path.GetFullPath(
+            Path.Combine(AppContext.BaseDirectory, "..", "..", "AmoHealth.Api", buildDirectory, "AmoHealth.Api.dll"));
+        var dotnet = AmoHealth.Hosting.LocalPrograms.FindOnPath("dotnet")
             ?? throw new InvalidOperationException("dotnet is not on PATH");
         List<string> command =
         [
-            "env", $"HOME={Path.GetDirectoryName(databasePath)}", $"XDG_DATA_HOME={Path.GetDirectoryName(databasePath)}",
+            "env",
+            $"HOME={Path.GetDirectoryName(databasePath)}",
+            $"XDG_DATA_HOME={Path.GetDirectoryName(databasePath)}",
             $"Storage__Path={databasePath}", $"ASPNETCORE_URLS={Address}", "ASPNETCORE_ENVIRONMENT=Production",
             "DOTNET_NOLOGO=1", dotnet, dll,
         ];
         if (RunningAsRoot)
         {
-            // setpriv replaces itself with the Api (runuser would stay as its parent): killing this process ends the Api.
+            // setpriv replaces itself with the Api (runuser would stay as its parent): killing this process ends it.
             command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", .. command];
         }
 
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/" };
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/",
+        };
         command[1..].ForEach(start.ArgumentList.Add);
         _process = Process.Start(start) ?? throw new InvalidOperationException("the Api did not start");
         _process.OutputDataReceived += (_, e) => Record(e.Data);

@@ -3,7 +3,8 @@ using AmoHealth.Prober.Notifications;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>An alert channel whose send hangs (as an endpoint does until its timeout) until the test releases it.</summary>
+/// <summary>An alert channel whose send hangs (as an endpoint does until its timeout) until the test releases it.
+/// </summary>
 public sealed class BlockingNotifier(string name) : INotifier
 {
     private readonly TaskCompletionSource<string?> _release = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -14,8 +14,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: <c>artifacts/screenshots</c> in the repository (or <c>AMOHEALTH_SCREENSHOTS</c>).</summary>
-    public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("AMOHEALTH_SCREENSHOTS") is { Length: > 0 } dir
+    /// <summary>Where screenshots go: <c>artifacts/screenshots</c> in the repository (or <c>AMOHEALTH_SCREENSHOTS</c>).
+    /// </summary>
+    public static string ScreenshotDirectory { get; } =
+        Environment.GetEnvironmentVariable("AMOHEALTH_SCREENSHOTS") is { Length: > 0 } dir
         ? dir
         : Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
@@ -23,7 +25,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run installs it).");
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run installs it).");
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace AmoHealth.Tests.Infrastructure;
 
@@ -36,14 +37,19 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayMarker>
 
         UseKestrel();
         StartServer();
-        BaseUri = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        BaseUri = new Uri(
+            Services.GetRequiredService<IServer>()
+                .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
     }
 
     public Uri BaseUri { get; }
 
     /// <summary>A plain client of the real port; cookies kept, redirects not followed.</summary>
     public HttpClient Client(System.Net.CookieContainer? cookies = null) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new System.Net.CookieContainer(), UseCookies = true })
+        new(new HttpClientHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = cookies ?? new System.Net.CookieContainer(), UseCookies = true,
+        })
         {
             BaseAddress = BaseUri,
         };
@@ -57,10 +63,11 @@ public sealed class GatewayHost : WebApplicationFactory<GatewayMarker>
 
         if (_generatedJsonOnly)
         {
-            builder.ConfigureServices(services => services.PostConfigure<Microsoft.AspNetCore.Http.Json.JsonOptions>(json =>
+            builder.ConfigureServices(services => services.PostConfigure<HttpJsonOptions>(json =>
             {
                 var chain = json.SerializerOptions.TypeInfoResolverChain;
-                foreach (var reflection in chain.OfType<System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver>().ToList())
+                var reflections = chain.OfType<System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver>();
+                foreach (var reflection in reflections.ToList())
                 {
                     chain.Remove(reflection);
                 }

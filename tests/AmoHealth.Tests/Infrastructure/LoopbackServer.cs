@@ -26,7 +26,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         StartAsync(_ => { }, app => app.Run(handler), https);
 
     /// <summary>A loopback app with its own services and endpoints, such as the Prober's webhook receiver.</summary>
-    public static async Task<LoopbackServer> StartAsync(Action<IServiceCollection> services, Action<WebApplication> map, bool https = false)
+    public static async Task<LoopbackServer> StartAsync(
+        Action<IServiceCollection> services, Action<WebApplication> map, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         services(builder.Services);
@@ -45,7 +46,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LoopbackServer(app, new Uri(address));
     }
 
@@ -53,8 +55,12 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         using var key = System.Security.Cryptography.RSA.Create(2048);
         var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+            "CN=localhost",
+            key,
+            System.Security.Cryptography.HashAlgorithmName.SHA256,
+            System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate =
+            request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         // Kestrel on Linux needs the key in an exportable, loaded form.
         return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
             certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);

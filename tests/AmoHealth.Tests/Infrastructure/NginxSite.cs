@@ -1,72 +1,42 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using AmoHealth.Hosting;
 using AmoHealth.Tests.E2E.Browser;
 
 namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>
 /// A real Nginx serving the shipped site (<c>deploy/nginx/amohealth.conf.template</c> with its security-headers
-/// snippet), rendered the way install.sh renders it, with a self-signed certificate for <c>localhost</c>, in
-/// front of a Gateway on a loopback port. Fails loudly when Nginx is not installed (.ci/run installs it).
+/// snippet), rendered by <see cref="NginxSiteRenderer"/> as install.sh renders it, with a self-signed certificate
+/// for <c>localhost</c>, in front of a Gateway on a loopback port. Fails loudly when Nginx is not installed.
 /// </summary>
 public sealed class NginxSite : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "amohealth-tests", "nginx-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dir =
+        Path.Combine(Path.GetTempPath(), "amohealth-tests", "nginx-" + Guid.NewGuid().ToString("N"));
     private readonly Process _process;
 
     public NginxSite(Uri gateway, string proxySecret = "nginx-site-test-proxy-secret-0123456789")
     {
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("nginx is not installed (apt-get install nginx); .ci/run installs it.");
-        var repo = BrowserFixture.RepositoryRoot();
-        Directory.CreateDirectory(Path.Combine(_dir, "logs"));
-        Directory.CreateDirectory(Path.Combine(_dir, "tmp"));
-        Directory.CreateDirectory(Path.Combine(_dir, "snippets"));
-        File.Copy(Path.Combine(repo, "deploy", "nginx", "security-headers.conf"), Path.Combine(_dir, "snippets", "security-headers.conf"));
+            ?? throw new InvalidOperationException(
+                "nginx is not installed (apt-get install nginx); .ci/run installs it.");
+        var deploy = Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", "nginx");
+        var snippets = Directory.CreateDirectory(Path.Combine(_dir, "snippets")).FullName;
+        File.Copy(
+            Path.Combine(deploy, NginxSiteRenderer.SecurityHeadersName),
+            Path.Combine(snippets, NginxSiteRenderer.SecurityHeadersName));
         var (cert, key) = WriteCertificate(_dir);
-        HttpsPort = RedisServer.FreePort();
-        var httpPort = RedisServer.FreePort();
-
-        var site = File.ReadAllText(Path.Combine(repo, "deploy", "nginx", "amohealth.conf.template"));
-        foreach (var (token, value) in new Dictionary<string, string>
-        {
-            ["@SERVER_NAME@"] = "localhost", ["@GATEWAY_PORT@"] = gateway.Port.ToString(), ["@LISTEN_HOST@"] = "127.0.0.1:",
-            ["@HTTP_PORT@"] = httpPort.ToString(), ["@HTTPS_PORT@"] = HttpsPort.ToString(), ["@HTTPS_SUFFIX@"] = $":{HttpsPort}",
-            ["@CERT@"] = cert, ["@CERT_KEY@"] = key, ["@SNIPPETS@"] = Path.Combine(_dir, "snippets"), ["@ACME_ROOT@"] = _dir,
-            ["@ACCESS_LOG@"] = Path.Combine(_dir, "logs", "access.log"), ["@HOOKS_ERROR_LOG@"] = Path.Combine(_dir, "logs", "hooks-error.log"),
-            ["@PROXY_HEADER@"] = "X-Forwarded-User",
-            ["@PROXY_SECRET@"] = proxySecret,
-        })
-        {
-            site = site.Replace(token, value, StringComparison.Ordinal);
-        }
-
-        if (System.Text.RegularExpressions.Regex.Match(site, "@[A-Z_]+@") is { Success: true } left)
-        {
-            throw new InvalidOperationException($"The site template gained a placeholder this fixture does not render: {left.Value}");
-        }
-
-        File.WriteAllText(Path.Combine(_dir, "amohealth.conf"), site);
-        var tmp = Path.Combine(_dir, "tmp");
-        File.WriteAllText(Path.Combine(_dir, "nginx.conf"), $$"""
-            worker_processes 1;
-            pid {{_dir}}/nginx.pid;
-            error_log {{_dir}}/logs/error.log warn;
-            events { worker_connections 256; }
-            http {
-              access_log {{_dir}}/logs/access-default.log;
-              client_body_temp_path {{tmp}}/body;
-              proxy_temp_path {{tmp}}/proxy;
-              fastcgi_temp_path {{tmp}}/fastcgi;
-              uwsgi_temp_path {{tmp}}/uwsgi;
-              scgi_temp_path {{tmp}}/scgi;
-              types { text/html html; application/javascript js; text/css css; image/png png; }
-              include {{_dir}}/amohealth.conf;
-            }
-            """);
+        HttpsPort = LocalPrograms.FreePort();
+        var site = NginxSiteRenderer.Render(
+            File.ReadAllText(Path.Combine(deploy, NginxSiteRenderer.TemplateName)),
+            Values(gateway.Port, LocalPrograms.FreePort(), HttpsPort, (cert, key), proxySecret));
+        var siteFile = Path.Combine(_dir, "amohealth.conf");
+        File.WriteAllText(siteFile, site);
+        var config = NginxSiteRenderer.WritePrivateServer(_dir, siteFile);
         _process = Process.Start(new ProcessStartInfo(nginx)
         {
-            ArgumentList = { "-p", _dir, "-c", Path.Combine(_dir, "nginx.conf"), "-g", "daemon off;" },
+            ArgumentList = { "-p", _dir, "-c", config, "-g", "daemon off;" },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         }) ?? throw new InvalidOperationException("nginx did not start");
@@ -78,10 +48,14 @@ public sealed class NginxSite : IDisposable
     /// <summary>The public address, as a browser reaches it (the certificate names <c>localhost</c>).</summary>
     public Uri BaseUri => new($"https://localhost:{HttpsPort}/");
 
-    public string ErrorLog => File.Exists(Path.Combine(_dir, "logs", "error.log")) ? File.ReadAllText(Path.Combine(_dir, "logs", "error.log")) : "";
+    public string ErrorLog => File.Exists(Path.Combine(_dir, "logs", "error.log"))
+        ? File.ReadAllText(Path.Combine(_dir, "logs", "error.log"))
+        : "";
 
-    /// <summary>Every log Nginx wrote (access and error logs of the site and of the server), one after the other.</summary>
-    public string AllLogs => string.Concat(Directory.GetFiles(Path.Combine(_dir, "logs")).Order().Select(File.ReadAllText));
+    /// <summary>Every log Nginx wrote (access and error logs of the site and of the server), one after another.
+    /// </summary>
+    public string AllLogs =>
+        string.Concat(Directory.GetFiles(Path.Combine(_dir, "logs")).Order().Select(File.ReadAllText));
 
     public void Dispose()
     {
@@ -109,7 +83,8 @@ public sealed class NginxSite : IDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"nginx exited ({_process.ExitCode}): {_process.StandardError.ReadToEnd()} {ErrorLog}");
+                throw new InvalidOperationException(
+                    $"nginx exited ({_process.ExitCode}): {_process.StandardError.ReadToEnd()} {ErrorLog}");
             }
 
             try
@@ -124,6 +99,25 @@ public sealed class NginxSite : IDisposable
             }
         }
     }
+
+    /// <summary>The values the tests render the site with: loopback ports, files in this site's folder.</summary>
+    private NginxSiteValues Values(
+        int gatewayPort, int httpPort, int httpsPort, (string Cert, string Key) tls, string proxySecret) => new()
+    {
+        ServerName = "localhost",
+        GatewayPort = gatewayPort,
+        ListenHost = "127.0.0.1",
+        HttpPort = httpPort,
+        HttpsPort = httpsPort,
+        Certificate = tls.Cert,
+        CertificateKey = tls.Key,
+        Snippets = Path.Combine(_dir, "snippets"),
+        AcmeRoot = _dir,
+        AccessLog = Path.Combine(_dir, "logs", "access.log"),
+        HooksErrorLog = Path.Combine(_dir, "logs", "hooks-error.log"),
+        ProxyHeader = "X-Forwarded-User",
+        ProxySecret = proxySecret,
+    };
 
     private static (string Cert, string Key) WriteCertificate(string dir)
     {

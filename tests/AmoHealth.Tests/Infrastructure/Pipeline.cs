@@ -33,10 +33,12 @@ public static class Pipeline
         new(probes, accounts, results, rechecks ?? new RecheckQueue(time),
             selfCheck ?? new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions()), time),
             new Heartbeat(new PlainHttpClients(), Options.Create(options), NullLogger<Heartbeat>.Instance),
-            new ProbeLoopHealth(Options.Create(options), time), ownership ?? new SoleOwnership(), Options.Create(options), time,
+            new ProbeLoopHealth(Options.Create(options), time), ownership ?? new SoleOwnership(),
+            Options.Create(options), time,
             logger ?? NullLogger<ProbeScheduler>.Instance);
 
-    /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.</summary>
+    /// <summary>A writer whose after-commit steps are: queue re-checks (into <paramref name="rechecks"/>), publish.
+    /// </summary>
     public static ResultWriter Writer(
         ResultChannel channel,
         StoreConnections connections,
@@ -52,8 +54,10 @@ public static class Pipeline
         return new ResultWriter(
             channel,
             connections,
-            tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
-            faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
+            tracker ?? new IncidentTracker(
+                Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
+            faults ?? new MonitorFaults(
+                Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
             new AfterCommit(
                 QueueRechecks: (rechecks ?? new RecheckQueue(TimeProvider.System)).OnCommittedAsync,
                 RecordMetrics: (_, _) => Task.CompletedTask,

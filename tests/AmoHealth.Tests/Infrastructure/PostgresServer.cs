@@ -1,37 +1,48 @@
 using System.Diagnostics;
-using AmoHealth.AppHost.Postgres;
+using System.Globalization;
+using AmoHealth.Hosting;
 using Npgsql;
 
 namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>
-/// A real PostgreSQL server from the machine's binaries, in a temporary data directory on a free loopback
-/// port, shared by the whole test run (each test gets its own database). Started as the <c>postgres</c> user
-/// when the tests run as root. Fails loudly when PostgreSQL is not installed: .ci/run installs it.
+/// A real PostgreSQL server from the machine's binaries, started as the AppHost starts it
+/// (<see cref="LocalPostgres"/>), in a temporary data directory on a free loopback port, shared by the whole test
+/// run (each test gets its own database). Fails loudly when PostgreSQL is not installed: .ci/run installs it.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
-    private static readonly Lazy<PostgresServer> Instance = new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<PostgresServer> Instance =
+        new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Process _process;
     private readonly string _bin;
 
     private PostgresServer()
     {
         _bin = LocalPostgres.FindBinDirectory(Environment.GetEnvironmentVariable("AMOHEALTH_PG_BIN"));
-        DataDirectory = Path.Combine(Path.GetTempPath(), "amohealth-tests", "pg-" + Guid.NewGuid().ToString("N")[..12]);
+        DataDirectory = Path.Combine(
+            Path.GetTempPath(), "amohealth-tests", "pg-" + Guid.NewGuid().ToString("N")[..12]);
         LocalPostgres.EnsureCluster(_bin, DataDirectory);
-        Port = RedisServer.FreePort();
+        Port = LocalPrograms.FreePort();
         // Durability is not under test: no fsync keeps a test database as fast as a SQLite file.
-        var (fileName, arguments) = LocalPostgres.ServerCommand(
-            _bin, DataDirectory, Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400", "shared_buffers=64MB"],
+        var command = LocalPostgres.ServerCommand(
+            _bin, DataDirectory, Port.ToString(CultureInfo.InvariantCulture),
+            [
+                "fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=400",
+                "shared_buffers=64MB",
+            ],
             ownerProcessId: Environment.ProcessId);
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ForEach(start.ArgumentList.Add);
+        var start = new ProcessStartInfo(command.FileName, command.Arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
         _process = Process.Start(start) ?? throw new InvalidOperationException("postgres did not start");
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        WaitUntilReady();
+        // A constructor (the Lazy above) cannot await; this runs once per test run.
+        LocalPostgres.WaitUntilReadyAsync(Port, () => _process.HasExited, TimeSpan.FromSeconds(30))
+            .GetAwaiter().GetResult();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
@@ -59,7 +70,7 @@ public sealed class PostgresServer : IDisposable
     {
         try
         {
-            LocalPostgres.Run(_bin, "pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w"], acceptExitCodes: [0, 1, 3]);
+            LocalPostgres.Stop(_bin, DataDirectory);
         }
         catch (InvalidOperationException)
         {
@@ -78,29 +89,6 @@ public sealed class PostgresServer : IDisposable
         catch (IOException)
         {
             // The OS temp cleaner takes it.
-        }
-    }
-
-    private void WaitUntilReady()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
-                connection.Open();
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException && DateTime.UtcNow < deadline)
-            {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"postgres exited with {_process.ExitCode} before it was ready.", ex);
-                }
-
-                Thread.Sleep(100);
-            }
         }
     }
 }

@@ -21,8 +21,9 @@ public static class ProbeClients
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
         var guards = new AccountGuards(clock, wrapped);
-        var tokens = new TokenSources(factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped,
-            clock, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards);
+        var tokens = new TokenSources(
+            factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards);
         return new ProbeClient(clock, wrapped, guards, tokens)
         {
             // Only for the self-signed loopback server of the TLS timing test.
@@ -33,7 +34,8 @@ public static class ProbeClients
     private static void TrustAnyCertificate(SocketsHttpHandler handler) =>
         handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
 
-    /// <summary>For tests that never touch probe state: a file in a folder that does not exist, so any use fails.</summary>
+    /// <summary>For tests that never touch probe state: a file in a folder that does not exist: any use fails.
+    /// </summary>
     private static StoreConnections NoDatabase => new(new StorageOptions
     {
         Path = Path.Combine(Path.GetTempPath(), "amohealth-no-database-" + Guid.NewGuid().ToString("N"), "none.db"),

@@ -14,12 +14,17 @@ namespace AmoHealth.Tests.Infrastructure;
 /// production, the migrate step runs first (before any of the Prober's hosted services), unless
 /// <paramref name="migrate"/> is false: then the Prober meets the store as it is.
 /// </summary>
-public sealed class ProberHost(Dictionary<string, string> settings, Action<IServiceCollection>? services = null, bool migrate = true)
+public sealed class ProberHost(
+    Dictionary<string, string> settings, Action<IServiceCollection>? services = null, bool migrate = true)
     : WebApplicationFactory<ProberMarker>
 {
-    /// <summary>A Prober watching <paramref name="simulator"/> with its test token, storing into <paramref name="database"/>, and the given settings on top.</summary>
+    /// <summary>
+    /// A Prober watching <paramref name="simulator"/> with its test token, storing into
+    /// <paramref name="database"/>, and the given settings on top.
+    /// </summary>
     public static ProberHost For(
-        SimulatorHost simulator, TempDatabase database, Dictionary<string, string> settings, Action<IServiceCollection>? services = null, bool migrate = true)
+        SimulatorHost simulator, TempDatabase database, Dictionary<string, string> settings,
+        Action<IServiceCollection>? services = null, bool migrate = true)
     {
         var all = new Dictionary<string, string>
         {

@@ -47,14 +47,20 @@ public sealed class ProberProcess : IDisposable
         var start = StartInfo("AmoHealth.Prober", environment);
         start.ArgumentList.Add("--contentRoot");
         start.ArgumentList.Add(start.WorkingDirectory);
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{RedisServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
-        return new ProberProcess(Process.Start(start) ?? throw new InvalidOperationException("the Prober did not start"));
+        start.Environment["ASPNETCORE_URLS"] =
+            $"http://127.0.0.1:{RedisServer.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        return new ProberProcess(
+            Process.Start(start) ?? throw new InvalidOperationException("the Prober did not start"));
     }
 
-    /// <summary>Runs the built AmoHealth.Migrator with <paramref name="environment"/>; throws with its output unless it exits 0 within a minute.</summary>
+    /// <summary>
+    /// Runs the built AmoHealth.Migrator with <paramref name="environment"/>; throws with its output unless it exits
+    /// 0 within a minute.
+    /// </summary>
     public static void Migrate(IReadOnlyDictionary<string, string> environment)
     {
-        using var migrator = Process.Start(StartInfo("AmoHealth.Migrator", environment)) ?? throw new InvalidOperationException("the Migrator did not start");
+        using var migrator = Process.Start(StartInfo("AmoHealth.Migrator", environment))
+            ?? throw new InvalidOperationException("the Migrator did not start");
         var output = migrator.StandardOutput.ReadToEndAsync();
         var errors = migrator.StandardError.ReadToEndAsync();
         if (!migrator.WaitForExit(60_000))
@@ -65,15 +71,20 @@ public sealed class ProberProcess : IDisposable
 
         if (migrator.ExitCode != 0)
         {
-            throw new InvalidOperationException($"the Migrator exited {migrator.ExitCode}: {output.Result}{errors.Result}");
+            throw new InvalidOperationException(
+                $"the Migrator exited {migrator.ExitCode}: {output.Result}{errors.Result}");
         }
     }
 
-    /// <summary>A built service of this solution (same configuration as the tests), started with only <paramref name="environment"/> as its settings.</summary>
+    /// <summary>
+    /// A built service of this solution (same configuration as the tests), started with only
+    /// <paramref name="environment"/> as its settings.
+    /// </summary>
     private static ProcessStartInfo StartInfo(string project, IReadOnlyDictionary<string, string> environment)
     {
         var configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", project, configuration, project + ".dll"));
+        var dll = Path.GetFullPath(
+            Path.Combine(AppContext.BaseDirectory, "..", "..", project, configuration, project + ".dll"));
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,

@@ -19,9 +19,12 @@ public sealed class ProberRig : IAsyncDisposable
     public const string Secret = "rigsecret0123456789abcdef";
 
     /// <summary>The rig's <c>Monitor:OAuth:EncryptionKey</c>.</summary>
-    public static readonly string EncryptionKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    public static readonly string EncryptionKey =
+        Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private ProberRig(SimulatorHost simulator, TempDatabase database, LoopbackServer receiver, MonitorOptions options, DeliveryWaiters waiters)
+    private ProberRig(
+        SimulatorHost simulator, TempDatabase database, LoopbackServer receiver, MonitorOptions options,
+        DeliveryWaiters waiters)
     {
         Simulator = simulator;
         Database = database;
@@ -38,7 +41,8 @@ public sealed class ProberRig : IAsyncDisposable
         Post = new PostProbe(Client, Leads, TimeProvider.System);
         Web = new WebProbe(Client);
         Hook = new HookProbe(Client, Leads, endToEnd, wrapped);
-        Dp = new DpProbe(Client, Leads, endToEnd, waiters, State, wrapped, TimeProvider.System, NullLogger<DpProbe>.Instance);
+        Dp = new DpProbe(
+            Client, Leads, endToEnd, waiters, State, wrapped, TimeProvider.System, NullLogger<DpProbe>.Instance);
         Account = new AmoAccount("rig", simulator.BaseUri, SimulatorHost.Token, AccountSettings.Resolve(options));
         Control = simulator.CreateAmoClient();
     }
@@ -76,8 +80,12 @@ public sealed class ProberRig : IAsyncDisposable
     /// <summary>A client of the simulator's control API (and its amoCRM API, with the test token).</summary>
     public HttpClient Control { get; }
 
-    /// <summary>Starts the rig; the simulator's DP action points at the receiver unless <paramref name="withDpAction"/> is false.</summary>
-    public static async Task<ProberRig> StartAsync(Action<MonitorOptions>? configure = null, bool withDpAction = true, SimulatorHost? simulator = null)
+    /// <summary>
+    /// Starts the rig; the simulator's DP action points at the receiver unless <paramref name="withDpAction"/> is
+    /// false.
+    /// </summary>
+    public static async Task<ProberRig> StartAsync(
+        Action<MonitorOptions>? configure = null, bool withDpAction = true, SimulatorHost? simulator = null)
     {
         var options = new MonitorOptions
         {

@@ -32,7 +32,8 @@ public sealed class RecordingPublisher : IStatusPublisher
     {
         foreach (var incident in incidents)
         {
-            Incidents.Enqueue((incident.EndTime is null ? "incident_opened" : "incident_closed", incident.CheckType, incident.Id));
+            Incidents.Enqueue(
+                (incident.EndTime is null ? "incident_opened" : "incident_closed", incident.CheckType, incident.Id));
         }
 
         return Task.CompletedTask;

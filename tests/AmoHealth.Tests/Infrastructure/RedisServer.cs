@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using StackExchange.Redis;
+using System.Globalization;
+using AmoHealth.Hosting;
 
 namespace AmoHealth.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence. Fails loudly when Redis is not
-/// installed: a test never passes because its environment is missing. With a password, it requires it
-/// (<c>requirepass</c>, as production does) and <see cref="ConnectionString"/> carries it.
+/// A real <c>redis-server</c> on a free loopback port, started as the AppHost starts it (<see cref="LocalRedis"/>).
+/// Fails loudly when Redis is not installed: a test never passes because its environment is missing. With a
+/// password, it requires it (<c>requirepass</c>, as production does) and <see cref="ConnectionString"/> carries it.
 /// </summary>
 public sealed class RedisServer : IAsyncLifetime
 {
@@ -19,20 +18,13 @@ public sealed class RedisServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public string ConnectionString => Password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={Password}";
+    public string ConnectionString =>
+        Password is null ? $"127.0.0.1:{Port}" : $"127.0.0.1:{Port},password={Password}";
 
-    /// <summary>Picks the port without starting the server: a service can be pointed at a Redis that is not there yet.</summary>
+    /// <summary>Picks the port without starting the server: a service may point at a Redis not there yet.</summary>
     public int ReservePort() => Port = FreePort();
 
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists("/usr/bin/redis-server") && !File.Exists("/usr/local/bin/redis-server"))
-        {
-            throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server); .ci/run installs it.");
-        }
-
-        await StartAsync();
-    }
+    public Task InitializeAsync() => StartAsync();
 
     /// <summary>
     /// Starts (or restarts on the same port) the server and waits until it answers PING. On a first start, a port
@@ -48,56 +40,31 @@ public sealed class RedisServer : IAsyncLifetime
                 Port = FreePort();
             }
 
-            var start = new ProcessStartInfo("redis-server")
+            // Not watched by a shell: Pause and Resume signal the server itself.
+            var command = LocalRedis.ServerCommand(Port.ToString(CultureInfo.InvariantCulture), Password);
+            var start = new ProcessStartInfo(command.FileName, command.Arguments)
             {
-                ArgumentList = { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            if (Password is not null)
-            {
-                start.ArgumentList.Add("--requirepass");
-                start.ArgumentList.Add(Password);
-            }
-
             _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
-            if (await AnswersAsync(_process))
-            {
-                return;
-            }
-
-            if (!fresh || attempt == 3)
-            {
-                throw new InvalidOperationException($"redis-server did not answer on port {Port} within 20 s (exited: {_process.HasExited}).");
-            }
-        }
-    }
-
-    private async Task<bool> AnswersAsync(Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        var options = ConfigurationOptions.Parse(ConnectionString);
-        options.ConnectTimeout = 1_000;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
+            var process = _process;
             try
             {
-                await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
-                await connection.GetDatabase().PingAsync();
-                return true;
+                await LocalRedis.WaitUntilReadyAsync(Port, Password, () => process.HasExited, TimeSpan.FromSeconds(20));
+                return;
             }
-            catch (RedisConnectionException)
+            catch (InvalidOperationException) when (fresh && attempt < 3)
             {
-                await Task.Delay(100);
+                // Most likely the port was taken between picking and binding it: another one.
+                await StopAsync();
             }
         }
-
-        return false;
     }
 
-    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing answers, as in a stalled host.</summary>
+    /// <summary>Freezes the server (SIGSTOP): connections stay open, nothing answers, as in a stalled host.</summary>
     public void Pause() => Signal("STOP");
 
     /// <summary>Thaws a paused server (SIGCONT).</summary>
@@ -105,7 +72,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     private void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
@@ -124,10 +91,5 @@ public sealed class RedisServer : IAsyncLifetime
 
     public Task DisposeAsync() => StopAsync();
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LocalPrograms.FreePort();
 }

@@ -43,7 +43,8 @@ public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
         // One explicit loopback listener and no "urls" setting: two sources of addresses race at start.
         UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseUri = new Uri(address);
     }
 
@@ -61,7 +62,8 @@ public class SimulatorHost : WebApplicationFactory<SimulatorMarker>
         var client = new HttpClient { BaseAddress = BaseUri };
         if (token is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            client.DefaultRequestHeaders.Authorization =
+                new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
         return client;

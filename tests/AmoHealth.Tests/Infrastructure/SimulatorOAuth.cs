@@ -4,12 +4,15 @@ using AmoHealth.Simulator.OAuth;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The Simulator's OAuth integration as a test drives it: a first refresh token, and every refresh it saw.</summary>
+/// <summary>The Simulator's OAuth integration as a test drives it: a first refresh token, every refresh it saw.
+/// </summary>
 public static class SimulatorOAuth
 {
     public static readonly IntegrationOptions Integration = new();
 
-    /// <summary>What a user's consent gives the integration: a code, exchanged for the first pair; returns its refresh token.</summary>
+    /// <summary>
+    /// What a user's consent gives the integration: a code, exchanged for the first pair; returns its refresh token.
+    /// </summary>
     public static async Task<string> FirstRefreshTokenAsync(HttpClient simulator)
     {
         using var issued = await simulator.PostAsync("/__sim/oauth/code", null);
@@ -25,7 +28,8 @@ public static class SimulatorOAuth
         return (await response.JsonAsync()).GetProperty("refresh_token").GetString()!;
     }
 
-    /// <summary>Every refresh token presented to the Simulator, in order, with its refusal (null when redeemed).</summary>
+    /// <summary>Every refresh token presented to the Simulator, in order, with its refusal (null when redeemed).
+    /// </summary>
     public static async Task<List<(string Token, string? Refusal)>> RefreshesAsync(HttpClient simulator) =>
         [.. (await simulator.GetFromJsonAsync<JsonElement>("/__sim/oauth/refreshes")).EnumerateArray()
             .Select(r => (r.GetProperty("token").GetString()!, r.GetProperty("refusal").GetString()))];

@@ -15,7 +15,7 @@ public sealed class SteppingClock(TimeProvider inner) : TimeProvider
 
     public override long TimestampFrequency => inner.TimestampFrequency;
 
-    /// <summary>Steps the wall clock by <paramref name="step"/> (negative: back); the timestamp does not move.</summary>
+    /// <summary>Steps the wall clock by <paramref name="step"/> (negative: back); the timestamp stays.</summary>
     public void StepWallClock(TimeSpan step) => Interlocked.Add(ref _stepTicks, step.Ticks);
 
     public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Step;

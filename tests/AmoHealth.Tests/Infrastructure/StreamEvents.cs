@@ -29,7 +29,7 @@ public sealed class StreamEvents : IAsyncDisposable
     public Task<List<SseItem<string>>> NextUpdatesAsync(int count) =>
         NextAsync(count, item => item.EventType == SseParser.EventTypeDefault);
 
-    /// <summary>The next <paramref name="count"/> events of the given kind (all kinds when null), within 30 s.</summary>
+    /// <summary>The next <paramref name="count"/> events of the given kind (all when null), within 30 s.</summary>
     public async Task<List<SseItem<string>>> NextAsync(int count, Func<SseItem<string>, bool>? where = null)
     {
         var items = new List<SseItem<string>>();
@@ -39,7 +39,8 @@ public sealed class StreamEvents : IAsyncDisposable
             var next = _items.MoveNextAsync().AsTask();
             if (await Task.WhenAny(next, Task.Delay(Timeout.Infinite, deadline.Token).ContinueWith(_ => false)) != next)
             {
-                throw new TimeoutException($"Only {items.Count} of {count} events arrived within {Wait.TotalSeconds} s.");
+                throw new TimeoutException(
+                    $"Only {items.Count} of {count} events arrived within {Wait.TotalSeconds} s.");
             }
 
             if (!await next)

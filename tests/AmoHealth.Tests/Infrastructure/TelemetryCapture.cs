@@ -6,7 +6,9 @@ using OpenTelemetry.Trace;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>Everything a service's telemetry would export (span names and tags, log messages and attributes), as text.</summary>
+/// <summary>
+/// Everything a service's telemetry would export (span names and tags, log messages and attributes), as text.
+/// </summary>
 public sealed class TelemetryCapture
 {
     public ConcurrentQueue<string> Spans { get; } = new();
@@ -18,8 +20,10 @@ public sealed class TelemetryCapture
 
     public void AddTo(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
-        services.ConfigureOpenTelemetryTracerProvider(b => b.AddProcessor(new SimpleActivityExportProcessor(new SpanExporter(this))));
-        services.ConfigureOpenTelemetryLoggerProvider(b => b.AddProcessor(new SimpleLogRecordExportProcessor(new LogExporter(this))));
+        services.ConfigureOpenTelemetryTracerProvider(
+            b => b.AddProcessor(new SimpleActivityExportProcessor(new SpanExporter(this))));
+        services.ConfigureOpenTelemetryLoggerProvider(
+            b => b.AddProcessor(new SimpleLogRecordExportProcessor(new LogExporter(this))));
     }
 
     private sealed class SpanExporter(TelemetryCapture capture) : BaseExporter<Activity>
@@ -29,9 +33,11 @@ public sealed class TelemetryCapture
             foreach (var span in batch)
             {
                 capture.Activities.Enqueue(span);
-                capture.Spans.Enqueue(span.DisplayName + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))
+                capture.Spans.Enqueue(span.DisplayName
+                    + " " + string.Join(" ", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))
                     + " " + span.StatusDescription
-                    + " " + string.Join(" ", span.Events.Select(e => e.Name + string.Join(" ", e.Tags.Select(t => $"{t.Key}={t.Value}")))));
+                    + " " + string.Join(" ", span.Events.Select(
+                        e => e.Name + string.Join(" ", e.Tags.Select(t => $"{t.Key}={t.Value}")))));
             }
 
             return ExportResult.Success;
@@ -53,7 +59,8 @@ public sealed class TelemetryCapture
                     }
                 }, scopes);
                 capture.Logs.Enqueue($"{record.CategoryName} {record.FormattedMessage} {record.Body} "
-                    + string.Join(" ", record.Attributes?.Select(a => $"{a.Key}={a.Value}") ?? []) + " " + string.Join(" ", scopes) + " " + record.Exception);
+                    + string.Join(" ", record.Attributes?.Select(a => $"{a.Key}={a.Value}") ?? [])
+                    + " " + string.Join(" ", scopes) + " " + record.Exception);
             }
 
             return ExportResult.Success;

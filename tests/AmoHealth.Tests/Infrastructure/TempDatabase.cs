@@ -8,7 +8,8 @@ public sealed class TempDatabase : ITestStore
 {
     public TempDatabase()
     {
-        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "amohealth-tests", Guid.NewGuid().ToString("N"));
+        Directory = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(), "amohealth-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         Path = System.IO.Path.Combine(Directory, "health_checks.db");
     }

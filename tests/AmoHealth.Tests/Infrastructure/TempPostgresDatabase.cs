@@ -2,7 +2,7 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>A new database on the test run's <see cref="PostgresServer"/>; the server's directory goes with it.</summary>
+/// <summary>A new database on the test run's <see cref="PostgresServer"/>; the server's folder goes with it.</summary>
 public sealed class TempPostgresDatabase : ITestStore
 {
     public TempPostgresDatabase()
@@ -15,7 +15,8 @@ public sealed class TempPostgresDatabase : ITestStore
 
     public string ConnectionString { get; }
 
-    public StorageOptions Options => new() { Provider = StorageProvider.Postgres, PostgresConnectionString = ConnectionString };
+    public StorageOptions Options =>
+        new() { Provider = StorageProvider.Postgres, PostgresConnectionString = ConnectionString };
 
     public void Dispose()
     {

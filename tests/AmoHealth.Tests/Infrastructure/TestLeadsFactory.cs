@@ -8,14 +8,20 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>The test-lead keeper as the Prober wires it: state and ℹ️ notices in the given database, one recording channel.</summary>
+/// <summary>
+/// The test-lead keeper as the Prober wires it: state and ℹ️ notices in the given database, one recording channel.
+/// </summary>
 public static class TestLeadsFactory
 {
     public static TestLeads Create(ProbeClient client, ITestStore store, MonitorOptions options)
     {
         var notifiers = new Notifiers([new RecordingNotifier()], [], NullLogger<Notifiers>.Instance);
         var connections = store.CreateConnections();
-        var notices = new Notices(connections, notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()), TimeProvider.System);
+        var notices = new Notices(
+            connections,
+            notifiers,
+            Microsoft.Extensions.Options.Options.Create(new AlertOptions()),
+            TimeProvider.System);
         return new TestLeads(client, new ProbeStateStore(connections), notices,
             TimeProvider.System, NullLogger<TestLeads>.Instance);
     }

@@ -30,7 +30,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         // A busy account's delivery holds thousands of values (the default limit is 1,024).
         var form = context.Request.HasFormContentType
-            ? await context.Request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 100_000 })
+            ? await context.Request.ReadFormAsync(
+                new Microsoft.AspNetCore.Http.Features.FormOptions { ValueCountLimit = 100_000 })
             : null;
         _received.Enqueue(new Received(
             context.Request.Path + context.Request.QueryString,
@@ -55,5 +56,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    public sealed record Received(string Path, string? ContentType, string UserAgent, string RequestId, Dictionary<string, string> Form);
+    public sealed record Received(
+        string Path, string? ContentType, string UserAgent, string RequestId, Dictionary<string, string> Form);
 }

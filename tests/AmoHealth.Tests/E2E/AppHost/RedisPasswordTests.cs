@@ -1,4 +1,5 @@
 using AmoHealth.AppHost.Redis;
+using AmoHealth.Hosting;
 using AmoHealth.Tests.Infrastructure;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;

@@ -1,4 +1,4 @@
-using AmoHealth.AppHost.Postgres;
+using AmoHealth.Hosting;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Tests.Infrastructure;

@@ -1,12 +1,15 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace AmoHealth.AppHost.Redis;
+namespace AmoHealth.Hosting;
 
-/// <summary>Health of a Redis endpoint: after <c>AUTH</c> with the password, a raw <c>PING</c> must answer <c>+PONG</c>.</summary>
+/// <summary>
+/// Health of a Redis endpoint: after <c>AUTH</c> with the password, a raw <c>PING</c> must answer <c>+PONG</c>.
+/// </summary>
 public static class RedisPing
 {
-    public static async Task<bool> PingAsync(string host, int port, string? password, CancellationToken cancellationToken)
+    public static async Task<bool> PingAsync(
+        string host, int port, string? password, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
