@@ -110,6 +110,7 @@ public static class Extensions
         }
 
         services.AddAlertOptions();
+        services.AddSingleton<AlertOutbox>();
         services.AddSingleton<IncidentTracker>();
         services.AddNotifications(builder.Configuration)
             .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost", (section, o) => section.Bind(o))

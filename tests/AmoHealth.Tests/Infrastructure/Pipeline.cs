@@ -52,8 +52,10 @@ public static class Pipeline
         return new ResultWriter(
             channel,
             connections,
-            tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
-            faults ?? new MonitorFaults(Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
+            tracker ?? new IncidentTracker(Options.Create(new AlertOptions()), options,
+                new AlertOutbox(notifiers, Options.Create(new AlertOptions()), options), NullLogger<IncidentTracker>.Instance),
+            faults ?? new MonitorFaults(options,
+                new AlertOutbox(notifiers, Options.Create(new AlertOptions()), options), NullLogger<MonitorFaults>.Instance),
             [rechecks ?? new RecheckQueue(TimeProvider.System), new PublishAfterCommit(publisher)],
             ownership ?? new SoleOwnership(),
             TimeProvider.System,

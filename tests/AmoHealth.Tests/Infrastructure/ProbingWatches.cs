@@ -12,6 +12,11 @@ namespace AmoHealth.Tests.Infrastructure;
 public static class ProbingWatches
 {
     public static ProbingWatch Create(StoreConnections connections, IEnumerable<INotifier> channels, TimeProvider time, IOwnership? ownership) =>
-        new(connections, new Notifiers(channels, [], NullLogger<Notifiers>.Instance), Options.Create(new AlertOptions()),
-            Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), time, NullLogger<ProbingWatch>.Instance, ownership);
+        Create(connections, channels, time, ownership, Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }));
+
+    private static ProbingWatch Create(
+        StoreConnections connections, IEnumerable<INotifier> channels, TimeProvider time, IOwnership? ownership,
+        IOptions<MonitorOptions> monitor) =>
+        new(connections, new AlertOutbox(new Notifiers(channels, [], NullLogger<Notifiers>.Instance),
+            Options.Create(new AlertOptions()), monitor), monitor, time, NullLogger<ProbingWatch>.Instance, ownership);
 }

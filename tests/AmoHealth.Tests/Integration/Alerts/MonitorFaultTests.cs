@@ -66,8 +66,9 @@ public sealed class MonitorFaultTests : IDisposable
         var channel = new ResultChannel();
         var notifiers = new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance);
         var monitor = Options.Create(new MonitorOptions());
-        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<IncidentTracker>.Instance);
-        var faults = new MonitorFaults(Options.Create(new AlertOptions()), monitor, notifiers, NullLogger<MonitorFaults>.Instance);
+        var alerts = new AlertOutbox(notifiers, Options.Create(new AlertOptions()), monitor);
+        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, alerts, NullLogger<IncidentTracker>.Instance);
+        var faults = new MonitorFaults(monitor, alerts, NullLogger<MonitorFaults>.Instance);
         var publisher = new RecordingPublisher();
         using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, faults);
         await writer.StartAsync(CancellationToken.None);
