@@ -1,4 +1,5 @@
 using AmoHealth.Core.Alerting;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace AmoHealth.Prober.Alerting;
 /// so an alert is never lost or invented whatever happens to the change it announces.
 /// </summary>
 public sealed class AlertOutbox(
-    Notifications.Notifiers notifiers, IOptions<AlertOptions> alerts, IOptions<MonitorOptions> monitor)
+    Notifiers notifiers, IOptions<AlertOptions> alerts, IOptions<MonitorOptions> monitor)
 {
     public OutboxMessage Compose(AlertEvent alert) => AlertMessages.For(
         alert, AlertLanguages.For(alerts.Value.Language), alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl);

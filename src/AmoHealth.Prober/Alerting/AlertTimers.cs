@@ -4,7 +4,7 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;

@@ -4,7 +4,7 @@ using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Publishing;

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Logging.Abstractions;

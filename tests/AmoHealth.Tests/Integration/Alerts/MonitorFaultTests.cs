@@ -3,7 +3,7 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Evaluation;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
