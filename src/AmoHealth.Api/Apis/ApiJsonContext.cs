@@ -15,7 +15,6 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(IReadOnlyList<IncidentDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CheckStats>))]
 [JsonSerializable(typeof(InfoDto))]
-[JsonSerializable(typeof(SilenceAlert))]
 // The problem details' extension values (the parameter or the limit named).
 [JsonSerializable(typeof(string))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,9 +1,10 @@
 using System.Globalization;
+using AmoHealth.Core.Alerting;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
@@ -15,8 +16,8 @@ namespace AmoHealth.Prober.Alerting;
 public sealed partial class AlertTimers(
     StoreConnections connections,
     Notifiers notifiers,
+    AlertOutbox alerting,
     IOptions<AlertOptions> alerts,
-    IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<AlertTimers> logger,
     IOptions<StorageOptions> storage,
@@ -94,7 +95,7 @@ public sealed partial class AlertTimers(
             return;
         }
 
-        await due.WriteAsync(session, notifiers, now.ToUnixTimeMilliseconds(), cancellationToken);
+        await due.WriteAsync(session, alerting, now, cancellationToken);
         await session.CommitAsync(cancellationToken);
     }
 
@@ -111,8 +112,7 @@ public sealed partial class AlertTimers(
             var last = lastAlert ?? incident.StartTime;
             if (now - DateTimeOffset.FromUnixTimeMilliseconds(last) >= TimeSpan.FromMinutes(every))
             {
-                due.Alert(incident.Account, incident.CheckType, incident.Id, NotificationKinds.Reminder,
-                    AlertText.Reminder(incident, now.ToUnixTimeMilliseconds(), alerts.Value.Language, Dashboard()));
+                due.Alert(alerting.Compose(new IncidentStillOpen(incident, now)));
             }
         }
     }
@@ -142,8 +142,8 @@ public sealed partial class AlertTimers(
                 continue;
             }
 
-            due.Alert(expiry.Account, "TOKEN", null, NotificationKinds.Token,
-                AlertText.TokenExpiring(expiry.Account, expiresAt, Math.Max(daysLeft, 0), alerts.Value.Language));
+            var expires = DateTimeOffset.FromUnixTimeMilliseconds(expiresAt);
+            due.Alert(alerting.Compose(new TokenExpiring(expiry.Account, expires, Math.Max(daysLeft, 0))));
             due.Mark(expiry.Account, TokenWarnedKey, marker);
         }
     }
@@ -183,11 +183,9 @@ public sealed partial class AlertTimers(
                 var count = incidents.GetValueOrDefault((account, check));
                 return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
-            due.Alert(account, "SUMMARY", null, NotificationKinds.Summary, AlertText.DailySummary(account, rows, alerts.Value.Language, Dashboard()));
+            due.Alert(alerting.Compose(new DailySummary(account, rows)));
         }
     }
-
-    private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timed alerts (reminders, token warnings, summary) failed this round")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace AmoHealth.Prober.Alerting;
 /// channels keep delivering.
 /// </summary>
 public sealed partial class ChannelHealth(
-    Notifications.Notifiers notifiers,
+    Notifiers notifiers,
     ProbeStateStore store,
     IOptions<AlertOptions> alerts,
     TimeProvider time,

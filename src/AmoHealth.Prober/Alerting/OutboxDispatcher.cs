@@ -1,3 +1,4 @@
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
@@ -13,7 +14,7 @@ namespace AmoHealth.Prober.Alerting;
 /// </summary>
 public sealed partial class OutboxDispatcher(
     StoreConnections connections,
-    Notifications.Notifiers notifiers,
+    Notifiers notifiers,
     ChannelHealth health,
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,

@@ -1,22 +1,22 @@
 using System.Globalization;
+using AmoHealth.Core.Alerting;
+using AmoHealth.Core.Configuration;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
 /// <summary>
 /// "AmoHealth is not probing", raised once per cluster by the cluster lease's holder: an account whose newest
-/// stored result is older than three intervals gets one ⚠️, and one ✅ when its results come again, through the
-/// outbox and so every configured channel. What was announced is kept in <c>probe_state</c>, written under the
+/// stored result is older than <see cref="Cadence.SilentAfter"/> gets one <see cref="ProbingStopped"/>, and one
+/// <see cref="ProbingResumed"/> when its results come again, through the outbox and so every configured channel. What was announced is kept in <c>probe_state</c>, written under the
 /// lease's fence with the alert, so a new holder neither repeats it nor loses its ✅. Each look also leaves a
 /// heartbeat: while it is fresh the Api's last-resort alert (for when no Prober is alive) stays quiet.
 /// </summary>
 public sealed partial class ProbingWatch(
     StoreConnections connections,
-    Notifiers notifiers,
-    IOptions<AlertOptions> alerts,
+    AlertOutbox alerts,
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<ProbingWatch> logger,
@@ -27,10 +27,10 @@ public sealed partial class ProbingWatch(
     private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
 
     /// <summary>
-    /// Since when (Unix ms) this Prober has looked without a break: one that just started or took the lease over
-    /// judges no account before it has watched for three intervals itself.
+    /// Since when this Prober has looked without a break: one that just started or took the lease over judges no
+    /// account before it has watched for <see cref="Cadence.SilentAfter"/> itself.
     /// </summary>
-    private long? _watchingSince;
+    private DateTimeOffset? _watchingSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,40 +72,45 @@ public sealed partial class ProbingWatch(
             return false;
         }
 
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var watchingSince = _watchingSince ??= now;
-        var limit = 3L * monitor.Value.CheckIntervalMs;
-        var language = alerts.Value.Language;
+        var limit = new Cadence(monitor.Value.CheckInterval).SilentAfter;
         var newest = await NewestAsync(session, cancellationToken);
         var marks = await StateMarks.AllAsync(session, ProbeStateRecord.NotProbingKey, cancellationToken);
-        foreach (var (account, last) in newest)
+        foreach (var (account, lastMs) in newest)
         {
+            var last = DateTimeOffset.FromUnixTimeMilliseconds(lastMs);
             var mark = marks.FirstOrDefault(m => m.Account == account);
             var stale = now - last > limit;
             if (stale && now - watchingSince > limit && mark is null)
             {
                 LogStopped(logger, account, last);
-                await Outbox.AddAsync(session, notifiers, account, "PROBING", null, NotificationKinds.NotProbing,
-                    ProbingText.Stopped(account, last, now, language), now, cancellationToken);
-                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, last.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                await alerts.RaiseAsync(session, new ProbingStopped(account, last, now), now, cancellationToken);
+                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, Stored(last), cancellationToken);
             }
             else if (!stale && mark is not null)
             {
-                var since = long.TryParse(mark.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var at) ? at : last;
+                var since = long.TryParse(mark.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(at)
+                    : last;
                 LogResumed(logger, account);
-                await Outbox.AddAsync(session, notifiers, account, "PROBING", null, NotificationKinds.ProbingAgain,
-                    ProbingText.Resumed(account, since, last, language), now, cancellationToken);
+                await alerts.RaiseAsync(session, new ProbingResumed(account, since, last), now, cancellationToken);
                 await StateMarks.RemoveAsync(session, account, ProbeStateRecord.NotProbingKey, cancellationToken);
             }
         }
 
-        await StateMarks.SetAsync(session, string.Empty, ProbeStateRecord.WatchHeartbeatKey, now.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await StateMarks.SetAsync(
+            session, string.Empty, ProbeStateRecord.WatchHeartbeatKey, Stored(now), cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Each account's newest stored result (Unix ms).</summary>
-    private static async Task<List<(string Account, long Last)>> NewestAsync(StoreSession session, CancellationToken cancellationToken)
+    /// <summary>A moment as <c>probe_state</c> stores it: Unix milliseconds as text.</summary>
+    private static string Stored(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Each account's newest stored result, as stored (Unix ms).</summary>
+    private static async Task<List<(string Account, long Last)>> NewestAsync(
+        StoreSession session, CancellationToken cancellationToken)
     {
         await using var command = session.Command("SELECT account, MAX(last_check) FROM check_status GROUP BY account");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -119,7 +124,7 @@ public sealed partial class ProbingWatch(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No result of {Account} stored since {Last}: raising \"not probing\"")]
-    private static partial void LogStopped(ILogger logger, string account, long last);
+    private static partial void LogStopped(ILogger logger, string account, DateTimeOffset last);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Results of {Account} come in again")]
     private static partial void LogResumed(ILogger logger, string account);

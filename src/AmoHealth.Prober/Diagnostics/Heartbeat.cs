@@ -24,7 +24,7 @@ public sealed partial class Heartbeat(IHttpClientFactory httpClients, IOptions<M
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            using var client = httpClients.CreateClient(Notifications.NotifierHttp.HttpClientName);
+            using var client = httpClients.CreateClient(AmoHealth.Core.Alerting.Channels.NotifierHttp.HttpClientName);
             using var response = await client.GetAsync(url, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {

@@ -1,4 +1,6 @@
+using AmoHealth.Core.Alerting;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Configuration;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
@@ -8,12 +10,13 @@ namespace AmoHealth.Prober.Evaluation;
 
 /// <summary>
 /// Runs the state machine for each new result inside the writer's transaction: opens and closes incidents
-/// and writes their alerts to the outbox in that same transaction, so an alert is never lost or invented.
+/// and raises <see cref="IncidentOpened"/>/<see cref="IncidentClosed"/> in that same transaction, so an alert is
+/// never lost or invented.
 /// </summary>
 public sealed partial class IncidentTracker(
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
-    Notifications.Notifiers notifiers,
+    AlertOutbox alerting,
     ILogger<IncidentTracker> logger)
 {
     /// <summary>
@@ -34,10 +37,12 @@ public sealed partial class IncidentTracker(
         var accountAlerts = new HashSet<(string, Outcome)>();
         // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
         // so an incident never opens on a stale streak nor starts at a time hours ago.
-        var staleAfter = 3L * monitor.Value.CheckIntervalMs + (long)settings.Confirmations.LastOrDefault().TotalMilliseconds;
+        var staleAfter = new Cadence(monitor.Value.CheckInterval).StreakStaleAfter(settings.Confirmations.LastOrDefault());
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         foreach (var (status, result) in changes)
         {
-            if (status.State == CheckState.Suspect && status.FailingSince is { } since && result.Timestamp - since > staleAfter)
+            if (status.State == CheckState.Suspect && status.FailingSince is { } since
+                && TimeSpan.FromMilliseconds(result.Timestamp - since) > staleAfter)
             {
                 StateMachine.Reset(status);
             }
@@ -46,26 +51,26 @@ public sealed partial class IncidentTracker(
             // incident closes and one of the new kind opens at once, so the new problem is never silent.
             if (await OfAnotherKindAsync(store, status, result, cancellationToken) is not null)
             {
-                if (await CloseAsync(store, status, result, now, cancellationToken) is { } ended)
+                if (await CloseAsync(store, status, result, at, cancellationToken) is { } ended)
                 {
                     closed.Add(ended);
                 }
 
-                // Closed in the store (above) before the new one opens: at most one open incident per check (a unique index).
+                // Closed in the store (above) before the new one opens: one open incident per check (a unique index).
                 status.FailingSince = result.Timestamp;
-                opened.Add(await OpenAsync(store, status, result, now, accountAlerts, cancellationToken));
+                opened.Add(await OpenAsync(store, status, result, at, accountAlerts, cancellationToken));
                 continue;
             }
 
             var decision = StateMachine.Apply(status, result, settings.Confirmations, settings.RecoverAfterSuccesses);
             if (decision.OpenIncident)
             {
-                opened.Add(await OpenAsync(store, status, result, now, accountAlerts, cancellationToken));
+                opened.Add(await OpenAsync(store, status, result, at, accountAlerts, cancellationToken));
             }
 
             if (decision.CloseIncident)
             {
-                if (await CloseAsync(store, status, result, now, cancellationToken) is { } incident)
+                if (await CloseAsync(store, status, result, at, cancellationToken) is { } incident)
                 {
                     closed.Add(incident);
                 }
@@ -73,7 +78,8 @@ public sealed partial class IncidentTracker(
 
             if (decision.RecheckIn is { } delay)
             {
-                rechecks.Add(new RecheckRequest(status.Account, status.CheckType, ConfirmationDelay(status, result, delay, settings.Confirmations)));
+                var due = ConfirmationDelay(status, result, delay, settings.Confirmations);
+                rechecks.Add(new RecheckRequest(status.Account, status.CheckType, due));
             }
         }
 
@@ -84,7 +90,7 @@ public sealed partial class IncidentTracker(
         TrackedIncidents store,
         CheckStatusRecord status,
         ProbeResult result,
-        long now,
+        DateTimeOffset now,
         HashSet<(string Account, Outcome Kind)> accountAlerts,
         CancellationToken cancellationToken)
     {
@@ -99,7 +105,7 @@ public sealed partial class IncidentTracker(
                 StartTime = status.FailingSince ?? result.Timestamp,
                 Kind = result.Outcome,
                 Details = result.ErrorMessage,
-                CreatedAt = now,
+                CreatedAt = now.ToUnixTimeMilliseconds(),
             };
             // Stored at once: the alert below names it by its id.
             await store.AddAsync(incident, cancellationToken);
@@ -113,13 +119,13 @@ public sealed partial class IncidentTracker(
             || (await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken) is false
                 && accountAlerts.Add((status.Account, incident.Kind))))
         {
-            await EnqueueAsync(store.Session, incident, NotificationKinds.Down, AlertText.Down(incident, result, alerts.Value.Language, Dashboard()), now, cancellationToken);
+            await alerting.RaiseAsync(store.Session, new IncidentOpened(incident, result), now, cancellationToken);
         }
 
         return incident;
     }
 
-    /// <summary>The open incident of a check that is down, when this failure is of another kind than the one it opened for.</summary>
+    /// <summary>The open incident of a down check, when this failure is of another kind than the one it opened for.</summary>
     private static async Task<IncidentRecord?> OfAnotherKindAsync(
         TrackedIncidents store, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
     {
@@ -137,7 +143,7 @@ public sealed partial class IncidentTracker(
         TrackedIncidents store,
         CheckStatusRecord status,
         ProbeResult result,
-        long now,
+        DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var incident = status.IncidentId is { } id
@@ -153,27 +159,27 @@ public sealed partial class IncidentTracker(
         incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
         await store.CloseAsync(incident, cancellationToken);
         LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
-        if (AccountWide.Contains(incident.Kind) && await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken))
+        if (AccountWide.Contains(incident.Kind)
+            && await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken))
         {
             // An account-wide alert is restored only when the last check of the account is past it.
             return incident;
         }
 
-        await EnqueueAsync(store.Session, incident, NotificationKinds.Restored, AlertText.Restored(incident, alerts.Value.Language, Dashboard()), now, cancellationToken);
+        await alerting.RaiseAsync(store.Session, new IncidentClosed(incident), now, cancellationToken);
         return incident;
     }
-
-    private Task EnqueueAsync(StoreSession session, IncidentRecord incident, string kind, string text, long now, CancellationToken cancellationToken) =>
-        Outbox.AddAsync(session, notifiers, incident.Account, incident.CheckType, incident.Id, kind, text, now, cancellationToken);
 
     /// <summary>
     /// Confirmations are due at fixed offsets from the start of the first failure (+5 s, +15 s), not from when a
     /// result was stored: a HOOK or DP failure is only known a whole delivery deadline after its probe started,
     /// and counting from then would add the deadline to every re-check and push detection past its budget.
     /// </summary>
-    private static TimeSpan ConfirmationDelay(CheckStatusRecord status, ProbeResult result, TimeSpan delay, IReadOnlyList<TimeSpan> confirmations)
+    private static TimeSpan ConfirmationDelay(
+        CheckStatusRecord status, ProbeResult result, TimeSpan delay, IReadOnlyList<TimeSpan> confirmations)
     {
-        if (status.State != CheckState.Suspect || status.FailingSince is not { } since || status.Streak < 1 || status.Streak > confirmations.Count)
+        if (status.State != CheckState.Suspect || status.FailingSince is not { } since || status.Streak < 1
+            || status.Streak > confirmations.Count)
         {
             return delay;
         }
@@ -184,13 +190,13 @@ public sealed partial class IncidentTracker(
     }
 
     /// <summary>Kinds that are about the account as a whole, not one check: one alert per account.</summary>
-    private static readonly HashSet<Outcome> AccountWide = [Outcome.AuthFailed, Outcome.Throttled, Outcome.Blocked, Outcome.Billing];
-
-    private string? Dashboard() => alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl;
+    private static readonly HashSet<Outcome> AccountWide =
+        [Outcome.AuthFailed, Outcome.Throttled, Outcome.Blocked, Outcome.Billing];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CheckType} of {Account} is down ({Kind}): incident opened")]
     private static partial void LogOpened(ILogger logger, string checkType, string account, string kind);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CheckType} of {Account} is restored after {DurationMs} ms: incident closed")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{CheckType} of {Account} is restored after {DurationMs} ms: incident closed")]
     private static partial void LogClosed(ILogger logger, string checkType, string account, long durationMs);
 }

@@ -1,3 +1,4 @@
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
@@ -5,7 +6,6 @@ using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
-using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
@@ -14,6 +14,7 @@ using AmoHealth.Prober.Probes.Safety;
 using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Prober.Publishing;
 using AmoHealth.Prober.Scheduling;
+using AmoHealth.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Extensions;
@@ -110,16 +111,13 @@ public static class Extensions
         }
 
         services.AddAlertOptions();
+        services.AddSingleton<AlertOutbox>();
         services.AddSingleton<IncidentTracker>();
-        services.AddNotifications(builder.Configuration)
-            .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost", (section, o) => section.Bind(o))
-            .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram", (section, o) => section.Bind(o))
-            .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook", (section, o) => section.Bind(o));
+        services.AddAlertChannels(builder.Configuration);
         // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
         services.AddOptions<MattermostOptions>()
             .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
-        services.AddChannelChecks();
-        services.AddSingleton<Notifiers>();
+        services.AddChannelChecks(SecretRedaction.Register, SecretRedaction.RegisterUrl);
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<MonitorFaults>();
         services.AddHealthChecks().AddCheck<ChannelHealth>("alert-channels");
@@ -169,10 +167,6 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         return services;
     }
-
-    /// <summary>Starts alert channel registration; each channel is then one <c>AddNotifier&lt;T, TOptions&gt;(section)</c> line.</summary>
-    public static NotificationsBuilder AddNotifications(this IServiceCollection services, IConfiguration configuration) =>
-        new(services, configuration);
 
     /// <summary>Starts probe registration; each probe is then one <c>AddProbe&lt;T&gt;()</c> line.</summary>
     public static ProbingBuilder AddProbing(this IServiceCollection services) => new(services);

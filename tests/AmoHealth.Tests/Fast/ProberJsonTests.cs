@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AmoHealth.Core.Storage;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Tokens;

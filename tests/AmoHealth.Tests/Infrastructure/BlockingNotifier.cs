@@ -1,5 +1,5 @@
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 
 namespace AmoHealth.Tests.Infrastructure;
 

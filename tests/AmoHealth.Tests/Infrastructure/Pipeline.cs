@@ -4,7 +4,7 @@ using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Publishing;
@@ -55,9 +55,12 @@ public static class Pipeline
             channel,
             connections,
             tracker ?? new IncidentTracker(
-                Options.Create(new AlertOptions()), options, notifiers, NullLogger<IncidentTracker>.Instance),
+                Options.Create(new AlertOptions()), options,
+                new AlertOutbox(notifiers, Options.Create(new AlertOptions()), options),
+                NullLogger<IncidentTracker>.Instance),
             faults ?? new MonitorFaults(
-                Options.Create(new AlertOptions()), options, notifiers, NullLogger<MonitorFaults>.Instance),
+                options, new AlertOutbox(notifiers, Options.Create(new AlertOptions()), options),
+                NullLogger<MonitorFaults>.Instance),
             new AfterCommit(
                 QueueRechecks: (rechecks ?? new RecheckQueue(TimeProvider.System)).OnCommittedAsync,
                 RecordMetrics: (_, _) => Task.CompletedTask,

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AmoHealth.Core.Storage;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 
 namespace AmoHealth.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,11 +17,9 @@ public static class TestLeadsFactory
     {
         var notifiers = new Notifiers([new RecordingNotifier()], [], NullLogger<Notifiers>.Instance);
         var connections = store.CreateConnections();
-        var notices = new Notices(
-            connections,
-            notifiers,
-            Microsoft.Extensions.Options.Options.Create(new AlertOptions()),
-            TimeProvider.System);
+        var alerts = new AlertOutbox(notifiers, Microsoft.Extensions.Options.Options.Create(new AlertOptions()),
+            Microsoft.Extensions.Options.Options.Create(options));
+        var notices = new Notices(connections, alerts, TimeProvider.System);
         return new TestLeads(client, new ProbeStateStore(connections), notices,
             TimeProvider.System, NullLogger<TestLeads>.Instance);
     }

@@ -2,7 +2,7 @@ using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -134,8 +134,9 @@ public sealed class AlertTimersTests : IAsyncLifetime
     private AlertTimers Timers(AlertOptions alerts)
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
-        return new AlertTimers(_connections, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), Options.Create(alerts),
-            Options.Create(new MonitorOptions()), _time, NullLogger<AlertTimers>.Instance,
+        var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
+        var module = new AlertOutbox(notifiers, Options.Create(alerts), Options.Create(new MonitorOptions()));
+        return new AlertTimers(_connections, notifiers, module, Options.Create(alerts), _time, NullLogger<AlertTimers>.Instance,
             Options.Create(new AmoHealth.Core.Storage.StorageOptions()));
     }
 

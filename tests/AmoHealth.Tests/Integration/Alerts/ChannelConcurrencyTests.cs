@@ -1,6 +1,6 @@
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;

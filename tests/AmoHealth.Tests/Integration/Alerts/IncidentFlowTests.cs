@@ -3,7 +3,7 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Evaluation;
-using AmoHealth.Prober.Notifications;
+using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Scheduling;
 using AmoHealth.Tests.Infrastructure;
@@ -194,7 +194,9 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         var channel = new ResultChannel();
         var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
-        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), Options.Create(monitor), notifiers, NullLogger<IncidentTracker>.Instance);
+        var alerts = new AlertOutbox(notifiers, Options.Create(new AlertOptions()), Options.Create(monitor));
+        var tracker = new IncidentTracker(
+            Options.Create(new AlertOptions()), Options.Create(monitor), alerts, NullLogger<IncidentTracker>.Instance);
         var publisher = new RecordingPublisher();
         using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, rechecks: _rechecks);
         await writer.StartAsync(CancellationToken.None);

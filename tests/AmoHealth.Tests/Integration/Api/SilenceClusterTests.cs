@@ -94,7 +94,7 @@ public sealed class SilenceClusterTests : IAsyncLifetime
             .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(_mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
         return new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
-            configuration, new PlainHttpClients(), _time, NullLogger<SilenceWatch>.Instance, redis);
+            configuration, ApiChannels.With(new Uri(_mattermost.BaseUri, "/hooks/demo")), _time, NullLogger<SilenceWatch>.Instance, redis);
     }
 
     private async Task SetLastCheckAsync(long at)

@@ -86,7 +86,7 @@ public sealed class SilenceTests : IAsyncLifetime
             .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
         var watch = new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
-            configuration, new PlainHttpClients(), time, NullLogger<SilenceWatch>.Instance);
+            configuration, ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo")), time, NullLogger<SilenceWatch>.Instance);
 
         time.Advance(TimeSpan.FromSeconds(80));
         await watch.CheckAsync(CancellationToken.None);
@@ -109,6 +109,37 @@ public sealed class SilenceTests : IAsyncLifetime
         Assert.Equal(2, texts.Count);
         Assert.StartsWith("⚠️ **AmoHealth не проверяет amoCRM с ", texts[0]);
         Assert.StartsWith("✅ **AmoHealth снова проверяет amoCRM**", texts[1]);
+    }
+
+    [Fact]
+    public async Task TheApisWarningGoesThroughEveryConfiguredChannelAndAFailedChannelAloneIsTriedAgain()
+    {
+        await using var mattermost = SimulatorHost.With();
+        using var control = mattermost.CreateAmoClient();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            db.CheckStatuses.Add(Status("GET", time.GetUtcNow().ToUnixTimeMilliseconds()));
+            await db.SaveChangesAsync();
+        }
+
+        var webhook = new RecordingNotifier("webhook");
+        var telegram = new FailingNotifier("telegram", failures: 1);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Alerts:Language", "en")]).Build();
+        var watch = new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)),
+            Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }), configuration,
+            ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo"), webhook, telegram), time, NullLogger<SilenceWatch>.Instance);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        await watch.CheckAsync(CancellationToken.None);
+        await watch.CheckAsync(CancellationToken.None);
+
+        var warning = Assert.Single(webhook.Sent);
+        Assert.Equal(NotificationKinds.NotProbing, warning.Kind);
+        Assert.StartsWith("⚠️ **AmoHealth has not checked amoCRM since ", warning.Text);
+        Assert.Equal(warning.Text, Assert.Single(telegram.Sent).Text);
+        Assert.Equal(2, telegram.Attempts);
+        Assert.Equal([warning.Text], await MattermostInbox.TextsAsync(control));
     }
 
     private static CheckStatusRecord Status(string check, long lastCheck) =>

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Section <c>Notifications:Mattermost</c>; <c>MATTERMOST_WEBHOOK_URL</c> wins.</summary>
 public sealed class MattermostOptions

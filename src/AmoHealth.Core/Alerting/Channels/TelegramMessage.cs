@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>The body of the Telegram Bot API's <c>sendMessage</c>, plain text without link previews.</summary>
 public sealed record TelegramMessage(

@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Section <c>Notifications:Telegram</c>. Off unless <see cref="BotToken"/> is set.</summary>
 public sealed class TelegramOptions

@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>
 /// Posts to a Mattermost incoming webhook (<c>MATTERMOST_WEBHOOK_URL</c>). Accepted is 200; anything else is

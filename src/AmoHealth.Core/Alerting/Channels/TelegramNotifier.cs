@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Telegram Bot API <c>sendMessage</c>, plain text (the alert's Markdown emphasis removed).</summary>
 public sealed class TelegramNotifier(IHttpClientFactory httpClients, IOptions<TelegramOptions> options) : INotifier

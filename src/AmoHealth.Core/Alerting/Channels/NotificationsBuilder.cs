@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Registers alert channels: one class plus one <see cref="AddNotifier{TNotifier, TOptions}"/> line each.</summary>
 public sealed class NotificationsBuilder(IServiceCollection services, IConfiguration configuration)

@@ -1,6 +1,6 @@
 using AmoHealth.Core.Storage;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>
 /// An alert channel: one class plus one <c>AddNotifier&lt;T, TOptions&gt;(section)</c> line. A notifier whose

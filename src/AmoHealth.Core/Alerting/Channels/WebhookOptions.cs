@@ -1,4 +1,4 @@
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Section <c>Notifications:Webhook</c>. Off unless <see cref="Url"/> is set.</summary>
 public sealed class WebhookOptions

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>
 /// Source-generated JSON for what the alert channels post, with the options <c>PostAsJsonAsync</c> always used

@@ -1,4 +1,6 @@
-namespace AmoHealth.Prober.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>The usable notifiers, decided once at start: a misconfigured one is left out with a warning.</summary>
 public sealed partial class Notifiers

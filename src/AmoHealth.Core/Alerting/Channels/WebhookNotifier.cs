@@ -1,7 +1,7 @@
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Options;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>A generic JSON webhook: the alert's fields and text, for scripts and other chat tools.</summary>
 public sealed class WebhookNotifier(IHttpClientFactory httpClients, IOptions<WebhookOptions> options) : INotifier

@@ -1,12 +1,13 @@
+using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace AmoHealth.Prober.Notifications;
+namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>
 /// One POST with a 10 s limit and no retries (the outbox retries); failures described without the URL. The body is
 /// written by its source-generated contract (<see cref="NotifierJsonContext"/>), never by reflection.
 /// </summary>
-internal static class NotifierHttp
+public static class NotifierHttp
 {
     public const string HttpClientName = "notifications";
 

@@ -1,0 +1,50 @@
+using AmoHealth.Core.Storage;
+
+namespace AmoHealth.Core.Alerting;
+
+/// <summary>
+/// The one place an event becomes a message: its outbox kind (which rules apply: grouping, ordering behind its
+/// incident, reminders), the check it is filed under and its text in the configured language.
+/// </summary>
+public static class AlertMessages
+{
+    /// <summary>The account of an alert about the whole installation (the Api's "not probing").</summary>
+    public const string Everything = "";
+
+    /// <summary>How the whole installation is named in the Api's "not probing" text.</summary>
+    public const string EverythingName = "amoCRM";
+
+    /// <summary>The check column of the "not probing" alerts.</summary>
+    public const string ProbingCheck = "PROBING";
+
+    /// <param name="dashboard">The link added to incident alerts and the summary, or null.</param>
+    public static OutboxMessage For(AlertEvent alert, IAlertLanguage l, string? dashboard) => alert switch
+    {
+        IncidentOpened e =>
+            Incident(e.Incident, NotificationKinds.Down, AlertText.Down(l, e.Incident, e.Trigger, dashboard)),
+        IncidentClosed e =>
+            Incident(e.Incident, NotificationKinds.Restored, AlertText.Restored(l, e.Incident, dashboard)),
+        IncidentStillOpen e =>
+            Incident(e.Incident, NotificationKinds.Reminder, AlertText.Reminder(l, e.Incident, e.At, dashboard)),
+        MonitorFaultRaised e => new(e.Account, e.CheckType, null, NotificationKinds.Monitor,
+            AlertText.MonitorFault(l, e.Account, e.Checks, e.Kind, e.Reason, e.Since)),
+        MonitorFaultCleared e => new(e.Account, e.CheckType, null, NotificationKinds.Monitor,
+            AlertText.MonitorFaultCleared(l, e.Account, e.Checks, e.Since, e.Until)),
+        TestLeadReplaced e => new(e.Account, Checks.CheckType.Post, null, NotificationKinds.Info,
+            NoticeText.TestLeadReplaced(l, e.Account, e.OldId, e.NewId, e.WasConfigured)),
+        TokenExpiring e => new(e.Account, "TOKEN", null, NotificationKinds.Token,
+            NoticeText.TokenExpiring(l, e.Account, e.ExpiresAt, e.DaysLeft)),
+        DailySummary e => new(e.Account, "SUMMARY", null, NotificationKinds.Summary,
+            NoticeText.DailySummary(l, e.Account, e.Rows, dashboard)),
+        ProbingStopped e => new(e.Account, ProbingCheck, null, NotificationKinds.NotProbing,
+            NoticeText.NotProbing(l, Subject(e.Account), e.Last, e.At)),
+        ProbingResumed e => new(e.Account, ProbingCheck, null, NotificationKinds.ProbingAgain,
+            NoticeText.ProbingAgain(l, Subject(e.Account), e.LastBefore, e.Newest)),
+        _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.GetType().Name, "An event without a message."),
+    };
+
+    private static OutboxMessage Incident(IncidentRecord incident, string kind, string text) =>
+        new(incident.Account, incident.CheckType, incident.Id, kind, text);
+
+    private static string Subject(string account) => account == Everything ? EverythingName : account;
+}

@@ -1,0 +1,129 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Core.Alerting;
+
+/// <summary>The alerts in English (<c>Alerts:Language=en</c>).</summary>
+public sealed class EnglishAlerts : IAlertLanguage
+{
+    public static readonly EnglishAlerts Instance = new();
+
+    public string Code => "en";
+
+    public string CheckName(string checkType) => checkType switch
+    {
+        CheckType.Get => "API read (GET)",
+        CheckType.Post => "API write (POST)",
+        CheckType.Web => "web UI (WEB)",
+        CheckType.Hook => "webhooks (HOOK)",
+        CheckType.Dp => "Digital Pipeline (DP)",
+        _ => checkType,
+    };
+
+    public string DownTitle(string checkType, string account) =>
+        $"🔴 **amoCRM: {CheckName(checkType)} is down** — {account}";
+
+    public string StillDownTitle(string checkType, string account) =>
+        $"⏳ **amoCRM: {CheckName(checkType)} is still down** — {account}";
+
+    public string RestoredTitle(string checkType, string account) =>
+        $"✅ **amoCRM: {CheckName(checkType)} is restored** — {account}";
+
+    public string TokenRejectedTitle(string account) => $"🔑 **amoCRM rejects AmoHealth's token** — {account}";
+
+    public string TokenRejectedNote =>
+        "This is a credentials problem (the token expired or was revoked), not an amoCRM outage.";
+
+    public string TokenAcceptedTitle(string account) => $"✅ **amoCRM accepts AmoHealth's token again** — {account}";
+
+    public string AnswersAgainTitle(string account) => $"✅ **amoCRM answers AmoHealth's requests again** — {account}";
+
+    public string ThrottledTitle(string account) => $"⚠️ **amoCRM is rate limiting AmoHealth (HTTP 429)** — {account}";
+
+    public string ThrottledNote => "amoCRM answers but asks us to wait: this is not an amoCRM outage.";
+
+    public string ThrottledAdvice =>
+        "What to do: check whether other integrations of the account exceed 7 requests per "
+        + "second (AmoHealth makes at most 2); repeated excess gets the account blocked.";
+
+    public string PausedUntil(DateTimeOffset until) =>
+        $"API requests are paused until {until:HH:mm:ss} UTC, as amoCRM asked.";
+
+    public string BlockedTitle(string account) => $"⚠️ **amoCRM blocked access to the account (HTTP 403)** — {account}";
+
+    public string BlockedNote => "AmoHealth has stopped its requests except one recheck an hour.";
+
+    public string BlockedAdvice => "What to do: contact amoCRM support; the usual cause is integrations exceeding the "
+        + "request limit, or a blocked IP address.";
+
+    public string BillingTitle(string account) => $"⚠️ **The amoCRM account is not paid (HTTP 402)** — {account}";
+
+    public string BillingNote => "amoCRM closed the API until payment: this is not an amoCRM outage.";
+
+    public string BillingAdvice => "What to do: renew the amoCRM subscription.";
+
+    public string MonitorFaultTitle(string checks, string account) =>
+        $"⚠️ **AmoHealth: the {checks} checks fail because of AmoHealth itself** — {account}";
+
+    public string MonitorFaultNote =>
+        "This is not an amoCRM outage: no amoCRM incident is opened and its uptime is not affected.";
+
+    public string Remedy(FailureKind kind) => kind switch
+    {
+        FailureKind.ReceiverUnreachable =>
+            "amoCRM cannot reach AmoHealth's webhook receiver: check PUBLIC_URL, Nginx and the Gateway service.",
+        FailureKind.Configuration => "correct the setting the reason names and restart the Prober.",
+        FailureKind.Offline => "AmoHealth's server has no network: check its network and DNS.",
+        _ => "see the Prober's log.",
+    };
+
+    public string MonitorFaultCleared(string checks, string account, string since, string until, string lasted) =>
+        $"✅ **AmoHealth: the {checks} checks work again** — {account}\nThey failed from {since} to {until} ({lasted}).";
+
+    public string NotProbing(string account, string since, int minutes) =>
+        $"⚠️ **AmoHealth has not checked {account} since {since}**\nNo new results for {minutes} min. "
+        + "Check the Prober service (amohealth-prober) and its log.";
+
+    public string ProbingAgain(string account, int minutes) =>
+        $"✅ **AmoHealth checks {account} again** (gap {minutes} min)";
+
+    public string TokenExpiring(string account, int daysLeft, string date) =>
+        $"⚠️ **The amoCRM token expires soon** — {account}\nDays left: {daysLeft} (until {date}). "
+        + "Issue a new long-lived token.";
+
+    public string TestLeadReplaced(string account, long oldId, long newId) =>
+        $"ℹ️ **AmoHealth recreated its test lead** — {account}\nLead {oldId} no longer exists in amoCRM (deleted or "
+        + $"merged). Lead {newId} was created; the checks go on, this is not an amoCRM outage.";
+
+    public string TestLeadSetting(long oldId, long newId) =>
+        $"Remove Monitor:TestLeadId={oldId} from the settings or set it to {newId}.";
+
+    public string SummaryTitle(string account) => $"📊 **amoCRM, last 24 h** — {account}";
+
+    public string SummaryIncidents(int count) => $"incidents: {count}";
+
+    public string DashboardLink(string url) => $"[Dashboard]({url})";
+
+    public string ErrorLabel => "Error: ";
+
+    public string SinceLabel => "Since: ";
+
+    public string StatusLabel => "Status: ";
+
+    public string ReasonLabel => "Reason: ";
+
+    public string RemedyLabel => "What to fix: ";
+
+    public string FaultSinceLabel => "Since: ";
+
+    public string LastedLabel => "Lasted: ";
+
+    public string DowntimeLabel => "Downtime: ";
+
+    public string StillDownForLabel => "For: ";
+
+    public string ResponseTimeLabel => "response time: ";
+
+    public string Milliseconds => "ms";
+
+    public (string Days, string Hours, string Minutes, string Seconds) Units => ("d", "h", "min", "s");
+}

@@ -1,0 +1,99 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Core.Alerting;
+
+/// <summary>
+/// Every phrase of every alert in one language: one class per language implements it, so a language is a table a
+/// translator can read and a missing phrase does not compile. <see cref="AlertText"/> puts the phrases together.
+/// </summary>
+public interface IAlertLanguage
+{
+    /// <summary>The <c>Alerts:Language</c> value that selects it.</summary>
+    string Code { get; }
+
+    string CheckName(string checkType);
+
+    string DownTitle(string checkType, string account);
+
+    string StillDownTitle(string checkType, string account);
+
+    string RestoredTitle(string checkType, string account);
+
+    string TokenRejectedTitle(string account);
+
+    string TokenRejectedNote { get; }
+
+    string TokenAcceptedTitle(string account);
+
+    string AnswersAgainTitle(string account);
+
+    string ThrottledTitle(string account);
+
+    string ThrottledNote { get; }
+
+    string ThrottledAdvice { get; }
+
+    string PausedUntil(DateTimeOffset until);
+
+    string BlockedTitle(string account);
+
+    string BlockedNote { get; }
+
+    string BlockedAdvice { get; }
+
+    string BillingTitle(string account);
+
+    string BillingNote { get; }
+
+    string BillingAdvice { get; }
+
+    string MonitorFaultTitle(string checks, string account);
+
+    string MonitorFaultNote { get; }
+
+    /// <summary>What to fix for a failure of AmoHealth's own, by its kind (never by its message).</summary>
+    string Remedy(FailureKind kind);
+
+    string MonitorFaultCleared(string checks, string account, string since, string until, string lasted);
+
+    string NotProbing(string account, string since, int minutes);
+
+    string ProbingAgain(string account, int minutes);
+
+    string TokenExpiring(string account, int daysLeft, string date);
+
+    string TestLeadReplaced(string account, long oldId, long newId);
+
+    string TestLeadSetting(long oldId, long newId);
+
+    string SummaryTitle(string account);
+
+    string SummaryIncidents(int count);
+
+    string DashboardLink(string url);
+
+    string ErrorLabel { get; }
+
+    string SinceLabel { get; }
+
+    string StatusLabel { get; }
+
+    string ReasonLabel { get; }
+
+    string RemedyLabel { get; }
+
+    string FaultSinceLabel { get; }
+
+    string LastedLabel { get; }
+
+    string DowntimeLabel { get; }
+
+    string StillDownForLabel { get; }
+
+    string ResponseTimeLabel { get; }
+
+    string Milliseconds { get; }
+
+    /// <summary>Units of a duration: days, hours, minutes, seconds.</summary>
+    (string Days, string Hours, string Minutes, string Seconds) Units { get; }
+}

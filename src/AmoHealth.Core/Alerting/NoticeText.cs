@@ -1,0 +1,39 @@
+using System.Globalization;
+using static AmoHealth.Core.Alerting.AlertFormat;
+
+namespace AmoHealth.Core.Alerting;
+
+/// <summary>Alerts that are not about one incident: token expiry, a recreated fixture, the summary, silence.</summary>
+public static class NoticeText
+{
+    public static string TokenExpiring(IAlertLanguage l, string account, DateTimeOffset expiresAt, int daysLeft) =>
+        l.TokenExpiring(account, daysLeft, expiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public static string TestLeadReplaced(
+        IAlertLanguage l, string account, long oldId, long newId, bool wasConfigured) =>
+        l.TestLeadReplaced(account, oldId, newId)
+        + (wasConfigured ? "\n" + l.TestLeadSetting(oldId, newId) : string.Empty);
+
+    /// <param name="rows">Per check: uptime %, incidents, p95 ms (null without data).</param>
+    public static string DailySummary(
+        IAlertLanguage l,
+        string account,
+        IReadOnlyList<(string CheckType, double Uptime, int Incidents, int? P95)> rows,
+        string? dashboard)
+    {
+        var lines = new List<string> { l.SummaryTitle(account) };
+        lines.AddRange(rows.Select(r =>
+            $"{r.CheckType}: {r.Uptime.ToString("0.##", CultureInfo.InvariantCulture)}% · "
+            + $"{l.SummaryIncidents(r.Incidents)} · p95: " + (r.P95 is { } p ? $"{p} {l.Milliseconds}" : "—")));
+        return Finish(lines, dashboard, l);
+    }
+
+    /// <summary>⚠️ no result of <paramref name="subject"/> (an account, or "amoCRM" from the Api) since then.</summary>
+    public static string NotProbing(IAlertLanguage l, string subject, DateTimeOffset last, DateTimeOffset now) =>
+        l.NotProbing(subject, Time(last), Minutes(now - last));
+
+    /// <summary>✅ results come again; the gap runs from the last result before the silence to the newest.</summary>
+    public static string ProbingAgain(
+        IAlertLanguage l, string subject, DateTimeOffset lastBefore, DateTimeOffset firstAfter) =>
+        l.ProbingAgain(subject, Minutes(firstAfter - lastBefore));
+}

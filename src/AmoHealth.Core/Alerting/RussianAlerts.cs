@@ -1,0 +1,134 @@
+using AmoHealth.Core.Checks;
+
+namespace AmoHealth.Core.Alerting;
+
+/// <summary>The alerts in Russian, the seed's language and the default.</summary>
+public sealed class RussianAlerts : IAlertLanguage
+{
+    public static readonly RussianAlerts Instance = new();
+
+    public string Code => "ru";
+
+    public string CheckName(string checkType) => checkType switch
+    {
+        CheckType.Get => "API (чтение, GET)",
+        CheckType.Post => "API (запись, POST)",
+        CheckType.Web => "веб-интерфейс (WEB)",
+        CheckType.Hook => "вебхуки (HOOK)",
+        CheckType.Dp => "Digital Pipeline (DP)",
+        _ => checkType,
+    };
+
+    public string DownTitle(string checkType, string account) =>
+        $"🔴 **amoCRM: {CheckName(checkType)} {Verb(checkType, "не работает", "не работают")}** — {account}";
+
+    public string StillDownTitle(string checkType, string account) =>
+        $"⏳ **amoCRM: {CheckName(checkType)} всё ещё {Verb(checkType, "не работает", "не работают")}** — {account}";
+
+    public string RestoredTitle(string checkType, string account) =>
+        $"✅ **amoCRM: {CheckName(checkType)} {Verb(checkType, "восстановлен", "восстановлены")}** — {account}";
+
+    public string TokenRejectedTitle(string account) => $"🔑 **amoCRM не принимает токен AmoHealth** — {account}";
+
+    public string TokenRejectedNote => "Это проблема учётных данных (токен истёк или отозван), а не сбой amoCRM.";
+
+    public string TokenAcceptedTitle(string account) => $"✅ **amoCRM снова принимает токен AmoHealth** — {account}";
+
+    public string AnswersAgainTitle(string account) => $"✅ **amoCRM снова отвечает на запросы AmoHealth** — {account}";
+
+    public string ThrottledTitle(string account) =>
+        $"⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)** — {account}";
+
+    public string ThrottledNote => "amoCRM отвечает, но просит подождать: это не сбой amoCRM.";
+
+    public string ThrottledAdvice =>
+        "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду "
+        + "(AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт.";
+
+    public string PausedUntil(DateTimeOffset until) =>
+        $"Запросы к API приостановлены до {until:HH:mm:ss} UTC, как попросил amoCRM.";
+
+    public string BlockedTitle(string account) =>
+        $"⚠️ **amoCRM заблокировал доступ к аккаунту (HTTP 403)** — {account}";
+
+    public string BlockedNote => "Запросы AmoHealth остановлены, кроме одной проверки в час.";
+
+    public string BlockedAdvice =>
+        "Что сделать: обратитесь в поддержку amoCRM; обычная причина — превышение лимита запросов "
+        + "интеграциями или блокировка IP-адреса.";
+
+    public string BillingTitle(string account) => $"⚠️ **Аккаунт amoCRM не оплачен (HTTP 402)** — {account}";
+
+    public string BillingNote => "amoCRM закрыл API до оплаты: это не сбой amoCRM.";
+
+    public string BillingAdvice => "Что сделать: продлите подписку amoCRM.";
+
+    public string MonitorFaultTitle(string checks, string account) =>
+        $"⚠️ **AmoHealth: проверки {checks} не работают по вине самого AmoHealth** — {account}";
+
+    public string MonitorFaultNote => "Это не сбой amoCRM: инцидент amoCRM не открыт, его доступность не снижается.";
+
+    public string Remedy(FailureKind kind) => kind switch
+    {
+        FailureKind.ReceiverUnreachable =>
+            "amoCRM не может достучаться до приёмника вебхуков AmoHealth: "
+            + "проверьте PUBLIC_URL, Nginx и службу Gateway.",
+        FailureKind.Configuration => "исправьте настройку, названную в причине, и перезапустите Prober.",
+        FailureKind.Offline => "у сервера AmoHealth нет сети: проверьте сеть и DNS сервера.",
+        _ => "смотрите журнал Prober.",
+    };
+
+    public string MonitorFaultCleared(string checks, string account, string since, string until, string lasted) =>
+        $"✅ **AmoHealth: проверки {checks} снова работают** — {account}\nНе работали с {since} по {until} ({lasted}).";
+
+    public string NotProbing(string account, string since, int minutes) =>
+        $"⚠️ **AmoHealth не проверяет {account} с {since}**\nНовых результатов нет уже {minutes} мин. "
+        + "Проверьте службу Prober (amohealth-prober) и её журнал.";
+
+    public string ProbingAgain(string account, int minutes) =>
+        $"✅ **AmoHealth снова проверяет {account}** (перерыв {minutes} мин)";
+
+    public string TokenExpiring(string account, int daysLeft, string date) =>
+        $"⚠️ **Токен amoCRM истекает** — {account}\nОсталось дней: {daysLeft} (до {date}). "
+        + "Выпустите новый долгосрочный токен.";
+
+    public string TestLeadReplaced(string account, long oldId, long newId) =>
+        $"ℹ️ **AmoHealth пересоздал тестовую сделку** — {account}\nСделки {oldId} больше нет в amoCRM (удалена или "
+        + $"объединена). Создана сделка {newId}; проверки продолжаются, это не сбой amoCRM.";
+
+    public string TestLeadSetting(long oldId, long newId) =>
+        $"Уберите Monitor:TestLeadId={oldId} из настроек или укажите {newId}.";
+
+    public string SummaryTitle(string account) => $"📊 **amoCRM за сутки** — {account}";
+
+    public string SummaryIncidents(int count) => $"инцидентов: {count}";
+
+    public string DashboardLink(string url) => $"[Дашборд]({url})";
+
+    public string ErrorLabel => "Ошибка: ";
+
+    public string SinceLabel => "Начало: ";
+
+    public string StatusLabel => "Статус: ";
+
+    public string ReasonLabel => "Причина: ";
+
+    public string RemedyLabel => "Что исправить: ";
+
+    public string FaultSinceLabel => "С: ";
+
+    public string LastedLabel => "Длилось: ";
+
+    public string DowntimeLabel => "Простой: ";
+
+    public string StillDownForLabel => "Уже: ";
+
+    public string ResponseTimeLabel => "время ответа: ";
+
+    public string Milliseconds => "мс";
+
+    public (string Days, string Hours, string Minutes, string Seconds) Units => ("д", "ч", "мин", "с");
+
+    /// <summary>"вебхуки" takes the plural verb in Russian.</summary>
+    private static string Verb(string checkType, string one, string many) => checkType == CheckType.Hook ? many : one;
+}

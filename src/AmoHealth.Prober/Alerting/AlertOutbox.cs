@@ -1,0 +1,30 @@
+using AmoHealth.Core.Alerting;
+using AmoHealth.Core.Alerting.Channels;
+using AmoHealth.Core.Storage;
+using AmoHealth.Prober.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AmoHealth.Prober.Alerting;
+
+/// <summary>
+/// The Prober's entry to the alerting module: evaluation and the watches raise events here; each becomes one
+/// message in the configured language, stored in the outbox once per usable channel in the caller's transaction,
+/// so an alert is never lost or invented whatever happens to the change it announces.
+/// </summary>
+public sealed class AlertOutbox(
+    Notifiers notifiers, IOptions<AlertOptions> alerts, IOptions<MonitorOptions> monitor)
+{
+    public OutboxMessage Compose(AlertEvent alert) => AlertMessages.For(
+        alert, AlertLanguages.For(alerts.Value.Language), alerts.Value.DashboardUrl ?? monitor.Value.PublicUrl);
+
+    public Task RaiseAsync(
+        StoreSession session, AlertEvent alert, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Outbox.AddAsync(session, Channels, Compose(alert), now, cancellationToken);
+
+    /// <summary>Adds messages composed earlier (a timed round reads first and writes at the end).</summary>
+    public Task AddAsync(
+        StoreSession session, OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Outbox.AddAsync(session, Channels, message, now, cancellationToken);
+
+    private IEnumerable<string> Channels => notifiers.Enabled.Select(n => n.Name);
+}
