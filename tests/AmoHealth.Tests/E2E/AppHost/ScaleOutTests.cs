@@ -60,10 +60,12 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await Eventually.GetAsync(async () => await ScalarAsync<long>("SELECT count(*) FROM leases WHERE name LIKE 'member:%' AND expires_at > " + Now) == 2 ? "two" : null, Wait, "two live Probers");
         var holder = await Eventually.GetAsync(() => ScalarAsync<string>("SELECT holder FROM leases WHERE name = 'account:demo'"), Wait, "the account's holder");
         var since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await Task.Delay(IntervalMs * 5);
-        var gets = await GetRequestTimesAsync(simulator, since);
-        // Five intervals: five cycles (one more at the edge), never one per Prober.
-        Assert.InRange(gets.Count, 4, 6);
+        var gets = await Eventually.GetAsync(
+            async () => await GetRequestTimesAsync(simulator, since) is { Count: >= 5 } times ? times : null,
+            Wait, "five GET cycles");
+        // One GET per cycle, never one per Prober: no two of them within half an interval.
+        var gaps = gets.Order().Zip(gets.Order().Skip(1), (a, b) => b - a).ToList();
+        Assert.All(gaps, gap => Assert.True(gap >= IntervalMs / 2, $"two GETs {gap} ms apart: {string.Join(", ", gaps)}"));
 
         // A stream through the Gateway, holding its cursor.
         var cursor = await LastEventIdAsync(gateway, null, 5);
@@ -83,14 +85,21 @@ public sealed class ScaleOutTests : IAsyncLifetime
         await Eventually.GetAsync(async () => (await MessagesAsync(simulator)).Any(m => m.Contains("🔴", StringComparison.Ordinal)) ? "down" : null, Wait, "the 🔴 alert");
         (await simulator.DeleteAsync("/__sim/faults")).EnsureSuccessStatusCode();
         await Eventually.GetAsync(async () => (await MessagesAsync(simulator)).Any(m => m.Contains("✅", StringComparison.Ordinal)) ? "up" : null, Wait, "the ✅ alert");
-        await Task.Delay(IntervalMs * 2);
+        // A result is stored in one transaction with any alert it raises: two more GET cycles stored, and the
+        // outbox holds whatever they raised. Once it is all delivered, Mattermost has seen every alert.
+        await MoreResultsAsync("GET", "two more GET cycles after the ✅ alert");
+        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM notifications WHERE check_type = 'GET' AND kind = 'down'"));
+        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM notifications WHERE check_type = 'GET' AND kind = 'restored'"));
+        await Eventually.GetAsync(
+            async () => await ScalarAsync<long>("SELECT count(*) FROM notifications WHERE check_type = 'GET' AND delivered_at IS NULL") == 0 ? "sent" : null,
+            Wait, "every alert delivered");
         var messages = await MessagesAsync(simulator);
         Assert.Equal(1, messages.Count(m => m.Contains("🔴", StringComparison.Ordinal) && m.Contains("GET", StringComparison.Ordinal)));
         Assert.Equal(1, messages.Count(m => m.Contains("✅", StringComparison.Ordinal) && m.Contains("GET", StringComparison.Ordinal)));
 
         // Lose an Api instance; the client reconnects with Last-Event-ID and gets every result it missed.
         Kill(ApiProcesses()[0]);
-        await Task.Delay(IntervalMs * 2);
+        await MoreResultsAsync("GET", "two GET cycles while an Api is gone");
         var received = new List<long>();
         var last = await LastEventIdAsync(gateway, cursor, 10, received);
         var stored = await ListAsync($"SELECT id FROM health_checks WHERE id > {cursor} AND id <= {last} ORDER BY id");
@@ -98,6 +107,14 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     private const string Now = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
+
+    /// <summary>Waits until two more results of <paramref name="checkType"/> are stored than now.</summary>
+    private async Task MoreResultsAsync(string checkType, string what)
+    {
+        var count = $"SELECT count(*) FROM health_checks WHERE check_type = '{checkType}'";
+        var seen = await ScalarAsync<long>(count);
+        await Eventually.GetAsync(async () => await ScalarAsync<long>(count) >= seen + 2 ? "stored" : null, Wait, what);
+    }
 
     /// <summary>Reads <paramref name="count"/> updates (retrying through the Gateway while an Api is gone); returns the last event id.</summary>
     private static async Task<long> LastEventIdAsync(HttpClient gateway, long? lastEventId, int count, List<long>? ids = null)

@@ -31,12 +31,16 @@ public sealed class ProberAlertingTests
         await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 1);
         await MetricEventuallyAsync(client, "amohealth_incidents_opened_total", "GET", 1);
         Assert.True(await MetricAsync(client, "amohealth_probe_duration_milliseconds_count", "GET") >= 1);
-        // Several more failing cycles: still one alert.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // A result is stored in one transaction with any alert it raises: once more results are stored, the alerts
+        // they raised are in the outbox. Several more failing cycles: still one alert.
+        await MoreGetResultsAsync("two more failing GET cycles");
+        Assert.Single(Alerts());
         await control.DeleteAsync("/__sim/faults");
         await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("✅", StringComparison.Ordinal)) ? new object() : null,
             Wait, "the restored alert");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await MoreGetResultsAsync("two more GET cycles after the restored alert");
+        Assert.Equal(2, Alerts().Count);
+        await Eventually.TrueAsync(() => Alerts().All(n => n.DeliveredAt is not null), Wait, "every alert delivered");
 
         var texts = await MattermostInbox.TextsAsync(control);
         Assert.Equal(2, texts.Count);
@@ -45,6 +49,24 @@ public sealed class ProberAlertingTests
         Assert.StartsWith("✅ **amoCRM: API (чтение, GET) восстановлен**", texts[1]);
         await MetricEventuallyAsync(client, "amohealth_check_up", "GET", 1);
         await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 0);
+
+        int GetResults()
+        {
+            using var db = database.CreateFactory().CreateDbContext();
+            return db.HealthChecks.Count(h => h.CheckType == "GET");
+        }
+
+        Task MoreGetResultsAsync(string what)
+        {
+            var seen = GetResults();
+            return Eventually.TrueAsync(() => GetResults() >= seen + 2, Wait, what);
+        }
+
+        List<AmoHealth.Core.Storage.NotificationRecord> Alerts()
+        {
+            using var db = database.CreateFactory().CreateDbContext();
+            return [.. db.Notifications];
+        }
     }
 
     [Fact]
@@ -63,8 +85,12 @@ public sealed class ProberAlertingTests
         }
 
         await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
-        // Every API check is throttled now (the whole account pauses); wait for more cycles: still one message.
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        // Every API check is throttled now (the whole account pauses); more cycles are stored, each in one
+        // transaction with any alert it raises: still one message.
+        var seen = GetResults();
+        await Eventually.TrueAsync(() => GetResults() >= seen + 2, Wait, "two more throttled GET cycles");
+        Assert.Single(Alerts());
+        await Eventually.TrueAsync(() => Alerts().All(n => n.DeliveredAt is not null), Wait, "the warning delivered");
 
         var text = Assert.Single(await MattermostInbox.TextsAsync(control));
         Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
@@ -72,6 +98,18 @@ public sealed class ProberAlertingTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "приостановлены"));
         Assert.Contains("Что сделать", text);
         Assert.DoesNotContain("🔴", text);
+
+        int GetResults()
+        {
+            using var db = database.CreateFactory().CreateDbContext();
+            return db.HealthChecks.Count(h => h.CheckType == "GET");
+        }
+
+        List<AmoHealth.Core.Storage.NotificationRecord> Alerts()
+        {
+            using var db = database.CreateFactory().CreateDbContext();
+            return [.. db.Notifications];
+        }
     }
 
     /// <summary>A whole Prober on a 2 s interval that confirms a failure after 1 s and 2 s, alerting the simulator's Mattermost.</summary>

@@ -18,7 +18,7 @@ public sealed class RecheckSchedulingTests
     [Fact]
     public async Task AReCheckRunsTheOneCheckAfterItsDelayWithoutWaitingForTheNextCycle()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+        var time = new TimerClock(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
         var get = new FakeProbe(CheckType.Get);
         var web = new FakeProbe(CheckType.Web);
         var results = new ResultChannel();
@@ -30,8 +30,11 @@ public sealed class RecheckSchedulingTests
         await Eventually.TrueAsync(() => get.Calls == 1 && web.Calls == 1, Wait, "the first cycle");
 
         rechecks.Request(new RecheckRequest("acme", CheckType.Get, TimeSpan.FromSeconds(5)));
+        await time.ParkedAsync(TimeSpan.FromSeconds(5), Wait, "the re-check to wait for its delay");
+        var fired = time.Fired;
         time.Advance(TimeSpan.FromSeconds(4));
-        await Task.Delay(100);
+        // No timer came due during the advance: the re-check still waits, so the check cannot have run.
+        Assert.Equal(fired, time.Fired);
         Assert.Equal(1, get.Calls);
         time.Advance(TimeSpan.FromSeconds(1));
         await Eventually.TrueAsync(() => get.Calls == 2, Wait, "the re-check");

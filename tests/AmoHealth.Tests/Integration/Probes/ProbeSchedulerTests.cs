@@ -14,7 +14,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private static readonly MonitorOptions Options = new() { CheckIntervalMs = 30_000, TimeoutMs = 10_000 };
 
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
+    private readonly TimerClock _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
     private readonly ResultChannel _results = new();
     private readonly List<FakeProbe> _probes = CheckType.All.Select(type => new FakeProbe(type)).ToList();
     private readonly List<ProbeResult> _received = [];
@@ -75,8 +75,11 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _probes.All(p => p.Calls == 1), Wait, "the first cycle");
         await ReadResultsAsync(5);
 
-        _time.Advance(TimeSpan.FromMilliseconds(Options.CheckIntervalMs - 1));
-        await Task.Delay(200);
+        var fired = _time.Fired;
+        _time.Advance(Options.CheckInterval - TimeSpan.FromMilliseconds(1));
+
+        // An advance runs every timer that comes due before it returns: none did, so no cycle can start.
+        Assert.Equal(fired, _time.Fired);
         Assert.All(_probes, p => Assert.Equal(1, p.Calls));
 
         _time.Advance(TimeSpan.FromMilliseconds(1));
