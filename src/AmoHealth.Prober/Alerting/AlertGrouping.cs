@@ -21,7 +21,10 @@ public static class AlertGrouping
     }
 
     /// <summary>The accounts' checks: where each stands and when it last reported.</summary>
-    private static async Task<List<CheckStatusRecord>> ChecksAsync(StoreSession session, List<string> accounts, CancellationToken cancellationToken)
+    private static async Task<List<CheckStatusRecord>> ChecksAsync(
+        StoreSession session,
+        List<string> accounts,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(string.Empty);
         command.CommandText = "SELECT account, check_type, status, state, last_check FROM check_status WHERE account IN "
@@ -68,7 +71,10 @@ public static class AlertGrouping
     }
 
     /// <summary>Whether another check of the account may still turn the same way as these alerts.</summary>
-    private static bool AwaitsVerdict(List<NotificationRecord> rows, IReadOnlyCollection<CheckStatusRecord> checks, TimeSpan interval)
+    private static bool AwaitsVerdict(
+        List<NotificationRecord> rows,
+        IReadOnlyCollection<CheckStatusRecord> checks,
+        TimeSpan interval)
     {
         var down = rows[0].Kind == NotificationKinds.Down;
         var alerted = rows.Select(r => r.CheckType).ToHashSet(StringComparer.Ordinal);

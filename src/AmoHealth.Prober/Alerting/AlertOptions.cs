@@ -30,7 +30,9 @@ public sealed class AlertOptions : IValidatableObject
     [Range(0, 300)]
     public int GroupWindowSeconds { get; set; } = 3;
 
-    /// <summary>Minutes an alert channel may keep failing before <c>/health</c> reports it degraded. Default 10.</summary>
+    /// <summary>
+    /// Minutes an alert channel may keep failing before <c>/health</c> reports it degraded. Default 10.
+    /// </summary>
     [Range(1, 1_440)]
     public int ChannelFailingMinutes { get; set; } = 10;
 
@@ -44,9 +46,12 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>Days before a token's expiry at which to warn. Default 14, 3 and 1.</summary>
     public List<int> TokenWarningDays { get; set; } = [];
 
-    public IReadOnlyList<int> TokenWarnings => (TokenWarningDays.Count > 0 ? TokenWarningDays : [14, 3, 1]).OrderDescending().ToList();
+    public IReadOnlyList<int> TokenWarnings =>
+        (TokenWarningDays.Count > 0 ? TokenWarningDays : [14, 3, 1]).OrderDescending().ToList();
 
-    /// <summary>Hour (UTC) of the daily summary: uptime, incidents and p95 per check. Default 6 (09:00 Moscow); -1 for none.</summary>
+    /// <summary>
+    /// Hour (UTC) of the daily summary: uptime, incidents and p95 per check. Default 6 (09:00 Moscow); -1 for none.
+    /// </summary>
     [Range(-1, 23)]
     public int DailySummaryHourUtc { get; set; } = 6;
 

@@ -99,7 +99,11 @@ public sealed partial class AlertTimers(
         await session.CommitAsync(cancellationToken);
     }
 
-    private async Task RemindAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RemindAsync(
+        StoreSession read,
+        TimedWrites due,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var every = alerts.Value.RemindEveryMinutes;
         if (every == 0)
@@ -117,7 +121,11 @@ public sealed partial class AlertTimers(
         }
     }
 
-    private async Task WarnTokensAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task WarnTokensAsync(
+        StoreSession read,
+        TimedWrites due,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var expiries = await StateMarks.AllAsync(read, ProbeStateRecord.TokenExpiresKey, cancellationToken);
         var warnings = (await StateMarks.AllAsync(read, TokenWarnedKey, cancellationToken)).ToDictionary(s => s.Account, s => s.Value, StringComparer.Ordinal);
@@ -148,7 +156,11 @@ public sealed partial class AlertTimers(
         }
     }
 
-    private async Task SummarizeAsync(StoreSession read, TimedWrites due, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(
+        StoreSession read,
+        TimedWrites due,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (alerts.Value.DailySummaryHourUtc < 0 || now.Hour < alerts.Value.DailySummaryHourUtc)
         {
@@ -187,6 +199,7 @@ public sealed partial class AlertTimers(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timed alerts (reminders, token warnings, summary) failed this round")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Timed alerts (reminders, token warnings, summary) failed this round")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -59,7 +59,9 @@ public sealed partial class ChannelHealth(
         }
     }
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var limit = TimeSpan.FromMinutes(alerts.Value.ChannelFailingMinutes);
         var now = time.GetUtcNow();
@@ -73,7 +75,12 @@ public sealed partial class ChannelHealth(
             : HealthCheckResult.Degraded("Alert channels: " + string.Join("; ", problems)));
     }
 
-    private async Task SaveAsync(string channel, string state, long? since, string? error, CancellationToken cancellationToken = default)
+    private async Task SaveAsync(
+        string channel,
+        string state,
+        long? since,
+        string? error,
+        CancellationToken cancellationToken = default)
     {
         try
         {

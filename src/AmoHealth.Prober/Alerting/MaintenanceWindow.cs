@@ -11,5 +11,6 @@ public sealed class MaintenanceWindow
 
     public DateTimeOffset End { get; set; }
 
-    public bool Covers(string account, DateTimeOffset at) => (Account is null || Account == account) && at >= Start && at < End;
+    public bool Covers(string account, DateTimeOffset at) =>
+        (Account is null || Account == account) && at >= Start && at < End;
 }

@@ -11,15 +11,23 @@ namespace AmoHealth.Prober.Alerting;
 /// </summary>
 public sealed class OutboxClaims(StoreConnections connections, IOwnership ownership)
 {
-    /// <summary>Well over a channel's send limit (10 s): a claim this young may belong to a send still under way.</summary>
+    /// <summary>
+    /// Well over a channel's send limit (10 s): a claim this young may belong to a send still under way.
+    /// </summary>
     public static readonly TimeSpan Fresh = TimeSpan.FromMinutes(1);
 
     /// <summary>Whether a sender under <paramref name="fence"/> may claim the row now.</summary>
     public static bool Claimable(NotificationRecord row, long fence, long nowMs) =>
         row.ClaimedFence is not { } claimed || claimed == fence || (claimed < fence && row.ClaimedAt < nowMs - (long)Fresh.TotalMilliseconds);
 
-    /// <summary>Claims every row of one message under <paramref name="fence"/>, or none (then it is not sent).</summary>
-    public async Task<bool> ClaimAsync(IReadOnlyCollection<long> ids, long fence, long nowMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims every row of one message under <paramref name="fence"/>, or none (then it is not sent).
+    /// </summary>
+    public async Task<bool> ClaimAsync(
+        IReadOnlyCollection<long> ids,
+        long fence,
+        long nowMs,
+        CancellationToken cancellationToken)
     {
         await using var session = await connections.BeginAsync(cancellationToken);
         if (!await ownership.LeadsAsync(session, fence, cancellationToken))
@@ -43,7 +51,11 @@ public sealed class OutboxClaims(StoreConnections connections, IOwnership owners
     }
 
     /// <summary>Marks the rows delivered, where the claim is still this fence's; returns how many.</summary>
-    public async Task<int> DeliveredAsync(IReadOnlyCollection<long> ids, long fence, long nowMs, CancellationToken cancellationToken)
+    public async Task<int> DeliveredAsync(
+        IReadOnlyCollection<long> ids,
+        long fence,
+        long nowMs,
+        CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
         await using var command = session.Command(string.Empty).With("@delivered_at", nowMs).With("@fence", fence);
@@ -52,8 +64,15 @@ public sealed class OutboxClaims(StoreConnections connections, IOwnership owners
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Records a failed attempt and gives the claim back (the send is over), where it is still this fence's.</summary>
-    public async Task FailedAsync(NotificationRecord row, long fence, long nextAttemptAt, string failure, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failed attempt and gives the claim back (the send is over), where it is still this fence's.
+    /// </summary>
+    public async Task FailedAsync(
+        NotificationRecord row,
+        long fence,
+        long nextAttemptAt,
+        string failure,
+        CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
         await using var command = session.Command(

@@ -5,8 +5,13 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>Which undelivered alerts may go now: each incident's oldest per channel, outside maintenance.</summary>
 public static class OutboxHeads
 {
-    /// <summary>The due heads; alerts of an account in maintenance are held (not dropped) until the window ends.</summary>
-    public static List<NotificationRecord> Due(List<NotificationRecord> pending, AlertOptions settings, DateTimeOffset now)
+    /// <summary>
+    /// The due heads; alerts of an account in maintenance are held (not dropped) until the window ends.
+    /// </summary>
+    public static List<NotificationRecord> Due(
+        List<NotificationRecord> pending,
+        AlertOptions settings,
+        DateTimeOffset now)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         // Only the oldest undelivered alert of an incident, per channel, may go; the rest wait behind it.

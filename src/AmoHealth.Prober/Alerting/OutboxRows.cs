@@ -15,7 +15,11 @@ public static class OutboxRows
         + "WHERE n.delivered_at IS NULL AND n.channel = @channel AND n.next_attempt_at <> @archived ORDER BY n.id LIMIT @limit";
 
     /// <summary>One channel's oldest undelivered rows that are not archived, each with its incident.</summary>
-    public static async Task<List<NotificationRecord>> PendingAsync(StoreSession session, string channel, int limit, CancellationToken cancellationToken)
+    public static async Task<List<NotificationRecord>> PendingAsync(
+        StoreSession session,
+        string channel,
+        int limit,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(Pending)
             .With("@channel", channel).With("@archived", OutboxDispatcher.Archived).With("@limit", limit);
@@ -26,14 +30,27 @@ public static class OutboxRows
             var incidentId = reader.GetNullableInt64(4);
             rows.Add(new NotificationRecord
             {
-                Id = reader.GetInt64(0), CreatedAt = reader.GetInt64(1), Account = reader.GetString(2), CheckType = reader.GetString(3),
-                IncidentId = incidentId, Kind = reader.GetString(5), Channel = reader.GetString(6), Text = reader.GetString(7),
-                Attempts = reader.GetInt32(8), NextAttemptAt = reader.GetInt64(9), DeliveredAt = reader.GetNullableInt64(10),
-                LastError = reader.GetNullableString(11), ClaimedFence = reader.GetNullableInt64(12), ClaimedAt = reader.GetNullableInt64(13),
+                Id = reader.GetInt64(0),
+                CreatedAt = reader.GetInt64(1),
+                Account = reader.GetString(2),
+                CheckType = reader.GetString(3),
+                IncidentId = incidentId,
+                Kind = reader.GetString(5),
+                Channel = reader.GetString(6),
+                Text = reader.GetString(7),
+                Attempts = reader.GetInt32(8),
+                NextAttemptAt = reader.GetInt64(9),
+                DeliveredAt = reader.GetNullableInt64(10),
+                LastError = reader.GetNullableString(11),
+                ClaimedFence = reader.GetNullableInt64(12),
+                ClaimedAt = reader.GetNullableInt64(13),
                 Incident = incidentId is { } id && !reader.IsDBNull(14)
                     ? new IncidentRecord
                     {
-                        Id = id, Account = reader.GetString(14), CheckType = reader.GetString(15), Kind = OutcomeNames.Parse(reader.GetString(16)),
+                        Id = id,
+                        Account = reader.GetString(14),
+                        CheckType = reader.GetString(15),
+                        Kind = OutcomeNames.Parse(reader.GetString(16)),
                         StartTime = reader.GetInt64(17), EndTime = reader.GetNullableInt64(18),
                     }
                     : null,
@@ -76,7 +93,11 @@ public static class OutboxRows
     }
 
     /// <summary>Marks a row delivered (one a channel accepted before its mark could be saved).</summary>
-    public static async Task DeliveredAsync(StoreSession session, long id, long deliveredAt, CancellationToken cancellationToken)
+    public static async Task DeliveredAsync(
+        StoreSession session,
+        long id,
+        long deliveredAt,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("UPDATE notifications SET delivered_at = @delivered_at WHERE id = @id")
             .With("@delivered_at", deliveredAt).With("@id", id);
@@ -84,7 +105,11 @@ public static class OutboxRows
     }
 
     /// <summary>Holds a row until <paramref name="nextAttemptAt"/> (the end of a maintenance window).</summary>
-    public static async Task HoldAsync(StoreSession session, long id, long nextAttemptAt, CancellationToken cancellationToken)
+    public static async Task HoldAsync(
+        StoreSession session,
+        long id,
+        long nextAttemptAt,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("UPDATE notifications SET next_attempt_at = @next_attempt_at WHERE id = @id")
             .With("@next_attempt_at", nextAttemptAt).With("@id", id);
@@ -92,15 +117,25 @@ public static class OutboxRows
     }
 
     /// <summary>Archives one row (kept, never sent), saying why.</summary>
-    public static async Task ArchiveAsync(StoreSession session, long id, string reason, CancellationToken cancellationToken)
+    public static async Task ArchiveAsync(
+        StoreSession session,
+        long id,
+        string reason,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("UPDATE notifications SET next_attempt_at = @archived, last_error = @reason WHERE id = @id")
             .With("@archived", OutboxDispatcher.Archived).With("@reason", reason).With("@id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Archives the undelivered rows of channels other than <paramref name="channels"/>; returns how many.</summary>
-    public static async Task<int> ArchiveOrphansAsync(StoreSession session, IReadOnlyCollection<string> channels, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Archives the undelivered rows of channels other than <paramref name="channels"/>; returns how many.
+    /// </summary>
+    public static async Task<int> ArchiveOrphansAsync(
+        StoreSession session,
+        IReadOnlyCollection<string> channels,
+        string reason,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(string.Empty)
             .With("@archived", OutboxDispatcher.Archived).With("@reason", reason);

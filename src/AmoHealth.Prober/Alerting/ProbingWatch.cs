@@ -10,7 +10,8 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>
 /// "AmoHealth is not probing", raised once per cluster by the cluster lease's holder: an account whose newest
 /// stored result is older than <see cref="Cadence.SilentAfter"/> gets one <see cref="ProbingStopped"/>, and one
-/// <see cref="ProbingResumed"/> when its results come again, through the outbox and so every configured channel. What was announced is kept in <c>probe_state</c>, written under the
+/// <see cref="ProbingResumed"/> when its results come again, through the outbox and so every configured channel. What
+/// was announced is kept in <c>probe_state</c>, written under the
 /// lease's fence with the alert, so a new holder neither repeats it nor loses its ✅. Each look also leaves a
 /// heartbeat: while it is fresh the Api's last-resort alert (for when no Prober is alive) stays quiet.
 /// </summary>
@@ -106,7 +107,8 @@ public sealed partial class ProbingWatch(
     }
 
     /// <summary>A moment as <c>probe_state</c> stores it: Unix milliseconds as text.</summary>
-    private static string Stored(DateTimeOffset at) => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private static string Stored(DateTimeOffset at) =>
+        at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Each account's newest stored result, as stored (Unix ms).</summary>
     private static async Task<List<(string Account, long Last)>> NewestAsync(
@@ -123,7 +125,8 @@ public sealed partial class ProbingWatch(
         return newest;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No result of {Account} stored since {Last}: raising \"not probing\"")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No result of {Account} stored since {Last}: raising \"not probing\"")]
     private static partial void LogStopped(ILogger logger, string account, DateTimeOffset last);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Results of {Account} come in again")]

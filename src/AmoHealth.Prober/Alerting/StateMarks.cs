@@ -9,21 +9,33 @@ namespace AmoHealth.Prober.Alerting;
 public static class StateMarks
 {
     /// <summary>Every account's value of <paramref name="key"/>.</summary>
-    public static async Task<List<ProbeStateRecord>> AllAsync(StoreSession session, string key, CancellationToken cancellationToken)
+    public static async Task<List<ProbeStateRecord>> AllAsync(
+        StoreSession session,
+        string key,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE \"key\" = @key").With("@key", key);
         return await ProbeStateRows.ReadAsync(command, cancellationToken);
     }
 
     /// <summary>The account's value of <paramref name="key"/>, or null.</summary>
-    public static async Task<string?> GetAsync(StoreSession session, string account, string key, CancellationToken cancellationToken)
+    public static async Task<string?> GetAsync(
+        StoreSession session,
+        string account,
+        string key,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("SELECT \"value\" FROM probe_state WHERE account = @account AND \"key\" = @key")
             .With("@account", account).With("@key", key);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public static async Task SetAsync(StoreSession session, string account, string key, string value, CancellationToken cancellationToken)
+    public static async Task SetAsync(
+        StoreSession session,
+        string account,
+        string key,
+        string value,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(
                 "INSERT INTO probe_state (account, \"key\", \"value\") VALUES (@account, @key, @value) "
@@ -32,7 +44,11 @@ public static class StateMarks
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task RemoveAsync(StoreSession session, string account, string key, CancellationToken cancellationToken)
+    public static async Task RemoveAsync(
+        StoreSession session,
+        string account,
+        string key,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command("DELETE FROM probe_state WHERE account = @account AND \"key\" = @key")
             .With("@account", account).With("@key", key);

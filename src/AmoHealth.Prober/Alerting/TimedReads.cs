@@ -6,7 +6,9 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>What <see cref="AlertTimers"/> reads besides <c>probe_state</c>, as plain commands.</summary>
 public static class TimedReads
 {
-    /// <summary>Every open incident with the time (Unix ms) of its newest down alert or reminder, null when it has none.</summary>
+    /// <summary>
+    /// Every open incident with the time (Unix ms) of its newest down alert or reminder, null when it has none.
+    /// </summary>
     public static async Task<List<(IncidentRecord Incident, long? LastAlert)>> OpenIncidentsAsync(StoreSession session, CancellationToken cancellationToken)
     {
         await using var command = session.Command(
@@ -20,7 +22,10 @@ public static class TimedReads
         {
             var incident = new IncidentRecord
             {
-                Id = reader.GetInt64(0), Account = reader.GetString(1), CheckType = reader.GetString(2), Kind = OutcomeNames.Parse(reader.GetString(3)),
+                Id = reader.GetInt64(0),
+                Account = reader.GetString(1),
+                CheckType = reader.GetString(2),
+                Kind = OutcomeNames.Parse(reader.GetString(3)),
                 StartTime = reader.GetInt64(4),
             };
             open.Add((incident, reader.GetNullableInt64(5)));

@@ -3,7 +3,9 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>The alerts and <c>probe_state</c> marks one round of <see cref="AlertTimers"/> found due, written together.</summary>
+/// <summary>
+/// The alerts and <c>probe_state</c> marks one round of <see cref="AlertTimers"/> found due, written together.
+/// </summary>
 public sealed class TimedWrites
 {
     private readonly List<OutboxMessage> _alerts = [];
@@ -16,7 +18,11 @@ public sealed class TimedWrites
     public void Mark(string account, string key, string value) => _marks.Add((account, key, value));
 
     /// <summary>Adds the alerts to the outbox and stores the marks, in the session's transaction.</summary>
-    public async Task WriteAsync(StoreSession session, AlertOutbox alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task WriteAsync(
+        StoreSession session,
+        AlertOutbox alerts,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         foreach (var alert in _alerts)
         {

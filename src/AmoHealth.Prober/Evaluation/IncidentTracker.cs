@@ -125,7 +125,9 @@ public sealed partial class IncidentTracker(
         return incident;
     }
 
-    /// <summary>The open incident of a down check, when this failure is of another kind than the one it opened for.</summary>
+    /// <summary>
+    /// The open incident of a down check, when this failure is of another kind than the one it opened for.
+    /// </summary>
     private static async Task<IncidentRecord?> OfAnotherKindAsync(
         TrackedIncidents store, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
     {

@@ -10,8 +10,14 @@ namespace AmoHealth.Prober.Evaluation;
 /// </summary>
 public static class StateMachine
 {
-    /// <summary>Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.</summary>
-    public static Decision Apply(CheckStatusRecord state, ProbeResult result, IReadOnlyList<TimeSpan> confirmations, int recoverAfter)
+    /// <summary>
+    /// Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.
+    /// </summary>
+    public static Decision Apply(
+        CheckStatusRecord state,
+        ProbeResult result,
+        IReadOnlyList<TimeSpan> confirmations,
+        int recoverAfter)
     {
         var ok = result.Outcome.IsSuccess();
         switch (state.State)

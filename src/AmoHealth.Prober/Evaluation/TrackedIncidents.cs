@@ -33,7 +33,10 @@ public sealed class TrackedIncidents(StoreSession session)
     }
 
     /// <summary>The open incident of a check (there is at most one), or null.</summary>
-    public async Task<IncidentRecord?> OpenOfAsync(string account, string checkType, CancellationToken cancellationToken)
+    public async Task<IncidentRecord?> OpenOfAsync(
+        string account,
+        string checkType,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(
                 $"SELECT {Columns} FROM incidents WHERE account = @account AND check_type = @check_type AND end_time IS NULL")
@@ -43,7 +46,11 @@ public sealed class TrackedIncidents(StoreSession session)
     }
 
     /// <summary>Whether another check of the account has an open incident of this kind.</summary>
-    public async Task<bool> OtherOpenOfKindAsync(string account, string checkType, Outcome kind, CancellationToken cancellationToken)
+    public async Task<bool> OtherOpenOfKindAsync(
+        string account,
+        string checkType,
+        Outcome kind,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(
                 "SELECT COUNT(*) FROM incidents WHERE account = @account AND check_type <> @check_type AND end_time IS NULL AND kind = @kind")
@@ -69,7 +76,9 @@ public sealed class TrackedIncidents(StoreSession session)
         _known[incident.Id] = incident;
     }
 
-    /// <summary>Stores the end of an incident (its <see cref="IncidentRecord.EndTime"/> and duration, set by the caller).</summary>
+    /// <summary>
+    /// Stores the end of an incident (its <see cref="IncidentRecord.EndTime"/> and duration, set by the caller).
+    /// </summary>
     public async Task CloseAsync(IncidentRecord incident, CancellationToken cancellationToken)
     {
         await using var command = session.Command("UPDATE incidents SET end_time = @end_time, duration = @duration WHERE id = @id")
@@ -94,8 +103,12 @@ public sealed class TrackedIncidents(StoreSession session)
                 found = new IncidentRecord
                 {
                     Id = reader.GetInt64(0), CheckType = reader.GetString(1), StartTime = reader.GetInt64(2),
-                    EndTime = reader.GetNullableInt64(3), Duration = reader.GetNullableInt64(4), Details = reader.GetNullableString(5),
-                    CreatedAt = reader.GetInt64(6), Account = reader.GetString(7), Kind = OutcomeNames.Parse(reader.GetString(8)),
+                    EndTime = reader.GetNullableInt64(3),
+                    Duration = reader.GetNullableInt64(4),
+                    Details = reader.GetNullableString(5),
+                    CreatedAt = reader.GetInt64(6),
+                    Account = reader.GetString(7),
+                    Kind = OutcomeNames.Parse(reader.GetString(8)),
                 };
             }
         }

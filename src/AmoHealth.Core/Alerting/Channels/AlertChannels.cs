@@ -9,7 +9,9 @@ namespace AmoHealth.Core.Alerting.Channels;
 /// </summary>
 public static class AlertChannels
 {
-    /// <summary>Adds the channels and <see cref="Notifiers"/>; the host adds the HTTP client and the seed's URL.</summary>
+    /// <summary>
+    /// Adds the channels and <see cref="Notifiers"/>; the host adds the HTTP client and the seed's URL.
+    /// </summary>
     public static NotificationsBuilder AddAlertChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<Notifiers>();

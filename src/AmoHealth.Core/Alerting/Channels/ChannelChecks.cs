@@ -9,7 +9,9 @@ namespace AmoHealth.Core.Alerting.Channels;
 /// </summary>
 public static class ChannelChecks
 {
-    /// <summary>Adds the start-up checks and secret registration of the Mattermost, webhook and Telegram channels.</summary>
+    /// <summary>
+    /// Adds the start-up checks and secret registration of the Mattermost, webhook and Telegram channels.
+    /// </summary>
     public static IServiceCollection AddChannelChecks(
         this IServiceCollection services, Action<string?> registerSecret, Action<string?> registerUrl)
     {

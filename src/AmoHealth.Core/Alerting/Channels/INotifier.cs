@@ -11,7 +11,9 @@ public interface INotifier
     /// <summary>The channel's name in the outbox (<c>notifications.channel</c>).</summary>
     string Name { get; }
 
-    /// <summary>Null when configured and usable; else why not (shown in the start-up warning, without secrets).</summary>
+    /// <summary>
+    /// Null when configured and usable; else why not (shown in the start-up warning, without secrets).
+    /// </summary>
     string? Problem { get; }
 
     /// <summary>Null when the channel accepted the alert, else a short reason (no URL, no token).</summary>

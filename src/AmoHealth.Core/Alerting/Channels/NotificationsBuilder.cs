@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>Registers alert channels: one class plus one <see cref="AddNotifier{TNotifier, TOptions}"/> line each.</summary>
+/// <summary>
+/// Registers alert channels: one class plus one <see cref="AddNotifier{TNotifier, TOptions}"/> line each.
+/// </summary>
 public sealed class NotificationsBuilder(IServiceCollection services, IConfiguration configuration)
 {
     /// <summary>
     /// Adds <typeparamref name="TNotifier"/> with its options bound from <paramref name="section"/> by
-    /// <paramref name="bind"/>: <c>(section, o) =&gt; section.Bind(o)</c> at the registration, where the options' type is
-    /// known and the binding is generated at build time.
+    /// <paramref name="bind"/>: <c>(section, o) =&gt; section.Bind(o)</c> at the registration, where the options'
+    /// type is known and the binding is generated at build time.
     /// </summary>
     public NotificationsBuilder AddNotifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier, TOptions>(
         string section, Action<IConfiguration, TOptions> bind)

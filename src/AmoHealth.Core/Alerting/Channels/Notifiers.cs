@@ -28,13 +28,16 @@ public sealed partial class Notifiers
         Problems = problems;
     }
 
-    /// <summary>Channels that were configured but cannot be used, with why: shown on <c>/health</c> and <c>/api/info</c>.</summary>
+    /// <summary>
+    /// Channels that were configured but cannot be used, with why: shown on <c>/health</c> and <c>/api/info</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Problems { get; }
 
     public IReadOnlyList<INotifier> Enabled { get; }
 
     public IReadOnlyDictionary<string, INotifier> ByName { get; }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert channel {Channel} is disabled: {Problem}. Probing goes on.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Alert channel {Channel} is disabled: {Problem}. Probing goes on.")]
     private static partial void LogDisabled(ILogger logger, string channel, string problem);
 }
