@@ -12,7 +12,6 @@ namespace AmoHealth.Hosting;
 /// </summary>
 public static class LocalPostgres
 {
-    /// <summary>The system user the server runs as when started by root.</summary>
     public const string ServiceUser = "postgres";
 
     /// <summary>The superuser <c>initdb</c> creates; local connections are trusted on loopback only.</summary>
@@ -104,7 +103,6 @@ public static class LocalPostgres
         return RunningAsRoot ? server.As(ServiceUser) : server;
     }
 
-    /// <summary>Stops the server on <paramref name="dataDirectory"/>, if one runs; returns when it is gone.</summary>
     public static void Stop(string binDirectory, string dataDirectory, string mode = "immediate") =>
         // pg_ctl answers 3 when no server runs and 1 when the folder holds no cluster: both mean "stopped".
         Run(binDirectory, "pg_ctl", ["stop", "-D", dataDirectory, "-m", mode, "-w"], acceptExitCodes: [0, 1, 3]);
@@ -116,7 +114,6 @@ public static class LocalPostgres
     public static string ReadConnectionString(int port, string database) => string.Create(
         CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Username={ReadRole};Database={database}");
 
-    /// <summary>Waits until the server on <paramref name="port"/> opens a session.</summary>
     public static Task WaitUntilReadyAsync(int port, Func<bool> exited, TimeSpan timeout) =>
         LocalPrograms.WaitUntilAnswersAsync("postgres", async cancellationToken =>
         {
@@ -137,7 +134,6 @@ public static class LocalPostgres
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Runs a PostgreSQL tool to completion (as the service user when root); throws with its output.</summary>
     public static void Run(
         string binDirectory, string tool, IEnumerable<string> arguments, int[]? acceptExitCodes = null)
     {
@@ -167,7 +163,6 @@ public static class LocalPostgres
         }
     }
 
-    /// <summary>As root, gives <paramref name="path"/> (a file or a whole folder) to the service user.</summary>
     public static void HandOverFile(string path)
     {
         if (OperatingSystem.IsLinux() && RunningAsRoot)

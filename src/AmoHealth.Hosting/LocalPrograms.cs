@@ -20,10 +20,7 @@ public static class LocalPrograms
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>
-    /// Polls <paramref name="answers"/> until it says yes; fails with <paramref name="what"/> when the server
-    /// exits first or <paramref name="timeout"/> passes.
-    /// </summary>
+    /// <summary>Polls <paramref name="answers"/>; fails naming <paramref name="what"/> on exit or timeout.</summary>
     public static async Task WaitUntilAnswersAsync(
         string what, Func<CancellationToken, Task<bool>> answers, Func<bool> exited, TimeSpan timeout)
     {

@@ -6,7 +6,6 @@ namespace AmoHealth.Hosting;
 /// </summary>
 public static class LocalRedis
 {
-    /// <summary>The <c>redis-server</c> on PATH; fails naming the package when there is none.</summary>
     public static string FindServer() =>
         LocalPrograms.FindOnPath("redis-server") ?? throw new InvalidOperationException(
             "redis-server is not installed. Install it (Debian/Ubuntu: sudo apt-get install redis-server), or set "
@@ -29,7 +28,6 @@ public static class LocalRedis
         return new(FindServer(), arguments);
     }
 
-    /// <summary>The <c>requirepass</c> a configuration file sets, if any.</summary>
     public static string? PasswordIn(string configFile) =>
         File.ReadLines(configFile)
             .Select(line => line.Trim())
@@ -37,7 +35,6 @@ public static class LocalRedis
             .Select(line => line["requirepass ".Length..].Trim())
             .LastOrDefault();
 
-    /// <summary>Waits until the server on <paramref name="port"/> answers PING (after AUTH with a password).</summary>
     public static Task WaitUntilReadyAsync(int port, string? password, Func<bool> exited, TimeSpan timeout) =>
         LocalPrograms.WaitUntilAnswersAsync(
             "redis-server",

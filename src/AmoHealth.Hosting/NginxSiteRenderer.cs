@@ -29,10 +29,6 @@ public static partial class NginxSiteRenderer
         return Placeholder().Replace(template, match => placeholders[match.Groups[1].Value]);
     }
 
-    /// <summary>
-    /// Writes <see cref="PrivateServer"/> into <paramref name="prefix"/> with the folders it needs; returns the
-    /// path of its <c>nginx.conf</c>.
-    /// </summary>
     public static string WritePrivateServer(string prefix, string siteFile)
     {
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));

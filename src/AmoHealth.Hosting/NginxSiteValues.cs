@@ -34,7 +34,6 @@ public sealed record NginxSiteValues
 
     public required string ProxySecret { get; init; }
 
-    /// <summary>Each <c>@NAME@</c> of the template with its value.</summary>
     public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>
     {
         ["SERVER_NAME"] = ServerName,

@@ -25,6 +25,5 @@ public sealed record ServerCommand(string FileName, IReadOnlyList<string> Argume
             : new("/usr/bin/env", [$"LOG={logFile}", "/bin/sh", .. arguments]);
     }
 
-    /// <summary>The same command run by <paramref name="user"/> through <c>runuser</c> (the caller is root).</summary>
     public ServerCommand As(string user) => new("runuser", ["-u", user, "--", FileName, .. Arguments]);
 }

@@ -92,7 +92,6 @@ public static class StackCommand
         await File.AppendAllLinesAsync(Path.Combine(dir, "stack.pids"), started);
     }
 
-    /// <summary>Stops what <c>start</c> started in <paramref name="dir"/> and returns once each is gone.</summary>
     private static async Task StopAsync(string dir)
     {
         var pids = Path.Combine(dir, "stack.pids");
