@@ -37,6 +37,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             value => value.ToName(), name => OutcomeNames.Parse(name));
         var state = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<CheckState, string>(
             value => value.ToName(), name => CheckStateNames.Parse(name));
+        var kind = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<FailureKind, string>(
+            value => value.ToName(), name => FailureKindNames.Parse(name, FailureKind.None));
         var postgres = Database.IsNpgsql();
 
         modelBuilder.Entity<HealthCheckRecord>(e =>
@@ -70,6 +72,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.ConnectMs).HasColumnName("connect_ms");
             e.Property(x => x.TlsMs).HasColumnName("tls_ms");
             e.Property(x => x.TtfbMs).HasColumnName("ttfb_ms");
+            e.Property(x => x.StoredKind).HasColumnName("failure_kind").HasConversion(kind);
             // No secondary index: ids are in write order and the rollups hold each bucket's id range, so
             // raw rows are found by rowid range. An index on time would add 15 bytes to every row.
         });
@@ -94,6 +97,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.Streak).HasColumnName("streak");
             e.Property(x => x.FailingSince).HasColumnName("failing_since");
             e.Property(x => x.IncidentId).HasColumnName("incident_id");
+            e.Property(x => x.StoredKind).HasColumnName("failure_kind").HasConversion(kind);
         });
 
         modelBuilder.Entity<NotificationRecord>(e =>

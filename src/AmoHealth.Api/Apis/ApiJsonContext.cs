@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AmoHealth.Api.Queries;
 using AmoHealth.Api.Status;
+using AmoHealth.Core.Live;
 
 namespace AmoHealth.Api.Apis;
 
@@ -15,6 +16,9 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(IReadOnlyList<IncidentDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CheckStats>))]
 [JsonSerializable(typeof(InfoDto))]
+// The live stream's messages, described in the OpenAPI document (the stream itself writes them with LiveJsonContext).
+[JsonSerializable(typeof(StatusUpdate))]
+[JsonSerializable(typeof(IncidentEvent))]
 // The problem details' extension values (the parameter or the limit named).
 [JsonSerializable(typeof(string))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

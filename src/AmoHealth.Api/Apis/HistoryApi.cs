@@ -1,3 +1,4 @@
+using AmoHealth.Core.Checks;
 using AmoHealth.Api.Queries;
 using AmoHealth.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,10 @@ namespace AmoHealth.Api.Apis;
 
 public static class HistoryApi
 {
+    // The seed-era columns keep their places; columns added later go at the end.
+    private const string Header = "timestamp,time,account,check_type,status,outcome,response_time,http_status,dns_ms,"
+        + "connect_ms,tls_ms,ttfb_ms,error_message,failure_kind";
+
     /// <summary>Maps <c>GET /api/history</c> onto <paramref name="api"/> (the <c>/api</c> group).</summary>
     public static RouteGroupBuilder MapHistoryApi(this RouteGroupBuilder api)
     {
@@ -37,8 +42,8 @@ public static class HistoryApi
         {
             Csv.Unbuffered(response);
             return TypedResults.Stream(
-                stream => Csv.WriteAsync(stream, "timestamp,time,account,check_type,status,outcome,response_time,http_status,dns_ms,connect_ms,tls_ms,ttfb_ms,error_message",
-                    Lines(reader.RawAsync(window, account, checkType, cancellationToken)), cancellationToken),
+                stream => Csv.WriteAsync(stream, Header, Lines(reader.RawAsync(window, account, checkType, cancellationToken)),
+                    cancellationToken),
                 Csv.ContentType, $"amohealth-history-{window.From}-{window.To}.csv");
         }
 
@@ -52,9 +57,9 @@ public static class HistoryApi
             await foreach (var r in rows)
             {
                 yield return string.Join(',',
-                    Csv.Number(r.Timestamp), Csv.Iso(r.Timestamp), Csv.Text(r.Account), r.CheckType, r.Status, Core.Checks.OutcomeNames.ToName(r.Outcome),
+                    Csv.Number(r.Timestamp), Csv.Iso(r.Timestamp), Csv.Text(r.Account), r.CheckType, r.Status, r.Outcome.ToName(),
                     Csv.Number(r.ResponseTime), Csv.Number(r.HttpStatus), Csv.Number(r.DnsMs), Csv.Number(r.ConnectMs), Csv.Number(r.TlsMs),
-                    Csv.Number(r.TtfbMs), Csv.Text(r.ErrorMessage));
+                    Csv.Number(r.TtfbMs), Csv.Text(r.ErrorMessage), r.Kind.ToName());
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AmoHealth.Api.Info;
 using AmoHealth.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -7,17 +6,21 @@ namespace AmoHealth.Api.Apis;
 
 public static class InfoApi
 {
-    /// <summary>Maps <c>GET /api/info</c>: demo mode, the check interval, the alert channels' state and the DP action URLs.</summary>
+    /// <summary>Maps <c>GET /api/info</c>: demo mode, the interval, the alert channels and the DP action URLs.</summary>
     public static RouteGroupBuilder MapInfoApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup(string.Empty).WithTags("Info");
         group.MapGet("/info", GetInfoAsync)
-            .WithSummary("Deployment facts for the dashboard: demo mode, the check interval, whether each alert channel delivers, where DP actions must point");
+            .WithSummary("Deployment facts for the dashboard: demo mode, the check interval, whether each alert " +
+                "channel delivers, where DP actions must point");
         return group;
     }
 
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<InfoDto>> GetInfoAsync(
-        IOptions<DashboardOptions> options, StoreConnections connections, SchemaState schema, CancellationToken cancellationToken)
+        IOptions<DashboardOptions> options,
+        StoreConnections connections,
+        SchemaState schema,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<ChannelState> channels = [];
         IReadOnlyList<DpActionDto> dpActions = [];
@@ -25,40 +28,23 @@ public static class InfoApi
         {
             // What the Prober recorded for the Api, in the shapes Core defines for both.
             await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var command = connection.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE account = @account OR \"key\" = @dp")
-                .With("@account", string.Empty).With("@dp", ProbeStateRecord.DpActionKey);
-            var rows = (await ProbeStateRows.ReadAsync(command, cancellationToken))
-                .Where(s => (s.Account.Length == 0 && s.Key.StartsWith(ProbeStateRecord.ChannelKeyPrefix, StringComparison.Ordinal)) || s.Key == ProbeStateRecord.DpActionKey)
-                .ToList();
-            channels = Read<ChannelState>(rows.Where(r => r.Key != ProbeStateRecord.DpActionKey).OrderBy(r => r.Key, StringComparer.Ordinal))
-                .Select(r => r.Value).ToList();
-            dpActions = Read<DpAction>(rows.Where(r => r.Key == ProbeStateRecord.DpActionKey).OrderBy(r => r.Account, StringComparer.Ordinal))
-                .Select(r => new DpActionDto(r.Account, r.Value.StageId, r.Value.Url)).ToList();
+            await using var command = connection
+                .Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE account = @account OR \"key\" = @dp")
+                .With("@account", string.Empty).With("@dp", ProbeStateKeys.DpAction.Name);
+            var rows = await ProbeStateRows.ReadAsync(command, cancellationToken);
+            // A value written by another version that does not parse is left out rather than failing the page.
+            channels = [.. rows
+                .Where(r => r.Account.Length == 0 && r.Key.StartsWith(ProbeStateKeys.ChannelPrefix, StringComparison.Ordinal))
+                .OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => r.TryRead(ProbeStateKeys.Channel(r.Key[ProbeStateKeys.ChannelPrefix.Length..]), out var c) ? c : null)
+                .OfType<ChannelState>()];
+            dpActions = [.. rows
+                .OrderBy(r => r.Account, StringComparer.Ordinal)
+                .Select(r => r.TryRead(ProbeStateKeys.DpAction, out var a) ? new DpActionDto(r.Account, a.StageId, a.Url) : null)
+                .OfType<DpActionDto>()];
         }
 
         return TypedResults.Ok(new InfoDto(options.Value.Demo, options.Value.CheckIntervalMs, channels, dpActions));
-    }
-
-    /// <summary>The rows' JSON values; one written by another version is left out rather than failing the page.</summary>
-    private static IEnumerable<(string Account, T Value)> Read<T>(IEnumerable<ProbeStateRecord> rows)
-    {
-        foreach (var row in rows)
-        {
-            T? value;
-            try
-            {
-                value = (T?)JsonSerializer.Deserialize(row.Value, typeof(T), StoredStateJsonContext.Default);
-            }
-            catch (JsonException)
-            {
-                continue;
-            }
-
-            if (value is not null)
-            {
-                yield return (row.Account, value);
-            }
-        }
     }
 }
 

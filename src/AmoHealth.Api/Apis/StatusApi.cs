@@ -1,5 +1,6 @@
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,8 +14,10 @@ public static class StatusApi
         var group = api.MapGroup(string.Empty).WithTags("Status");
         group.MapGet("/status", GetStatusAsync)
             .WithSummary("The current status of every account's checks")
-            .WithDescription("One row per account and check in the seed's shape (`status` up/down), with the finer `outcome`, " +
-                "the token's expiry, the account's notice and `stale` when no result arrived for three intervals.");
+            .WithDescription("One row per account and check in the seed's shape (`status` up/down), with the " +
+                "finer `outcome`, why it failed (`failureKind`), the token's expiry, the account's notice and " +
+                "`stale` when no result arrived for too long. The same shape is the `data` of a `status_update` " +
+                "on `/api/stream`.");
         return group;
     }
 
@@ -25,16 +28,20 @@ public static class StatusApi
         CancellationToken cancellationToken)
     {
         var rows = await reader.ReadAsync(cancellationToken);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         var facts = await reader.ReadAccountFactsAsync(now, cancellationToken);
+        var staleAfter = Freshness.StaleAfter(options.Value);
         IReadOnlyList<CheckStatusDto> body = rows
             .Select(r =>
             {
                 var (expires, notice) = facts.GetValueOrDefault(r.Account);
-                int? daysLeft = expires is { } e ? TokenExpiry.DaysLeft(e, now) : null;
-                return new CheckStatusDto(
-                    r.Account, r.CheckType, r.Status, r.Outcome.ToName(), r.ResponseTime, r.LastCheck, r.ErrorMessage, r.HttpStatus,
-                    expires, daysLeft, notice, Freshness.IsStale(r.LastCheck, now, options.Value.CheckIntervalMs));
+                return CheckStatusDto.Of(r) with
+                {
+                    TokenExpiresAt = expires,
+                    TokenDaysLeft = expires is { } e ? TokenExpiry.DaysLeft(e, now.ToUnixTimeMilliseconds()) : null,
+                    Notice = notice,
+                    Stale = Freshness.IsStale(r.LastCheck, now, staleAfter),
+                };
             })
             .ToList();
         return TypedResults.Ok(body);

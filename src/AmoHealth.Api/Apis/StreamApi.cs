@@ -86,9 +86,7 @@ public static class StreamApi
                 var rows = await reader.ReadAsync(cancellationToken);
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    var row = rows[i];
-                    var update = StatusUpdate.Create(
-                        row.Account, row.CheckType, row.Outcome, row.ResponseTime, row.LastCheck, row.ErrorMessage, now);
+                    var update = StatusUpdate.Of(CheckStatusDto.Of(rows[i]), now);
                     yield return Item(update, i == rows.Count - 1 ? cursor : null);
                 }
             }

@@ -33,7 +33,10 @@ public static class Extensions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolver = Apis.ApiJsonContext.Default);
         services.AddProblemDetails();
         services.AddClientLimits();
-        services.AddOpenApi(ApiDocs.DocumentName, options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(ApiDocs.DocumentName, options => options
+            .AddSchemaTransformer(ApiSchemas.AddEnumAsync)
+            .AddDocumentTransformer(ApiSchemas.AddComponentsAsync)
+            .AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AmoHealth API";
             document.Info.Description = "Status, history, incidents and statistics of the amoCRM checks. Times are Unix milliseconds. " +

@@ -7,8 +7,9 @@ using AmoHealth.Core.Live;
 namespace AmoHealth.Api.Live;
 
 /// <summary>
-/// Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed) out to every connected
-/// stream as ready SSE items, once checked against the stream's schema (<see cref="LiveSchema"/>). Each client has its own bounded
+/// Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed) out
+/// to every connected stream as ready SSE items, once checked against the stream's schema
+/// (<see cref="LiveSchema"/>). Each client has its own bounded
 /// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
 /// </summary>
 public sealed partial class StatusHub(
@@ -83,7 +84,8 @@ public sealed partial class StatusHub(
             case StatusUpdate.EventType:
                 return input.TryParse(channel, json, LiveJsonContext.Default.StatusUpdate, LiveSchema.Problem) is { } update
                     // The stored row's id is the event id: a client that reconnects sends it back as Last-Event-ID.
-                    ? new SseItem<string>(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate))
+                    ? new SseItem<string>(
+                        JsonSerializer.Serialize(LiveSchema.Normalized(update), LiveJsonContext.Default.StatusUpdate))
                     {
                         EventId = update.ResultId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     }

@@ -15,7 +15,8 @@ public sealed class StreamCatchUp(StoreConnections connections)
     public const int MaxEvents = 2_000;
 
     /// <summary>The missed results as stream updates, or null when the id is unknown or the gap too large.</summary>
-    public async Task<IReadOnlyList<StatusUpdate>?> AfterAsync(long lastEventId, long now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StatusUpdate>?> AfterAsync(
+        long lastEventId, long now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var latest = await LatestIdAsync(connection, cancellationToken) ?? 0;
@@ -26,15 +27,19 @@ public sealed class StreamCatchUp(StoreConnections connections)
         }
 
         await using var command = connection.Command(
-                "SELECT id, account, check_type, outcome, response_time, \"timestamp\", error_message FROM health_checks WHERE id > @after ORDER BY id LIMIT @take")
+                "SELECT id, account, check_type, outcome, response_time, \"timestamp\", error_message, http_status, "
+                + "failure_kind FROM health_checks WHERE id > @after ORDER BY id LIMIT @take")
             .With("@after", lastEventId).With("@take", MaxEvents + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var updates = new List<StatusUpdate>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            updates.Add(StatusUpdate.Create(
-                reader.GetString(1), reader.GetString(2), OutcomeNames.Parse(reader.GetString(3)), reader.GetNullableInt32(4), reader.GetInt64(5),
-                reader.GetNullableString(6), now, reader.GetInt64(0)));
+            var outcome = OutcomeNames.Parse(reader.GetString(3));
+            var kind = FailureKindNames.Parse(reader.GetNullableString(8), FailureKindNames.Default(outcome));
+            var data = CheckStatusDto.Of(
+                reader.GetString(1), reader.GetString(2), outcome, kind, reader.GetNullableInt32(4), reader.GetInt64(5),
+                reader.GetNullableString(6), reader.GetNullableInt32(7));
+            updates.Add(StatusUpdate.Of(data, now, reader.GetInt64(0)));
         }
 
         return updates.Count > MaxEvents ? null : updates;
@@ -47,7 +52,8 @@ public sealed class StreamCatchUp(StoreConnections connections)
         return await LatestIdAsync(connection, cancellationToken);
     }
 
-    private static async Task<long?> LatestIdAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<long?> LatestIdAsync(
+        System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.Command("SELECT MAX(id) FROM health_checks");
         return await command.ScalarInt64Async(cancellationToken);

@@ -68,7 +68,8 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
                     {
                         return rows.Select(r => new HistoryPoint(
                             r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, r.ResponseTime,
-                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage, r.DnsMs, r.ConnectMs, r.TlsMs, r.TtfbMs));
+                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage, r.DnsMs, r.ConnectMs, r.TlsMs,
+                            r.TtfbMs, r.Kind.ToName()));
                     }
 
                     return rows.GroupBy(r => window.From + ((r.Timestamp - window.From) / bucketMs * bucketMs)).Select(bucket =>

@@ -26,8 +26,8 @@ public sealed record IncidentEvent(
 
     public static IncidentEvent From(IncidentRecord incident, long timestamp) => new(
         incident.EndTime is null ? Opened : Closed,
-        incident.Id, incident.Account, incident.CheckType, incident.Kind.ToName(), incident.StartTime, incident.EndTime, incident.Duration,
-        incident.Details, timestamp);
+        incident.Id, incident.Account, incident.CheckType, incident.Kind.ToName(), incident.StartTime, incident.EndTime,
+        incident.Duration, incident.Details, timestamp);
 }
 
 /// <summary>Just the <c>type</c> of a live message, to route it without parsing the rest.</summary>

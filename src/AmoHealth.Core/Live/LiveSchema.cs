@@ -22,6 +22,8 @@ public static class LiveSchema
     private static readonly HashSet<string> OutcomeNames =
         [.. Enum.GetValues<Outcome>().Select(Checks.OutcomeNames.ToName)];
 
+    private static readonly HashSet<string> KindNames = [.. FailureKindNames.All];
+
     public static string? Problem(StatusUpdate update) => update switch
     {
         { Type: not StatusUpdate.EventType } => "wrong_type",
@@ -35,14 +37,35 @@ public static class LiveSchema
         { Data.ResponseTime: < 0 } => "bad_number",
         _ when update.Data.ResponseTime > LongestProbe.TotalMilliseconds => "bad_number",
         { ResultId: <= 0 } => "bad_number",
+        _ when update.Data.FailureKind is { } kind && !KindNames.Contains(kind) => "unknown_status",
         _ when !IsText(update.Data.ErrorMessage) => "bad_text",
         _ => null,
+    };
+
+    /// <summary>
+    /// A valid update as the browser gets it: the check named once (the envelope's), the kind filled in when a
+    /// Prober older than <c>failureKind</c> sent none, and the fields only the Api knows left empty.
+    /// </summary>
+    public static StatusUpdate Normalized(StatusUpdate update) => update with
+    {
+        Data = update.Data with
+        {
+            Account = update.Account,
+            CheckType = update.CheckType,
+            FailureKind = update.Data.FailureKind
+                ?? FailureKindNames.Default(Checks.OutcomeNames.Parse(update.Data.Outcome)).ToName(),
+            TokenExpiresAt = null,
+            TokenDaysLeft = null,
+            Notice = null,
+            Stale = false,
+        },
     };
 
     public static string? Problem(IncidentEvent incident) => incident switch
     {
         { Type: not (IncidentEvent.Opened or IncidentEvent.Closed) } => "wrong_type",
-        { Type: IncidentEvent.Opened, EndTime: not null } or { Type: IncidentEvent.Closed, EndTime: null } => "wrong_type",
+        { Type: IncidentEvent.Opened, EndTime: not null } => "wrong_type",
+        { Type: IncidentEvent.Closed, EndTime: null } => "wrong_type",
         _ when !CheckType.IsKnown(incident.CheckType) => "unknown_check",
         _ when !IsAccount(incident.Account) => "bad_account",
         _ when incident.Kind is not { } kind || !OutcomeNames.Contains(kind) => "unknown_status",

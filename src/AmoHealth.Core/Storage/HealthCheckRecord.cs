@@ -19,7 +19,7 @@ public sealed class HealthCheckRecord
 
     public string? ErrorMessage { get; set; }
 
-    /// <summary>The seed's <c>created_at</c> (UTC, <c>YYYY-MM-DD HH:MM:SS</c>), computed from <see cref="Timestamp"/> by the database.</summary>
+    /// <summary>The seed's <c>created_at</c> (UTC, <c>YYYY-MM-DD HH:MM:SS</c>), computed by the database.</summary>
     public string? CreatedAt { get; private set; }
 
     public required string Account { get; set; }
@@ -36,6 +36,14 @@ public sealed class HealthCheckRecord
 
     public int? TtfbMs { get; set; }
 
+    /// <summary>
+    /// Column <c>failure_kind</c>: null when the kind is the outcome's default (every up row: no bytes spent on
+    /// the common case) and in rows older than the column. Read <see cref="Kind"/>.
+    /// </summary>
+    public FailureKind? StoredKind { get; set; }
+
+    public FailureKind Kind => StoredKind ?? FailureKindNames.Default(Outcome);
+
     public static HealthCheckRecord From(ProbeResult result) => new()
     {
         Timestamp = result.Timestamp,
@@ -50,5 +58,6 @@ public sealed class HealthCheckRecord
         ConnectMs = result.Phases?.ConnectMs,
         TlsMs = result.Phases?.TlsMs,
         TtfbMs = result.Phases?.TtfbMs,
+        StoredKind = result.Kind == FailureKindNames.Default(result.Outcome) ? null : result.Kind,
     };
 }

@@ -1,52 +1,53 @@
 namespace AmoHealth.Core.Storage;
 
 /// <summary>
-/// What the Prober must remember across restarts per account (table <c>probe_state</c>): the test lead's
-/// id, so a restart never creates another undeletable lead, and when the token expires, for the Api.
+/// One row of <c>probe_state</c>: what the Prober must remember across restarts per account. The keys and their
+/// value types are <see cref="ProbeStateKeys"/>; read and write values through them.
 /// </summary>
 public sealed class ProbeStateRecord
 {
-    public const string TestLeadKey = "test_lead_id";
+    // Forwarding names for callers not yet on ProbeStateKeys (the Prober's probes and alerting).
+    public static string TestLeadKey => ProbeStateKeys.TestLead.Name;
 
-    /// <summary>When the account's access token expires, Unix milliseconds (from the JWT's <c>exp</c>).</summary>
-    public const string TokenExpiresKey = "token_expires_at";
+    public static string TokenExpiresKey => ProbeStateKeys.TokenExpires.Name;
 
-    /// <summary>The configured <c>TestLeadId</c> that <see cref="TestLeadKey"/> replaces because it was gone from amoCRM.</summary>
-    public const string ConfiguredLeadKey = "test_lead_configured";
+    public static string ConfiguredLeadKey => ProbeStateKeys.ConfiguredLead.Name;
 
-    /// <summary>The latest thing AmoHealth repaired or could not use on its own side (shown on <c>/api/status</c> for a day).</summary>
-    public const string NoticeKey = "notice";
+    public static string NoticeKey => ProbeStateKeys.Notice.Name;
 
-    /// <summary>Key prefix (account "") of one alert channel's <see cref="ChannelState"/>, as JSON.</summary>
-    public const string ChannelKeyPrefix = "channel:";
+    public const string ChannelKeyPrefix = ProbeStateKeys.ChannelPrefix;
 
-    /// <summary>An account's <see cref="DpAction"/>, as JSON: where its Digital Pipeline action must send the webhook.</summary>
-    public const string DpActionKey = "dp_action";
+    public static string DpActionKey => ProbeStateKeys.DpAction.Name;
 
-    /// <summary>The newest result (Unix ms) of an account whose checks stopped, while its "not probing" alert stands.</summary>
-    public const string NotProbingKey = "not_probing_since";
+    public static string NotProbingKey => ProbeStateKeys.NotProbingSince.Name;
 
-    /// <summary>
-    /// Account "": when (Unix ms, the Prober's clock) the cluster lease's holder last looked whether results still
-    /// come. While it is fresh a Prober is alive to raise "not probing", so the Api's last-resort alert stays quiet.
-    /// </summary>
-    public const string WatchHeartbeatKey = "probing_watch";
+    public static string WatchHeartbeatKey => ProbeStateKeys.ProbingWatch.Name;
 
-    /// <summary>A notice's stored form: when (Unix ms), a bar, the text.</summary>
-    public static string FormatNotice(long at, string text) => $"{at.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{text}";
+    public static string FormatNotice(long at, string text) =>
+        ProbeStateKeys.Notice.Format(new StateNotice(DateTimeOffset.FromUnixTimeMilliseconds(at), text));
 
-    /// <summary>Reads <see cref="FormatNotice"/>; a value without a time is taken as old.</summary>
-    public static (long At, string Text) ParseNotice(string value)
-    {
-        var bar = value.IndexOf('|', StringComparison.Ordinal);
-        return bar > 0 && long.TryParse(value.AsSpan(0, bar), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at)
-            ? (at, value[(bar + 1)..])
+    public static (long At, string Text) ParseNotice(string value) =>
+        ProbeStateKeys.Notice.TryParse(value, out var notice)
+            ? (notice.At.ToUnixTimeMilliseconds(), notice.Text)
             : (0, value);
-    }
 
     public required string Account { get; set; }
 
     public required string Key { get; set; }
 
     public required string Value { get; set; }
+
+    /// <summary>The value under <paramref name="key"/> when this row is that key's and it parses.</summary>
+    public bool TryRead<T>(ProbeStateKey<T> key, out T value)
+        where T : notnull
+    {
+        if (Key == key.Name && key.TryParse(Value, out var parsed))
+        {
+            value = parsed;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
 }

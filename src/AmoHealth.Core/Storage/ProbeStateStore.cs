@@ -6,10 +6,29 @@ namespace AmoHealth.Core.Storage;
 /// </summary>
 public sealed class ProbeStateStore(StoreConnections connections, IStateFence? fence = null)
 {
+    /// <summary>The stored value, or null when there is none or it does not parse.</summary>
+    public async Task<T?> GetAsync<T>(string account, ProbeStateKey<T> key, CancellationToken cancellationToken)
+        where T : class =>
+        key.TryParse(await GetAsync(account, key.Name, cancellationToken), out var value) ? value : null;
+
+    /// <summary>The stored value, or null when there is none or it does not parse.</summary>
+    public async Task<T?> GetValueAsync<T>(string account, ProbeStateKey<T> key, CancellationToken cancellationToken)
+        where T : struct =>
+        key.TryParse(await GetAsync(account, key.Name, cancellationToken), out var value) ? value : null;
+
+    public Task SetAsync<T>(string account, ProbeStateKey<T> key, T value, CancellationToken cancellationToken)
+        where T : notnull => SetAsync(account, key.Name, key.Format(value), cancellationToken);
+
+    /// <summary>As <see cref="SetOwnedAsync(string, string, string, CancellationToken)"/>, typed.</summary>
+    public Task<bool> SetOwnedAsync<T>(
+        string account, ProbeStateKey<T> key, T value, CancellationToken cancellationToken)
+        where T : notnull => SetOwnedAsync(account, key.Name, key.Format(value), cancellationToken);
+
     public async Task<string?> GetAsync(string account, string key, CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
-        await using var command = session.Command("""SELECT "value" FROM probe_state WHERE account = @account AND "key" = @key""")
+        await using var command = session
+            .Command("""SELECT "value" FROM probe_state WHERE account = @account AND "key" = @key""")
             .With("@account", account).With("@key", key);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -23,7 +42,7 @@ public sealed class ProbeStateStore(StoreConnections connections, IStateFence? f
     /// <summary>The fence under which the account is held now (0 without leases), or null when it is not.</summary>
     public long? FenceOf(string account) => fence is null ? 0 : fence.FenceOf(account);
 
-    /// <summary>Writes only while this process holds the account's lease under the fence it holds now; false when it does not.</summary>
+    /// <summary>Writes only while this process holds the account's lease under its fence now; false when not.</summary>
     public async Task<bool> SetOwnedAsync(string account, string key, string value, CancellationToken cancellationToken)
     {
         if (fence is null)
@@ -48,7 +67,8 @@ public sealed class ProbeStateStore(StoreConnections connections, IStateFence? f
         return true;
     }
 
-    private static async Task UpsertAsync(StoreSession session, string account, string key, string value, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(
+        StoreSession session, string account, string key, string value, CancellationToken cancellationToken)
     {
         await using var command = session.Command("""
             INSERT INTO probe_state (account, "key", "value") VALUES (@account, @key, @value)

@@ -14,6 +14,7 @@ public static class SchemaMigrations
         "20261202161222_Leases",
         "20261206122426_OAuthTokens",
         "20261206131000_OutboxClaims",
+        "20261206213319_FailureKinds",
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -22,7 +23,9 @@ public static class SchemaMigrations
         "20261202161240_Leases",
         "20261206122433_OAuthTokens",
         "20261206131000_OutboxClaims",
+        "20261206213320_FailureKinds",
     ];
 
-    public static IReadOnlyList<string> For(StorageProvider provider) => provider == StorageProvider.Postgres ? Postgres : Sqlite;
+    public static IReadOnlyList<string> For(StorageProvider provider) =>
+        provider == StorageProvider.Postgres ? Postgres : Sqlite;
 }

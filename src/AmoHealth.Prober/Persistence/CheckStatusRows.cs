@@ -7,14 +7,17 @@ namespace AmoHealth.Prober.Persistence;
 public static class CheckStatusRows
 {
     private const string Upsert =
-        $"INSERT INTO check_status ({CheckStatusRecord.Columns}) VALUES (@account, @check_type, @status, @outcome, @response_time, @last_check, "
-        + "@error_message, @http_status, @state, @streak, @failing_since, @incident_id) ON CONFLICT (account, check_type) DO UPDATE SET "
-        + "status = excluded.status, outcome = excluded.outcome, response_time = excluded.response_time, last_check = excluded.last_check, "
-        + "error_message = excluded.error_message, http_status = excluded.http_status, state = excluded.state, streak = excluded.streak, "
-        + "failing_since = excluded.failing_since, incident_id = excluded.incident_id";
+        $"INSERT INTO check_status ({CheckStatusRecord.Columns}) VALUES (@account, @check_type, @status, @outcome, "
+        + "@response_time, @last_check, @error_message, @http_status, @state, @streak, @failing_since, @incident_id, "
+        + "@failure_kind) ON CONFLICT (account, check_type) DO UPDATE SET status = excluded.status, "
+        + "outcome = excluded.outcome, response_time = excluded.response_time, last_check = excluded.last_check, "
+        + "error_message = excluded.error_message, http_status = excluded.http_status, state = excluded.state, "
+        + "streak = excluded.streak, failing_since = excluded.failing_since, incident_id = excluded.incident_id, "
+        + "failure_kind = excluded.failure_kind";
 
     /// <summary>Every check's status of these accounts.</summary>
-    public static async Task<List<CheckStatusRecord>> ReadAsync(StoreSession session, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
+    public static async Task<List<CheckStatusRecord>> ReadAsync(
+        StoreSession session, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
         var statuses = new List<CheckStatusRecord>();
         if (accounts.Count == 0)
@@ -23,7 +26,8 @@ public static class CheckStatusRows
         }
 
         await using var command = session.Command(string.Empty);
-        command.CommandText = $"SELECT {CheckStatusRecord.Columns} FROM check_status WHERE account IN " + command.InList("@a", accounts);
+        command.CommandText =
+            $"SELECT {CheckStatusRecord.Columns} FROM check_status WHERE account IN " + command.InList("@a", accounts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -48,7 +52,8 @@ public static class CheckStatusRows
             .With("@state", status.State.ToName())
             .With("@streak", status.Streak)
             .With("@failing_since", status.FailingSince is { } since ? since : DBNull.Value)
-            .With("@incident_id", status.IncidentId is { } incident ? incident : DBNull.Value);
+            .With("@incident_id", status.IncidentId is { } incident ? incident : DBNull.Value)
+            .With("@failure_kind", status.Kind.ToName());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

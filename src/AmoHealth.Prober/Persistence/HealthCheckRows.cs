@@ -7,12 +7,14 @@ namespace AmoHealth.Prober.Persistence;
 public static class HealthCheckRows
 {
     private const string Insert =
-        "INSERT INTO health_checks (\"timestamp\", check_type, status, response_time, error_message, account, outcome, http_status, "
-        + "dns_ms, connect_ms, tls_ms, ttfb_ms) VALUES (@timestamp, @check_type, @status, @response_time, @error_message, @account, "
-        + "@outcome, @http_status, @dns_ms, @connect_ms, @tls_ms, @ttfb_ms) RETURNING id";
+        "INSERT INTO health_checks (\"timestamp\", check_type, status, response_time, error_message, account, outcome, "
+        + "http_status, dns_ms, connect_ms, tls_ms, ttfb_ms, failure_kind) VALUES (@timestamp, @check_type, @status, "
+        + "@response_time, @error_message, @account, @outcome, @http_status, @dns_ms, @connect_ms, @tls_ms, @ttfb_ms, "
+        + "@failure_kind) RETURNING id";
 
-    /// <summary>Inserts the rows in order and gives each its id (ids are in write order: the rollups keep their ranges).</summary>
-    public static async Task InsertAsync(StoreSession session, IReadOnlyList<HealthCheckRecord> rows, CancellationToken cancellationToken)
+    /// <summary>Inserts the rows in order and gives each its id (in write order: the rollups keep id ranges).</summary>
+    public static async Task InsertAsync(
+        StoreSession session, IReadOnlyList<HealthCheckRecord> rows, CancellationToken cancellationToken)
     {
         foreach (var row in rows)
         {
@@ -28,7 +30,8 @@ public static class HealthCheckRows
                 .With("@dns_ms", Nullable(row.DnsMs))
                 .With("@connect_ms", Nullable(row.ConnectMs))
                 .With("@tls_ms", Nullable(row.TlsMs))
-                .With("@ttfb_ms", Nullable(row.TtfbMs));
+                .With("@ttfb_ms", Nullable(row.TtfbMs))
+                .With("@failure_kind", (object?)row.StoredKind?.ToName() ?? DBNull.Value);
             row.Id = await command.ScalarInt64Async(cancellationToken)
                      ?? throw new InvalidOperationException("INSERT INTO health_checks returned no id");
         }

@@ -73,6 +73,10 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<string>("StoredKind")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_kind");
+
                     b.Property<int>("Streak")
                         .HasColumnType("integer")
                         .HasColumnName("streak");
@@ -130,6 +134,10 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("status");
+
+                    b.Property<string>("StoredKind")
+                        .HasColumnType("text")
+                        .HasColumnName("failure_kind");
 
                     b.Property<long>("Timestamp")
                         .HasColumnType("bigint")

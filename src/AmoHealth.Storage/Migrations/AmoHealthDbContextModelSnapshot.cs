@@ -67,6 +67,10 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("StoredKind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_kind");
+
                     b.Property<int>("Streak")
                         .HasColumnType("INTEGER")
                         .HasColumnName("streak");
@@ -128,6 +132,10 @@ namespace AmoHealth.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("StoredKind")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_kind");
 
                     b.Property<long>("Timestamp")
                         .HasColumnType("INTEGER")

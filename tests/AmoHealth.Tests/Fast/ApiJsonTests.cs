@@ -5,6 +5,7 @@ using AmoHealth.Api.Apis;
 using AmoHealth.Api.Extensions;
 using AmoHealth.Api.Queries;
 using AmoHealth.Api.Status;
+using AmoHealth.Core.Live;
 using AmoHealth.Core.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,8 +34,8 @@ public sealed class ApiJsonTests
     {
         { "status", typeof(IReadOnlyList<CheckStatusDto>), new List<CheckStatusDto>
         {
-            new("main", "GET", "up", "up", 412, 1_765_000_000_000, null, 200, 1_900_000_000_000, 365, null, false),
-            new("ёлка", "HOOK", "down", "timeout", null, 1_765_000_030_000, "Нет ответа \"вовремя\" <5 s> & 'ещё'", null, null, null,
+            new("main", "GET", "up", "up", "none", 412, 1_765_000_000_000, null, 200, 1_900_000_000_000, 365, null, false),
+            new("ёлка", "HOOK", "down", "timeout", "timeout", null, 1_765_000_030_000, "Нет ответа \"вовремя\" <5 s> & 'ещё'", null, null, null,
                 "Тестовая сделка пересоздана", true),
         } },
         { "history", typeof(IReadOnlyList<HistoryPoint>), new List<HistoryPoint>

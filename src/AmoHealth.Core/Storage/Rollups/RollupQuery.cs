@@ -116,7 +116,8 @@ public static class RollupQuery
             }
 
             var sql = new StringBuilder(
-                "SELECT id, \"timestamp\", check_type, status, response_time, error_message, account, outcome, http_status, dns_ms, connect_ms, tls_ms, ttfb_ms " +
+                "SELECT id, \"timestamp\", check_type, status, response_time, error_message, account, outcome, " +
+                "http_status, dns_ms, connect_ms, tls_ms, ttfb_ms, failure_kind " +
                 "FROM health_checks WHERE id >= @first AND id <= @last AND \"timestamp\" >= @from AND \"timestamp\" < @to");
             await using var raw = connection.Command(string.Empty).With("@first", first).With("@last", last).With("@from", from).With("@to", to)
                 .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
@@ -139,10 +140,13 @@ public static class RollupQuery
             {
                 yield return new HealthCheckRecord
                 {
-                    Id = reader.GetInt64(0), Timestamp = reader.GetInt64(1), CheckType = reader.GetString(2), Status = reader.GetString(3),
-                    ResponseTime = reader.GetNullableInt32(4), ErrorMessage = reader.GetNullableString(5), Account = reader.GetString(6),
-                    Outcome = OutcomeNames.Parse(reader.GetString(7)), HttpStatus = reader.GetNullableInt32(8), DnsMs = reader.GetNullableInt32(9),
-                    ConnectMs = reader.GetNullableInt32(10), TlsMs = reader.GetNullableInt32(11), TtfbMs = reader.GetNullableInt32(12),
+                    Id = reader.GetInt64(0), Timestamp = reader.GetInt64(1), CheckType = reader.GetString(2),
+                    Status = reader.GetString(3), ResponseTime = reader.GetNullableInt32(4),
+                    ErrorMessage = reader.GetNullableString(5), Account = reader.GetString(6),
+                    Outcome = OutcomeNames.Parse(reader.GetString(7)), HttpStatus = reader.GetNullableInt32(8),
+                    DnsMs = reader.GetNullableInt32(9), ConnectMs = reader.GetNullableInt32(10),
+                    TlsMs = reader.GetNullableInt32(11), TtfbMs = reader.GetNullableInt32(12),
+                    StoredKind = reader.GetNullableString(13) is { } kind ? FailureKindNames.Parse(kind) : null,
                 };
             }
         }

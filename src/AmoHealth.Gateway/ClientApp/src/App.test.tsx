@@ -78,7 +78,11 @@ describe('dashboard', () => {
     act(() =>
       FakeEventSource.latest().send({
         type: 'status_update', checkType: 'GET', account: 'demo',
-        data: { status: 'up', outcome: 'up', responseTime: 90, lastCheck: Date.now(), errorMessage: null }, timestamp: Date.now(),
+        data: {
+          account: 'demo', checkType: 'GET', status: 'up', outcome: 'up', failureKind: 'none', responseTime: 90,
+          lastCheck: Date.now(), errorMessage: null, httpStatus: 200,
+        },
+        timestamp: Date.now(),
       }),
     )
     expect(screen.getByTestId('notice-banner').textContent).toContain('The test lead 7 no longer exists')
@@ -95,7 +99,11 @@ describe('dashboard', () => {
     act(() =>
       FakeEventSource.latest().send({
         type: 'status_update', checkType: 'GET', account: 'demo',
-        data: { status: 'down', outcome: 'down', responseTime: 5000, lastCheck: Date.now(), errorMessage: 'HTTP 503' }, timestamp: Date.now(),
+        data: {
+          account: 'demo', checkType: 'GET', status: 'down', outcome: 'down', failureKind: 'http_status', responseTime: 5000,
+          lastCheck: Date.now(), errorMessage: 'HTTP 503', httpStatus: 503,
+        },
+        timestamp: Date.now(),
       }),
     )
     expect(card('GET').dataset.tone).toBe('bad')
@@ -177,7 +185,11 @@ describe('dashboard', () => {
       act(() =>
         FakeEventSource.latest().send({
           type: 'status_update', checkType: 'GET', account: 'demo',
-          data: { status: outcome, outcome, responseTime: 300 + i, lastCheck: Date.now() + i, errorMessage: outcome === 'down' ? 'HTTP 502' : null },
+          data: {
+            account: 'demo', checkType: 'GET', status: outcome, outcome, failureKind: outcome === 'down' ? 'http_status' : 'none',
+            responseTime: 300 + i, lastCheck: Date.now() + i, errorMessage: outcome === 'down' ? 'HTTP 502' : null,
+            httpStatus: outcome === 'down' ? 502 : 200,
+          },
           timestamp: Date.now(),
         }),
       )

@@ -92,6 +92,14 @@ const ru = {
   errBilling: 'Подписка amoCRM закончилась (402)',
   errSlow: 'Медленнее порога',
   errOwn: 'Сбой на стороне AmoHealth, не amoCRM',
+  errNone: 'Ошибок нет',
+  errHttpOther: 'amoCRM ответил неожиданным статусом',
+  errProtocol: 'amoCRM закрыл соединение или ответил не по HTTP',
+  errWrongAnswer: 'amoCRM ответил не тем, что ожидалось',
+  errTokenUnavailable: 'Нет токена доступа: обновление не удалось',
+  errOffline: 'У сервера AmoHealth нет сети; amoCRM тут ни при чём',
+  errReceiver: 'Приёмник вебхуков AmoHealth недоступен по PUBLIC_URL',
+  errConfiguration: 'Ошибка настройки: аккаунт не знает указанного (например, этапа)',
 }
 
 export type Key = keyof typeof ru
@@ -188,6 +196,14 @@ const en: Record<Key, string> = {
   errBilling: 'The amoCRM subscription has ended (402)',
   errSlow: 'Slower than the threshold',
   errOwn: "AmoHealth's own fault, not amoCRM's",
+  errNone: 'No error',
+  errHttpOther: 'amoCRM answered with an unexpected status',
+  errProtocol: 'amoCRM closed the connection or did not answer in HTTP',
+  errWrongAnswer: 'amoCRM answered something other than expected',
+  errTokenUnavailable: 'No access token: the refresh failed',
+  errOffline: "AmoHealth's server has no network; not amoCRM's fault",
+  errReceiver: "AmoHealth's webhook receiver is unreachable through PUBLIC_URL",
+  errConfiguration: 'A setting names something the account does not have (a stage)',
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }

@@ -6,7 +6,7 @@ import { downSpans } from './components/ResponseChart'
 import { backoff } from './useStream'
 import type { HistoryPoint } from './api'
 
-const point = (timestamp: number, status: string, bucketMs = 0): HistoryPoint => ({
+const point = (timestamp: number, status: 'up' | 'down', bucketMs = 0): HistoryPoint => ({
   account: 'a', checkType: 'GET', timestamp, status, responseTime: 1, min: 1, max: 1, p95: 1, count: 1,
   upCount: status === 'up' ? 1 : 0, bucketMs, errorMessage: null, dnsMs: null, connectMs: null, tlsMs: null, ttfbMs: null,
 })
@@ -77,17 +77,21 @@ describe('time axis', () => {
 })
 
 describe('card errors', () => {
-  const base = { account: 'a', checkType: 'GET', status: 'down', responseTime: null, lastCheck: 0, httpStatus: null, tokenExpiresAt: null, tokenDaysLeft: null }
-  it('say what went wrong in the chosen language, whatever the Prober wrote', () => {
+  const base = {
+    account: 'a', checkType: 'GET', status: 'down', outcome: 'down', responseTime: null, lastCheck: 0, httpStatus: null,
+    tokenExpiresAt: null, tokenDaysLeft: null,
+  } as const
+  it('say what went wrong in the chosen language from the kind, whatever the Prober wrote', () => {
     const ru = translator('ru')
     const en = translator('en')
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'HTTP 503', httpStatus: 503 }, ru)).toBe('amoCRM ответил HTTP 503')
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'HTTP 503', httpStatus: 503 }, en)).toBe('amoCRM answered HTTP 503')
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'Timeout: no answer within 10000 ms' }, ru)).toBe('Нет ответа за отведённое время')
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'No webhook delivery within 5000 ms: check the webhook' }, ru)).toBe('Вебхук не доставлен вовремя')
-    expect(errorText({ ...base, outcome: 'throttled', errorMessage: 'HTTP 429: rate limited by amoCRM' }, ru)).toBe('amoCRM ограничил частоту запросов (429)')
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'AmoHealth itself is offline (the reference target is unreachable too): DNS' }, en))
-      .toBe("AmoHealth's own fault, not amoCRM's")
-    expect(errorText({ ...base, outcome: 'down', errorMessage: 'Something new' }, ru)).toBe('Something new')
+    expect(errorText({ ...base, failureKind: 'http_status', errorMessage: 'HTTP 503', httpStatus: 503 }, ru)).toBe('amoCRM ответил HTTP 503')
+    expect(errorText({ ...base, failureKind: 'http_status', errorMessage: 'HTTP 503', httpStatus: 503 }, en)).toBe('amoCRM answered HTTP 503')
+    expect(errorText({ ...base, failureKind: 'timeout', errorMessage: 'anything at all' }, ru)).toBe('Нет ответа за отведённое время')
+    expect(errorText({ ...base, failureKind: 'no_delivery', errorMessage: 'No webhook delivery within 5000 ms' }, ru)).toBe('Вебхук не доставлен вовремя')
+    expect(errorText({ ...base, outcome: 'throttled', failureKind: 'throttled', errorMessage: 'HTTP 429' }, ru)).toBe('amoCRM ограничил частоту запросов (429)')
+    expect(errorText({ ...base, failureKind: 'offline', errorMessage: 'Timeout: AmoHealth itself is offline' }, en))
+      .toBe("AmoHealth's server has no network; not amoCRM's fault")
+    // A message that reads like another kind does not change the kind's text.
+    expect(errorText({ ...base, failureKind: 'dns', errorMessage: 'Timeout: resolving' }, en)).toBe("amoCRM's host name does not resolve (DNS)")
   })
 })

@@ -8,7 +8,7 @@ const TOKEN_WARNING_DAYS = 14
 export function Banners(props: { info: Info | null; error: string | null; statuses: CheckStatus[]; t: Translate; lang: Lang }) {
   const { info, error, statuses, t, lang } = props
   const notice = statuses.find((s) => s.notice)
-  const token = statuses.find((s) => s.tokenDaysLeft !== null && s.tokenDaysLeft <= TOKEN_WARNING_DAYS)
+  const token = statuses.find((s) => s.tokenDaysLeft != null && s.tokenDaysLeft <= TOKEN_WARNING_DAYS)
   return (
     <>
       {info?.demo ? <p className="banner banner-info" data-testid="demo-banner">{t('demo')}</p> : null}

@@ -1,4 +1,5 @@
 import { isStale, type CheckStatus } from '../api'
+import { OUTCOMES as GENERATED_OUTCOMES } from '../api.gen'
 import type { Key, Lang, Translate } from '../i18n'
 import { dateTime, duration, millis, percent } from '../format'
 import { errorText } from './errorText'
@@ -10,8 +11,8 @@ export interface CardFigures {
   p95: number | null
 }
 
-/** Outcomes with a translated name (the API's `outcome`, and an incident's `kind`). */
-export const OUTCOMES: readonly string[] = ['up', 'degraded', 'down', 'auth_failed', 'throttled', 'blocked', 'billing']
+/** Outcomes, each with a translated name (the API's `outcome`, and an incident's `kind`). */
+export const OUTCOMES: readonly string[] = GENERATED_OUTCOMES
 
 export function tone(status: CheckStatus | undefined, stale = false): 'ok' | 'warn' | 'bad' | 'none' | 'stale' {
   if (!status) return 'none'

@@ -56,16 +56,16 @@ export function useStatuses(reload: number): Statuses {
       const before = previous[id]
       return {
         ...previous,
-        // What the update does not carry (HTTP status, token expiry, the account's notice) stays as last read.
+        // The update has the status's shape; what only /api/status knows (token, notice) stays as last read.
         [id]: {
-          ...(before ?? { httpStatus: null, tokenExpiresAt: null, tokenDaysLeft: null }),
+          ...before,
+          ...update.data,
           account: update.account,
           checkType: update.checkType,
-          status: update.data.status,
-          outcome: update.data.outcome ?? update.data.status,
-          responseTime: update.data.responseTime,
-          lastCheck: update.data.lastCheck,
-          errorMessage: update.data.errorMessage,
+          tokenExpiresAt: before?.tokenExpiresAt ?? null,
+          tokenDaysLeft: before?.tokenDaysLeft ?? null,
+          notice: before?.notice ?? null,
+          stale: false,
         },
       }
     })

@@ -59,7 +59,7 @@ export function fakeFetch(routes: Routes) {
 
 export function status(checkType: string, overrides: Record<string, unknown> = {}) {
   return {
-    account: 'demo', checkType, status: 'up', outcome: 'up', responseTime: 120, lastCheck: Date.now() - 2000,
+    account: 'demo', checkType, status: 'up', outcome: 'up', failureKind: 'none', responseTime: 120, lastCheck: Date.now() - 2000,
     errorMessage: null, httpStatus: 200, tokenExpiresAt: null, tokenDaysLeft: null, ...overrides,
   }
 }
