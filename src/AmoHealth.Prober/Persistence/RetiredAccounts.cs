@@ -22,8 +22,8 @@ public static class RetiredAccounts
         CancellationToken cancellationToken)
     {
         await using var session = await connections.BeginAsync(cancellationToken);
-        var watched = configured.Concat(await MemberAccountsAsync(session, now, cancellationToken)).Distinct(
-            StringComparer.Ordinal).ToList();
+        var members = await MemberAccountsAsync(session, now, cancellationToken);
+        var watched = configured.Concat(members).Distinct(StringComparer.Ordinal).ToList();
 
         var open = new List<(long Id, string Account, long StartTime, string? Details)>();
         await using (var select = Unwatched(session,

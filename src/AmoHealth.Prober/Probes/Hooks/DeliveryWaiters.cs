@@ -14,8 +14,8 @@ public sealed partial class DeliveryWaiters(ILogger<DeliveryWaiters> logger)
     /// <summary>HOOK waits for one delivery, DP for up to two outstanding moves plus the one it measures.</summary>
     public const int MaxPendingPerAccount = 16;
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Waiter>> _byAccount = new(
-        StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Waiter>> _byAccount =
+        new(StringComparer.Ordinal);
     private long _nextId;
 
     public int Count => _byAccount.Values.Sum(w => w.Count);

@@ -19,8 +19,8 @@ public sealed class EndToEnd(
 {
     private static readonly TimeSpan ReceiverRetry = TimeSpan.FromSeconds(1);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen = new(
-        StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _receiverSeen =
+        new(StringComparer.Ordinal);
 
     /// <param name="explainMissing">Asked when nothing arrived in time: a reason to add, or null.</param>
     public async Task<ProbeResult> MeasureAsync(
@@ -67,8 +67,8 @@ public sealed class EndToEnd(
             var reason = own ?? await explainMissing(cancellationToken);
             return new ProbeResult(account.Name, checkType, Outcome.Down, settings.DeliveryDeadlineMs, startedAt,
                 written.HttpStatus,
-                $"No webhook delivery within {settings.DeliveryDeadlineMs} ms" + (reason is null ? string.Empty
-                    : $": {reason}"),
+                $"No webhook delivery within {settings.DeliveryDeadlineMs} ms"
+                    + (reason is null ? string.Empty : $": {reason}"),
                 written.Phases)
             {
                 Kind = own is not null ? FailureKind.ReceiverUnreachable : FailureKind.NoDelivery,

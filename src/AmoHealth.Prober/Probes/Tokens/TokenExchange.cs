@@ -80,7 +80,8 @@ public sealed partial class TokenExchange(
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("hint", out var hint) ? hint.GetString() ?? string.Empty
+            return json.RootElement.TryGetProperty("hint", out var hint)
+                ? hint.GetString() ?? string.Empty
                 : string.Empty;
         }
         catch (JsonException)

@@ -82,6 +82,7 @@ public sealed class DriftingFixtureTests
         var result = await rig.Dp.ProbeAsync(rig.Account, CancellationToken.None);
 
         Assert.True(result.OwnFault);
+        Assert.Equal(FailureKind.Configuration, result.Kind);
         Assert.Contains("Configuration error: Monitor:DpStageId 999 is not a stage", result.ErrorMessage);
         Assert.Equal(result.ErrorMessage, ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None))!).Text);
     }
@@ -144,6 +145,7 @@ public sealed class DriftingFixtureTests
 
         Assert.Equal(Outcome.Down, third.Outcome);
         Assert.Contains("late or not delivering", third.ErrorMessage);
+        Assert.Equal(FailureKind.NoDelivery, third.Kind);
         Assert.Equal(2, moves);
     }
 }

@@ -128,6 +128,7 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         var failed = Assert.Single(results, r => r.CheckType == broken.CheckType);
         Assert.Equal(Outcome.Down, failed.Outcome);
         Assert.Contains("InvalidOperationException", failed.ErrorMessage);
+        Assert.Equal(FailureKind.MonitorError, failed.Kind);
 
         broken.Throws = null;
         _time.Advance(Options.CheckInterval);
