@@ -28,7 +28,8 @@ public static class Extensions
         // First hosted service: every hosted service registered after it starts once the schema is current.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
-        var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite)
+        var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}",
+            StorageProvider.Sqlite)
             == StorageProvider.Postgres;
         if (shared)
         {
@@ -101,7 +102,8 @@ public static class Extensions
         {
             services.AddSingleton<RedisDeliveryRelay>();
             services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
-            // Whatever the relay meets on Redis (garbage, no server yet) it drops or waits out: the Prober goes on probing.
+            // Whatever the relay meets on Redis (garbage, no server yet) it drops or waits out: the Prober goes on
+            // probing.
             services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());
         }
         else
@@ -112,12 +114,14 @@ public static class Extensions
         services.AddAlertOptions();
         services.AddSingleton<IncidentTracker>();
         services.AddNotifications(builder.Configuration)
-            .AddNotifier<MattermostNotifier, MattermostOptions>("Notifications:Mattermost", (section, o) => section.Bind(o))
+            .AddNotifier<MattermostNotifier,
+                MattermostOptions>("Notifications:Mattermost", (section, o) => section.Bind(o))
             .AddNotifier<TelegramNotifier, TelegramOptions>("Notifications:Telegram", (section, o) => section.Bind(o))
             .AddNotifier<WebhookNotifier, WebhookOptions>("Notifications:Webhook", (section, o) => section.Bind(o));
         // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
         services.AddOptions<MattermostOptions>()
-            .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
+            .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl
+                ?? o.Url);
         services.AddChannelChecks();
         services.AddSingleton<Notifiers>();
         services.AddSingleton<ChannelHealth>();
@@ -159,7 +163,10 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad key).</summary>
+    /// <summary>
+    /// Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad
+    /// key).
+    /// </summary>
     public static IServiceCollection AddAlertOptions(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>()
@@ -169,8 +176,10 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Starts alert channel registration; each channel is then one <c>AddNotifier&lt;T, TOptions&gt;(section)</c> line.</summary>
-    public static NotificationsBuilder AddNotifications(this IServiceCollection services, IConfiguration configuration) =>
+    /// <summary>Starts alert channel registration; each channel is then one <c>AddNotifier&lt;T,
+    /// TOptions&gt;(section)</c> line.</summary>
+    public static NotificationsBuilder AddNotifications(this IServiceCollection services,
+        IConfiguration configuration) =>
         new(services, configuration);
 
     /// <summary>Starts probe registration; each probe is then one <c>AddProbe&lt;T&gt;()</c> line.</summary>
