@@ -7,7 +7,8 @@ if (args is ["hash-password", ..])
     var password = Console.In.ReadLine();
     if (string.IsNullOrEmpty(password))
     {
-        Console.Error.WriteLine("Type the password on standard input, e.g.: read -rs P; echo \"$P\" | ./AmoHealth.Gateway hash-password");
+        Console.Error.WriteLine(
+            "Type the password on standard input, e.g.: read -rs P; echo \"$P\" | ./AmoHealth.Gateway hash-password");
         return 2;
     }
 

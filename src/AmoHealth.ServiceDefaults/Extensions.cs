@@ -48,7 +48,8 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Traces, metrics and logs, exported over OTLP when the AppHost (or the operator) sets an endpoint.</summary>
+    /// <summary>Traces, metrics and logs, exported over OTLP when the AppHost (or the operator) sets an
+    /// endpoint.</summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {

@@ -14,7 +14,8 @@ public sealed class SimulatorOptions : IValidatableObject
     [RegularExpression("^[a-z0-9-]+$")]
     public string Subdomain { get; set; } = "demo";
 
-    /// <summary>Pre-issued long-lived tokens the fake always accepts (admin rights, no expiry). Default: <c>demo-token</c>.</summary>
+    /// <summary>Pre-issued long-lived tokens the fake always accepts (admin rights, no expiry). Default:
+    /// <c>demo-token</c>.</summary>
     public List<string> AccessTokens { get; set; } = [];
 
     /// <summary>
@@ -24,11 +25,15 @@ public sealed class SimulatorOptions : IValidatableObject
     [Range(0, 60_000)]
     public int MedianLatencyMs { get; set; } = 120;
 
-    /// <summary>Median delay of webhook and Digital Pipeline deliveries in ms, log-normal like the API. 0 sends at once (tests). Default 400.</summary>
+    /// <summary>
+    /// Median delay of webhook and Digital Pipeline deliveries in ms, log-normal like the API. 0 sends at once (tests).
+    /// Default 400.
+    /// </summary>
     [Range(0, 600_000)]
     public int DeliveryMedianLatencyMs { get; set; } = 400;
 
-    /// <summary>Ids of the Mattermost incoming webhooks the fake accepts at <c>/hooks/{id}</c>. Default: <c>demo</c>.</summary>
+    /// <summary>Ids of the Mattermost incoming webhooks the fake accepts at <c>/hooks/{id}</c>. Default:
+    /// <c>demo</c>.</summary>
     public List<string> MattermostHooks { get; set; } = [];
 
     /// <summary>Digital Pipeline "send webhook" actions to configure at start: stage id → URL.</summary>
@@ -43,14 +48,17 @@ public sealed class SimulatorOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(Integration, new ValidationContext(Integration), results, validateAllProperties: true);
+        Validator.TryValidateObject(Integration, new ValidationContext(Integration), results,
+            validateAllProperties: true);
         Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
         Validator.TryValidateObject(Busy, new ValidationContext(Busy), results, validateAllProperties: true);
         foreach (var (stage, url) in DpActions)
         {
             if (!Amo.AccountState.IsStage(stage) || !Uri.TryCreate(url, UriKind.Absolute, out _))
             {
-                results.Add(new ValidationResult($"Simulator:DpActions:{stage} must name a stage of the pipeline and an absolute URL."));
+                results.Add(
+                    new ValidationResult(
+                    $"Simulator:DpActions:{stage} must name a stage of the pipeline and an absolute URL."));
             }
         }
 

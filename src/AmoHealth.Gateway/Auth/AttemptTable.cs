@@ -24,7 +24,8 @@ public sealed class AttemptTable(int perWindow, TimeProvider time, int capacity 
         }
     }
 
-    /// <summary>Counts an attempt: the client's earlier attempts in this window, or null when it is over the limit.</summary>
+    /// <summary>Counts an attempt: the client's earlier attempts in this window, or null when it is over the
+    /// limit.</summary>
     public int? TryRecord(string key)
     {
         var now = time.GetTimestamp();
@@ -53,7 +54,8 @@ public sealed class AttemptTable(int perWindow, TimeProvider time, int capacity 
 
     private void MakeRoom(long now)
     {
-        var expired = _windows.Where(pair => time.GetElapsedTime(pair.Value.Start, now) >= Window).Select(pair => pair.Key).ToList();
+        var expired = _windows.Where(pair => time.GetElapsedTime(pair.Value.Start, now) >= Window)
+            .Select(pair => pair.Key).ToList();
         if (expired.Count == 0)
         {
             expired.Add(_windows.MinBy(pair => pair.Value.Start).Key);

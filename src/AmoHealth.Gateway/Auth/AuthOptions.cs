@@ -81,30 +81,36 @@ public sealed class AuthOptions : IValidatableObject
         if (Mode == AuthMode.Login && !Passwords.IsWellFormed(PasswordHash))
         {
             yield return new ValidationResult(
-                "Auth:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password' when Auth:Mode is Login (never a plain password).",
+                "Auth:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password' when Auth:Mode is Login " +
+                    "(never a plain password).",
                 [nameof(PasswordHash)]);
         }
 
         if (Mode == AuthMode.Proxy && (ProxySecret is null || ProxySecret.Length < 24))
         {
             yield return new ValidationResult(
-                $"Auth:ProxySecret (at least 24 characters, sent by Nginx as {ProxySecretHeader}) is required when Auth:Mode is Proxy.",
+                $"Auth:ProxySecret (at least 24 characters, sent by Nginx as {ProxySecretHeader}) is required when " +
+                    $"Auth:Mode is Proxy.",
                 [nameof(ProxySecret)]);
         }
 
         foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
         {
-            yield return new ValidationResult($"Auth:KnownProxies must list IP addresses, got '{proxy}'.", [nameof(KnownProxies)]);
+            yield return new ValidationResult($"Auth:KnownProxies must list IP addresses, got '{proxy}'.",
+                [nameof(KnownProxies)]);
         }
 
         foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
         {
-            yield return new ValidationResult($"Auth:KnownNetworks must list networks in CIDR form (10.0.0.0/24), got '{network}'.", [nameof(KnownNetworks)]);
+            yield return new ValidationResult(
+                $"Auth:KnownNetworks must list networks in CIDR form (10.0.0.0/24), got '{network}'.",
+                [nameof(KnownNetworks)]);
         }
 
         if (Mode == AuthMode.Proxy && string.IsNullOrWhiteSpace(ProxyHeader))
         {
-            yield return new ValidationResult("Auth:ProxyHeader is required when Auth:Mode is Proxy.", [nameof(ProxyHeader)]);
+            yield return new ValidationResult("Auth:ProxyHeader is required when Auth:Mode is Proxy.",
+                [nameof(ProxyHeader)]);
         }
     }
 }

@@ -21,7 +21,8 @@ public static class CookieKeys
         }
 
         var directory = options.KeysDirectory ?? Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "amohealth", "keys");
+            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+                Environment.SpecialFolderOption.Create), "amohealth", "keys");
         keys.PersistKeysToFileSystem(Directory.CreateDirectory(directory));
         if (options.KeysCertificate is { Length: > 0 } path)
         {
@@ -31,7 +32,8 @@ public static class CookieKeys
         }
     }
 
-    /// <summary>A PEM file holding the certificate and its RSA private key; a clear error naming the setting otherwise.</summary>
+    /// <summary>A PEM file holding the certificate and its RSA private key; a clear error naming the setting
+    /// otherwise.</summary>
     public static X509Certificate2 Load(string path)
     {
         try
@@ -39,15 +41,18 @@ public static class CookieKeys
             var certificate = X509Certificate2.CreateFromPemFile(path);
             if (certificate.GetRSAPrivateKey() is null)
             {
-                throw new InvalidOperationException($"Auth:KeysCertificate ({path}) must hold an RSA certificate with its private key.");
+                throw new InvalidOperationException(
+                    $"Auth:KeysCertificate ({path}) must hold an RSA certificate with its private key.");
             }
 
             return certificate;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        catch (Exception ex) when (
+            ex is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
             throw new InvalidOperationException(
-                $"Auth:KeysCertificate ({path}) cannot be read as a PEM certificate with its private key: {ex.Message}", ex);
+                $"Auth:KeysCertificate ({path}) cannot be read as a PEM certificate with its private key: {ex.Message}",
+                    ex);
         }
     }
 }

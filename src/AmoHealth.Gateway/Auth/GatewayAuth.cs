@@ -18,16 +18,20 @@ public static partial class GatewayAuth
 {
     public const string LoginPath = "/login";
     private const string PeerKey = "amohealth.peer";
-    private static readonly string[] OpenPaths = ["/health", "/alive", "/hooks", LoginPath, "/auth/login", "/login.css", "/favicon.svg"];
+    private static readonly string[] OpenPaths = ["/health", "/alive", "/hooks", LoginPath, "/auth/login", "/login.css",
+        "/favicon.svg"];
 
     public static IHostApplicationBuilder AddGatewayAuth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
             // Keys at rest: in Production the cookie keys are encrypted, so a copy of the keys folder forges nothing.
-            .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.Login || !string.IsNullOrWhiteSpace(o.KeysCertificate) || !environment.IsProduction(),
-                "Auth:KeysCertificate is required in Production with Auth:Mode=Login: a PEM file with a certificate and its RSA key that encrypts " +
-                "the cookie keys at rest (install.sh generates /etc/amohealth/gateway-keys.pem; or: openssl req -x509 -newkey rsa:3072 -nodes " +
+            .Validate<IHostEnvironment>((o, environment) => o.Mode != AuthMode.Login
+                || !string.IsNullOrWhiteSpace(o.KeysCertificate) || !environment.IsProduction(),
+                "Auth:KeysCertificate is required in Production with Auth:Mode=Login: a PEM file with a certificate " +
+                    "and its RSA key that encrypts " +
+                "the cookie keys at rest (install.sh generates /etc/amohealth/gateway-keys.pem; or: openssl req " +
+                    "-x509 -newkey rsa:3072 -nodes " +
                 "-days 3650 -subj /CN=amohealth-keys -keyout k.pem -out c.pem && cat k.pem c.pem > gateway-keys.pem).")
             .ValidateOnStart();
         // Each problem is named by its key (Auth:User, Auth:PasswordHash, Auth:ProxySecret, ...).
@@ -44,8 +48,10 @@ public static partial class GatewayAuth
                 cookie.Cookie.Name = "amohealth";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
-                // Behind Nginx the Gateway hears plain HTTP; the browser's side is HTTPS everywhere but a developer's machine.
-                cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // Behind Nginx the Gateway hears plain HTTP; the browser's side is HTTPS everywhere but a developer's
+                // machine.
+                cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest
+                    : CookieSecurePolicy.Always;
                 cookie.ExpireTimeSpan = TimeSpan.FromDays(options.SessionDays);
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = LoginPath;
@@ -115,17 +121,20 @@ public static partial class GatewayAuth
     {
         var path = context.Request.Path;
         var wantsPage = HttpMethods.IsGet(context.Request.Method)
-            && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/metrics") && options.Mode == AuthMode.Login;
+            && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/metrics")
+                && options.Mode == AuthMode.Login;
         if (wantsPage)
         {
-            context.Response.Redirect($"{LoginPath}?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
+            context.Response.Redirect(
+                $"{LoginPath}?returnUrl={Uri.EscapeDataString(path + context.Request.QueryString)}");
             return;
         }
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(
             title: "Authentication required",
-            detail: options.Mode == AuthMode.Login ? $"Sign in at {LoginPath}." : $"The reverse proxy must authenticate the request and set {options.ProxyHeader}.",
+            detail: options.Mode == AuthMode.Login ? $"Sign in at {LoginPath}."
+                : $"The reverse proxy must authenticate the request and set {options.ProxyHeader}.",
             statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
     }
 
@@ -138,7 +147,9 @@ public static partial class GatewayAuth
         }
 
         app.MapGet(LoginPath, (HttpContext context, string? returnUrl, string? failed) =>
-            Results.Content(LoginPage.Render(ReturnUrls.LocalOnly(returnUrl), failed is not null, context.Request.Headers.AcceptLanguage.ToString()), "text/html; charset=utf-8"));
+            Results.Content(
+                LoginPage.Render(ReturnUrls.LocalOnly(returnUrl), failed is not null,
+                context.Request.Headers.AcceptLanguage.ToString()), "text/html; charset=utf-8"));
         app.MapPost("/auth/login", LoginAsync).DisableAntiforgery();
         app.MapPost("/auth/logout", async (HttpContext context) =>
         {
@@ -153,7 +164,8 @@ public static partial class GatewayAuth
             context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
             context.Connection.RemoteIpAddress?.ToString()));
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate, ILoggerFactory loggers)
+    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate,
+        ILoggerFactory loggers)
     {
         var form = await context.Request.ReadFormAsync();
         var user = form["user"].ToString();
@@ -173,7 +185,8 @@ public static partial class GatewayAuth
             return Results.Redirect($"{LoginPath}?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user), SessionStamp.Claim(options.Value)], CookieAuthenticationDefaults.AuthenticationScheme);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user), SessionStamp.Claim(options.Value)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = true });
         LogSignedIn(logger, user);

@@ -15,7 +15,10 @@ public sealed class HashingQueue(TimeProvider time, int capacity = 32)
     private long _arrivals;
     private bool _busy;
 
-    /// <summary>True with the turn (give it back with <see cref="Release"/>); false when the wait ran out or the place was taken.</summary>
+    /// <summary>
+    /// True with the turn (give it back with <see cref="Release"/>); false when the wait ran out or the place was
+    /// taken.
+    /// </summary>
     public async Task<bool> EnterAsync(int earlierAttempts, TimeSpan wait, CancellationToken cancellationToken)
     {
         Waiter waiter;

@@ -2,7 +2,8 @@ using System.Net;
 
 namespace AmoHealth.Gateway.Auth;
 
-/// <summary>The sign-in page: plain HTML, a form and an external stylesheet, so it works under the strict CSP.</summary>
+/// <summary>The sign-in page: plain HTML, a form and an external stylesheet, so it works under the strict
+/// CSP.</summary>
 public static class LoginPage
 {
     public static string Render(string returnUrl, bool failed, string acceptLanguage)
@@ -10,7 +11,9 @@ public static class LoginPage
         var english = acceptLanguage.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         string T(string ru, string en) => english ? en : ru;
         var error = failed
-            ? $"<p class=\"error\" role=\"alert\">{T("Неверный пользователь или пароль.", "Wrong user or password.")}</p>"
+            ? "<p class=\"error\" role=\"alert\">"
+                + T("Неверный пользователь или пароль.", "Wrong user or password.")
+                + "</p>"
             : string.Empty;
         return $"""
             <!doctype html>
@@ -29,8 +32,10 @@ public static class LoginPage
                 {error}
                 <form method="post" action="/auth/login">
                   <input type="hidden" name="returnUrl" value="{WebUtility.HtmlEncode(returnUrl)}">
-                  <label>{T("Пользователь", "User")} <input name="user" autocomplete="username" required autofocus></label>
-                  <label>{T("Пароль", "Password")} <input name="password" type="password" autocomplete="current-password" required></label>
+                  <label>{T("Пользователь", "User")}
+                    <input name="user" autocomplete="username" required autofocus></label>
+                  <label>{T("Пароль", "Password")}
+                    <input name="password" type="password" autocomplete="current-password" required></label>
                   <button type="submit">{T("Войти", "Sign in")}</button>
                 </form>
               </main>

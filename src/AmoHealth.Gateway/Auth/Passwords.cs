@@ -22,8 +22,10 @@ public static class Passwords
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltBytes);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations, HashAlgorithmName.SHA256, HashBytes);
-        return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt), Convert.ToBase64String(hash));
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, Iterations,
+            HashAlgorithmName.SHA256, HashBytes);
+        return string.Join('$', Scheme, Iterations.ToString(CultureInfo.InvariantCulture), Convert.ToBase64String(salt),
+            Convert.ToBase64String(hash));
     }
 
     public static bool Verify(string password, string? stored)
@@ -33,7 +35,8 @@ public static class Passwords
             return false;
         }
 
-        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations,
+            HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
 
@@ -45,7 +48,8 @@ public static class Passwords
         salt = hash = [];
         var parts = stored?.Split('$');
         if (parts is not [Scheme, var count, var saltText, var hashText]
-            || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out iterations) || iterations < 10_000)
+            || !int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out iterations)
+                || iterations < 10_000)
         {
             return false;
         }

@@ -46,7 +46,8 @@ public sealed class SignInGate(IOptions<AuthOptions> options, TimeProvider time)
         try
         {
             var hash = options.Value.PasswordHash;
-            return await Task.Run(() => Passwords.Verify(password, hash), cancellationToken) ? SignInVerdict.Right : SignInVerdict.Wrong;
+            return await Task.Run(() => Passwords.Verify(password, hash), cancellationToken) ? SignInVerdict.Right
+                : SignInVerdict.Wrong;
         }
         finally
         {

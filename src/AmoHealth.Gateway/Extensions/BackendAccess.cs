@@ -12,13 +12,16 @@ namespace AmoHealth.Gateway.Extensions;
 /// </summary>
 public static class BackendAccess
 {
-    public static IReverseProxyBuilder AddBackendAccess(this IReverseProxyBuilder proxy, IHostApplicationBuilder builder)
+    public static IReverseProxyBuilder AddBackendAccess(this IReverseProxyBuilder proxy,
+        IHostApplicationBuilder builder)
     {
-        var remote = Destinations(builder.Configuration).Where(url => !ListenAddresses.IsLoopbackDestination(url)).ToList();
+        var remote = Destinations(builder.Configuration).Where(url => !ListenAddresses.IsLoopbackDestination(url))
+            .ToList();
         builder.Services.AddOptions<InternalAccessOptions>()
             .BindConfiguration(InternalAccessOptions.SectionName)
             .Validate(o => o.ProxySecret is null || o.ProxySecret.Length >= InternalAccessOptions.MinimumLength,
-                $"Internal:ProxySecret must be at least {InternalAccessOptions.MinimumLength} characters (openssl rand -hex 24).")
+                $"Internal:ProxySecret must be at least {InternalAccessOptions.MinimumLength} characters (openssl " +
+                    $"rand -hex 24).")
             .Validate(o => !string.IsNullOrEmpty(o.ProxySecret) || remote.Count == 0,
                 $"Internal:ProxySecret is required when a backend is not on loopback ({string.Join(", ", remote)}): " +
                 "set the same value here and in every Api's and Prober's environment (Internal__ProxySecret).")
@@ -44,6 +47,7 @@ public static class BackendAccess
     /// <summary>The backends' addresses as service discovery reads them (<c>services:api:http:0</c>, ...).</summary>
     private static IEnumerable<string> Destinations(IConfiguration configuration) =>
         configuration.GetSection("services").AsEnumerable()
-            .Where(pair => !string.IsNullOrWhiteSpace(pair.Value) && pair.Value.Contains("://", StringComparison.Ordinal))
+            .Where(pair => !string.IsNullOrWhiteSpace(pair.Value)
+                && pair.Value.Contains("://", StringComparison.Ordinal))
             .Select(pair => pair.Value!);
 }

@@ -52,7 +52,8 @@ public static class Extensions
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.SecurityHeaders)
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>()
+            .Value.SecurityHeaders)
         {
             app.Use(static (context, next) =>
             {
@@ -65,7 +66,8 @@ public static class Extensions
         {
             // Vite's /assets/* names carry a content hash: cache them for good. Everything else is revalidated.
             OnPrepareResponse = static file => file.Context.Response.Headers.CacheControl =
-                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache",
+                file.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable"
+                    : "no-cache",
         };
         app.UseDefaultFiles();
         app.UseStaticFiles(files);

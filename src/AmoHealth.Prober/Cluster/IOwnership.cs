@@ -9,7 +9,8 @@ namespace AmoHealth.Prober.Cluster;
 /// </summary>
 public interface IOwnership
 {
-    /// <summary>Whether this Prober may start a probe of the account now; <paramref name="fence"/> goes with its result.</summary>
+    /// <summary>Whether this Prober may start a probe of the account now; <paramref name="fence"/> goes with its
+    /// result.</summary>
     bool TryOwn(string account, out long fence);
 
     /// <summary>Whether this Prober runs the cluster-wide work now.</summary>
@@ -32,13 +33,16 @@ public interface IOwnership
     /// out those it no longer holds. A result is written only when its fence is the one returned. The lease
     /// rows stay locked until the transaction ends, so no other Prober takes one over in between.
     /// </summary>
-    Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string,
+        long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts,
+        CancellationToken cancellationToken);
 
     /// <summary>A probe of the account begins (or ends): an account is handed over only between probes.</summary>
     void Enter(string account);
 
     void Exit(string account);
 
-    /// <summary>Accounts just taken over whose last probe is older than an interval: the scheduler starts them at once.</summary>
+    /// <summary>Accounts just taken over whose last probe is older than an interval: the scheduler starts them at
+    /// once.</summary>
     System.Threading.Channels.ChannelReader<string> Overdue { get; }
 }

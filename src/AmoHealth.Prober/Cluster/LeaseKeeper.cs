@@ -21,7 +21,7 @@ public sealed partial class LeaseKeeper(
     TimeProvider time,
     ILogger<LeaseKeeper> logger) : BackgroundService
 {
-    public TimeSpan Lifetime => TimeSpan.FromMilliseconds(Math.Max(options.Value.CheckIntervalMs / 2, 2_000));
+    public TimeSpan Lifetime => options.Value.Cadence.LeaseLifetime;
 
     public TimeSpan Period => Lifetime / 3;
 
@@ -72,7 +72,7 @@ public sealed partial class LeaseKeeper(
     {
         var started = time.GetTimestamp();
         var me = ownership.Holder;
-        var ttl = (long)Lifetime.TotalMilliseconds;
+        var ttl = Lifetime;
         var names = accounts.Select(a => LeaseNames.Account(a.Name)).ToArray();
         // The member row says which accounts this Prober watches: none of them is retired while it lives.
         var configured = string.Join('\n', accounts.Select(a => a.Name));
@@ -89,7 +89,8 @@ public sealed partial class LeaseKeeper(
         IReadOnlyList<string> overdue = [];
         if (held.Count > share)
         {
-            var extra = held.Where(l => !ownership.Busy(LeaseNames.AccountOf(l.Name))).Take(held.Count - share).Select(l => l.Name).ToArray();
+            var extra = held.Where(l => !ownership.Busy(LeaseNames.AccountOf(l.Name))).Take(held.Count - share)
+                .Select(l => l.Name).ToArray();
             foreach (var name in extra)
             {
                 ownership.Drop(LeaseNames.AccountOf(name));
@@ -119,22 +120,27 @@ public sealed partial class LeaseKeeper(
         }
     }
 
-    /// <summary>Accounts taken over whose last stored probe is older than an interval: they are probed at once.</summary>
-    private async Task<IReadOnlyList<string>> OverdueAsync(StoreSession session, List<HeldLease> claimed, CancellationToken cancellationToken)
+    /// <summary>Accounts taken over whose last stored probe is older than an interval: they are probed at
+    /// once.</summary>
+    private async Task<IReadOnlyList<string>> OverdueAsync(StoreSession session, List<HeldLease> claimed,
+        CancellationToken cancellationToken)
     {
         var taken = claimed.Select(l => LeaseNames.AccountOf(l.Name)).ToArray();
-        var since = time.GetUtcNow().ToUnixTimeMilliseconds() - options.Value.CheckIntervalMs;
+        var since = time.GetUtcNow() - options.Value.CheckInterval;
         var fresh = await LeaseRows.FreshAsync(session, taken, since, cancellationToken);
         return [.. taken.Except(fresh, StringComparer.Ordinal)];
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases failed; probing stops when they lapse unless a renewal succeeds")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Renewing the leases failed; probing stops when they lapse unless a renewal succeeds")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Claimed {Count} account(s); fair share {Share} of {Members} Prober(s)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Claimed {Count} account(s); fair share {Share} of {Members} Prober(s)")]
     private static partial void LogClaimed(ILogger logger, int count, int share, int members);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gave back {Count} account(s) to rebalance; fair share {Share} of {Members} Prober(s)")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Gave back {Count} account(s) to rebalance; fair share {Share} of {Members} Prober(s)")]
     private static partial void LogGaveBack(ILogger logger, int count, int share, int members);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Leases of {Holder} handed back")]

@@ -19,7 +19,8 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
     private long _leaderFence = -1;
 
     /// <summary>This Prober's name in <c>leases.holder</c>: host, process and a random part.</summary>
-    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+    public string Holder { get; } =
+        $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
 
     public bool IsLeader => Interlocked.Read(ref _leaderFence) >= 0 && Valid;
 
@@ -40,15 +41,19 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
 
     public async Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken)
     {
-        await using var command = session.Command("SELECT 1 FROM leases WHERE name = @name AND holder = @holder AND fence = @fence FOR SHARE")
+        await using var command = session.Command(
+            "SELECT 1 FROM leases WHERE name = @name AND holder = @holder AND fence = @fence FOR SHARE")
             .With("@name", LeaseNames.Cluster).With("@holder", Holder).With("@fence", fence);
         return await command.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;
     }
 
-    public async Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string,
+        long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts,
+        CancellationToken cancellationToken)
     {
         var names = accounts.Distinct(StringComparer.Ordinal).Select(LeaseNames.Account).ToArray();
-        await using var command = session.Command("SELECT name, fence FROM leases WHERE name = ANY(@names) AND holder = @holder FOR SHARE")
+        await using var command = session.Command(
+            "SELECT name, fence FROM leases WHERE name = ANY(@names) AND holder = @holder FOR SHARE")
             .With("@names", names).With("@holder", Holder);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var held = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -66,7 +71,8 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
 
     internal bool Busy(string account) => _inFlight.TryGetValue(account, out var n) && n > 0;
 
-    /// <summary>Replaces what is held after a renewal that started at <paramref name="renewedAt"/> (a monotonic timestamp).</summary>
+    /// <summary>Replaces what is held after a renewal that started at <paramref name="renewedAt"/> (a monotonic
+    /// timestamp).</summary>
     internal void Renewed(IEnumerable<HeldLease> accounts, long? leaderFence, long renewedAt, TimeSpan lifetime)
     {
         var now = accounts.ToDictionary(l => LeaseNames.AccountOf(l.Name), l => l.Fence, StringComparer.Ordinal);

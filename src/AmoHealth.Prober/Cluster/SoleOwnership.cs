@@ -5,7 +5,8 @@ namespace AmoHealth.Prober.Cluster;
 /// <summary>SQLite: one Prober, which owns every account and every cluster-wide task.</summary>
 public sealed class SoleOwnership : IOwnership
 {
-    private readonly System.Threading.Channels.Channel<string> _never = System.Threading.Channels.Channel.CreateUnbounded<string>();
+    private readonly System.Threading.Channels.Channel<string> _never =
+        System.Threading.Channels.Channel.CreateUnbounded<string>();
 
     public bool IsLeader => true;
 
@@ -17,7 +18,8 @@ public sealed class SoleOwnership : IOwnership
         return true;
     }
 
-    public Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken) => Task.FromResult(true);
+    public Task<bool> LeadsAsync(StoreSession session, long fence, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
 
     public bool TryOwn(string account, out long fence)
     {
@@ -25,8 +27,11 @@ public sealed class SoleOwnership : IOwnership
         return true;
     }
 
-    public Task<IReadOnlyDictionary<string, long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, long>>(accounts.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => 0L, StringComparer.Ordinal));
+    public Task<IReadOnlyDictionary<string,
+        long>> HeldAsync(StoreSession session, IReadOnlyCollection<string> accounts,
+        CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string,
+            long>>(accounts.Distinct(StringComparer.Ordinal).ToDictionary(a => a, _ => 0L, StringComparer.Ordinal));
 
     public void Enter(string account)
     {

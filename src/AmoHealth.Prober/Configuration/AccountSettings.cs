@@ -34,13 +34,15 @@ public sealed record AccountSettings(
 
     public int DeliveryDeadlineMs => (int)DeliveryDeadline.TotalMilliseconds;
 
-    /// <summary>The response time in ms above which a correct answer of <paramref name="checkType"/> is degraded.</summary>
+    /// <summary>The response time in ms above which a correct answer of <paramref name="checkType"/> is
+    /// degraded.</summary>
     public int DegradedThresholdMs(string checkType) =>
         DegradedMs.TryGetValue(checkType, out var configured) ? configured
         : DefaultDegradedMs.TryGetValue(checkType, out var fallback) ? fallback
         : int.MaxValue;
 
-    /// <summary>The global settings with <paramref name="account"/>'s overrides (none for the seed's own account).</summary>
+    /// <summary>The global settings with <paramref name="account"/>'s overrides (none for the seed's own
+    /// account).</summary>
     public static AccountSettings Resolve(MonitorOptions global, AccountOptions? account = null)
     {
         var degraded = new Dictionary<string, int>(global.DegradedMs, StringComparer.OrdinalIgnoreCase);
@@ -68,6 +70,8 @@ public sealed record AccountSettings(
             account?.DpReturnStageId ?? global.DpReturnStageId,
             account is null ? global.OAuth : account.OAuth ?? new OAuthOptions(),
             degraded,
-            TimeSpan.FromMilliseconds(global.DeliveryDeadlineMs ?? SeedRules.DefaultDeliveryDeadlineMs(global.CheckIntervalMs)));
+            global.DeliveryDeadlineMs is { } deadlineMs
+                ? TimeSpan.FromMilliseconds(deadlineMs)
+                : global.Cadence.DefaultDeliveryDeadline);
     }
 }

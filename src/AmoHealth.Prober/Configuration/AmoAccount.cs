@@ -19,13 +19,16 @@ public sealed record AmoAccount(string Name, Uri BaseUri, string AccessToken, Ac
         var accounts = new List<AmoAccount>();
         if (!string.IsNullOrWhiteSpace(options.Domain))
         {
-            var baseUri = TryParseBaseUri(options.Domain) ?? throw new InvalidOperationException("AMOCRM_DOMAIN is not a valid domain or URL.");
+            var baseUri = TryParseBaseUri(options.Domain)
+                ?? throw new InvalidOperationException("AMOCRM_DOMAIN is not a valid domain or URL.");
             var name = string.IsNullOrWhiteSpace(options.Account) ? baseUri.Authority : options.Account;
-            accounts.Add(new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty, AccountSettings.Resolve(options)));
+            accounts.Add(
+                new AmoAccount(name, baseUri, options.AccessToken ?? string.Empty, AccountSettings.Resolve(options)));
         }
 
         accounts.AddRange(options.Accounts.Select(a => new AmoAccount(
-            a.Name!, TryParseBaseUri(a.Domain) ?? throw new InvalidOperationException($"Monitor:Accounts ({a.Name}): not a valid domain or URL."),
+            a.Name!, TryParseBaseUri(a.Domain)
+                ?? throw new InvalidOperationException($"Monitor:Accounts ({a.Name}): not a valid domain or URL."),
             a.AccessToken ?? string.Empty, AccountSettings.Resolve(options, a))));
         return accounts;
     }

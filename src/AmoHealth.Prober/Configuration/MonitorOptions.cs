@@ -24,7 +24,8 @@ public sealed class MonitorOptions
     /// <summary>Name of the account in results, alerts and the dashboard. Default: the domain's host.</summary>
     public string? Account { get; set; }
 
-    /// <summary>Time between cycles in milliseconds. From <c>CHECK_INTERVAL</c>. Default 30000; at least 1000.</summary>
+    /// <summary>Time between cycles in milliseconds. From <c>CHECK_INTERVAL</c>. Default 30000; at least
+    /// 1000.</summary>
     public int CheckIntervalMs { get; set; } = 30_000;
 
     /// <summary>
@@ -34,9 +35,10 @@ public sealed class MonitorOptions
     public int? TimeoutMs { get; set; }
 
     /// <summary>The timeout in force: <see cref="TimeoutMs"/> or the interval's default.</summary>
-    public int EffectiveTimeoutMs => TimeoutMs ?? SeedRules.DefaultTimeoutMs(CheckIntervalMs);
+    public int EffectiveTimeoutMs => TimeoutMs ?? (int)Cadence.DefaultTimeout.TotalMilliseconds;
 
-    /// <summary>Path of the GET check. Default <c>/api/v4/account</c>; some tokens lack that scope but read leads.</summary>
+    /// <summary>Path of the GET check. Default <c>/api/v4/account</c>; some tokens lack that scope but read
+    /// leads.</summary>
     [Required]
     public string GetPath { get; set; } = "/api/v4/account";
 
@@ -60,7 +62,10 @@ public sealed class MonitorOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
-    /// <summary>Secret path segment of the receiver, <c>{PublicUrl}/hooks/amocrm/{HookSecret}</c>. Required with <see cref="PublicUrl"/>.</summary>
+    /// <summary>
+    /// Secret path segment of the receiver, <c>{PublicUrl}/hooks/amocrm/{HookSecret}</c>. Required with
+    /// <see cref="PublicUrl"/>.
+    /// </summary>
     public string? HookSecret { get; set; }
 
     /// <summary>
@@ -82,11 +87,15 @@ public sealed class MonitorOptions
     /// </summary>
     public DpMode DpMode { get; set; } = DpMode.Auto;
 
-    /// <summary>Stage whose Digital Pipeline action "send webhook" points at <c>{PublicUrl}/hooks/amocrm/{HookSecret}?account={name}&amp;probe=dp</c>.</summary>
+    /// <summary>
+    /// Stage whose Digital Pipeline action "send webhook" points at
+    /// <c>{PublicUrl}/hooks/amocrm/{HookSecret}?account={name}&amp;probe=dp</c>.
+    /// </summary>
     [Range(1, long.MaxValue)]
     public long? DpStageId { get; set; }
 
-    /// <summary>Stage the test lead is moved back to (unmeasured) before each DP move. Required with <see cref="DpStageId"/>.</summary>
+    /// <summary>Stage the test lead is moved back to (unmeasured) before each DP move. Required with
+    /// <see cref="DpStageId"/>.</summary>
     [Range(1, long.MaxValue)]
     public long? DpReturnStageId { get; set; }
 
@@ -110,7 +119,8 @@ public sealed class MonitorOptions
     /// </summary>
     public string ReceiverUrl(string account, bool dp = false) => Receiver(HookSecret, account, dp);
 
-    /// <summary>The receiver URL with <see cref="HookSecretPrevious"/>, or null when no secret is being rotated out.</summary>
+    /// <summary>The receiver URL with <see cref="HookSecretPrevious"/>, or null when no secret is being rotated
+    /// out.</summary>
     public string? PreviousReceiverUrl(string account) =>
         string.IsNullOrEmpty(HookSecretPrevious) ? null : Receiver(HookSecretPrevious, account, dp: false);
 
@@ -121,7 +131,8 @@ public sealed class MonitorOptions
     public string MaskedReceiverUrl(string account, bool dp = false) => Receiver("{Monitor:HookSecret}", account, dp);
 
     private string Receiver(string? secret, string account, bool dp) =>
-        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{secret}?account={Uri.EscapeDataString(account)}" + (dp ? "&probe=dp" : string.Empty);
+        $"{PublicUrl?.TrimEnd('/')}/hooks/amocrm/{secret}?account={Uri.EscapeDataString(account)}"
+            + (dp ? "&probe=dp" : string.Empty);
 
     /// <summary>
     /// A URL pinged (GET) once per cycle, for a dead-man's switch outside the VPS that alerts when pings stop.
@@ -129,26 +140,33 @@ public sealed class MonitorOptions
     /// </summary>
     public string? HeartbeatUrl { get; set; }
 
-    /// <summary>More accounts, each with its own settings over these. The seed's variables define the first account.</summary>
+    /// <summary>More accounts, each with its own settings over these. The seed's variables define the first
+    /// account.</summary>
     public List<AccountOptions> Accounts { get; set; } = [];
 
     /// <summary>OAuth with refresh tokens, instead of a long-lived <see cref="AccessToken"/>.</summary>
     public OAuthOptions OAuth { get; set; } = new();
 
-    /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never logged.</summary>
+    /// <summary>Mattermost incoming webhook for alerts. From <c>MATTERMOST_WEBHOOK_URL</c>. A secret: never
+    /// logged.</summary>
     public string? MattermostWebhookUrl { get; set; }
 
     /// <summary>
     /// Per check, the response time in ms above which a correct answer is <c>degraded</c>.
-    /// Defaults: GET 2000, POST 3000, WEB 3000, HOOK 10000, DP 15000 (<see cref="AccountSettings.DegradedThresholdMs"/>).
+    /// Defaults: GET 2000, POST 3000, WEB 3000, HOOK 10000, DP 15000
+    /// (<see cref="AccountSettings.DegradedThresholdMs"/>).
     /// </summary>
     public Dictionary<string, int> DegradedMs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>API requests per second to one account, at most. Default 2: far under amoCRM's 7 per integration.</summary>
+    /// <summary>API requests per second to one account, at most. Default 2: far under amoCRM's 7 per
+    /// integration.</summary>
     [Range(0.05, 5.0)]
     public double MaxRequestsPerSecond { get; set; } = 2.0;
 
-    /// <summary>Seconds to stop API requests after a 429 that does not say how long. Default 300, as amoCRM's <c>retry_after</c>.</summary>
+    /// <summary>
+    /// Seconds to stop API requests after a 429 that does not say how long. Default 300, as amoCRM's
+    /// <c>retry_after</c>.
+    /// </summary>
     [Range(1, 86_400)]
     public int DefaultRetryAfterSeconds { get; set; } = 300;
 
@@ -158,5 +176,9 @@ public sealed class MonitorOptions
 
     public TimeSpan CheckInterval => TimeSpan.FromMilliseconds(CheckIntervalMs);
 
+    /// <summary>Every span that follows from the interval (timeouts, deadlines, staleness, lease times).</summary>
+    public Cadence Cadence => new(CheckInterval);
+
+    /// <summary>In whole milliseconds, as <c>TIMEOUT_THRESHOLD</c> is given.</summary>
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(EffectiveTimeoutMs);
 }

@@ -65,32 +65,40 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
         }
         else if (string.IsNullOrWhiteSpace(o.Domain))
         {
-            yield return "AMOCRM_DOMAIN (or Monitor:Domain) is required: the amoCRM account to watch, e.g. example.amocrm.ru.";
+            yield return "AMOCRM_DOMAIN (or Monitor:Domain) is required: the amoCRM account to watch, e.g. " +
+                "example.amocrm.ru.";
         }
         else if (AmoAccount.TryParseBaseUri(o.Domain) is null)
         {
-            yield return "AMOCRM_DOMAIN (or Monitor:Domain) must be a domain such as example.amocrm.ru or an http(s) URL.";
+            yield return "AMOCRM_DOMAIN (or Monitor:Domain) must be a domain such as example.amocrm.ru or an http(s) " +
+                "URL.";
         }
 
-        if (o.OAuth.Enabled && (string.IsNullOrWhiteSpace(o.OAuth.ClientSecret) || string.IsNullOrWhiteSpace(o.OAuth.RedirectUri)))
+        if (o.OAuth.Enabled
+            && (string.IsNullOrWhiteSpace(o.OAuth.ClientSecret) || string.IsNullOrWhiteSpace(o.OAuth.RedirectUri)))
         {
-            yield return "Monitor:OAuth:ClientSecret and Monitor:OAuth:RedirectUri are required with Monitor:OAuth:ClientId.";
+            yield return "Monitor:OAuth:ClientSecret and Monitor:OAuth:RedirectUri are required with " +
+                "Monitor:OAuth:ClientId.";
         }
 
-        if ((o.OAuth.Enabled || o.Accounts.Any(a => a.OAuth?.Enabled == true)) && OAuthOptions.DecodeKey(o.OAuth.EncryptionKey) is null)
+        if ((o.OAuth.Enabled || o.Accounts.Any(a => a.OAuth?.Enabled == true))
+            && OAuthOptions.DecodeKey(o.OAuth.EncryptionKey) is null)
         {
-            yield return "Monitor:OAuth:EncryptionKey must be 32 random bytes in base64 (openssl rand -base64 32), the same on every Prober: "
+            yield return "Monitor:OAuth:EncryptionKey must be 32 random bytes in base64 (openssl rand -base64 32), " +
+                "the same on every Prober: "
                 + "it encrypts the OAuth tokens in the database.";
         }
 
         if (o.OAuth.PreviousEncryptionKey is { Length: > 0 } previous && OAuthOptions.DecodeKey(previous) is null)
         {
-            yield return "Monitor:OAuth:PreviousEncryptionKey, when set, must be 32 bytes in base64: the key the OAuth tokens were stored with.";
+            yield return "Monitor:OAuth:PreviousEncryptionKey, when set, must be 32 bytes in base64: the key the " +
+                "OAuth tokens were stored with.";
         }
 
         if (string.IsNullOrWhiteSpace(o.AccessToken) && !o.OAuth.Enabled && !string.IsNullOrWhiteSpace(o.Domain))
         {
-            yield return "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the integration (or configure Monitor:OAuth).";
+            yield return "AMOCRM_ACCESS_TOKEN (or Monitor:AccessToken) is required: a long-lived token of the " +
+                "integration (or configure Monitor:OAuth).";
         }
 
         if (!o.GetPath.StartsWith('/'))
@@ -98,7 +106,9 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
             yield return "Monitor:GetPath must start with '/'.";
         }
 
-        if (o.HeartbeatUrl is not null && (!Uri.TryCreate(o.HeartbeatUrl, UriKind.Absolute, out var heartbeat) || heartbeat.Scheme is not ("http" or "https")))
+        if (o.HeartbeatUrl is not null
+            && (!Uri.TryCreate(o.HeartbeatUrl, UriKind.Absolute, out var heartbeat)
+            || heartbeat.Scheme is not ("http" or "https")))
         {
             yield return "Monitor:HeartbeatUrl must be an absolute http(s) URL.";
         }
@@ -112,11 +122,14 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
         {
             if (!Core.Checks.CheckType.IsKnown(checkType.ToUpperInvariant()) || ms <= 0)
             {
-                yield return $"Monitor:DegradedMs:{checkType} must name a check (GET, POST, WEB, HOOK, DP) and be a positive number of ms.";
+                yield return $"Monitor:DegradedMs:{checkType} must name a check (GET, POST, WEB, HOOK, DP) and be a " +
+                    $"positive number of ms.";
             }
         }
 
-        if (o.PublicUrl is not null && (!Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("http" or "https")))
+        if (o.PublicUrl is not null
+            && (!Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var publicUri)
+            || publicUri.Scheme is not ("http" or "https")))
         {
             yield return "PUBLIC_URL (Monitor:PublicUrl) must be an absolute http(s) URL.";
         }
@@ -124,23 +137,30 @@ public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
         var needsReceiver = seed.HookMode == HookMode.E2e || seed.DpMode == DpMode.E2e;
         if (needsReceiver && o.PublicUrl is null)
         {
-            yield return "PUBLIC_URL (Monitor:PublicUrl) is required for the end-to-end HOOK and DP checks (or set Monitor:HookMode/DpMode).";
+            yield return "PUBLIC_URL (Monitor:PublicUrl) is required for the end-to-end HOOK and DP checks (or set " +
+                "Monitor:HookMode/DpMode).";
         }
 
-        if (needsReceiver && (o.HookSecret is null || o.HookSecret.Length < 16 || !o.HookSecret.All(char.IsAsciiLetterOrDigit)))
+        if (needsReceiver
+            && (o.HookSecret is null || o.HookSecret.Length < 16 || !o.HookSecret.All(char.IsAsciiLetterOrDigit)))
         {
-            yield return "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards the webhook receiver.";
+            yield return "Monitor:HookSecret must be at least 16 letters or digits when PUBLIC_URL is set: it guards " +
+                "the webhook receiver.";
         }
 
         if (o.HookSecretPrevious is { Length: > 0 } previousSecret
-            && (previousSecret.Length < 16 || !previousSecret.All(char.IsAsciiLetterOrDigit) || previousSecret == o.HookSecret))
+            && (previousSecret.Length < 16 || !previousSecret.All(char.IsAsciiLetterOrDigit)
+                || previousSecret == o.HookSecret))
         {
-            yield return "Monitor:HookSecretPrevious must be at least 16 letters or digits and differ from Monitor:HookSecret.";
+            yield return "Monitor:HookSecretPrevious must be at least 16 letters or digits and differ from " +
+                "Monitor:HookSecret.";
         }
 
-        if (!string.IsNullOrWhiteSpace(o.Domain) && seed.DpMode == DpMode.E2e && (o.DpStageId is null || o.DpReturnStageId is null || o.DpStageId == o.DpReturnStageId))
+        if (!string.IsNullOrWhiteSpace(o.Domain) && seed.DpMode == DpMode.E2e
+            && (o.DpStageId is null || o.DpReturnStageId is null || o.DpStageId == o.DpReturnStageId))
         {
-            yield return "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the end-to-end DP check.";
+            yield return "Monitor:DpStageId and Monitor:DpReturnStageId must both be set, and differ, for the " +
+                "end-to-end DP check.";
         }
 
         if (seed.DpMode == DpMode.Url && o.DpUrl is null)

@@ -43,12 +43,15 @@ public sealed class OAuthOptions
     public static byte[]? DecodeKey(string? base64)
     {
         var key = new byte[32];
-        return !string.IsNullOrWhiteSpace(base64) && Convert.TryFromBase64String(base64.Trim(), key, out var written) && written == key.Length
+        return !string.IsNullOrWhiteSpace(base64) && Convert.TryFromBase64String(base64.Trim(), key, out var written)
+            && written == key.Length
             ? key
             : null;
     }
 
     public string TokenFileFor(string account) => TokenFile ?? Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "amohealth", "tokens", string.Concat(account.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_')) + ".json");
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+            Environment.SpecialFolderOption.Create),
+        "amohealth", "tokens",
+            string.Concat(account.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' ? c : '_')) + ".json");
 }

@@ -2,13 +2,15 @@ using AmoHealth.Core.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
 
-/// <summary>Maps the seed's environment variables onto <see cref="MonitorOptions"/>; they win over appsettings.</summary>
+/// <summary>Maps the seed's environment variables onto <see cref="MonitorOptions"/>; they win over
+/// appsettings.</summary>
 internal static class SeedVariables
 {
     public static void Apply(MonitorOptions options, IConfiguration configuration)
     {
         options.Domain = configuration["AMOCRM_DOMAIN"] is { Length: > 0 } domain ? domain : options.Domain;
-        options.AccessToken = configuration["AMOCRM_ACCESS_TOKEN"] is { Length: > 0 } token ? token : options.AccessToken;
+        options.AccessToken = configuration["AMOCRM_ACCESS_TOKEN"] is { Length: > 0 } token ? token
+            : options.AccessToken;
         options.MattermostWebhookUrl = configuration["MATTERMOST_WEBHOOK_URL"] is { Length: > 0 } hook
             ? hook
             : options.MattermostWebhookUrl;

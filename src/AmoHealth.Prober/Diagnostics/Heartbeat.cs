@@ -8,7 +8,8 @@ namespace AmoHealth.Prober.Diagnostics;
 /// (any service that alerts when pings stop) notices when the whole host, not just one service, is gone.
 /// A failed ping is logged and never delays probing.
 /// </summary>
-public sealed partial class Heartbeat(IHttpClientFactory httpClients, IOptions<MonitorOptions> options, ILogger<Heartbeat> logger)
+public sealed partial class Heartbeat(IHttpClientFactory httpClients, IOptions<MonitorOptions> options,
+    ILogger<Heartbeat> logger)
 {
     public void Beat(CancellationToken stoppingToken)
     {
@@ -31,7 +32,8 @@ public sealed partial class Heartbeat(IHttpClientFactory httpClients, IOptions<M
                 LogFailed(logger, (int)response.StatusCode);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException
+            && !stoppingToken.IsCancellationRequested)
         {
             // The URL may hold a token: only the kind of failure is logged.
             LogFailed(logger, 0);

@@ -44,7 +44,8 @@ public sealed class NetworkSelfCheck(IHttpClientFactory httpClients, IOptions<Al
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             return true;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

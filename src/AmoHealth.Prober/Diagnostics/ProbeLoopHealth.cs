@@ -15,7 +15,8 @@ public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvid
     // Monotonic timestamps: a step of the wall clock neither fails a ticking loop nor hides a stalled one.
     public void Tick() => Interlocked.Exchange(ref _lastTick, time.GetTimestamp());
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         var last = Interlocked.Read(ref _lastTick);
         if (last == 0)
@@ -23,10 +24,11 @@ public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvid
             return Task.FromResult(HealthCheckResult.Degraded("The probe loop has not started a cycle yet."));
         }
 
-        var silentMs = (long)time.GetElapsedTime(last).TotalMilliseconds;
-        var limitMs = 3L * options.Value.CheckIntervalMs;
-        return Task.FromResult(silentMs > limitMs
-            ? HealthCheckResult.Unhealthy($"The probe loop has not started a cycle for {silentMs / 1000} s (interval {options.Value.CheckIntervalMs / 1000} s).")
+        var silent = time.GetElapsedTime(last);
+        var cadence = options.Value.Cadence;
+        return Task.FromResult(silent > cadence.SilentAfter
+            ? HealthCheckResult.Unhealthy($"The probe loop has not started a cycle for {(int)silent.TotalSeconds} s "
+                + $"(interval {(int)cadence.Interval.TotalSeconds} s).")
             : HealthCheckResult.Healthy());
     }
 }

@@ -36,11 +36,14 @@ public static class ProbeTracing
         activity.SetTag("amohealth.own_fault", result.OwnFault);
         if (result.Phases is { } phases)
         {
-            foreach (var (name, ms) in new[] { ("dns", phases.DnsMs), ("connect", phases.ConnectMs), ("tls", phases.TlsMs), ("first_byte", phases.TtfbMs) })
+            foreach (
+                var (name, ms) in new[] { ("dns", phases.DnsMs), ("connect", phases.ConnectMs), ("tls", phases.TlsMs),
+                ("first_byte", phases.TtfbMs) })
             {
                 if (ms is { } value)
                 {
-                    activity.AddEvent(new ActivityEvent(name, tags: new ActivityTagsCollection { ["duration_ms"] = value }));
+                    activity.AddEvent(
+                        new ActivityEvent(name, tags: new ActivityTagsCollection { ["duration_ms"] = value }));
                 }
             }
         }

@@ -28,12 +28,16 @@ public sealed class ProberMetrics : IDisposable
         _meter = meters.Create(MeterName);
         _duration = _meter.CreateHistogram<double>(
             "amohealth.probe.duration", "ms", "Time of one probe, as measured from the outside",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [50, 100, 200, 300, 500, 750, 1_000, 2_000, 3_000, 5_000, 10_000, 30_000] });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [50, 100, 200, 300, 500, 750, 1_000,
+                2_000, 3_000, 5_000, 10_000, 30_000] });
         _opened = _meter.CreateCounter<long>("amohealth.incidents.opened", "{incident}", "Incidents opened");
-        _liveFailed = _meter.CreateCounter<long>("amohealth.live.publish_failures", "{attempt}", "Failed attempts to publish a live update to Redis");
-        _liveDropped = _meter.CreateCounter<long>("amohealth.live.dropped", "{message}", "Live updates dropped because Redis was away too long (they are stored)");
+        _liveFailed = _meter.CreateCounter<long>("amohealth.live.publish_failures", "{attempt}",
+            "Failed attempts to publish a live update to Redis");
+        _liveDropped = _meter.CreateCounter<long>("amohealth.live.dropped", "{message}",
+            "Live updates dropped because Redis was away too long (they are stored)");
         _meter.CreateObservableGauge("amohealth.check.up", () => _checks.Select(c => new Measurement<int>(
-            c.Value.Up ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{check}", "1 when the check's latest result was up");
+            c.Value.Up ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{check}",
+                "1 when the check's latest result was up");
         _meter.CreateObservableGauge("amohealth.incidents.open", () => _checks.Select(c => new Measurement<int>(
             c.Value.Open ? 1 : 0, Tags(c.Key.Account, c.Key.CheckType))), "{incident}", "Open incidents per check");
     }
@@ -62,7 +66,9 @@ public sealed class ProberMetrics : IDisposable
     {
         if (result.ResponseTimeMs is { } ms)
         {
-            _duration.Record(ms, [new("account", result.Account), new("check", result.CheckType), new("outcome", result.Outcome.ToName())]);
+            _duration.Record(ms,
+                [new("account", result.Account), new("check", result.CheckType),
+                new("outcome", result.Outcome.ToName())]);
         }
     }
 
@@ -77,5 +83,6 @@ public sealed class ProberMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private static KeyValuePair<string, object?>[] Tags(string account, string checkType) => [new("account", account), new("check", checkType)];
+    private static KeyValuePair<string, object?>[] Tags(string account, string checkType) =>
+        [new("account", account), new("check", checkType)];
 }

@@ -29,7 +29,8 @@ public static class Extensions
         // First hosted service: every hosted service registered after it starts once the schema is current.
         services.AddHostedService<DatabaseInitializer>();
         // Who probes what: everything on SQLite; on PostgreSQL the accounts are shared out by leases.
-        var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}", StorageProvider.Sqlite)
+        var shared = builder.Configuration.GetValue($"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}",
+            StorageProvider.Sqlite)
             == StorageProvider.Postgres;
         if (shared)
         {
@@ -102,7 +103,8 @@ public static class Extensions
         {
             services.AddSingleton<RedisDeliveryRelay>();
             services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
-            // Whatever the relay meets on Redis (garbage, no server yet) it drops or waits out: the Prober goes on probing.
+            // Whatever the relay meets on Redis (garbage, no server yet) it drops or waits out: the Prober goes on
+            // probing.
             services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());
         }
         else
@@ -158,7 +160,10 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad key).</summary>
+    /// <summary>
+    /// Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad
+    /// key).
+    /// </summary>
     public static IServiceCollection AddAlertOptions(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>()

@@ -25,9 +25,11 @@ public static class InternalAccessExtensions
         builder.Services.AddOptions<InternalAccessOptions>()
             .BindConfiguration(InternalAccessOptions.SectionName)
             .Validate(o => o.ProxySecret is null || o.ProxySecret.Length >= InternalAccessOptions.MinimumLength,
-                $"Internal:ProxySecret must be at least {InternalAccessOptions.MinimumLength} characters (openssl rand -hex 24).")
+                $"Internal:ProxySecret must be at least {InternalAccessOptions.MinimumLength} characters (openssl " +
+                    $"rand -hex 24).")
             .Validate(o => !string.IsNullOrEmpty(o.ProxySecret) || ListenAddresses.AreLoopbackOnly(urls),
-                $"Internal:ProxySecret is required when the service listens beyond loopback ({string.Join(", ", urls)}): " +
+                $"Internal:ProxySecret is required when the service listens beyond loopback " +
+                    $"({string.Join(", ", urls)}): " +
                 $"set the same value in the Gateway's and this service's environment (Internal__ProxySecret).")
             .ValidateOnStart();
         return builder;
@@ -46,7 +48,8 @@ public static class InternalAccessExtensions
         app.Use((context, next) =>
         {
             var given = Encoding.UTF8.GetBytes(context.Request.Headers[InternalAccessOptions.HeaderName].ToString());
-            if (CryptographicOperations.FixedTimeEquals(given, expected) || OpenPaths.Any(path => context.Request.Path.StartsWithSegments(path)))
+            if (CryptographicOperations.FixedTimeEquals(given, expected)
+                || OpenPaths.Any(path => context.Request.Path.StartsWithSegments(path)))
             {
                 return next(context);
             }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace AmoHealth.ServiceDefaults.Access;
 
-/// <summary>Where a service is told to listen (<c>urls</c>, <c>http_ports</c>, <c>Kestrel:Endpoints</c>), and whether that is loopback only.</summary>
+/// <summary>
+/// Where a service is told to listen (<c>urls</c>, <c>http_ports</c>, <c>Kestrel:Endpoints</c>), and whether that is
+/// loopback only.
+/// </summary>
 public static class ListenAddresses
 {
     /// <summary>Kestrel's own default when nothing is configured.</summary>
@@ -43,11 +46,13 @@ public static class ListenAddresses
             || (IPAddress.TryParse(address.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 
-    /// <summary>True when <paramref name="url"/> names a loopback host (a destination such as <c>http://127.0.0.1:5102</c>).</summary>
+    /// <summary>True when <paramref name="url"/> names a loopback host (a destination such as
+    /// <c>http://127.0.0.1:5102</c>).</summary>
     public static bool IsLoopbackDestination(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 
     private static IEnumerable<string> Split(string? value) =>
-        (value ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (value ?? string.Empty)
+            .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

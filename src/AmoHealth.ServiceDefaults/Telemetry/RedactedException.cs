@@ -10,11 +10,13 @@ public sealed class RedactedException(Exception original) : Exception(SecretReda
 
     public string OriginalType { get; } = original.GetType().FullName ?? original.GetType().Name;
 
-    public override string? StackTrace { get; } = original.StackTrace is { } trace ? SecretRedaction.Redact(trace) : null;
+    public override string? StackTrace { get; } = original.StackTrace is { } trace ? SecretRedaction.Redact(trace)
+        : null;
 
     public override string ToString() => _text;
 
     /// <summary>The exception itself when its text holds no secret, else a masked copy.</summary>
     public static Exception Of(Exception exception) =>
-        SecretRedaction.Redact(exception.ToString()) == exception.ToString() ? exception : new RedactedException(exception);
+        SecretRedaction.Redact(exception.ToString()) == exception.ToString() ? exception
+            : new RedactedException(exception);
 }

@@ -3,7 +3,8 @@ using OpenTelemetry.Logs;
 
 namespace AmoHealth.ServiceDefaults.Telemetry;
 
-/// <summary>Masks secrets in a log record's message, body, string attributes and exception before it is exported.</summary>
+/// <summary>Masks secrets in a log record's message, body, string attributes and exception before it is
+/// exported.</summary>
 public sealed class RedactingLogProcessor : BaseProcessor<LogRecord>
 {
     public override void OnEnd(LogRecord data)
@@ -26,7 +27,8 @@ public sealed class RedactingLogProcessor : BaseProcessor<LogRecord>
         if (data.Attributes is { Count: > 0 } attributes && attributes.Any(a => a.Value is string))
         {
             data.Attributes = attributes
-                .Select(a => a.Value is string text ? new KeyValuePair<string, object?>(a.Key, SecretRedaction.Redact(text)) : a)
+                .Select(a => a.Value is string text ? new KeyValuePair<string,
+                    object?>(a.Key, SecretRedaction.Redact(text)) : a)
                 .ToList();
         }
     }

@@ -12,7 +12,8 @@ public sealed class RedactingSpanProcessor : BaseProcessor<Activity>
     public override void OnEnd(Activity data)
     {
         data.DisplayName = SecretRedaction.Redact(data.DisplayName);
-        if (data.StatusDescription is { } description && SecretRedaction.Redact(description) is var masked && masked != description)
+        if (data.StatusDescription is { } description && SecretRedaction.Redact(description) is var masked
+            && masked != description)
         {
             data.SetStatus(data.Status, masked);
         }
@@ -34,7 +35,8 @@ public sealed class RedactingSpanProcessor : BaseProcessor<Activity>
                     tags[key] = value;
                 }
 
-                activityEvent = new ActivityEvent(SecretRedaction.Redact(activityEvent.Name), activityEvent.Timestamp, tags);
+                activityEvent = new ActivityEvent(SecretRedaction.Redact(activityEvent.Name), activityEvent.Timestamp,
+                    tags);
             }
         }
     }

@@ -14,7 +14,8 @@ public static class AccountApi
     private static IResult GetAccount(HttpRequest request, IOptions<SimulatorOptions> options, string? with = null)
     {
         var subdomain = options.Value.Subdomain;
-        var extras = (with ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var extras = (with ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
         var body = new Dictionary<string, object?>
         {
             ["id"] = AccountState.AccountId,
@@ -61,20 +62,26 @@ public static class AccountApi
 
         if (extras.Contains("amojo_rights"))
         {
-            embedded["amojo_rights"] = new Dictionary<string, bool> { ["can_direct"] = true, ["can_create_groups"] = true };
+            embedded["amojo_rights"] = new Dictionary<string,
+                bool> { ["can_direct"] = true, ["can_create_groups"] = true };
         }
 
         if (extras.Contains("users_groups"))
         {
-            embedded["users_groups"] = new[] { new Dictionary<string, object> { ["id"] = 0, ["name"] = "Отдел продаж", ["uuid"] = "" } };
+            embedded["users_groups"] = new[] { new Dictionary<string,
+                object> { ["id"] = 0, ["name"] = "Отдел продаж", ["uuid"] = "" } };
         }
 
         if (extras.Contains("task_types"))
         {
             embedded["task_types"] = new[]
             {
-                new Dictionary<string, object?> { ["id"] = 1, ["name"] = "Связаться", ["color"] = null, ["icon_id"] = null, ["code"] = "FOLLOW_UP" },
-                new Dictionary<string, object?> { ["id"] = 2, ["name"] = "Встреча", ["color"] = null, ["icon_id"] = null, ["code"] = "MEETING" },
+                new Dictionary<string,
+                    object?> { ["id"] = 1, ["name"] = "Связаться", ["color"] = null, ["icon_id"] = null,
+                    ["code"] = "FOLLOW_UP" },
+                new Dictionary<string,
+                    object?> { ["id"] = 2, ["name"] = "Встреча", ["color"] = null, ["icon_id"] = null,
+                    ["code"] = "MEETING" },
             };
         }
 

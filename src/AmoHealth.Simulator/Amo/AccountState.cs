@@ -49,7 +49,8 @@ public sealed class AccountState(TimeProvider time)
 
     public long NextWebhookId() => Interlocked.Increment(ref _nextWebhookId);
 
-    public sealed record Lead(long Id, string Name, int Price, long StatusId, long PipelineId, long CreatedAt, long UpdatedAt);
+    public sealed record Lead(long Id, string Name, int Price, long StatusId, long PipelineId, long CreatedAt,
+        long UpdatedAt);
 
     /// <summary>An account webhook; <see cref="Disabled"/> is set by amoCRM after too many failed deliveries.</summary>
     public sealed class Webhook(long id, string destination, IReadOnlyList<string> settings, int sort, long createdAt)

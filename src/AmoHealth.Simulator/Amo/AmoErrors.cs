@@ -21,15 +21,18 @@ public static class AmoErrors
             502 => WriteHtmlAsync(context, status, "502 Bad Gateway"),
             503 => WriteHtmlAsync(context, status, "503 Service Temporarily Unavailable"),
             504 => WriteHtmlAsync(context, status, "504 Gateway Time-out"),
-            _ when endpoint == Faults.AmoEndpoint.Web => WriteHtmlAsync(context, status, $"{status} {ReasonPhrase(status)}"),
+            _ when endpoint == Faults.AmoEndpoint.Web =>
+                WriteHtmlAsync(context, status, $"{status} {ReasonPhrase(status)}"),
             500 => WriteProblemAsync(context, status, "Internal Server Error", "An unknown error occurred."),
-            401 => WriteProblemAsync(context, status, "Unauthorized", "Неверный логин или пароль"),
+            401 => WriteProblemAsync(context, status, "Unauthorized",
+                "Неверный логин или пароль"),
             402 => WriteProblemAsync(context, status, "Payment Required", "Payment Required"),
             _ => WriteProblemAsync(context, status, ReasonPhrase(status), ReasonPhrase(status)),
         };
     }
 
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail, int? retryAfter = null)
+    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail,
+        int? retryAfter = null)
     {
         var body = new Dictionary<string, object>
         {
@@ -51,9 +54,11 @@ public static class AmoErrors
     {
         context.Response.ContentType = "text/html";
         return context.Response.WriteAsync(
-            $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
+            $"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
+            + "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n");
     }
 
     private static string ReasonPhrase(int status) =>
-        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase
+            : "Error";
 }

@@ -58,7 +58,8 @@ public static class Json
                 return true;
             }
 
-            if (v.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            if (v.TryGetValue<string>(out var s)
+                && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
             {
                 value = parsed;
                 return true;

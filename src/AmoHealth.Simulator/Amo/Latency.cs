@@ -5,7 +5,8 @@ namespace AmoHealth.Simulator.Amo;
 /// <summary>Realistic answer times: log-normal around the median, with an occasional slow tail.</summary>
 public sealed class Latency(IOptions<SimulatorOptions> options, TimeProvider time)
 {
-    public Task DelayAsync(CancellationToken cancellationToken) => DelayAsync(options.Value.MedianLatencyMs, cancellationToken);
+    public Task DelayAsync(CancellationToken cancellationToken) =>
+        DelayAsync(options.Value.MedianLatencyMs, cancellationToken);
 
     /// <summary>How long amoCRM takes to send a webhook after the change that triggers it.</summary>
     public Task DelayDeliveryAsync(CancellationToken cancellationToken) =>

@@ -18,7 +18,8 @@ internal sealed record LeadInput(
         var errors = new List<(string, string, string, string)>();
         if (node is not JsonObject item)
         {
-            return new LeadInput(requestId, null, null, null, null, [(requestId, "InvalidType", "", "This value should be of type object.")]);
+            return new LeadInput(requestId, null, null, null, null,
+                [(requestId, "InvalidType", "", "This value should be of type object.")]);
         }
 
         if (!Json.TryString(item["request_id"], out var explicitId))
@@ -52,7 +53,8 @@ internal sealed record LeadInput(
         }
         else if (pipelineId is { } p && p != AccountState.PipelineId)
         {
-            errors.Add((requestId, "NotSupportedChoice", "pipeline_id", "The value you selected is not a valid choice."));
+            errors.Add(
+                (requestId, "NotSupportedChoice", "pipeline_id", "The value you selected is not a valid choice."));
         }
 
         if (!Json.TryLong(item["id"], out var id))

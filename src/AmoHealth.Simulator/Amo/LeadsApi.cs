@@ -22,9 +22,11 @@ public static class LeadsApi
 
     private static IResult ListLeads(HttpRequest request, AccountState state, string? page = null, string? limit = null)
     {
-        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
+        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p
+            : 1;
         // amoCRM caps the page size at 250 instead of failing.
-        var size = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? Math.Min(l, MaxPerRequest) : 50;
+        var size = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0
+            ? Math.Min(l, MaxPerRequest) : 50;
         var leads = state.Leads.Values.OrderBy(x => x.Id).Skip((pageNumber - 1) * size).Take(size + 1).ToList();
         if (leads.Count == 0)
         {
@@ -51,7 +53,8 @@ public static class LeadsApi
         {
             ["_page"] = pageNumber,
             ["_links"] = links,
-            ["_embedded"] = new Dictionary<string, object?> { ["leads"] = leads.Take(size).Select(x => LeadBody(request, x)) },
+            ["_embedded"] = new Dictionary<string,
+                object?> { ["leads"] = leads.Take(size).Select(x => LeadBody(request, x)) },
         });
     }
 
@@ -59,7 +62,8 @@ public static class LeadsApi
         // amoCRM answers an unknown id with 204, not 404.
         state.Leads.TryGetValue(id, out var lead) ? Hal.Ok(LeadBody(request, lead)) : Results.NoContent();
 
-    private static async Task<IResult> AddLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events, CancellationToken cancellationToken)
+    private static async Task<IResult> AddLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events,
+        CancellationToken cancellationToken)
     {
         var (items, invalid) = await ReadBatchAsync(request, cancellationToken);
         if (invalid is not null)
@@ -93,7 +97,8 @@ public static class LeadsApi
         });
     }
 
-    private static async Task<IResult> UpdateLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateLeadsAsync(HttpRequest request, AccountState state, ILeadEvents events,
+        CancellationToken cancellationToken)
     {
         var (items, invalid) = await ReadBatchAsync(request, cancellationToken);
         if (invalid is not null)
@@ -163,7 +168,8 @@ public static class LeadsApi
     }
 
     /// <summary>A batch body as amoCRM wants it: a non-empty JSON array of at most 250 entities.</summary>
-    private static async Task<(JsonArray? Items, IResult? Invalid)> ReadBatchAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(JsonArray? Items, IResult? Invalid)> ReadBatchAsync(HttpRequest request,
+        CancellationToken cancellationToken)
     {
         var body = await Json.ReadAsync(request, cancellationToken);
         if (body is null || body is JsonArray { Count: 0 })
@@ -219,7 +225,8 @@ public static class LeadsApi
         ["account_id"] = AccountState.AccountId,
         ["labor_cost"] = null,
         ["_links"] = Hal.Links(request, $"/api/v4/leads/{lead.Id}"),
-        ["_embedded"] = new Dictionary<string, object?> { ["tags"] = Array.Empty<object>(), ["companies"] = Array.Empty<object>() },
+        ["_embedded"] = new Dictionary<string,
+            object?> { ["tags"] = Array.Empty<object>(), ["companies"] = Array.Empty<object>() },
     };
 
     private static Dictionary<string, string> Href(HttpRequest request, string path) =>

@@ -1,6 +1,7 @@
 namespace AmoHealth.Simulator.Amo;
 
-/// <summary>The account's one pipeline and its stages (<c>GET /api/v4/leads/pipelines</c>), where Digital Pipeline lives.</summary>
+/// <summary>The account's one pipeline and its stages (<c>GET /api/v4/leads/pipelines</c>), where Digital Pipeline
+/// lives.</summary>
 public static class PipelinesApi
 {
     public static RouteGroupBuilder MapPipelinesApi(this RouteGroupBuilder api)

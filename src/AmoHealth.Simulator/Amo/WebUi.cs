@@ -7,8 +7,10 @@ public static class WebUi
     {
         app.MapGet("/", () => Results.Content(
             "<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>amoCRM</title></head>"
-            + "<body><form method=\"post\" action=\"/oauth2/authorize\"><input name=\"username\" autocomplete=\"username\">"
-            + "<input name=\"password\" type=\"password\" autocomplete=\"current-password\"><button>Войти</button></form></body></html>",
+            + "<body><form method=\"post\" action=\"/oauth2/authorize\"><input name=\"username\" " +
+                "autocomplete=\"username\">"
+            + "<input name=\"password\" type=\"password\" " +
+                "autocomplete=\"current-password\"><button>Войти</button></form></body></html>",
             "text/html; charset=utf-8"));
         return app;
     }

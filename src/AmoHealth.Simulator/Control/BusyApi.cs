@@ -4,7 +4,8 @@ using AmoHealth.Simulator.Webhooks;
 
 namespace AmoHealth.Simulator.Control;
 
-/// <summary><c>/__sim/busy</c>: the busy account's background <c>update_lead</c> traffic (see <see cref="BusyOptions"/>).</summary>
+/// <summary><c>/__sim/busy</c>: the busy account's background <c>update_lead</c> traffic (see
+/// <see cref="BusyOptions"/>).</summary>
 public static class BusyApi
 {
     private static readonly string[] Known = ["perSecond", "maxLeads", "maxCustomFields", "ownLeadAt"];
@@ -21,7 +22,8 @@ public static class BusyApi
         return control;
     }
 
-    private static async Task<IResult> SetAsync(HttpRequest request, BusyAccount busy, CancellationToken cancellationToken)
+    private static async Task<IResult> SetAsync(HttpRequest request, BusyAccount busy,
+        CancellationToken cancellationToken)
     {
         JsonNode? node;
         try
@@ -35,12 +37,14 @@ public static class BusyApi
 
         if (node is not JsonObject body)
         {
-            return ControlProblem.Field("body", "The body must be a JSON object with perSecond, maxLeads, maxCustomFields or ownLeadAt.");
+            return ControlProblem.Field("body",
+                "The body must be a JSON object with perSecond, maxLeads, maxCustomFields or ownLeadAt.");
         }
 
         if (body.Select(p => p.Key).FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
         {
-            return ControlProblem.Field(unknown, $"Unknown field '{unknown}'. Known fields: {string.Join(", ", Known)}.");
+            return ControlProblem.Field(unknown,
+                $"Unknown field '{unknown}'. Known fields: {string.Join(", ", Known)}.");
         }
 
         var current = busy.Setting;
@@ -68,7 +72,8 @@ public static class BusyApi
         return Results.Json(Body(busy));
     }
 
-    private static bool Read(JsonObject body, string name, double fallback, double min, double max, bool whole, out double value)
+    private static bool Read(JsonObject body, string name, double fallback, double min, double max, bool whole,
+        out double value)
     {
         value = fallback;
         if (body[name] is not { } node)

@@ -19,7 +19,8 @@ public static class ControlApi
         var control = app.MapGroup("/__sim");
 
         control.MapPost("/faults", AddFaultAsync);
-        control.MapGet("/faults", (FaultStore faults) => Results.Json(new { blocked = faults.Blocked, faults = faults.Active }));
+        control.MapGet("/faults", (FaultStore faults) =>
+            Results.Json(new { blocked = faults.Blocked, faults = faults.Active }));
         control.MapDelete("/faults", (FaultStore faults, RateLimiter limiter) =>
         {
             faults.Clear();
@@ -77,7 +78,8 @@ public static class ControlApi
         // What a user does in amoCRM's UI (delete or merge a lead); the API itself cannot delete leads.
         control.MapDelete("/leads/{id:long}", (long id, AccountState state) =>
             state.Leads.TryRemove(id, out _) ? Results.NoContent() : Results.NotFound());
-        control.MapGet("/dp", (AccountState state) => Results.Json(state.DpActions.Select(a => new { statusId = a.Key, url = a.Value })));
+        control.MapGet("/dp", (AccountState state) =>
+            Results.Json(state.DpActions.Select(a => new { statusId = a.Key, url = a.Value })));
         control.MapPut("/dp", SetDpActionAsync);
         control.MapDelete("/dp/{statusId:long}", (long statusId, AccountState state) =>
             state.DpActions.TryRemove(statusId, out _) ? Results.NoContent() : Results.NotFound());
@@ -92,7 +94,8 @@ public static class ControlApi
         return control;
     }
 
-    private static async Task<IResult> AddFaultAsync(HttpRequest request, FaultStore faults, CancellationToken cancellationToken)
+    private static async Task<IResult> AddFaultAsync(HttpRequest request, FaultStore faults,
+        CancellationToken cancellationToken)
     {
         var (fault, error) = FaultInput.Parse(await ReadAsync(request, cancellationToken));
         if (error is not null)
@@ -104,9 +107,11 @@ public static class ControlApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpRequest request, TokenStore tokens, CancellationToken cancellationToken)
+    private static async Task<IResult> IssueTokenAsync(HttpRequest request, TokenStore tokens,
+        CancellationToken cancellationToken)
     {
-        var body = request.ContentLength is 0 ? new JsonObject() : await ReadAsync(request, cancellationToken) as JsonObject;
+        var body = request.ContentLength is 0 ? new JsonObject()
+            : await ReadAsync(request, cancellationToken) as JsonObject;
         if (body is null)
         {
             return ControlProblem.Field("body", "The body must be a JSON object (or empty).");
@@ -118,13 +123,16 @@ public static class ControlApi
         }
 
         var days = 365;
-        if (body["days"] is { } daysNode && (daysNode.GetValueKind() != JsonValueKind.Number || !daysNode.AsValue().TryGetValue(out days) || days is < 1 or > 1826))
+        if (body["days"] is { } daysNode
+            && (daysNode.GetValueKind() != JsonValueKind.Number || !daysNode.AsValue().TryGetValue(out days)
+            || days is < 1 or > 1826))
         {
             return ControlProblem.Field("days", "'days' must be a whole number from 1 to 1826 (5 years).");
         }
 
         var admin = true;
-        if (body["admin"] is { } adminNode && adminNode.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+        if (body["admin"] is { } adminNode
+            && adminNode.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
         {
             return ControlProblem.Field("admin", "'admin' must be true or false.");
         }
@@ -133,7 +141,8 @@ public static class ControlApi
         return Results.Json(new { access_token = tokens.IssueLongLived(TimeSpan.FromDays(days), admin) });
     }
 
-    private static async Task<IResult> SetDpActionAsync(HttpRequest request, AccountState state, CancellationToken cancellationToken)
+    private static async Task<IResult> SetDpActionAsync(HttpRequest request, AccountState state,
+        CancellationToken cancellationToken)
     {
         if (await ReadAsync(request, cancellationToken) is not JsonObject body)
         {
@@ -145,9 +154,12 @@ public static class ControlApi
             return ControlProblem.Field(unknown, $"Unknown field '{unknown}'. Known fields: statusId, url.");
         }
 
-        if (body["statusId"] is not JsonValue stage || !stage.TryGetValue<long>(out var statusId) || !AccountState.IsStage(statusId))
+        if (body["statusId"] is not JsonValue stage || !stage.TryGetValue<long>(out var statusId)
+            || !AccountState.IsStage(statusId))
         {
-            return ControlProblem.Field("statusId", $"'statusId' must be a stage of the pipeline: {string.Join(", ", AccountState.Stages.Select(s => s.Id))}.");
+            return ControlProblem.Field("statusId",
+                $"'statusId' must be a stage of the pipeline: " +
+                    $"{string.Join(", ", AccountState.Stages.Select(s => s.Id))}.");
         }
 
         if (body["url"] is not JsonValue urlNode || !urlNode.TryGetValue<string>(out var url)
@@ -160,7 +172,8 @@ public static class ControlApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> SetMattermostFaultAsync(HttpRequest request, MattermostInbox inbox, CancellationToken cancellationToken)
+    private static async Task<IResult> SetMattermostFaultAsync(HttpRequest request, MattermostInbox inbox,
+        CancellationToken cancellationToken)
     {
         if (await ReadAsync(request, cancellationToken) is not JsonObject body)
         {
@@ -172,7 +185,8 @@ public static class ControlApi
             return ControlProblem.Field(unknown, $"Unknown field '{unknown}'. Known fields: status.");
         }
 
-        if (body["status"] is not JsonValue value || !value.TryGetValue<int>(out var status) || status is < 400 or > 599)
+        if (body["status"] is not JsonValue value || !value.TryGetValue<int>(out var status)
+            || status is < 400 or > 599)
         {
             return ControlProblem.Field("status", "'status' must be an HTTP error status (400-599).");
         }

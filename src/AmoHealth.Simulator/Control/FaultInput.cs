@@ -18,12 +18,17 @@ public static class FaultInput
 
         if (body.Select(p => p.Key).FirstOrDefault(k => !Fields.Contains(k, StringComparer.Ordinal)) is { } unknown)
         {
-            return (null, ControlProblem.Field(unknown, $"Unknown field '{unknown}'. Known fields: {string.Join(", ", Fields)}."));
+            return (null,
+                ControlProblem.Field(unknown,
+                $"Unknown field '{unknown}'. Known fields: {string.Join(", ", Fields)}."));
         }
 
-        if (!TryString(body["endpoint"], out var endpoint) || endpoint is null || !AmoEndpoint.Targets.Contains(endpoint))
+        if (!TryString(body["endpoint"], out var endpoint) || endpoint is null
+            || !AmoEndpoint.Targets.Contains(endpoint))
         {
-            return (null, ControlProblem.Field("endpoint", $"'endpoint' must be one of {string.Join(", ", AmoEndpoint.Targets)}."));
+            return (null,
+                ControlProblem.Field("endpoint",
+                $"'endpoint' must be one of {string.Join(", ", AmoEndpoint.Targets)}."));
         }
 
         if (!TryInt(body["status"], out var status) || status is < 100 or > 599)
@@ -33,7 +38,8 @@ public static class FaultInput
 
         if (!TryInt(body["latencyMs"], out var latency) || latency is < 0 or > 600_000)
         {
-            return (null, ControlProblem.Field("latencyMs", "'latencyMs' must be a whole number of milliseconds (0-600000)."));
+            return (null,
+                ControlProblem.Field("latencyMs", "'latencyMs' must be a whole number of milliseconds (0-600000)."));
         }
 
         if (!TryString(body["mode"], out var mode) || (mode is not null && !Fault.Modes.Contains(mode)))

@@ -35,14 +35,16 @@ public static class Extensions
         // amoCRM does not retry on its client's behalf beyond its documented schedule: no resilience handler.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.
         services.AddHttpClient(WebhookDispatcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .ConfigurePrimaryHttpMessageHandler(() =>
+                new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         return builder;
     }
 
-    /// <summary>The control API, the fault layer in front of amoCRM's endpoints, amoCRM itself and Mattermost.</summary>
+    /// <summary>The control API, the fault layer in front of amoCRM's endpoints, amoCRM itself and
+    /// Mattermost.</summary>
     public static WebApplication MapSimulator(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SimulatorOptions>>().Value;

@@ -90,7 +90,8 @@ public sealed class FaultMiddleware(
         {
             case Fault.Timeout:
                 // Never answer: hold the request until the client gives up or the simulator stops.
-                using (var hold = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping))
+                using (var hold = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+                    lifetime.ApplicationStopping))
                 {
                     try
                     {
@@ -114,7 +115,8 @@ public sealed class FaultMiddleware(
                 await AmoErrors.WriteAsync(context, 403);
                 return;
             default:
-                await AmoErrors.WriteAsync(context, fault.Status!.Value, fault.Format ?? options.Value.RateLimit.Format);
+                await AmoErrors.WriteAsync(context, fault.Status!.Value, fault.Format
+                    ?? options.Value.RateLimit.Format);
                 return;
         }
     }

@@ -55,7 +55,8 @@ public sealed class FaultStore
         }
     }
 
-    /// <summary>The faults that apply to one request to <paramref name="endpoint"/>; limited ones are used up.</summary>
+    /// <summary>The faults that apply to one request to <paramref name="endpoint"/>; limited ones are used
+    /// up.</summary>
     public IReadOnlyList<Fault> Take(string endpoint)
     {
         lock (_lock)

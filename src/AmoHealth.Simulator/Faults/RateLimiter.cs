@@ -9,14 +9,15 @@ namespace AmoHealth.Simulator.Faults;
 public sealed class RateLimiter(IOptions<SimulatorOptions> options, FaultStore faults, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<long>> _windows = new(StringComparer.Ordinal);
-    private readonly Queue<long> _violations = new();
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _windows = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _violations = new();
 
     /// <summary>Counts a request; false when it exceeds a limit (and the violation is recorded).</summary>
     public bool TryAcquire(string? token)
     {
         var limits = options.Value.RateLimit;
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = time.GetUtcNow();
         lock (_lock)
         {
             var accountOk = Admit("account", limits.PerAccountPerSecond, now);
@@ -27,7 +28,8 @@ public sealed class RateLimiter(IOptions<SimulatorOptions> options, FaultStore f
             }
 
             _violations.Enqueue(now);
-            while (_violations.Count > 0 && _violations.Peek() <= now - limits.ViolationWindowSeconds * 1000L)
+            var violationWindow = TimeSpan.FromSeconds(limits.ViolationWindowSeconds);
+            while (_violations.Count > 0 && _violations.Peek() <= now - violationWindow)
             {
                 _violations.Dequeue();
             }
@@ -50,14 +52,14 @@ public sealed class RateLimiter(IOptions<SimulatorOptions> options, FaultStore f
         }
     }
 
-    private bool Admit(string key, int perSecond, long now)
+    private bool Admit(string key, int perSecond, DateTimeOffset now)
     {
         if (!_windows.TryGetValue(key, out var window))
         {
-            _windows[key] = window = new Queue<long>();
+            _windows[key] = window = new Queue<DateTimeOffset>();
         }
 
-        while (window.Count > 0 && window.Peek() <= now - 1000)
+        while (window.Count > 0 && window.Peek() <= now - Window)
         {
             window.Dequeue();
         }

@@ -43,11 +43,13 @@ public static partial class MattermostApi
                 response.Headers.RetryAfter = "1";
                 return Results.Text("limit exceeded", "text/plain", statusCode: 429);
             case 501:
-                return AppError(501, "web.incoming_webhook.disabled.app_error", "Incoming webhooks have been disabled by the system admin.");
+                return AppError(501, "web.incoming_webhook.disabled.app_error",
+                    "Incoming webhooks have been disabled by the system admin.");
             case 400:
                 return AppError(400, "web.incoming_webhook.invalid.app_error", "Invalid webhook.");
             case 403:
-                return AppError(403, "web.incoming_webhook.permissions.app_error", "Inappropriate channel permissions.");
+                return AppError(403, "web.incoming_webhook.permissions.app_error",
+                    "Inappropriate channel permissions.");
             default:
                 return AppError(status, "api.post.create_webhook_post.creating.app_error", "Error creating post.");
         }

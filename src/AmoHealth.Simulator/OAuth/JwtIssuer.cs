@@ -36,7 +36,8 @@ public sealed class JwtIssuer(IOptions<SimulatorOptions> options) : IDisposable
         };
 
         var signingInput = $"{Encode(header)}.{Encode(claims)}";
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1);
         return $"{signingInput}.{Base64Url(signature)}";
     }
 
@@ -44,5 +45,6 @@ public sealed class JwtIssuer(IOptions<SimulatorOptions> options) : IDisposable
 
     private static string Encode(object value) => Base64Url(JsonSerializer.SerializeToUtf8Bytes(value));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-')
+        .Replace('/', '_');
 }

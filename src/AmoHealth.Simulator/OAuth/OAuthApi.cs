@@ -17,7 +17,8 @@ public static class OAuthApi
     }
 
     private static async Task<IResult> AccessTokenAsync(
-        HttpRequest request, TokenStore tokens, IOptions<SimulatorOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, TokenStore tokens, IOptions<SimulatorOptions> options, TimeProvider time,
+            CancellationToken cancellationToken)
     {
         var form = await ReadParametersAsync(request, cancellationToken);
         if (form is null)
@@ -63,7 +64,8 @@ public static class OAuthApi
             return Problem("Redirect URI does not match the one in the integration settings");
         }
 
-        var result = grantType == "authorization_code" ? tokens.ExchangeCode(form["code"]!) : tokens.Refresh(form["refresh_token"]!);
+        var result = grantType == "authorization_code" ? tokens.ExchangeCode(form["code"]!)
+            : tokens.Refresh(form["refresh_token"]!);
         if (result.Hint is { } hint)
         {
             return Problem(hint);
@@ -86,12 +88,15 @@ public static class OAuthApi
             ["title"] = "Некорректный запрос",
             ["type"] = ProblemType,
             ["status"] = 400,
-            ["detail"] = "В запросе отсутствует ряд параметров или параметры невалидны",
+            ["detail"] =
+                "В запросе отсутствует ряд параметров или параметры " +
+                "невалидны",
         },
         statusCode: 400,
         contentType: "application/problem+json");
 
-    private static async Task<Dictionary<string, string?>?> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string,
+        string?>?> ReadParametersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.HasFormContentType)
         {

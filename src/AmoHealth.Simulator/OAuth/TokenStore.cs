@@ -88,7 +88,10 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
         return result;
     }
 
-    /// <summary>Every refresh token presented, in order, with amoCRM's refusal (null when it was redeemed): a spent one says "Token has been revoked".</summary>
+    /// <summary>
+    /// Every refresh token presented, in order, with amoCRM's refusal (null when it was redeemed): a spent one says
+    /// "Token has been revoked".
+    /// </summary>
     public IReadOnlyList<RefreshAttempt> Refreshes
     {
         get
@@ -112,12 +115,14 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
 
             if (grant.Used)
             {
-                return TokenResult.Fail(kind == "authorization code" ? "Authorization code has been revoked" : "Token has been revoked");
+                return TokenResult.Fail(kind == "authorization code" ? "Authorization code has been revoked"
+                    : "Token has been revoked");
             }
 
             if (grant.Expires <= now)
             {
-                return TokenResult.Fail(kind == "authorization code" ? "Authorization code has expired" : "Token has expired");
+                return TokenResult.Fail(kind == "authorization code" ? "Authorization code has expired"
+                    : "Token has expired");
             }
 
             grants[secret] = grant with { Used = true };
@@ -130,7 +135,8 @@ public sealed class TokenStore(JwtIssuer jwt, TimeProvider time, IOptions<Simula
         }
     }
 
-    /// <summary>A refresh token presented at <see cref="Time"/> (Unix ms), and why it was refused (null: redeemed).</summary>
+    /// <summary>A refresh token presented at <see cref="Time"/> (Unix ms), and why it was refused (null:
+    /// redeemed).</summary>
     public sealed record RefreshAttempt(string Token, string? Refusal, long Time);
 
     private sealed record Grant(DateTimeOffset Expires, bool Used = false);

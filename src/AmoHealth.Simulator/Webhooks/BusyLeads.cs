@@ -12,10 +12,19 @@ public static class BusyLeads
 {
     private const long FirstOtherLeadId = 90_000_000;
 
-    private static readonly string[] Companies = ["ООО «Ромашка»", "ИП Сидоров А. В.", "АО «Северсталь-Сервис»", "ООО «Вектор Плюс»", "ЗАО «Техноком»"];
-    private static readonly string[] Fields = ["Телефон", "Email", "Источник", "Город", "Комментарий менеджера", "ИНН", "Бюджет, ₽", "utm_source", "Дата встречи", "Причина отказа"];
-    private static readonly string[] Values = ["Москва, ул. Тверская, д. 7, офис 12", "Звонок с сайта, просит перезвонить после 18:00", "+7 (916) 123-45-67", "продажи@пример.рф", "Яндекс.Директ — кампания «Весна»", "Согласовать договор и счёт до пятницы"];
-    private static readonly string[] Tags = ["горячий клиент", "повторная продажа", "опт", "VIP", "тендер"];
+    private static readonly string[] Companies = ["ООО «Ромашка»", "ИП Сидоров А. В.",
+        "АО «Северсталь-Сервис»",
+        "ООО «Вектор Плюс»", "ЗАО «Техноком»"];
+    private static readonly string[] Fields = ["Телефон", "Email", "Источник", "Город",
+        "Комментарий менеджера", "ИНН",
+        "Бюджет, ₽", "utm_source", "Дата встречи", "Причина отказа"];
+    private static readonly string[] Values = ["Москва, ул. Тверская, д. 7, офис 12",
+        "Звонок с сайта, просит перезвонить после 18:00", "+7 (916) 123-45-67",
+            "продажи@пример.рф",
+        "Яндекс.Директ — кампания «Весна»",
+            "Согласовать договор и счёт до пятницы"];
+    private static readonly string[] Tags = ["горячий клиент", "повторная продажа",
+        "опт", "VIP", "тендер"];
 
     public static List<KeyValuePair<string, string>> Create(string subdomain, int leads, int maxFields, long now)
     {
@@ -60,11 +69,15 @@ public static class BusyLeads
         return body;
     }
 
-    /// <summary>Another lead making the same move as the own one (same stages), so only the lead id tells them apart.</summary>
-    private static void AddMove(List<KeyValuePair<string, string>> body, string prefix, List<KeyValuePair<string, string>> own)
+    /// <summary>Another lead making the same move as the own one (same stages), so only the lead id tells them
+    /// apart.</summary>
+    private static void AddMove(List<KeyValuePair<string, string>> body, string prefix, List<KeyValuePair<string,
+        string>> own)
     {
         body.Add(new($"{prefix}[id]", S(FirstOtherLeadId + Random.Shared.Next(1_000_000))));
-        foreach (var field in own.Where(p => p.Key.StartsWith("leads[status][0]", StringComparison.Ordinal) && !p.Key.EndsWith("[id]", StringComparison.Ordinal)))
+        foreach (
+            var field in own.Where(p => p.Key.StartsWith("leads[status][0]", StringComparison.Ordinal)
+            && !p.Key.EndsWith("[id]", StringComparison.Ordinal)))
         {
             body.Add(new(prefix + field.Key["leads[status][0]".Length..], field.Value));
         }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Simulator.Webhooks;
 
-/// <summary>Sends the busy account's <c>update_lead</c> deliveries at the set rate, through the dispatcher (logged, retried as amoCRM does).</summary>
+/// <summary>
+/// Sends the busy account's <c>update_lead</c> deliveries at the set rate, through the dispatcher (logged, retried as
+/// amoCRM does).
+/// </summary>
 public sealed class BusyTraffic(
     BusyAccount busy,
     WebhookDispatcher dispatcher,
@@ -20,7 +23,8 @@ public sealed class BusyTraffic(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                // By the time that passed, not the ticks: a loaded machine skips ticks but keeps the rate (up to 1 s owed).
+                // By the time that passed, not the ticks: a loaded machine skips ticks but keeps the rate (up to 1 s
+                // owed).
                 var elapsed = Math.Min(time.GetElapsedTime(last).TotalSeconds, 1.0);
                 last = time.GetTimestamp();
                 var setting = busy.Setting;

@@ -6,6 +6,7 @@ namespace AmoHealth.Simulator.Webhooks;
 public sealed class DeliveryLog : BoundedLog<DeliveryLog.Entry>
 {
     /// <param name="Kind"><c>webhook</c> or <c>dp</c>.</param>
-    /// <param name="Status">The receiver's status; 0 for a timeout or a connection failure; -1 when a fault suppressed it.</param>
+    /// <param name="Status">The receiver's status; 0 for a timeout or a connection failure; -1 when a fault suppressed
+    /// it.</param>
     public sealed record Entry(string Kind, string Destination, string Event, int Attempt, long SentAt, int Status);
 }

@@ -9,7 +9,8 @@ namespace AmoHealth.Simulator.Webhooks;
 /// </summary>
 public static class WebhookBody
 {
-    /// <summary>An account webhook for <paramref name="action"/> (<c>add</c>, <c>update</c> or <c>status</c>).</summary>
+    /// <summary>An account webhook for <paramref name="action"/> (<c>add</c>, <c>update</c> or
+    /// <c>status</c>).</summary>
     public static List<KeyValuePair<string, string>> ForAccount(
         string subdomain, string action, AccountState.Lead lead, AccountState.Lead? before)
     {
@@ -53,7 +54,8 @@ public static class WebhookBody
     }
 
     /// <summary>A Digital Pipeline "send webhook" action on entering a stage.</summary>
-    public static List<KeyValuePair<string, string>> ForDigitalPipeline(AccountState.Lead lead, AccountState.Lead before) =>
+    public static List<KeyValuePair<string,
+        string>> ForDigitalPipeline(AccountState.Lead lead, AccountState.Lead before) =>
     [
         new("leads[status][0][id]", S(lead.Id)),
         new("leads[status][0][old_pipeline_id]", S(before.PipelineId)),

@@ -51,15 +51,19 @@ public sealed partial class WebhookDispatcher(
     }
 
     private void DispatchAccount(string action, AccountState.Lead lead, AccountState.Lead? before) =>
-        Broadcast(action + "_lead", () => Batched(WebhookBody.ForAccount(options.Value.Subdomain, action, lead, before), action));
+        Broadcast(action + "_lead", () =>
+            Batched(WebhookBody.ForAccount(options.Value.Subdomain, action, lead, before), action));
 
-    /// <summary>The own lead's body, or (busy, <see cref="BusyOptions.OwnLeadAt"/>) a batch with it at that index.</summary>
+    /// <summary>The own lead's body, or (busy, <see cref="BusyOptions.OwnLeadAt"/>) a batch with it at that
+    /// index.</summary>
     private List<KeyValuePair<string, string>> Batched(List<KeyValuePair<string, string>> own, string action) =>
         busy.Setting is { OwnLeadAt: > 0 } setting
-            ? BusyLeads.Around(own, action, setting.OwnLeadAt, setting.MaxCustomFields, time.GetUtcNow().ToUnixTimeSeconds())
+            ? BusyLeads.Around(own, action, setting.OwnLeadAt, setting.MaxCustomFields, time.GetUtcNow()
+                .ToUnixTimeSeconds())
             : own;
 
-    /// <summary>Delivers a body to every enabled webhook subscribed to <paramref name="setting"/>; returns how many.</summary>
+    /// <summary>Delivers a body to every enabled webhook subscribed to <paramref name="setting"/>; returns how
+    /// many.</summary>
     public int Broadcast(string setting, Func<List<KeyValuePair<string, string>>> body)
     {
         var sent = 0;
@@ -72,12 +76,14 @@ public sealed partial class WebhookDispatcher(
         return sent;
     }
 
-    private async Task DeliverWithRetriesAsync(AccountState.Webhook hook, string setting, List<KeyValuePair<string, string>> body)
+    private async Task DeliverWithRetriesAsync(AccountState.Webhook hook, string setting, List<KeyValuePair<string,
+        string>> body)
     {
         var stopping = lifetime.ApplicationStopping;
         for (var attempt = 1; attempt <= RetrySchedule.MaxAttempts && !hook.Disabled; attempt++)
         {
-            var status = await SendAsync(AmoEndpoint.Webhooks, "webhook", hook.Destination, setting, attempt, body, stopping);
+            var status = await SendAsync(AmoEndpoint.Webhooks, "webhook", hook.Destination, setting, attempt, body,
+                stopping);
             if (status is null || RetrySchedule.IsValid(status.Value))
             {
                 return;
@@ -96,9 +102,11 @@ public sealed partial class WebhookDispatcher(
     private async Task DeliverDigitalPipelineAsync(string url, List<KeyValuePair<string, string>> body) =>
         await SendAsync(AmoEndpoint.Dp, "dp", url, "status_lead", 1, body, lifetime.ApplicationStopping);
 
-    /// <summary>One POST; the receiver's status, 0 when it did not answer in time, null when a fault suppressed it.</summary>
+    /// <summary>One POST; the receiver's status, 0 when it did not answer in time, null when a fault suppressed
+    /// it.</summary>
     private async Task<int?> SendAsync(
-        string endpoint, string kind, string destination, string evt, int attempt, List<KeyValuePair<string, string>> body, CancellationToken stopping)
+        string endpoint, string kind, string destination, string evt, int attempt, List<KeyValuePair<string,
+            string>> body, CancellationToken stopping)
     {
         if (attempt == 1)
         {
@@ -125,14 +133,16 @@ public sealed partial class WebhookDispatcher(
         {
             using var timeout = new CancellationTokenSource(ReceiverTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-            using var request = new HttpRequestMessage(HttpMethod.Post, destination) { Content = new FormUrlEncodedContent(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post,
+                destination) { Content = new FormUrlEncodedContent(body) };
             request.Headers.TryAddWithoutValidation("User-Agent", "amoCRM-Webhooks/3.0");
             request.Headers.TryAddWithoutValidation("X-Amocrm-Requestid", Guid.NewGuid().ToString());
             request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, linked.Token);
             status = (int)response.StatusCode;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException
+            && !stopping.IsCancellationRequested)
         {
             LogDeliveryFailed(logger, kind, ex.GetType().Name);
         }
@@ -141,7 +151,8 @@ public sealed partial class WebhookDispatcher(
         return status;
     }
 
-    /// <summary>More than 100 invalid answers within 2 hours, the latest invalid too: amoCRM disables the hook.</summary>
+    /// <summary>More than 100 invalid answers within 2 hours, the latest invalid too: amoCRM disables the
+    /// hook.</summary>
     private void RecordInvalid(AccountState.Webhook hook)
     {
         var now = time.GetUtcNow();

@@ -54,7 +54,8 @@ public static class WebhooksApi
         });
     }
 
-    private static async Task<IResult> SubscribeAsync(HttpContext context, AccountState state, CancellationToken cancellationToken)
+    private static async Task<IResult> SubscribeAsync(HttpContext context, AccountState state,
+        CancellationToken cancellationToken)
     {
         if (!IsAdmin(context))
         {
@@ -97,7 +98,8 @@ public static class WebhooksApi
         var now = state.Now;
         var hook = state.Webhooks.AddOrUpdate(
             destination!,
-            _ => new AccountState.Webhook(state.NextWebhookId(), destination!, settings!.Select(s => s!).ToList(), (int)(sort ?? 1), now),
+            _ => new AccountState.Webhook(state.NextWebhookId(), destination!, settings!.Select(s => s!).ToList(),
+                (int)(sort ?? 1), now),
             (_, existing) =>
             {
                 existing.Settings = settings!.Select(s => s!).ToList();
@@ -110,7 +112,8 @@ public static class WebhooksApi
         return Hal.Created(Body(hook));
     }
 
-    private static async Task<IResult> UnsubscribeAsync(HttpContext context, AccountState state, CancellationToken cancellationToken)
+    private static async Task<IResult> UnsubscribeAsync(HttpContext context, AccountState state,
+        CancellationToken cancellationToken)
     {
         if (!IsAdmin(context))
         {

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>The OpenAPI document is served (its schemas from source-generated JSON only) and describes every route under /api.</summary>
+/// <summary>The OpenAPI document is served (its schemas from source-generated JSON only) and describes every route
+/// under /api.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ApiDocumentTests : IDisposable
 {
@@ -32,7 +33,8 @@ public sealed class ApiDocumentTests : IDisposable
         var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .Where(e => e.Metadata.GetMetadata<IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription != true)
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [], (e, method) => $"{method} {e.RoutePattern.RawText}")
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [], (e, method) =>
+                $"{method} {e.RoutePattern.RawText}")
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Contains("GET /api/status", mapped);

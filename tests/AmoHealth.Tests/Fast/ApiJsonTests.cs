@@ -22,8 +22,10 @@ namespace AmoHealth.Tests.Fast;
 [Trait("Ring", "Fast")]
 public sealed class ApiJsonTests
 {
-    /// <summary>What the Api wrote with before: ASP.NET Core's defaults (web, relaxed escaping) and reflection.</summary>
-    private static readonly JsonSerializerOptions Reflection = new(new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions)
+    /// <summary>What the Api wrote with before: ASP.NET Core's defaults (web, relaxed escaping) and
+    /// reflection.</summary>
+    private static readonly JsonSerializerOptions Reflection = new(new Microsoft.AspNetCore.Http.Json.JsonOptions()
+        .SerializerOptions)
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
@@ -52,15 +54,21 @@ public sealed class ApiJsonTests
         {
             new("main", "GET", 2_880, 2_877, 99.89583333333333, 100, 431, 400, 900, 1_200, 120, 4_800, 1, 180_000)
             {
-                Coverage = 33.333333333333336, IncidentsByKind = new Dictionary<string, int> { ["down"] = 1, ["throttled"] = 2 },
+                Coverage = 33.333333333333336, IncidentsByKind = new Dictionary<string,
+                    int> { ["down"] = 1, ["throttled"] = 2 },
             },
             new("main", "HOOK", 0, 0, 0, 0, null, null, null, null, null, null, 0, null),
         } },
-        { "info", typeof(InfoDto), new InfoDto(true, 30_000, [new ChannelState("mattermost", "failing", 1_765_000_000_000, "HTTP 500"), new ChannelState("telegram", "ok", null, null)],
-            [new DpActionDto("main", 61_234_567, "https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=main&probe=dp")]) },
+        { "info", typeof(InfoDto),
+            new InfoDto(true, 30_000,
+            [new ChannelState("mattermost", "failing", 1_765_000_000_000, "HTTP 500"),
+            new ChannelState("telegram", "ok", null, null)],
+            [new DpActionDto("main", 61_234_567,
+                "https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=main&probe=dp")]) },
         { "problem", typeof(ProblemDetails), new ProblemDetails
         {
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "Invalid query parameter", Status = 400,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "Invalid query parameter",
+                Status = 400,
             Detail = "'hours' must be a whole number from 1 to 17520.", Extensions = { ["parameter"] = "hours" },
         } },
     };
@@ -86,7 +94,8 @@ public sealed class ApiJsonTests
             .Distinct()
             .ToList();
         Assert.Contains(typeof(IReadOnlyList<CheckStatusDto>), answered);
-        Assert.All(answered, type => Assert.True(Api.TryGetTypeInfo(type, out _), $"{type} is not in {nameof(ApiJsonContext)}"));
+        Assert.All(answered, type =>
+            Assert.True(Api.TryGetTypeInfo(type, out _), $"{type} is not in {nameof(ApiJsonContext)}"));
     }
 
     /// <summary>The T of every <c>Ok&lt;T&gt;</c> a handler's declared result may be.</summary>
@@ -97,15 +106,18 @@ public sealed class ApiJsonTests
             return [];
         }
 
-        return type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments() : type.GetGenericArguments().SelectMany(OkValues);
+        return type.GetGenericTypeDefinition() == typeof(Ok<>) ? type.GetGenericArguments() : type.GetGenericArguments()
+            .SelectMany(OkValues);
     }
 
-    /// <summary>The JSON options the Api's handlers and problem details are written with, as its registrations set them.</summary>
+    /// <summary>The JSON options the Api's handlers and problem details are written with, as its registrations set
+    /// them.</summary>
     private static JsonSerializerOptions ApiOptions()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.AddApiServices();
         using var services = builder.Services.BuildServiceProvider();
-        return services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
+            .Value.SerializerOptions;
     }
 }

@@ -13,7 +13,8 @@ namespace AmoHealth.Tests.Fast;
 [Trait("Ring", "Fast")]
 public sealed class AuthOptionsValidationTests : IDisposable
 {
-    private const string AnyHash = "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    private const string AnyHash =
+        "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "amohealth-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -46,7 +47,8 @@ public sealed class AuthOptionsValidationTests : IDisposable
 
     private AuthOptions Resolve(string settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Split(';')
             .Select(pair => pair.Split('=', 2))
             .Select(pair => new KeyValuePair<string, string?>($"Auth:{pair[0]}", pair[1]))

@@ -51,7 +51,8 @@ public sealed class ChannelUrlValidationTests
             ["AMOCRM_ACCESS_TOKEN"] = "token",
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "amohealth-tests", "never-opened.db"),
         });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        builder.Configuration.AddInMemoryCollection(
+            settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddProberServices();
         return builder.Build();
     }

@@ -4,7 +4,10 @@ using AmoHealth.Tests.E2E.Browser;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>Rooms small enough to read: no C# file over 250 lines (migrations aside), the dashboard's App within 150, one definition of success.</summary>
+/// <summary>
+/// Rooms small enough to read: no C# file over 250 lines (migrations aside), the dashboard's App within 150, one
+/// definition of success.
+/// </summary>
 [Trait("Ring", "Fast")]
 public sealed class CodeShapeTests
 {
@@ -34,7 +37,8 @@ public sealed class CodeShapeTests
     public void WhatCountsAsSuccessIsWrittenOnce()
     {
         var pattern = new Regex(@"Outcome\.Up\s+or\s+Outcome\.Degraded|Outcome\.Degraded\s+or\s+Outcome\.Up");
-        var places = CSharpFiles().Where(f => pattern.IsMatch(File.ReadAllText(f))).Select(f => Path.GetFileName(f)).ToList();
+        var places = CSharpFiles().Where(f => pattern.IsMatch(File.ReadAllText(f))).Select(f => Path.GetFileName(f))
+            .ToList();
 
         Assert.Equal(["OutcomeNames.cs"], places);
     }

@@ -28,7 +28,8 @@ public sealed class FailureKindTests
         var own = Enum.GetValues<FailureKind>().Where(kind => kind.IsOwnFault()).ToArray();
 
         Assert.Equal(
-            [FailureKind.Offline, FailureKind.ReceiverUnreachable, FailureKind.Configuration, FailureKind.MonitorError], own);
+            [FailureKind.Offline, FailureKind.ReceiverUnreachable, FailureKind.Configuration, FailureKind.MonitorError],
+                own);
     }
 
     [Theory]

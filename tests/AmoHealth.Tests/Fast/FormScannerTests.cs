@@ -16,7 +16,8 @@ public sealed class FormScannerTests
     public async Task OnlyTheTestLeadsMatchKeysAreKeptAtAnyIndexHoweverTheBodyArrives(int chunk)
     {
         var name = ProbeMarker.NewName(out var marker);
-        var body = await new FormUrlEncodedContent(AmoForms.Update(9, customFields: 10, own: (7, 4242, name))).ReadAsByteArrayAsync();
+        var body = await new FormUrlEncodedContent(AmoForms.Update(9, customFields: 10, own: (7, 4242, name)))
+            .ReadAsByteArrayAsync();
 
         var (scanner, keys) = await ScanAsync(body, chunk, long.MaxValue);
 
@@ -29,8 +30,10 @@ public sealed class FormScannerTests
     public async Task StatusMovesAreKeptWithTheirStagesAndOddKeysOrLongValuesAreNot()
     {
         var body = "leads[status][3][id]=55&leads[status][3][status_id]=2&leads[status][3][old_status_id]=1"
-            + "&leads%5Bstatus%5D%5B012%5D%5Bid%5D=9&leads[status][600][id]=8&leads[status][4][id]=-5&leads[status][5][id]=1" + new string('0', 500)
-            + "&leads[update][1][id]=77&leads[update][1][name]=" + new string('x', 10_000) + "&leads[status][3][pipeline_id]=4";
+            + "&leads%5Bstatus%5D%5B012%5D%5Bid%5D=9&leads[status][600][id]=8&leads[status][4][id]=-5"
+            + "&leads[status][5][id]=1" + new string('0', 500)
+            + "&leads[update][1][id]=77&leads[update][1][name]=" + new string('x', 10_000)
+                + "&leads[status][3][pipeline_id]=4";
 
         var (_, keys) = await ScanAsync(Encoding.UTF8.GetBytes(body), 100, long.MaxValue);
 
@@ -40,7 +43,8 @@ public sealed class FormScannerTests
     [Fact]
     public async Task NothingPastTheCapIsRead()
     {
-        var body = "leads[status][0][id]=5&leads[status][0][status_id]=2&x=" + new string('y', 100_000) + "&leads[status][1][id]=6";
+        var body = "leads[status][0][id]=5&leads[status][0][status_id]=2&x=" + new string('y', 100_000)
+            + "&leads[status][1][id]=6";
 
         var (scanner, keys) = await ScanAsync(Encoding.UTF8.GetBytes(body), 4096, 1_000);
 

@@ -16,7 +16,8 @@ namespace AmoHealth.Tests.Fast;
 public sealed class GatewayJsonContractTests : IDisposable
 {
     // Well formed (Auth:PasswordHash is only parsed at start); no password matches it.
-    private const string AnyHash = "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    private const string AnyHash =
+        "pbkdf2-sha256$310000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     private const string ProxySecret = "0123456789abcdef0123456789abcdef";
     private readonly string _keys = Path.Combine(Path.GetTempPath(), "amohealth-tests", Guid.NewGuid().ToString("N"));
 
@@ -38,7 +39,8 @@ public sealed class GatewayJsonContractTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("application/json", me.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("""{"mode":"none","user":null,"clientAddress":"127.0.0.1"}""", await me.Content.ReadAsStringAsync());
+        Assert.Equal("""{"mode":"none","user":null,"clientAddress":"127.0.0.1"}""",
+            await me.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -57,7 +59,8 @@ public sealed class GatewayJsonContractTests : IDisposable
         using var me = await client.SendAsync(request);
         using var refused = await client.GetAsync("/api/status");
 
-        Assert.Equal("""{"mode":"proxy","user":"alice","clientAddress":"127.0.0.1"}""", await me.Content.ReadAsStringAsync());
+        Assert.Equal("""{"mode":"proxy","user":"alice","clientAddress":"127.0.0.1"}""",
+            await me.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("\"title\":\"Authentication required\"", await refused.Content.ReadAsStringAsync());
@@ -79,7 +82,8 @@ public sealed class GatewayJsonContractTests : IDisposable
 
         Assert.Contains(typeof(SignedInUser), answered);
         Assert.All(answered, type => Assert.True(
-            GatewayJsonContext.Default.GetTypeInfo(type) is not null, $"{type} is answered as JSON but is not in GatewayJsonContext"));
+            GatewayJsonContext.Default.GetTypeInfo(type) is not null,
+                $"{type} is answered as JSON but is not in GatewayJsonContext"));
     }
 
     private Dictionary<string, string> LoginSettings() => new()

@@ -32,7 +32,8 @@ public sealed class ListenAddressesTests
             ["Kestrel:Endpoints:Public:Url"] = "https://0.0.0.0:443",
         }).Build();
 
-        Assert.Equal(["http://127.0.0.1:1", "http://localhost:2", "http://*:8080", "https://0.0.0.0:443"], ListenAddresses.From(configured));
+        Assert.Equal(["http://127.0.0.1:1", "http://localhost:2", "http://*:8080", "https://0.0.0.0:443"],
+            ListenAddresses.From(configured));
         Assert.True(ListenAddresses.AreLoopbackOnly(ListenAddresses.From(new ConfigurationBuilder().Build())));
     }
 }

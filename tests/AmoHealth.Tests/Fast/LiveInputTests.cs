@@ -71,10 +71,14 @@ public sealed class LiveInputTests : IDisposable
         Assert.Null(_input.TryParse("a", "{\"type\":\"status_upd", type, LiveSchema.Problem));
         Assert.Null(_input.TryParse("a", "null", type, LiveSchema.Problem));
         Assert.Null(_input.TryParse("a", "[1,2]", type, LiveSchema.Problem));
-        Assert.Null(_input.TryParse("a", "{\"type\":\"status_update\",\"timestamp\":\"soon\"}", type, LiveSchema.Problem));
-        Assert.Null(_input.TryParse("a", "{\"type\":\"status_update\",\"checkType\":\"GET\",\"account\":\"main\"}", type, LiveSchema.Problem));
+        Assert.Null(
+            _input.TryParse("a", "{\"type\":\"status_update\",\"timestamp\":\"soon\"}", type, LiveSchema.Problem));
+        Assert.Null(
+            _input.TryParse("a", "{\"type\":\"status_update\",\"checkType\":\"GET\",\"account\":\"main\"}", type,
+            LiveSchema.Problem));
 
-        Assert.Equal(["malformed", "malformed", "malformed", "malformed", "wrong_type"], _dropped.Select(d => d.Reason));
+        Assert.Equal(["malformed", "malformed", "malformed", "malformed", "wrong_type"],
+            _dropped.Select(d => d.Reason));
     }
 
     [Fact]
@@ -99,5 +103,6 @@ public sealed class LiveInputTests : IDisposable
         Assert.Equal(103, _dropped.Sum(d => d.Value));
     }
 
-    private static string? Tag(KeyValuePair<string, object?>[] tags, string name) => tags.FirstOrDefault(t => t.Key == name).Value as string;
+    private static string? Tag(KeyValuePair<string, object?>[] tags, string name) =>
+        tags.FirstOrDefault(t => t.Key == name).Value as string;
 }

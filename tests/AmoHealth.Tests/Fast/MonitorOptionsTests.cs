@@ -77,7 +77,8 @@ public sealed class MonitorOptionsTests
     [Fact]
     public void AnUnsetTimeoutFollowsAShortInterval()
     {
-        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("CHECK_INTERVAL", "5000"));
+        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+            ("CHECK_INTERVAL", "5000"));
 
         Assert.Equal(3_333, options.EffectiveTimeoutMs);
         Assert.Equal(TimeSpan.FromMilliseconds(3_333), options.Timeout);
@@ -87,7 +88,8 @@ public sealed class MonitorOptionsTests
     public void AnIntervalUnderOneSecondIsRejected()
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(
-            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("CHECK_INTERVAL", "10"), ("TIMEOUT_THRESHOLD", "5")));
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("CHECK_INTERVAL", "10"),
+                ("TIMEOUT_THRESHOLD", "5")));
 
         Assert.Contains(nameof(MonitorOptions.CheckIntervalMs), error.Message);
     }
@@ -96,10 +98,12 @@ public sealed class MonitorOptionsTests
     public void TheDeliveryDeadlineFollowsAShortIntervalUnlessSet()
     {
         var shortInterval = Resolve(
-            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+                ("PUBLIC_URL", "https://monitor.example"),
             ("Monitor:HookSecret", "0123456789abcdef0123"), ("CHECK_INTERVAL", "3000"), ("TIMEOUT_THRESHOLD", "2000"));
         var configured = Resolve(
-            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+                ("PUBLIC_URL", "https://monitor.example"),
             ("Monitor:HookSecret", "0123456789abcdef0123"), ("Monitor:DeliveryDeadlineMs", "7000"));
 
         Assert.Equal(2_000, AccountSettings.Resolve(shortInterval).DeliveryDeadlineMs);
@@ -112,22 +116,27 @@ public sealed class MonitorOptionsTests
     {
         (string, string)[] receiver = [("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
             ("PUBLIC_URL", "https://monitor.example"), ("Monitor:HookSecret", "0123456789abcdef0123")];
-        var weak = Assert.Throws<OptionsValidationException>(() => Resolve([.. receiver, ("Monitor:HookSecretPrevious", "short")]));
-        var same = Assert.Throws<OptionsValidationException>(() => Resolve([.. receiver, ("Monitor:HookSecretPrevious", "0123456789abcdef0123")]));
+        var weak = Assert.Throws<OptionsValidationException>(() =>
+            Resolve([.. receiver, ("Monitor:HookSecretPrevious", "short")]));
+        var same = Assert.Throws<OptionsValidationException>(() =>
+            Resolve([.. receiver, ("Monitor:HookSecretPrevious", "0123456789abcdef0123")]));
         var rotating = Resolve([.. receiver, ("Monitor:HookSecretPrevious", "previous0123456789abcdef")]);
 
         Assert.Contains("Monitor:HookSecretPrevious", weak.Message);
         Assert.Contains("Monitor:HookSecretPrevious", same.Message);
-        Assert.Equal("https://monitor.example/hooks/amocrm/previous0123456789abcdef?account=acme", rotating.PreviousReceiverUrl("acme"));
+        Assert.Equal("https://monitor.example/hooks/amocrm/previous0123456789abcdef?account=acme",
+            rotating.PreviousReceiverUrl("acme"));
     }
 
     [Fact]
     public void EndToEndChecksNeedASecretAndBothDpStages()
     {
         var noSecret = Assert.Throws<OptionsValidationException>(() => Resolve(
-            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example")));
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+                ("PUBLIC_URL", "https://monitor.example")));
         var oneStage = Assert.Throws<OptionsValidationException>(() => Resolve(
-            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("PUBLIC_URL", "https://monitor.example"),
+            ("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+                ("PUBLIC_URL", "https://monitor.example"),
             ("Monitor:HookSecret", "0123456789abcdef0123"), ("Monitor:DpStageId", "5")));
         var withoutPublicUrl = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"));
 
@@ -153,7 +162,8 @@ public sealed class MonitorOptionsTests
     [Fact]
     public void TheAccountIsNamedAfterItsHostAndNeverPrintsItsToken()
     {
-        var account = AmoAccount.AllFrom(new MonitorOptions { Domain = "acme.amocrm.ru", AccessToken = "very-secret" }).Single();
+        var account = AmoAccount.AllFrom(new MonitorOptions { Domain = "acme.amocrm.ru", AccessToken = "very-secret" })
+            .Single();
 
         Assert.Equal("acme.amocrm.ru", account.Name);
         Assert.DoesNotContain("very-secret", account.ToString());
@@ -165,7 +175,8 @@ public sealed class MonitorOptionsTests
     [InlineData("Monitor:PostMode", "upsert")]
     public void AnUnknownModeFailsAtStartNamingItsKey(string key, string value)
     {
-        var error = Assert.ThrowsAny<Exception>(() => Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), (key, value)));
+        var error = Assert.ThrowsAny<Exception>(() =>
+            Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), (key, value)));
 
         Assert.Contains($"'{value}' at '{key}'", error.Message);
     }
@@ -173,7 +184,8 @@ public sealed class MonitorOptionsTests
     [Fact]
     public void ModesAreReadWhateverTheirCase()
     {
-        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"), ("Monitor:HookMode", "API"), ("Monitor:PostMode", "create"));
+        var options = Resolve(("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t"),
+            ("Monitor:HookMode", "API"), ("Monitor:PostMode", "create"));
 
         Assert.Equal((HookMode.Api, PostMode.Create), (AccountSettings.Resolve(options).HookMode, options.PostMode));
     }

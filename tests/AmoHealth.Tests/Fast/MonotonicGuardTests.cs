@@ -5,11 +5,13 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>The account's request budget and pauses run on the monotonic clock: a step of the wall clock changes nothing.</summary>
+/// <summary>The account's request budget and pauses run on the monotonic clock: a step of the wall clock changes
+/// nothing.</summary>
 [Trait("Ring", "Fast")]
 public sealed class MonotonicGuardTests
 {
-    private static readonly GuardSettings Settings = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
+    private static readonly GuardSettings Settings = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(5),
+        TimeSpan.FromHours(1));
     private readonly FakeTimeProvider _fake = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly SteppingClock _clock;
     private readonly AccountGuard _guard;

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>The key that encrypts the OAuth pairs in the database: required with OAuth, named when missing or malformed.</summary>
+/// <summary>The key that encrypts the OAuth pairs in the database: required with OAuth, named when missing or
+/// malformed.</summary>
 [Trait("Ring", "Fast")]
 public sealed class OAuthKeyOptionsTests
 {

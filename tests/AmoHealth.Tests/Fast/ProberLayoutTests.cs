@@ -16,7 +16,8 @@ public sealed partial class ProberLayoutTests
     private static readonly string Root = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "AmoHealth.Prober");
 
     private static readonly string[] Stages =
-        ["Scheduling", "Cluster", "Probes", "Evaluation", "Alerting", "Notifications", "Persistence", "Publishing", "Diagnostics", "Configuration"];
+        ["Scheduling", "Cluster", "Probes", "Evaluation", "Alerting", "Notifications", "Persistence", "Publishing",
+            "Diagnostics", "Configuration"];
 
     [Fact]
     public void EveryFileLivesInAStageFolderThatMatchesItsNamespace()
@@ -24,13 +25,16 @@ public sealed partial class ProberLayoutTests
         foreach (var file in SourceFiles())
         {
             var stage = StageOf(file);
-            Assert.True(stage is not null || Path.GetFileName(Path.GetDirectoryName(file)) is "Extensions" || Path.GetFileName(file) == "Program.cs",
+            Assert.True(stage is not null || Path.GetFileName(Path.GetDirectoryName(file)) is "Extensions"
+                || Path.GetFileName(file) == "Program.cs",
                 $"{Relative(file)} is in no stage folder");
             var declared = NamespacePattern().Match(File.ReadAllText(file));
             if (declared.Success)
             {
-                var expected = "AmoHealth.Prober." + Path.GetRelativePath(Root, Path.GetDirectoryName(file)!).Replace('/', '.');
-                Assert.True(declared.Groups[1].Value == expected, $"{Relative(file)} declares {declared.Groups[1].Value}, expected {expected}");
+                var expected = "AmoHealth.Prober." + Path.GetRelativePath(Root, Path.GetDirectoryName(file)!)
+                    .Replace('/', '.');
+                Assert.True(declared.Groups[1].Value == expected,
+                    $"{Relative(file)} declares {declared.Groups[1].Value}, expected {expected}");
             }
         }
     }
@@ -38,7 +42,8 @@ public sealed partial class ProberLayoutTests
     [Fact]
     public void StagesDependOnEachOtherWithoutACycle()
     {
-        var edges = Stages.ToDictionary(s => s, _ => new Dictionary<string, string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var edges = Stages.ToDictionary(s => s, _ => new Dictionary<string, string>(StringComparer.Ordinal),
+            StringComparer.Ordinal);
         foreach (var file in SourceFiles())
         {
             if (StageOf(file) is not { } from)
@@ -54,7 +59,8 @@ public sealed partial class ProberLayoutTests
         }
 
         var cycle = FindCycle(edges);
-        Assert.True(cycle is null, cycle is null ? null : "A cycle between the Prober's stages: " + string.Join(" -> ", cycle.Select(
+        Assert.True(cycle is null, cycle is null ? null : "A cycle between the Prober's stages: "
+            + string.Join(" -> ", cycle.Select(
             (stage, i) => i + 1 < cycle.Count ? $"{stage} ({edges[stage][cycle[i + 1]]})" : stage)));
     }
 
@@ -99,7 +105,8 @@ public sealed partial class ProberLayoutTests
 
     private static IEnumerable<string> SourceFiles() =>
         Directory.EnumerateFiles(Root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal)
+                && !f.Contains("/bin/", StringComparison.Ordinal));
 
     private static string Relative(string file) => Path.GetRelativePath(Root, file);
 

@@ -14,7 +14,8 @@ namespace AmoHealth.Tests.Fast;
 [Trait("Ring", "Fast")]
 public sealed class ProberOptionsValidationTests
 {
-    private static readonly (string, string)[] Seed = [("AMOCRM_DOMAIN", "acme.amocrm.ru"), ("AMOCRM_ACCESS_TOKEN", "t")];
+    private static readonly (string, string)[] Seed = [("AMOCRM_DOMAIN", "acme.amocrm.ru"),
+        ("AMOCRM_ACCESS_TOKEN", "t")];
 
     [Theory]
     [InlineData("Monitor:TestLeadId", "0", "TestLeadId")]
@@ -46,7 +47,8 @@ public sealed class ProberOptionsValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => Resolve<AlertOptions>(
         [
             ("Alerts:ConfirmAfterSeconds:0", "15"), ("Alerts:ConfirmAfterSeconds:1", "5"),
-            ("Alerts:Maintenance:0:Start", "2026-01-02T00:00:00Z"), ("Alerts:Maintenance:0:End", "2026-01-01T00:00:00Z"),
+            ("Alerts:Maintenance:0:Start", "2026-01-02T00:00:00Z"),
+                ("Alerts:Maintenance:0:End", "2026-01-01T00:00:00Z"),
         ]));
 
         Assert.Contains("Alerts:ConfirmAfterSeconds must increase", error.Message);
@@ -56,8 +58,10 @@ public sealed class ProberOptionsValidationTests
     [Fact]
     public void GoodSettingsPass()
     {
-        var monitor = Resolve<MonitorOptions>([.. Seed, ("Monitor:TestLeadId", "7"), ("Monitor:MaxRequestsPerSecond", "0.5")]);
-        var alerts = Resolve<AlertOptions>([("Alerts:Language", "en"), ("Alerts:ConfirmAfterSeconds:0", "5"), ("Alerts:ConfirmAfterSeconds:1", "15")]);
+        var monitor = Resolve<MonitorOptions>(
+            [.. Seed, ("Monitor:TestLeadId", "7"), ("Monitor:MaxRequestsPerSecond", "0.5")]);
+        var alerts = Resolve<AlertOptions>(
+            [("Alerts:Language", "en"), ("Alerts:ConfirmAfterSeconds:0", "5"), ("Alerts:ConfirmAfterSeconds:1", "15")]);
 
         Assert.Equal((7L, 0.5), (monitor.TestLeadId, monitor.MaxRequestsPerSecond));
         Assert.Equal("en", alerts.Language);

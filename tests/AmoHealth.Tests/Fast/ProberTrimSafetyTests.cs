@@ -26,11 +26,14 @@ public sealed class ProberTrimSafetyTests
         var calls = assembly.GetTypes()
             .SelectMany(t => t.GetMethods(All).Cast<MethodBase>().Concat(t.GetConstructors(All)))
             .Where(m => !Suppresses(m))
-            .SelectMany(m => Callees(m).Where(NeedsReflection).Select(callee => $"{Outermost(m.DeclaringType!).FullName}.{m.Name} calls {callee.DeclaringType}.{callee}"))
+            .SelectMany(m => Callees(m).Where(NeedsReflection)
+                .Select(callee =>
+                $"{Outermost(m.DeclaringType!).FullName}.{m.Name} calls {callee.DeclaringType}.{callee}"))
             .Distinct()
             .ToList();
 
-        Assert.True(calls.Count == 0, "Calls that need reflection or code made at run time:\n" + string.Join("\n", calls));
+        Assert.True(calls.Count == 0, "Calls that need reflection or code made at run time:\n"
+            + string.Join("\n", calls));
     }
 
     [Fact]
@@ -41,7 +44,9 @@ public sealed class ProberTrimSafetyTests
         Assert.Contains(callees, NeedsReflection);
     }
 
-    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags All =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static
+        | BindingFlags.DeclaredOnly;
 
     private static string SerializesByReflection() => System.Text.Json.JsonSerializer.Serialize(new { Sample = 1 });
 
@@ -50,7 +55,8 @@ public sealed class ProberTrimSafetyTests
     /// does: the request delegates fall back to reflection only where the native build has it switched off).
     /// </summary>
     private static bool Suppresses(MethodBase method) =>
-        method.GetCustomAttributes<UnconditionalSuppressMessageAttribute>().Any(a => a.CheckId.StartsWith("IL2026", StringComparison.Ordinal)
+        method.GetCustomAttributes<UnconditionalSuppressMessageAttribute>()
+            .Any(a => a.CheckId.StartsWith("IL2026", StringComparison.Ordinal)
             || a.CheckId.StartsWith("IL3050", StringComparison.Ordinal));
 
     private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
@@ -66,9 +72,11 @@ public sealed class ProberTrimSafetyTests
         callee.IsDefined(typeof(RequiresUnreferencedCodeAttribute), inherit: false)
         || callee.IsDefined(typeof(RequiresDynamicCodeAttribute), inherit: false)
         || (callee.IsStatic || callee.IsConstructor) && callee.DeclaringType is { } type
-            && (type.IsDefined(typeof(RequiresUnreferencedCodeAttribute), inherit: false) || type.IsDefined(typeof(RequiresDynamicCodeAttribute), inherit: false));
+            && (type.IsDefined(typeof(RequiresUnreferencedCodeAttribute), inherit: false)
+                || type.IsDefined(typeof(RequiresDynamicCodeAttribute), inherit: false));
 
-    /// <summary>Every method or constructor <paramref name="method"/>'s body calls, creates a delegate to or loads a token of.</summary>
+    /// <summary>Every method or constructor <paramref name="method"/>'s body calls, creates a delegate to or loads a
+    /// token of.</summary>
     private static IEnumerable<MethodBase> Callees(MethodBase method)
     {
         if (method.GetMethodBody()?.GetILAsByteArray() is not { } il)
@@ -76,7 +84,8 @@ public sealed class ProberTrimSafetyTests
             yield break;
         }
 
-        var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
+        var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments()
+            : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         for (var i = 0; i < il.Length;)
         {

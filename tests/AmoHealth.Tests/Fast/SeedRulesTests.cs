@@ -2,7 +2,8 @@ using AmoHealth.Core.Configuration;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>What the AppHost refuses before it starts anything: a Mattermost URL a typo broke stops it naming the key.</summary>
+/// <summary>What the AppHost refuses before it starts anything: a Mattermost URL a typo broke stops it naming the
+/// key.</summary>
 [Trait("Ring", "Fast")]
 public sealed class SeedRulesTests
 {

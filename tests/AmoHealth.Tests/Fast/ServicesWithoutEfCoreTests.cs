@@ -16,7 +16,8 @@ public sealed class ServicesWithoutEfCoreTests
     {
         var references = marker.Assembly.GetReferencedAssemblies().Select(a => a.Name ?? string.Empty).ToList();
 
-        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, name =>
+            name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
         Assert.DoesNotContain("AmoHealth.Storage", references);
         Assert.DoesNotContain("AmoHealth.Storage.Postgres", references);
     }

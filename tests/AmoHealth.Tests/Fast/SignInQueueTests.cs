@@ -3,7 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>The sign-in limits' bookkeeping: bounded whatever the flood, and the admin's fresh attempt served first.</summary>
+/// <summary>The sign-in limits' bookkeeping: bounded whatever the flood, and the admin's fresh attempt served
+/// first.</summary>
 [Trait("Ring", "Fast")]
 public sealed class SignInQueueTests
 {

@@ -25,7 +25,8 @@ public sealed class StateMachineTests
         var (state, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Down);
 
         // Re-checks at +5 s and +15 s from the failure.
-        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)], decisions.Take(2).Select(d => d.RecheckIn!.Value));
+        Assert.Equal([TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10)], decisions.Take(2)
+            .Select(d => d.RecheckIn!.Value));
         Assert.Equal([false, false, true, false, false], decisions.Select(d => d.OpenIncident));
         Assert.Equal(CheckState.Down, state.State);
         Assert.Equal(1_000, state.FailingSince);
@@ -34,7 +35,8 @@ public sealed class StateMachineTests
     [Fact]
     public void FlappingThatNeverFailsThreeTimesInARowNeverAlerts()
     {
-        var (_, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Up, Outcome.Down, Outcome.Up, Outcome.Throttled, Outcome.Down, Outcome.Up);
+        var (_, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Up, Outcome.Down, Outcome.Up, Outcome.Throttled,
+            Outcome.Down, Outcome.Up);
 
         Assert.DoesNotContain(decisions, d => d.OpenIncident);
     }
@@ -42,7 +44,8 @@ public sealed class StateMachineTests
     [Fact]
     public void RecoveryNeedsTwoSuccessesInARow()
     {
-        var (state, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Up, Outcome.Down, Outcome.Up, Outcome.Degraded);
+        var (state, decisions) = Run(Outcome.Down, Outcome.Down, Outcome.Down, Outcome.Up, Outcome.Down, Outcome.Up,
+            Outcome.Degraded);
 
         Assert.Equal([false, false, false, false, false, false, true], decisions.Select(d => d.CloseIncident));
         Assert.Equal(CheckState.Up, state.State);
@@ -62,7 +65,8 @@ public sealed class StateMachineTests
         var state = new CheckStatusRecord { Account = "acme", CheckType = CheckType.Get, Status = "up" };
         var decisions = outcomes
             .Select((outcome, i) => StateMachine.Apply(state,
-                new ProbeResult("acme", CheckType.Get, outcome, 100, 1_000 + i * 5_000L, 200, null), Confirmations, recoverAfter: 2))
+                new ProbeResult("acme", CheckType.Get, outcome, 100, 1_000 + i * 5_000L, 200, null), Confirmations,
+                    recoverAfter: 2))
             .ToList();
         return (state, decisions);
     }

@@ -20,19 +20,22 @@ public sealed class TestRingsTests
     public void EachTestClassIsInARingFolderAndCarriesItsTrait()
     {
         var testClasses = typeof(TestRingsTests).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetMethods().Any(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any()))
+            .Where(t => !t.IsAbstract && t.GetMethods()
+                .Any(m => m.GetCustomAttributes<FactAttribute>(inherit: true).Any()))
             .ToList();
 
         Assert.NotEmpty(testClasses);
         Assert.All(testClasses, type =>
         {
-            var ring = Rings.FirstOrDefault(r => type.Namespace == r.Key || type.Namespace!.StartsWith(r.Key + ".", StringComparison.Ordinal));
+            var ring = Rings.FirstOrDefault(r => type.Namespace == r.Key
+                || type.Namespace!.StartsWith(r.Key + ".", StringComparison.Ordinal));
             Assert.True(ring.Value is not null, $"{type.FullName} is in no ring folder (Fast, Integration, E2E)");
             var traits = type.GetCustomAttributesData()
                 .Where(a => a.AttributeType == typeof(TraitAttribute))
                 .Select(a => ((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!))
                 .ToList();
-            Assert.True(traits.Contains(("Ring", ring.Value)), $"{type.FullName} needs [Trait(\"Ring\", \"{ring.Value}\")]");
+            Assert.True(traits.Contains(("Ring", ring.Value)),
+                $"{type.FullName} needs [Trait(\"Ring\", \"{ring.Value}\")]");
         });
     }
 }

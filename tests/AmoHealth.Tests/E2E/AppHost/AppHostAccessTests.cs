@@ -25,11 +25,13 @@ public sealed class AppHostAccessTests : IDisposable
     public async Task ARealAccountGetsAGatewaySignInFromAPasswordFileAndADashboardThatAsksForItsToken()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AmoHealth_AppHost>(
-            ["Redis:Mode=executable", "AMOCRM_DOMAIN=acme.amocrm.ru", "AMOCRM_ACCESS_TOKEN=t", $"Storage:Path={_data}/health_checks.db"]);
+            ["Redis:Mode=executable", "AMOCRM_DOMAIN=acme.amocrm.ru", "AMOCRM_ACCESS_TOKEN=t",
+                $"Storage:Path={_data}/health_checks.db"]);
 
         var environment = await GatewayEnvironmentAsync(builder);
         var file = Path.Combine(_data, GatewaySignIn.FileName);
-        var password = File.ReadAllLines(file).Single(line => line.StartsWith("password: ", StringComparison.Ordinal))["password: ".Length..];
+        var password = File.ReadAllLines(file)
+            .Single(line => line.StartsWith("password: ", StringComparison.Ordinal))["password: ".Length..];
         var hash = builder.Resources.OfType<ParameterResource>().Single(p => p.Name == "gateway-password-hash");
 
         Assert.Equal("Login", environment["Auth__Mode"]);
@@ -57,7 +59,8 @@ public sealed class AppHostAccessTests : IDisposable
         Assert.Equal("true", builder.Configuration[LocalAccess.DashboardAnonymousKey]);
     }
 
-    private static async Task<Dictionary<string, string>> GatewayEnvironmentAsync(IDistributedApplicationTestingBuilder builder)
+    private static async Task<Dictionary<string,
+        string>> GatewayEnvironmentAsync(IDistributedApplicationTestingBuilder builder)
     {
         var gateway = (IResourceWithEnvironment)builder.Resources.Single(r => r.Name == ResourceNames.Gateway);
         // Publish: every value as written, without allocating endpoints or starting anything.

@@ -9,17 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.E2E.AppHost;
 
-/// <summary>What a user meets when the seed's variables are wrong or incomplete: an answer at once, never a hang.</summary>
+/// <summary>What a user meets when the seed's variables are wrong or incomplete: an answer at once, never a
+/// hang.</summary>
 [Trait("Ring", "EndToEnd")]
 public sealed class AppHostConfigurationTests
 {
     [Fact]
     public async Task AnImpossibleTimingStopsTheAppHostAtOnceWithTheProbersOwnMessage()
     {
-        var (exitCode, error) = await RunAppHostAsync(("CHECK_INTERVAL", "5000"), ("TIMEOUT_THRESHOLD", "6000"), ("CHEK_INTERVAL", "3000"));
+        var (exitCode, error) = await RunAppHostAsync(("CHECK_INTERVAL", "5000"), ("TIMEOUT_THRESHOLD", "6000"),
+            ("CHEK_INTERVAL", "3000"));
 
         Assert.Equal(1, exitCode);
-        var probers = Assert.Throws<OptionsValidationException>(() => ProberOptions(("CHECK_INTERVAL", "5000"), ("TIMEOUT_THRESHOLD", "6000")));
+        var probers = Assert.Throws<OptionsValidationException>(() =>
+            ProberOptions(("CHECK_INTERVAL", "5000"), ("TIMEOUT_THRESHOLD", "6000")));
         var message = AmoHealth.Core.Configuration.SeedRules.TimeoutProblem(6_000, 5_000)!;
         Assert.Contains(message, probers.Message);
         Assert.Contains($"AmoHealth: {message}", error);
@@ -61,12 +64,17 @@ public sealed class AppHostConfigurationTests
         return provider.GetRequiredService<IOptions<MonitorOptions>>().Value;
     }
 
-    /// <summary>Runs the built AppHost as a user would, with the given environment; returns its exit code and standard error.</summary>
-    private static async Task<(int ExitCode, string Error)> RunAppHostAsync(params (string Key, string Value)[] environment)
+    /// <summary>Runs the built AppHost as a user would, with the given environment; returns its exit code and standard
+    /// error.</summary>
+    private static async Task<(int ExitCode, string Error)> RunAppHostAsync(
+        params (string Key, string Value)[] environment)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory.Replace("AmoHealth.Tests", "AmoHealth.AppHost", StringComparison.Ordinal), "AmoHealth.AppHost.dll");
+        var dll = Path.Combine(
+            AppContext.BaseDirectory.Replace("AmoHealth.Tests", "AmoHealth.AppHost", StringComparison.Ordinal),
+            "AmoHealth.AppHost.dll");
         Assert.True(File.Exists(dll), $"The AppHost is built: {dll}");
-        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardError = true,
+            RedirectStandardOutput = true };
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -41,7 +41,9 @@ public sealed class AppHostFixture : IAsyncLifetime
         builder.Services.AddLogging(logging => logging.AddProvider(new FileLoggerProvider(LogPath)));
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        foreach (var resource in new[] { ResourceNames.Redis, ResourceNames.Simulator, ResourceNames.Prober, ResourceNames.Api, ResourceNames.Gateway })
+        foreach (
+            var resource in new[] { ResourceNames.Redis, ResourceNames.Simulator, ResourceNames.Prober,
+            ResourceNames.Api, ResourceNames.Gateway })
         {
             try
             {
@@ -49,7 +51,8 @@ public sealed class AppHostFixture : IAsyncLifetime
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Resource '{resource}' was not healthy within {StartTimeout.TotalMinutes} minutes.");
+                throw new TimeoutException(
+                    $"Resource '{resource}' was not healthy within {StartTimeout.TotalMinutes} minutes.");
             }
         }
     }

@@ -25,10 +25,12 @@ public sealed class EndToEndTests(AppHostFixture fixture)
                 return null;
             }
 
-            var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().ToList();
+            var list = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+                .ToList();
             // The first cycle can run before the Gateway (the receiver's public face) has started; HOOK and DP
             // then miss that cycle's webhooks. What matters is that every check comes up through the whole path.
-            return list.Count == CheckType.All.Count && list.All(e => e.GetProperty("status").GetString() == "up") ? list : null;
+            return list.Count == CheckType.All.Count && list.All(e => e.GetProperty("status").GetString() == "up")
+                ? list : null;
         }, Wait, "five checks up in /api/status");
 
         Assert.Equal(CheckType.All, entries.Select(e => e.GetProperty("checkType").GetString()));
@@ -45,7 +47,8 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(DISTINCT check_type) FROM health_checks WHERE account = 'demo' AND status = 'up';";
+        command.CommandText =
+            "SELECT COUNT(DISTINCT check_type) FROM health_checks WHERE account = 'demo' AND status = 'up';";
         Assert.Equal(5L, (long)(await command.ExecuteScalarAsync())!);
     }
 
@@ -70,7 +73,8 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         // CHECK_INTERVAL given to the AppHost reached the Prober: the updates are 3 s apart, not 30 s. (A probe's
         // start can wait up to a second or two in the account's request budget in the first cycles, while the
         // test leads are created and verified, so the lower bound is loose.)
-        var gap = second.GetProperty("data").GetProperty("lastCheck").GetInt64() - first.GetProperty("data").GetProperty("lastCheck").GetInt64();
+        var gap = second.GetProperty("data").GetProperty("lastCheck").GetInt64() - first.GetProperty("data")
+            .GetProperty("lastCheck").GetInt64();
         Assert.InRange(gap, 1_000, AppHostFixture.CheckIntervalMs * 3);
     }
 
@@ -92,7 +96,8 @@ public sealed class EndToEndTests(AppHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
-        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await history.Content.ReadAsStringAsync()).RootElement.ValueKind);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(await history.Content.ReadAsStringAsync())
+            .RootElement.ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, badHistory.StatusCode);
     }
 
@@ -103,7 +108,9 @@ public sealed class EndToEndTests(AppHostFixture fixture)
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Superset(new HashSet<string> { "/api/status", "/api/history", "/api/incidents", "/api/stats", "/api/stream" }, paths.ToHashSet());
+        Assert.Superset(
+            new HashSet<string> { "/api/status", "/api/history", "/api/incidents", "/api/stats", "/api/stream" },
+            paths.ToHashSet());
         var ui = await client.GetStringAsync("/api/docs/index.html");
         Assert.Contains("swagger-ui", ui);
         using var script = await client.GetAsync("/api/docs/swagger-ui-bundle.js");

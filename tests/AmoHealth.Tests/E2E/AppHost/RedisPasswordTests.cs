@@ -7,14 +7,16 @@ using Aspire.Hosting.Testing;
 
 namespace AmoHealth.Tests.E2E.AppHost;
 
-/// <summary>The AppHost's local <c>redis-server</c> requires a generated password, and its health check signs in with it.</summary>
+/// <summary>The AppHost's local <c>redis-server</c> requires a generated password, and its health check signs in with
+/// it.</summary>
 [Trait("Ring", "EndToEnd")]
 public sealed class RedisPasswordTests
 {
     [Fact]
     public async Task TheLocalRedisServerRequiresAGeneratedPasswordThatTheServicesGetInTheirConnectionString()
     {
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AmoHealth_AppHost>(["Redis:Mode=executable"]);
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AmoHealth_AppHost>(
+            ["Redis:Mode=executable"]);
         var redis = builder.Resources.OfType<RedisServerResource>().Single();
 
         var args = new List<object>();
@@ -30,7 +32,8 @@ public sealed class RedisPasswordTests
         Assert.Contains(password, redis.ConnectionStringExpression.ValueProviders);
         Assert.Contains(",password={", redis.ConnectionStringExpression.Format, StringComparison.Ordinal);
         var value = await password.GetValueAsync(CancellationToken.None);
-        Assert.True(value is { Length: >= 16 } && value.All(char.IsAsciiLetterOrDigit), "a long password of letters and digits");
+        Assert.True(value is { Length: >= 16 } && value.All(char.IsAsciiLetterOrDigit),
+            "a long password of letters and digits");
     }
 
     [Fact]

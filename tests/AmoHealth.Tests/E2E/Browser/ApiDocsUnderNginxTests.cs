@@ -36,7 +36,8 @@ public sealed class ApiDocsUnderNginxTests(BrowserFixture browser) : IClassFixtu
             ["Auth:User"] = "admin",
             ["Auth:PasswordHash"] = Passwords.Hash(Password),
             ["Auth:KeysDirectory"] = _keys,
-            ["Auth:KeysCertificate"] = TestCertificates.WriteCombined(Path.Combine(database.Directory, "gateway-keys.pem")),
+            ["Auth:KeysCertificate"] = TestCertificates.WriteCombined(
+                Path.Combine(database.Directory, "gateway-keys.pem")),
             ["Gateway:SecurityHeaders"] = "false",
             ["services:api:http:0"] = apiUri.ToString().TrimEnd('/'),
         });
@@ -65,23 +66,29 @@ public sealed class ApiDocsUnderNginxTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("input[name=password]").FillAsync(Password);
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/api/docs/"));
-        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' at ' + e.sourceFile + ':' + e.lineNumber))");
+        await page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + " +
+                "e.violatedDirective + ' at ' + e.sourceFile + ':' + e.lineNumber))");
         var document = await page.ReloadAsync();
 
         // The document came through Nginx with the production policy, and the UI built itself from the spec.
         Assert.Contains("script-src 'self'", document!.Headers["content-security-policy"]);
         Assert.DoesNotContain("unsafe", document.Headers["content-security-policy"]);
-        await Assertions.Expect(page.Locator(".swagger-ui .info .title")).ToContainTextAsync("AmoHealth API", new() { Timeout = 20_000 });
-        await Assertions.Expect(page.Locator(".opblock-summary-path[data-path='/api/status']").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".swagger-ui .info .title"))
+            .ToContainTextAsync("AmoHealth API", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator(".opblock-summary-path[data-path='/api/status']").First)
+            .ToBeVisibleAsync();
         await page.Locator(".opblock-summary-path[data-path='/api/status']").First.ClickAsync();
         await Assertions.Expect(page.Locator(".opblock-body").First).ToBeVisibleAsync();
 
         // "Try it out" calls the API from the page, through Nginx and the Gateway, with the session cookie.
         await page.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".live-responses-table tbody .response-col_status").First).ToHaveTextAsync("200");
+        await Assertions.Expect(page.Locator(".live-responses-table tbody .response-col_status").First)
+            .ToHaveTextAsync("200");
         Assert.DoesNotContain("127.0.0.1", await page.Locator(".request-url").First.InnerTextAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-docs-nginx.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "api-docs-nginx.png"), FullPage = true });
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -24,13 +24,15 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
 
         foreach (var check in Checks)
         {
-            await Assertions.Expect(Card(page, check)).ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"),
+            await Assertions.Expect(Card(page, check))
+                .ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"),
                 new() { Timeout = Timeout });
         }
 
         Assert.Contains("script-src 'self'", session.Document!.Headers["content-security-policy"]);
         await Assertions.Expect(page.GetByTestId("demo-banner")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("connection"))
+            .ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
         await Assertions.Expect(page.Locator("[data-chart]")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new() { Path = Shot("dashboard-light.png"), FullPage = true });
@@ -52,9 +54,12 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
     {
         await using var session = await OpenAsync(viewport: new ViewportSize { Width = 390, Height = 844 });
         var page = session.Page;
-        await Assertions.Expect(Card(page, "GET")).ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"), new() { Timeout = Timeout });
+        await Assertions.Expect(Card(page, "GET"))
+            .ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"),
+            new() { Timeout = Timeout });
 
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        var overflow = await page.EvaluateAsync<bool>(
+            "() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the page is wider than a phone screen");
         await page.ScreenshotAsync(new() { Path = Shot("dashboard-phone.png"), FullPage = true });
         Assert.Empty(session.Errors);
@@ -69,15 +74,18 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         using var simulator = app.App.CreateHttpClient(ResourceNames.Simulator);
         try
         {
-            using (var fault = await simulator.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":503}"""))
+            using (var fault = await simulator.PostJsonAsync("/__sim/faults",
+                """{"endpoint":"account","status":503}"""))
             {
                 fault.EnsureSuccessStatusCode();
             }
 
             // No reload: the stream brings it.
-            await Assertions.Expect(Card(page, "GET")).ToHaveAttributeAsync("data-tone", "bad", new() { Timeout = Timeout });
+            await Assertions.Expect(Card(page, "GET"))
+                .ToHaveAttributeAsync("data-tone", "bad", new() { Timeout = Timeout });
             await Assertions.Expect(Card(page, "GET")).ToContainTextAsync("503");
-            var openRow = page.Locator("tr[data-open='true']", new() { Has = page.Locator("th", new() { HasText = "GET" }) });
+            var openRow = page.Locator("tr[data-open='true']",
+                new() { Has = page.Locator("th", new() { HasText = "GET" }) });
             await Assertions.Expect(openRow).ToHaveCountAsync(1, new() { Timeout = 90_000 });
             await page.ScreenshotAsync(new() { Path = Shot("dashboard-incident.png"), FullPage = true });
         }
@@ -87,7 +95,8 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         }
 
         await Assertions.Expect(Card(page, "GET")).ToHaveAttributeAsync("data-tone", "ok", new() { Timeout = Timeout });
-        await Assertions.Expect(page.Locator("tr[data-open='true']", new() { Has = page.Locator("th", new() { HasText = "GET" }) }))
+        await Assertions.Expect(
+            page.Locator("tr[data-open='true']", new() { Has = page.Locator("th", new() { HasText = "GET" }) }))
             .ToHaveCountAsync(0, new() { Timeout = 90_000 });
         await page.ScreenshotAsync(new() { Path = Shot("dashboard-recovered.png"), FullPage = true });
     }
@@ -97,7 +106,9 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
     {
         await using var session = await OpenAsync();
         var page = session.Page;
-        await Assertions.Expect(Card(page, "GET")).ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"), new() { Timeout = Timeout });
+        await Assertions.Expect(Card(page, "GET"))
+            .ToHaveAttributeAsync("data-tone", new System.Text.RegularExpressions.Regex("ok|warn|bad"),
+            new() { Timeout = Timeout });
 
         var history = page.WaitForRequestAsync(r => r.Url.Contains("/api/history?from=", StringComparison.Ordinal)
             && Window(r.Url) == 30L * 24 * 3_600_000);
@@ -109,7 +120,8 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("#charts-title")).ToHaveTextAsync("Response time");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#charts-title")).ToHaveTextAsync("Response time", new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("#charts-title"))
+            .ToHaveTextAsync("Response time", new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-range='30d']")).ToHaveAttributeAsync("aria-pressed", "true");
         Assert.Empty(session.Errors);
     }
@@ -119,14 +131,16 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
     {
         await using var session = await OpenAsync();
         var page = session.Page;
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("connection"))
+            .ToHaveAttributeAsync("data-state", "live", new() { Timeout = Timeout });
         var commands = app.App.Services.GetRequiredService<ResourceCommandService>();
         try
         {
             var stopped = await commands.ExecuteCommandAsync(ResourceNames.Api, KnownResourceCommands.StopCommand);
             Assert.True(stopped.Success, stopped.Message);
 
-            await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = Timeout });
+            await Assertions.Expect(page.GetByTestId("connection"))
+                .ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = Timeout });
             await page.ScreenshotAsync(new() { Path = Shot("dashboard-reconnecting.png") });
         }
         finally
@@ -138,8 +152,11 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         }
 
         // Back with backoff (at most 30 s between attempts), then live results reach the cards again.
-        await Assertions.Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 90_000 });
-        await Assertions.Expect(Card(page, "WEB")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Проверено\s*[0-9] с назад"), new() { Timeout = Timeout });
+        await Assertions.Expect(page.GetByTestId("connection"))
+            .ToHaveAttributeAsync("data-state", "live", new() { Timeout = 90_000 });
+        await Assertions.Expect(Card(page, "WEB"))
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Проверено\s*[0-9] с назад"),
+            new() { Timeout = Timeout });
     }
 
     private static ILocator Card(IPage page, string check) => page.Locator($"[data-check='{check}']");
@@ -149,7 +166,8 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
     private static long Window(string url)
     {
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(url).Query);
-        return long.Parse(query["to"]!, System.Globalization.CultureInfo.InvariantCulture) - long.Parse(query["from"]!, System.Globalization.CultureInfo.InvariantCulture);
+        return long.Parse(query["to"]!, System.Globalization.CultureInfo.InvariantCulture) - long.Parse(query["from"]!,
+            System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task<Session> OpenAsync(ViewportSize? viewport = null)
@@ -172,7 +190,9 @@ public sealed class DashboardTests(AppHostFixture app, BrowserFixture browser)
         };
         page.PageError += (_, error) => session.Errors.Add(error);
         session.Document = await page.GotoAsync("/");
-        await page.Locator("[data-check='GET'][data-tone='ok'], [data-check='GET'][data-tone='bad'], [data-check='GET'][data-tone='warn']")
+        await page.Locator(
+            "[data-check='GET'][data-tone='ok'], [data-check='GET'][data-tone='bad'], " +
+                "[data-check='GET'][data-tone='warn']")
             .WaitForAsync(new() { Timeout = Timeout });
         return session;
     }

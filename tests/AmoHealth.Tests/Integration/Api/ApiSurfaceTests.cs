@@ -4,7 +4,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>The Api's surface: every endpoint documented, and the stored-data ones behind one readiness filter.</summary>
+/// <summary>The Api's surface: every endpoint documented, and the stored-data ones behind one readiness
+/// filter.</summary>
 [Trait("Ring", "Integration")]
 public sealed class ApiSurfaceTests : IDisposable
 {
@@ -21,17 +22,21 @@ public sealed class ApiSurfaceTests : IDisposable
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/api/openapi/v1.json")).RootElement;
         var operations = document.GetProperty("paths").EnumerateObject()
-            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
             .ToList();
 
         Assert.Equal(["/api/history", "/api/incidents", "/api/info", "/api/stats", "/api/status", "/api/stream"],
             operations.Select(o => o.Path).Distinct().Order(StringComparer.Ordinal));
         Assert.All(operations, o =>
         {
-            Assert.True(o.Operation.TryGetProperty("summary", out var summary) && summary.GetString() is { Length: > 10 }, $"{o.Method} {o.Path} has no summary");
-            Assert.True(o.Operation.TryGetProperty("tags", out var tags) && tags.GetArrayLength() == 1, $"{o.Method} {o.Path} has no tag");
+            Assert.True(o.Operation.TryGetProperty("summary", out var summary)
+                && summary.GetString() is { Length: > 10 }, $"{o.Method} {o.Path} has no summary");
+            Assert.True(o.Operation.TryGetProperty("tags", out var tags) && tags.GetArrayLength() == 1,
+                $"{o.Method} {o.Path} has no tag");
         });
-        Assert.False(document.TryGetProperty("servers", out var servers) && servers.GetArrayLength() > 0, "the document names the Api's own address");
+        Assert.False(document.TryGetProperty("servers", out var servers) && servers.GetArrayLength() > 0,
+            "the document names the Api's own address");
     }
 
     [Fact]
@@ -40,7 +45,9 @@ public sealed class ApiSurfaceTests : IDisposable
         await using var api = new ApiHost(_database.Path, redis: null);
         using var client = api.CreateClient();
 
-        foreach (var path in new[] { "/api/status", "/api/history?hours=1", "/api/incidents", "/api/stats?hours=24", "/api/history?hours=1&format=csv" })
+        foreach (
+            var path in new[] { "/api/status", "/api/history?hours=1", "/api/incidents", "/api/stats?hours=24",
+            "/api/history?hours=1&format=csv" })
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -7,7 +7,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>Live streams per client: counted per signed-in user behind the Gateway, else per address; the rest get 429.</summary>
+/// <summary>Live streams per client: counted per signed-in user behind the Gateway, else per address; the rest get
+/// 429.</summary>
 [Trait("Ring", "Integration")]
 public sealed class ClientLimitsTests : IDisposable
 {
@@ -70,7 +71,9 @@ public sealed class ClientLimitsTests : IDisposable
         var writer = await _database.MigrateAsync();
         await using var db = await writer.CreateDbContextAsync();
         // One status row, so each stream starts with its snapshot event at once.
-        db.CheckStatuses.Add(new CheckStatusRecord { Account = "main", CheckType = "GET", Status = "up", Outcome = Outcome.Up, ResponseTime = 10, LastCheck = 1 });
+        db.CheckStatuses.Add(
+            new CheckStatusRecord { Account = "main", CheckType = "GET", Status = "up", Outcome = Outcome.Up,
+            ResponseTime = 10, LastCheck = 1 });
         await db.SaveChangesAsync();
         return new ApiHost(_database.Path, redis: null);
     }

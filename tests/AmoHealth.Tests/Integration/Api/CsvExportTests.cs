@@ -27,10 +27,12 @@ public sealed class CsvExportTests : IDisposable
         await using var api = new ApiHost(_database.Path, redis: null);
         var address = api.Listen();
         using var client = SlowClient(address);
-        using var response = await client.GetAsync("/api/history?hours=2&format=csv", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.GetAsync("/api/history?hours=2&format=csv",
+            HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var download = ReadAtOneKilobytePerSecondAsync(await response.Content.ReadAsStreamAsync(stop.Token), stop.Token);
+        var download = ReadAtOneKilobytePerSecondAsync(await response.Content.ReadAsStreamAsync(stop.Token),
+            stop.Token);
 
         // The Prober goes on writing: far more than the WAL holds between two checkpoints (about 4 MB).
         var wal = _database.Path + "-wal";
@@ -62,11 +64,14 @@ public sealed class CsvExportTests : IDisposable
         var address = api.Listen();
         using var client = SlowClient(address);
         // Two exports that the client does not read: each holds its slot until it ends.
-        using var first = await client.GetAsync("/api/history?hours=2&format=csv", HttpCompletionOption.ResponseHeadersRead);
-        using var second = await client.GetAsync("/api/history?hours=2&format=csv", HttpCompletionOption.ResponseHeadersRead);
+        using var first = await client.GetAsync("/api/history?hours=2&format=csv",
+            HttpCompletionOption.ResponseHeadersRead);
+        using var second = await client.GetAsync("/api/history?hours=2&format=csv",
+            HttpCompletionOption.ResponseHeadersRead);
 
         using var third = await client.GetAsync("/api/incidents?format=csv", HttpCompletionOption.ResponseHeadersRead);
-        using var json = await client.GetAsync("/api/history?hours=2&account=acme", HttpCompletionOption.ResponseHeadersRead);
+        using var json = await client.GetAsync("/api/history?hours=2&account=acme",
+            HttpCompletionOption.ResponseHeadersRead);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -101,7 +106,8 @@ public sealed class CsvExportTests : IDisposable
     private static ProbeResult Result(long timestamp) =>
         new("acme", CheckType.Get, Outcome.Down, 100, timestamp, 500, new string('x', ErrorLength));
 
-    /// <summary>A client with a small receive window, so the Api's writes wait for it as they would for a slow link.</summary>
+    /// <summary>A client with a small receive window, so the Api's writes wait for it as they would for a slow
+    /// link.</summary>
     private static HttpClient SlowClient(Uri address) => new(new SocketsHttpHandler
     {
         ConnectCallback = async (context, cancellationToken) =>
@@ -121,7 +127,8 @@ public sealed class CsvExportTests : IDisposable
         {
             var buffer = new byte[1_024];
             using var pace = new PeriodicTimer(TimeSpan.FromSeconds(1));
-            while (await pace.WaitForNextTickAsync(cancellationToken) && await body.ReadAsync(buffer, cancellationToken) > 0)
+            while (await pace.WaitForNextTickAsync(cancellationToken)
+                && await body.ReadAsync(buffer, cancellationToken) > 0)
             {
             }
         }

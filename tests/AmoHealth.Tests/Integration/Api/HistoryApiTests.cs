@@ -20,7 +20,8 @@ public sealed class HistoryApiTests : SeededApiTests
         Assert.Equal(1_000, get.Sum(p => p.GetProperty("count").GetInt32()));
         Assert.Equal(900, get.Sum(p => p.GetProperty("upCount").GetInt32()));
         Assert.All(get, p => Assert.True(p.GetProperty("min").GetInt32() <= p.GetProperty("responseTime").GetInt32()
-                                         && p.GetProperty("responseTime").GetInt32() <= p.GetProperty("max").GetInt32()));
+                                         && p.GetProperty("responseTime").GetInt32() <= p.GetProperty("max")
+                                             .GetInt32()));
         // 24 hours in at most 500 buckets: minute rollups merged three at a time.
         Assert.Equal(10, web.Sum(p => p.GetProperty("count").GetInt32()));
         Assert.All(points, p => Assert.Equal(180_000, p.GetProperty("bucketMs").GetInt64()));
@@ -42,14 +43,19 @@ public sealed class HistoryApiTests : SeededApiTests
     {
         var from = _now - 3_600_000;
         var to = _now - 1_800_000;
-        var iso = (long ms) => Uri.EscapeDataString(DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.FromHours(3)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz"));
+        var iso = (long ms) =>
+            Uri.EscapeDataString(DateTimeOffset.FromUnixTimeMilliseconds(ms).ToOffset(TimeSpan.FromHours(3))
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz"));
 
         var byMs = await GetArrayAsync($"/api/history?from={from}&to={to}&account=acme&checkType=GET");
         var byIso = await GetArrayAsync($"/api/history?from={iso(from)}&to={iso(to)}&account=acme&checkType=GET");
 
-        // GET results i = 51..100 lie in [now − 1 h, now − 30 min): i = 100 is exactly at the start, i = 50 exactly at the end.
+        // GET results i = 51..100 lie in [now − 1 h, now − 30 min): i = 100 is exactly at the start, i = 50 exactly
+        // at
+        // the end.
         Assert.Equal(50, byMs.Sum(p => p.GetProperty("count").GetInt32()));
-        Assert.Equal(byMs.Select(p => p.GetProperty("timestamp").GetInt64()), byIso.Select(p => p.GetProperty("timestamp").GetInt64()));
+        Assert.Equal(byMs.Select(p => p.GetProperty("timestamp").GetInt64()),
+            byIso.Select(p => p.GetProperty("timestamp").GetInt64()));
         Assert.All(byMs, p => Assert.InRange(p.GetProperty("timestamp").GetInt64(), from, to - 1));
     }
 
@@ -58,7 +64,9 @@ public sealed class HistoryApiTests : SeededApiTests
     {
         await using (var db = await _database.CreateFactory().CreateDbContextAsync())
         {
-            await Results.StoreAsync(db, [new ProbeResult("acme", CheckType.Post, Outcome.Down, null, _now - 1_000, 500, "=HYPERLINK(\"x\"), \"quoted\"")]);
+            await Results.StoreAsync(db,
+                [new ProbeResult("acme", CheckType.Post, Outcome.Down, null, _now - 1_000, 500,
+                "=HYPERLINK(\"x\"), \"quoted\"")]);
         }
 
         using var response = await _client.GetAsync("/api/history?hours=24&account=acme&format=csv");

@@ -23,9 +23,12 @@ public sealed class HistoryLimitsTests : IDisposable
         await using (var db = await writer.CreateDbContextAsync())
         {
             // One more account than the cap allows, one check each.
-            db.HourRollups.AddRange(Enumerable.Range(0, (HistoryReader.MaxPoints / HistoryReader.MinPointsPerSeries) + 1).Select(i => new HourRollup
+            db.HourRollups.AddRange(
+                Enumerable.Range(0, (HistoryReader.MaxPoints / HistoryReader.MinPointsPerSeries) + 1)
+                .Select(i => new HourRollup
             {
-                Account = $"account-{i:D4}", CheckType = CheckType.Get, Bucket = hour, Count = 1, UpCount = 1, TimedCount = 1,
+                Account = $"account-{i:D4}", CheckType = CheckType.Get, Bucket = hour, Count = 1, UpCount = 1,
+                    TimedCount = 1,
                 SumMs = 100, MinMs = 100, MaxMs = 100, FirstId = i + 1, LastId = i + 1, Histogram = [],
             }));
             await db.SaveChangesAsync();
@@ -41,7 +44,8 @@ public sealed class HistoryLimitsTests : IDisposable
         Assert.Equal("application/problem+json", all.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(await all.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("account", problem.GetProperty("parameter").GetString());
-        Assert.Contains($"more than {HistoryReader.MaxPoints / HistoryReader.MinPointsPerSeries} series", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"more than {HistoryReader.MaxPoints / HistoryReader.MinPointsPerSeries} series",
+            problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, one.StatusCode);
     }
 }

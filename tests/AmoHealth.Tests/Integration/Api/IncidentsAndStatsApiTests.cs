@@ -25,7 +25,8 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
     {
         var stats = await GetArrayAsync("/api/stats?hours=24");
 
-        var get = stats.Single(s => s.GetProperty("account").GetString() == "acme" && s.GetProperty("checkType").GetString() == "GET");
+        var get = stats.Single(s => s.GetProperty("account").GetString() == "acme" && s.GetProperty("checkType")
+            .GetString() == "GET");
         var times = Enumerable.Range(0, 1_000).Select(i => 100 + i % 200).Order().ToList();
         Assert.Equal(1_000, get.GetProperty("total").GetInt32());
         Assert.Equal(90.0, get.GetProperty("uptime").GetDouble());
@@ -47,7 +48,8 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
         var windowed = await GetArrayAsync($"/api/incidents?from={_now - 3_700_000}");
 
         Assert.Single(second);
-        Assert.DoesNotContain(second[0].GetProperty("id").GetInt64(), first.Select(i => i.GetProperty("id").GetInt64()));
+        Assert.DoesNotContain(second[0].GetProperty("id").GetInt64(),
+            first.Select(i => i.GetProperty("id").GetInt64()));
         // The open incident (started earlier, still open) overlaps the window; the one closed 7,000 s ago does not.
         Assert.Equal(2, windowed.Count);
         using var response = await _client.GetAsync("/api/incidents?format=csv");
@@ -67,12 +69,17 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
         await using (var db = await contexts.CreateDbContextAsync())
         {
             await Results.StoreAsync(db, Enumerable.Range(0, 25)
-                .Select(i => new ProbeResult("fresh", CheckType.Post, i < 22 ? Outcome.Down : Outcome.Up, 80, _now - i * 60_000L, 503, null))
+                .Select(i =>
+                    new ProbeResult("fresh", CheckType.Post, i < 22 ? Outcome.Down : Outcome.Up, 80, _now - i * 60_000L,
+                    503, null))
                 .ToList());
-            db.Incidents.Add(new IncidentRecord { Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Down, StartTime = _now - 22 * 60_000L, CreatedAt = _now });
+            db.Incidents.Add(
+                new IncidentRecord { Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Down,
+                StartTime = _now - 22 * 60_000L, CreatedAt = _now });
             db.Incidents.Add(new IncidentRecord
             {
-                Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Throttled, StartTime = _now - 24 * 60_000L, EndTime = _now - 23 * 60_000L, Duration = 60_000, CreatedAt = _now,
+                Account = "fresh", CheckType = CheckType.Post, Kind = Outcome.Throttled,
+                    StartTime = _now - 24 * 60_000L, EndTime = _now - 23 * 60_000L, Duration = 60_000, CreatedAt = _now,
             });
             await db.SaveChangesAsync();
         }
@@ -98,9 +105,12 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
         var contexts = await database.MigrateAsync();
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            var outcomes = new[] { Outcome.Up, Outcome.Up, Outcome.Throttled, Outcome.Throttled, Outcome.AuthFailed, Outcome.Down, Outcome.Up, Outcome.Throttled };
+            var outcomes = new[] { Outcome.Up, Outcome.Up, Outcome.Throttled, Outcome.Throttled, Outcome.AuthFailed,
+                Outcome.Down, Outcome.Up, Outcome.Throttled };
             await Results.StoreAsync(db, outcomes
-                .Select((o, i) => new ProbeResult("acme", CheckType.Get, o, o.IsAmoCrmVerdict() ? 100 : null, _now - (outcomes.Length - i) * 60_000L, 200, null))
+                .Select((o, i) =>
+                    new ProbeResult("acme", CheckType.Get, o, o.IsAmoCrmVerdict() ? 100 : null,
+                    _now - (outcomes.Length - i) * 60_000L, 200, null))
                 .ToList());
         }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>What an operator needs from <c>/api/info</c>: where the DP action must point, and whether alerts get out.</summary>
+/// <summary>What an operator needs from <c>/api/info</c>: where the DP action must point, and whether alerts get
+/// out.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class InfoApiTests
@@ -21,7 +22,8 @@ public sealed class InfoApiTests
         var contexts = await database.MigrateAsync();
         var options = new MonitorOptions
         {
-            Domain = "acme.amocrm.ru", AccessToken = "t", Account = "acme", PublicUrl = "https://monitor.example", HookSecret = Secret,
+            Domain = "acme.amocrm.ru", AccessToken = "t", Account = "acme", PublicUrl = "https://monitor.example",
+                HookSecret = Secret,
             DpStageId = 61234567, DpReturnStageId = 61234566,
         };
         var hints = new ReceiverHints(AmoAccount.AllFrom(options), Microsoft.Extensions.Options.Options.Create(options),
@@ -36,7 +38,8 @@ public sealed class InfoApiTests
 
         Assert.Equal("acme", action.GetProperty("account").GetString());
         Assert.Equal(61234567, action.GetProperty("stageId").GetInt64());
-        Assert.Equal("https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=acme&probe=dp", action.GetProperty("url").GetString());
+        Assert.Equal("https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=acme&probe=dp",
+            action.GetProperty("url").GetString());
         Assert.DoesNotContain(Secret, body);
     }
 
@@ -58,6 +61,7 @@ public sealed class InfoApiTests
         });
         using var client = prober.CreateClient();
 
-        await Eventually.TrueAsync(() => Volatile.Read(ref pings) >= 3, TimeSpan.FromSeconds(20), "three heartbeat pings");
+        await Eventually.TrueAsync(() => Volatile.Read(ref pings) >= 3, TimeSpan.FromSeconds(20),
+            "three heartbeat pings");
     }
 }

@@ -3,7 +3,10 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>The Api and the Prober answer only their Gateway once a secret is set, and refuse to listen beyond loopback without one.</summary>
+/// <summary>
+/// The Api and the Prober answer only their Gateway once a secret is set, and refuse to listen beyond loopback without
+/// one.
+/// </summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class InternalAccessTests
@@ -16,7 +19,8 @@ public sealed class InternalAccessTests
     {
         using var database = new TempDatabase();
         await database.MigrateAsync();
-        await using var api = new ApiHost(database.Path, redis: null, settings: new() { ["Internal:ProxySecret"] = Secret });
+        await using var api = new ApiHost(database.Path, redis: null,
+            settings: new() { ["Internal:ProxySecret"] = Secret });
         using var client = api.CreateClient();
 
         using var anonymous = await client.GetAsync("/api/status");
@@ -53,7 +57,8 @@ public sealed class InternalAccessTests
             api.CreateClient().Dispose();
         });
 
-        Assert.Contains("Internal:ProxySecret is required when the service listens beyond loopback (http://0.0.0.0:0)", error.ToString());
+        Assert.Contains("Internal:ProxySecret is required when the service listens beyond loopback (http://0.0.0.0:0)",
+            error.ToString());
     }
 
     [Fact]
@@ -67,7 +72,8 @@ public sealed class InternalAccessTests
             prober.CreateClient().Dispose();
         });
 
-        Assert.Contains("Internal:ProxySecret is required when the service listens beyond loopback (http://*:5101)", error.ToString());
+        Assert.Contains("Internal:ProxySecret is required when the service listens beyond loopback (http://*:5101)",
+            error.ToString());
     }
 
     private static Dictionary<string, string> Settings(TempDatabase database, params (string Key, string Value)[] more)

@@ -31,10 +31,14 @@ public sealed class ManyAccountsHistoryTests : IAsyncLifetime
             {
                 for (var t = _now - 86_400_000L + Spacing; t <= _now; t += Spacing)
                 {
-                    results.Add(new ProbeResult($"acc-{a:00}", check, (t / Spacing) % 7 == 0 ? Outcome.Down : Outcome.Up, 100 + a, t, 200, null));
+                    results.Add(
+                        new ProbeResult($"acc-{a:00}", check, (t / Spacing) % 7 == 0 ? Outcome.Down : Outcome.Up, 100
+                        + a, t, 200, null));
                 }
 
-                db.CheckStatuses.Add(new CheckStatusRecord { Account = $"acc-{a:00}", CheckType = check, Status = "up", LastCheck = _now });
+                db.CheckStatuses.Add(
+                    new CheckStatusRecord { Account = $"acc-{a:00}", CheckType = check, Status = "up",
+                    LastCheck = _now });
             }
         }
 
@@ -60,7 +64,8 @@ public sealed class ManyAccountsHistoryTests : IAsyncLifetime
         var points = JsonDocument.Parse(body).RootElement.EnumerateArray().ToList();
 
         Assert.True(body.Length <= 2 * 1024 * 1024, $"{body.Length} bytes");
-        var series = points.GroupBy(p => (p.GetProperty("account").GetString(), p.GetProperty("checkType").GetString())).ToList();
+        var series = points.GroupBy(p => (p.GetProperty("account").GetString(), p.GetProperty("checkType").GetString()))
+            .ToList();
         Assert.Equal(Accounts * CheckType.All.Count, series.Count);
         // A window that does not start on a bucket boundary adds at most one bucket per series.
         Assert.All(series, s => Assert.InRange(s.Count(), 2, HistoryReader.PointsPerSeries(series.Count) + 1));
@@ -72,7 +77,8 @@ public sealed class ManyAccountsHistoryTests : IAsyncLifetime
     [Fact]
     public async Task OneAccountKeepsItsDetail()
     {
-        var points = (await (await _client.GetAsync("/api/history?hours=24&account=acc-07")).JsonAsync()).EnumerateArray().ToList();
+        var points = (await (await _client.GetAsync("/api/history?hours=24&account=acc-07")).JsonAsync())
+            .EnumerateArray().ToList();
 
         Assert.All(points, p => Assert.Equal("acc-07", p.GetProperty("account").GetString()));
         // 144 results per check, each in a point of its own at this spacing.

@@ -15,7 +15,8 @@ namespace AmoHealth.Tests.Integration.Api;
 [Trait("Ring", "Integration")]
 public sealed class ProviderParityTests : IDisposable
 {
-    private static readonly long Now = new DateTimeOffset(2026, 11, 20, 12, 0, 30, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private static readonly long Now = new DateTimeOffset(2026, 11, 20, 12, 0, 30, TimeSpan.Zero)
+        .ToUnixTimeMilliseconds();
     private readonly TempDatabase _sqlite = new();
     private readonly TempPostgresDatabase _postgres = new();
 
@@ -66,7 +67,9 @@ public sealed class ProviderParityTests : IDisposable
     {
         await using var host = new ApiHost(_sqlite.Path, redis: null, settings: settings);
         await using var api = host.WithWebHostBuilder(b => b.ConfigureTestServices(
-            services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Now)))));
+            services =>
+                services.AddSingleton<TimeProvider>(
+                new FakeTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds(Now)))));
         using var client = api.CreateClient();
         var answers = new Dictionary<string, string>();
         foreach (var url in Urls)
@@ -79,7 +82,10 @@ public sealed class ProviderParityTests : IDisposable
         return answers;
     }
 
-    /// <summary>Ten hours of GET (every 10th down), an hour of WEB, another account, incidents of three kinds, the Prober's facts.</summary>
+    /// <summary>
+    /// Ten hours of GET (every 10th down), an hour of WEB, another account, incidents of three kinds, the Prober's
+    /// facts.
+    /// </summary>
     private static async Task SeedAsync(IDbContextFactory<AmoHealthDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync();
@@ -87,7 +93,9 @@ public sealed class ProviderParityTests : IDisposable
         for (var i = 0; i < 1_000; i++)
         {
             var outcome = i % 10 == 0 ? Outcome.Down : i % 37 == 0 ? Outcome.Throttled : Outcome.Up;
-            results.Add(new ProbeResult("acme", CheckType.Get, outcome, 100 + (i % 200), Now - (i * 36_000L), 200, i % 10 == 0 ? "HTTP 503, \"quoted\"" : null)
+            results.Add(
+                new ProbeResult("acme", CheckType.Get, outcome, 100 + (i % 200), Now - (i * 36_000L), 200, i % 10 == 0
+                ? "HTTP 503, \"quoted\"" : null)
             {
                 Phases = i % 3 == 0 ? new ProbePhases(1, 2, 3, 4) : null,
             });
@@ -96,32 +104,59 @@ public sealed class ProviderParityTests : IDisposable
         for (var i = 0; i < 60; i++)
         {
             results.Add(new ProbeResult("acme", CheckType.Web, Outcome.Up, 50 + i, Now - (i * 60_000L), 200, null));
-            results.Add(new ProbeResult("zeta", CheckType.Get, i % 7 == 0 ? Outcome.Down : Outcome.Up, i % 5 == 0 ? null : 70, Now - (i * 60_000L), 200, null));
+            results.Add(
+                new ProbeResult("zeta", CheckType.Get, i % 7 == 0 ? Outcome.Down : Outcome.Up, i % 5 == 0 ? null : 70,
+                Now - (i * 60_000L), 200, null));
         }
 
         await Results.StoreAsync(db, results.OrderBy(r => r.Timestamp));
         db.CheckStatuses.Add(Status("acme", CheckType.Get, Outcome.Up, Now - 36_000, CheckState.Up));
         db.CheckStatuses.Add(Status("acme", CheckType.Web, Outcome.Up, Now - 600_000, CheckState.Recovering));
         db.CheckStatuses.Add(Status("zeta", CheckType.Get, Outcome.Down, Now - 30_000, CheckState.Down));
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 7_200_000, EndTime = Now - 7_000_000, Duration = 200_000, CreatedAt = Now, Details = "HTTP 503" });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Throttled, StartTime = Now - 3_600_000, EndTime = Now - 3_500_000, Duration = 100_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 3_000_000, EndTime = Now - 2_900_000, Duration = 100_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed, StartTime = Now - 9_000_000, CreatedAt = Now });
-        db.Incidents.Add(new IncidentRecord { Account = "zeta", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = Now - 420_000, CreatedAt = Now, Details = "=cmd" });
-        db.ProbeStates.Add(State("acme", ProbeStateRecord.TokenExpiresKey, (Now + 86_400_000).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        db.ProbeStates.Add(State("acme", ProbeStateRecord.NoticeKey, ProbeStateRecord.FormatNotice(Now - 60_000, "test lead recreated")));
-        db.ProbeStates.Add(State("zeta", ProbeStateRecord.DpActionKey, """{"StageId":142,"Url":"https://hooks.example/dp?account=zeta"}"""));
-        db.ProbeStates.Add(State(string.Empty, ProbeStateRecord.ChannelKeyPrefix + "mattermost", """{"Name":"mattermost","State":"failing","Since":1,"Error":"HTTP 500"}"""));
-        db.ProbeStates.Add(State(string.Empty, ProbeStateRecord.ChannelKeyPrefix + "email", """{"Name":"email","State":"ok","Since":null,"Error":null}"""));
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+            StartTime = Now - 7_200_000, EndTime = Now - 7_000_000, Duration = 200_000, CreatedAt = Now,
+            Details = "HTTP 503" });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Throttled,
+            StartTime = Now - 3_600_000, EndTime = Now - 3_500_000, Duration = 100_000, CreatedAt = Now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+            StartTime = Now - 3_000_000, EndTime = Now - 2_900_000, Duration = 100_000, CreatedAt = Now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed,
+            StartTime = Now - 9_000_000, CreatedAt = Now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "zeta", CheckType = CheckType.Get, Kind = Outcome.Down,
+            StartTime = Now - 420_000, CreatedAt = Now, Details = "=cmd" });
+        db.ProbeStates.Add(
+            State("acme", ProbeStateRecord.TokenExpiresKey, (Now + 86_400_000)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        db.ProbeStates.Add(
+            State("acme", ProbeStateRecord.NoticeKey,
+            ProbeStateRecord.FormatNotice(Now - 60_000, "test lead recreated")));
+        db.ProbeStates.Add(
+            State("zeta", ProbeStateRecord.DpActionKey,
+            """{"StageId":142,"Url":"https://hooks.example/dp?account=zeta"}"""));
+        db.ProbeStates.Add(
+            State(string.Empty, ProbeStateRecord.ChannelKeyPrefix + "mattermost",
+            """{"Name":"mattermost","State":"failing","Since":1,"Error":"HTTP 500"}"""));
+        db.ProbeStates.Add(
+            State(string.Empty, ProbeStateRecord.ChannelKeyPrefix + "email",
+            """{"Name":"email","State":"ok","Since":null,"Error":null}"""));
         await db.SaveChangesAsync();
     }
 
-    private static CheckStatusRecord Status(string account, string check, Outcome outcome, long at, CheckState state) => new()
+    private static CheckStatusRecord Status(string account, string check, Outcome outcome, long at, CheckState state) =>
+        new()
     {
-        Account = account, CheckType = check, Status = outcome.ToStatus(), Outcome = outcome, ResponseTime = 120, LastCheck = at,
-        ErrorMessage = outcome == Outcome.Up ? null : "HTTP 503", HttpStatus = 200, State = state, Streak = 2, FailingSince = state == CheckState.Up ? null : at - 60_000,
+        Account = account, CheckType = check, Status = outcome.ToStatus(), Outcome = outcome, ResponseTime = 120,
+            LastCheck = at,
+        ErrorMessage = outcome == Outcome.Up ? null : "HTTP 503", HttpStatus = 200, State = state, Streak = 2,
+            FailingSince = state == CheckState.Up ? null : at - 60_000,
         IncidentId = state == CheckState.Down ? 5 : null,
     };
 
-    private static ProbeStateRecord State(string account, string key, string value) => new() { Account = account, Key = key, Value = value };
+    private static ProbeStateRecord State(string account, string key, string value) =>
+        new() { Account = account, Key = key, Value = value };
 }

@@ -24,7 +24,9 @@ public sealed class ReadOnlyStorageTests : IDisposable
         // The Prober's writes are visible to the Api (WAL: readers and the writer at once).
         await using (var db = await writer.CreateDbContextAsync())
         {
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "main", CheckType = "GET", Status = "up", Outcome = AmoHealth.Core.Checks.Outcome.Up, ResponseTime = 10, LastCheck = 1 });
+            db.CheckStatuses.Add(
+                new CheckStatusRecord { Account = "main", CheckType = "GET", Status = "up",
+                Outcome = AmoHealth.Core.Checks.Outcome.Up, ResponseTime = 10, LastCheck = 1 });
             await db.SaveChangesAsync();
         }
 
@@ -32,14 +34,16 @@ public sealed class ReadOnlyStorageTests : IDisposable
         {
             using var status = await client.GetAsync("/api/status");
             var text = await status.Content.ReadAsStringAsync();
-            return status.StatusCode == HttpStatusCode.OK && text.Contains("\"checkType\":\"GET\"", StringComparison.Ordinal) ? text : null;
+            return status.StatusCode == HttpStatusCode.OK
+                && text.Contains("\"checkType\":\"GET\"", StringComparison.Ordinal) ? text : null;
         }, TimeSpan.FromSeconds(20), "the Prober's row through the Api");
 
         // The Api's own connections: SQLite refuses any write on them.
         var connections = api.Services.GetRequiredService<StoreConnections>();
         await using var own = await connections.OpenAsync(CancellationToken.None);
         await using var insert = own.Command(
-            "INSERT INTO check_status (account, check_type, status, outcome, response_time, last_check, state, streak) VALUES ('main', 'POST', 'up', 'up', 10, 2, 'up', 0)");
+            "INSERT INTO check_status (account, check_type, status, outcome, response_time, last_check, state, " +
+                "streak) VALUES ('main', 'POST', 'up', 'up', 10, 2, 'up', 0)");
         var refused = await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteNonQueryAsync());
         Assert.Equal(8, refused.SqliteErrorCode); // SQLITE_READONLY
         await using var delete = own.Command("DELETE FROM health_checks");

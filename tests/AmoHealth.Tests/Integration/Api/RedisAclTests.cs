@@ -31,14 +31,16 @@ public sealed class RedisAclTests : IAsyncLifetime
             foreach (var (name, rules) in users)
             {
                 var password = rules.Single(r => r.StartsWith('>'));
-                await admin.GetDatabase().ExecuteAsync("ACL", ["SETUSER", .. rules.Select(r => r == password ? ">" + name + "-pw" : r)]);
+                await admin.GetDatabase()
+                    .ExecuteAsync("ACL", ["SETUSER", .. rules.Select(r => r == password ? ">" + name + "-pw" : r)]);
             }
         }
 
         await using var prober = await ConnectionMultiplexer.ConnectAsync(As("amohealth-prober"));
         await using var api = await ConnectionMultiplexer.ConnectAsync(As("amohealth-api"));
         var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await api.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => heard.TrySetResult(message!));
+        await api.GetSubscriber()
+            .SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => heard.TrySetResult(message!));
         await prober.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Hooks), (_, _) => { });
 
         await prober.GetSubscriber().PublishAsync(RedisChannel.Literal(LiveChannels.Hooks), "relayed");
@@ -48,7 +50,8 @@ public sealed class RedisAclTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RedisServerException>(
             () => api.GetSubscriber().PublishAsync(RedisChannel.Literal(LiveChannels.Status), "a lie"));
         Assert.Contains("NOPERM", refused.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<RedisServerException>(() => prober.GetSubscriber().PublishAsync(RedisChannel.Literal("elsewhere"), "x"));
+        await Assert.ThrowsAsync<RedisServerException>(() => prober.GetSubscriber()
+            .PublishAsync(RedisChannel.Literal("elsewhere"), "x"));
         await Assert.ThrowsAsync<RedisServerException>(() => prober.GetDatabase().StringSetAsync("key", "value"));
     }
 

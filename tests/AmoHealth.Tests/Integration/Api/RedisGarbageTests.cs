@@ -59,18 +59,25 @@ public sealed class RedisGarbageTests : IAsyncLifetime
 
         var after = await NextLiveUpdateAfterAsync(events, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         Assert.Null(LiveSchema.Problem(after));
-        await Eventually.GetAsync(async () => await StoredAsync() > before + 10 ? new object() : null, Wait, "results stored after the garbage");
-        Assert.False(prober.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+        await Eventually.GetAsync(async () => await StoredAsync() > before + 10 ? new object() : null, Wait,
+            "results stored after the garbage");
+        Assert.False(prober.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.IsCancellationRequested,
             "the Prober stopped");
-        Assert.False(api.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+        Assert.False(api.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.IsCancellationRequested,
             "the Api stopped");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await proberClient.GetAsync("/alive")).StatusCode);
-        var dropped = await Eventually.GetAsync(async () => await DroppedAsync(apiClient, LiveChannels.Status) is var n && n >= sent ? (object)n : null,
+        var dropped = await Eventually.GetAsync(async () => await DroppedAsync(apiClient, LiveChannels.Status) is var n
+            && n >= sent ? (object)n : null,
             Wait, $"amohealth_redis_dropped_total for {LiveChannels.Status} to count the {sent} messages");
         Assert.True((double)dropped >= sent);
     }
 
-    /// <summary>Reads the stream up to the first live update of a probe started after <paramref name="since"/>; no lie on the way.</summary>
+    /// <summary>
+    /// Reads the stream up to the first live update of a probe started after <paramref name="since"/>; no lie on the
+    /// way.
+    /// </summary>
     private static async Task<StatusUpdate> NextLiveUpdateAfterAsync(StreamEvents events, long since)
     {
         while (true)
@@ -97,7 +104,8 @@ public sealed class RedisGarbageTests : IAsyncLifetime
     private async Task<int> PublishGarbageAsync()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
-        var channels = typeof(LiveChannels).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var channels = typeof(LiveChannels).GetFields().Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
         Assert.Contains(LiveChannels.Hooks, channels);
         var garbage = Garbage().ToList();
         foreach (var channel in channels)
@@ -121,23 +129,30 @@ public sealed class RedisGarbageTests : IAsyncLifetime
         yield return "null";
         yield return "42";
         yield return "{}";
-        yield return "{\"type\":\"status_update\",\"checkType\":42,\"account\":[\"liar\"],\"data\":\"up\",\"timestamp\":\"soon\"}";
+        yield return "{\"type\":\"status_update\",\"checkType\":42,\"account\":[\"liar\"],"
+            + "\"data\":\"up\",\"timestamp\":\"soon\"}";
         yield return Lie("FAKE", "up", "up", 100, now, now);
         yield return Lie("GET", "up", "up", -5, -1, -1);
         yield return Lie("GET", "sideways", "up", 100, now, now);
         yield return Lie("GET", "up", "down", 100, now, now);
-        yield return "{\"type\":\"incident_opened\",\"id\":-1,\"account\":\"liar\",\"checkType\":\"GET\",\"kind\":\"down\",\"startTime\":-100,\"timestamp\":1}";
-        yield return "{\"type\":\"incident_closed\",\"id\":7,\"account\":\"liar\",\"checkType\":\"<b>x</b>\",\"kind\":\"down\",\"startTime\":1,\"timestamp\":1}";
+        yield return "{\"type\":\"incident_opened\",\"id\":-1,\"account\":\"liar\",\"checkType\":\"GET\","
+            + "\"kind\":\"down\",\"startTime\":-100,\"timestamp\":1}";
+        yield return "{\"type\":\"incident_closed\",\"id\":7,\"account\":\"liar\",\"checkType\":\"<b>x</b>\","
+            + "\"kind\":\"down\",\"startTime\":1,\"timestamp\":1}";
         yield return "{\"type\":\"incident_opened\",\"id\":\"seven\",\"account\":\"liar\"}";
         // The shape the webhook relay carries, with lies in it.
         yield return "{\"Origin\":\"elsewhere\",\"Kind\":\"dp\",\"Account\":null,\"Form\":null,\"ReceivedAt\":-1}";
-        yield return "{\"Origin\":\"elsewhere\",\"Kind\":7,\"Account\":\"liar\",\"Form\":{\"a\":1},\"ReceivedAt\":\"now\"}";
-        yield return "{\"Origin\":\"elsewhere\",\"Kind\":\"account\",\"Account\":\"liar\",\"Form\":{},\"ReceivedAt\":" + now + "}";
+        yield return "{\"Origin\":\"elsewhere\",\"Kind\":7,\"Account\":\"liar\",\"Form\":{\"a\":1},"
+            + "\"ReceivedAt\":\"now\"}";
+        yield return "{\"Origin\":\"elsewhere\",\"Kind\":\"account\",\"Account\":\"liar\",\"Form\":{},\"ReceivedAt\":"
+            + now + "}";
     }
 
-    private static string Lie(string checkType, string status, string outcome, int responseTime, long lastCheck, long timestamp) =>
-        $"{{\"type\":\"status_update\",\"checkType\":\"{checkType}\",\"account\":\"{Liar}\",\"data\":{{\"status\":\"{status}\"," +
-        $"\"outcome\":\"{outcome}\",\"responseTime\":{responseTime},\"lastCheck\":{lastCheck},\"errorMessage\":null}},\"timestamp\":{timestamp}}}";
+    private static string Lie(string checkType, string status, string outcome, int responseTime, long lastCheck,
+        long timestamp) =>
+        $"{{\"type\":\"status_update\",\"checkType\":\"{checkType}\",\"account\":\"{Liar}\","
+        + $"\"data\":{{\"status\":\"{status}\",\"outcome\":\"{outcome}\",\"responseTime\":{responseTime},"
+        + $"\"lastCheck\":{lastCheck},\"errorMessage\":null}},\"timestamp\":{timestamp}}}";
 
     private async Task<int> StoredAsync()
     {
@@ -151,6 +166,8 @@ public sealed class RedisGarbageTests : IAsyncLifetime
         return text.Split('\n')
             .Where(l => l.StartsWith("amohealth_redis_dropped_total{", StringComparison.Ordinal)
                 && l.Contains($"channel=\"{channel}\"", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+            .Sum(l =>
+                double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -49,10 +49,12 @@ public sealed class RedisStartsLaterTests : IAsyncLifetime
             ["ConnectionStrings:redis"] = _redis.ConnectionString,
         });
         using var proberClient = prober.CreateClient();
-        await using var api = new ApiHost(_unused.Path, _redis.ConnectionString, heartbeatSeconds: 1, settings: storage);
+        await using var api = new ApiHost(_unused.Path, _redis.ConnectionString, heartbeatSeconds: 1,
+            settings: storage);
         using var apiClient = api.CreateClient();
 
-        await Eventually.GetAsync(async () => await StoredAsync() > 10 ? new object() : null, Wait, "results stored without Redis");
+        await Eventually.GetAsync(async () => await StoredAsync() > 10 ? new object() : null, Wait,
+            "results stored without Redis");
         using (var status = await apiClient.GetAsync("/api/status"))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, status.StatusCode);
@@ -71,7 +73,8 @@ public sealed class RedisStartsLaterTests : IAsyncLifetime
             }
         }
 
-        Assert.False(prober.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+        Assert.False(prober.Services.GetRequiredService<IHostApplicationLifetime>()
+            .ApplicationStopping.IsCancellationRequested,
             "the Prober stopped");
     }
 

@@ -6,7 +6,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>An Api over a file seeded with ten hours of results, incidents and another account: fresh for each test.</summary>
+/// <summary>An Api over a file seeded with ten hours of results, incidents and another account: fresh for each
+/// test.</summary>
 public abstract class SeededApiTests : IAsyncLifetime
 {
     protected readonly TempDatabase _database = new();
@@ -37,9 +38,15 @@ public abstract class SeededApiTests : IAsyncLifetime
 
         await Results.StoreAsync(db, results);
 
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = _now - 7_200_000, EndTime = _now - 7_000_000, Duration = 200_000, CreatedAt = _now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = _now - 3_600_000, EndTime = _now - 3_500_000, Duration = 100_000, CreatedAt = _now });
-        db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed, StartTime = _now - 9_000_000, CreatedAt = _now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+            StartTime = _now - 7_200_000, EndTime = _now - 7_000_000, Duration = 200_000, CreatedAt = _now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+            StartTime = _now - 3_600_000, EndTime = _now - 3_500_000, Duration = 100_000, CreatedAt = _now });
+        db.Incidents.Add(
+            new IncidentRecord { Account = "acme", CheckType = CheckType.Web, Kind = Outcome.AuthFailed,
+            StartTime = _now - 9_000_000, CreatedAt = _now });
         await db.SaveChangesAsync();
         _api = new ApiHost(_database.Path, redis: null);
         _client = _api.CreateClient();

@@ -32,7 +32,8 @@ public sealed class SilenceClusterTests : IAsyncLifetime
         await using var db = await _contexts.CreateDbContextAsync();
         db.CheckStatuses.Add(new CheckStatusRecord
         {
-            Account = "acme", CheckType = "GET", Status = "up", Outcome = Outcome.Up, LastCheck = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Account = "acme", CheckType = "GET", Status = "up", Outcome = Outcome.Up, LastCheck = _time.GetUtcNow()
+                .ToUnixTimeMilliseconds(),
         });
         await db.SaveChangesAsync();
     }
@@ -78,7 +79,8 @@ public sealed class SilenceClusterTests : IAsyncLifetime
         {
             db.ProbeStates.Add(new ProbeStateRecord
             {
-                Account = string.Empty, Key = ProbeStateRecord.WatchHeartbeatKey, Value = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Account = string.Empty, Key = ProbeStateRecord.WatchHeartbeatKey, Value = _time.GetUtcNow()
+                    .ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             await db.SaveChangesAsync();
         }
@@ -91,10 +93,13 @@ public sealed class SilenceClusterTests : IAsyncLifetime
     private SilenceWatch Watch(IConnectionMultiplexer? redis)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(_mattermost.BaseUri, "/hooks/demo").ToString())])
+            .AddInMemoryCollection(
+                [new("MATTERMOST_WEBHOOK_URL", new Uri(_mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
-        return new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
-            configuration, ApiChannels.With(new Uri(_mattermost.BaseUri, "/hooks/demo")), _time, NullLogger<SilenceWatch>.Instance, redis);
+        return new SilenceWatch(new StoreConnections(_database.Options),
+            new SchemaState(new StoreConnections(_database.Options)),
+            Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }), configuration,
+            ApiChannels.With(new Uri(_mattermost.BaseUri, "/hooks/demo")), _time, NullLogger<SilenceWatch>.Instance, redis);
     }
 
     private async Task SetLastCheckAsync(long at)

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>A Prober that stopped: the last status is marked stale, and a process that is not the Prober says so.</summary>
+/// <summary>A Prober that stopped: the last status is marked stale, and a process that is not the Prober says
+/// so.</summary>
 [Trait("Ring", "Integration")]
 public sealed class SilenceTests : IAsyncLifetime
 {
@@ -43,8 +44,10 @@ public sealed class SilenceTests : IAsyncLifetime
         var statuses = (await (await client.GetAsync("/api/status")).JsonAsync()).EnumerateArray().ToList();
         var health = await client.GetStringAsync("/health");
 
-        Assert.False(statuses.Single(s => s.GetProperty("checkType").GetString() == "GET").GetProperty("stale").GetBoolean());
-        Assert.True(statuses.Single(s => s.GetProperty("checkType").GetString() == "POST").GetProperty("stale").GetBoolean());
+        Assert.False(statuses.Single(s => s.GetProperty("checkType").GetString() == "GET").GetProperty("stale")
+            .GetBoolean());
+        Assert.True(statuses.Single(s => s.GetProperty("checkType").GetString() == "POST").GetProperty("stale")
+            .GetBoolean());
         Assert.Equal("Degraded", health);
     }
 
@@ -55,9 +58,14 @@ public sealed class SilenceTests : IAsyncLifetime
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             db.CheckStatuses.Add(Status("GET", now));
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "old", CheckType = "GET", Status = "up", LastCheck = now });
-            db.ProbeStates.Add(new ProbeStateRecord { Account = "acme", Key = ProbeStateRecord.NoticeKey, Value = ProbeStateRecord.FormatNotice(now - 60_000, "Recreated the test lead") });
-            db.ProbeStates.Add(new ProbeStateRecord { Account = "old", Key = ProbeStateRecord.NoticeKey, Value = ProbeStateRecord.FormatNotice(now - 90_000_000, "Long ago") });
+            db.CheckStatuses.Add(
+                new CheckStatusRecord { Account = "old", CheckType = "GET", Status = "up", LastCheck = now });
+            db.ProbeStates.Add(
+                new ProbeStateRecord { Account = "acme", Key = ProbeStateRecord.NoticeKey,
+                Value = ProbeStateRecord.FormatNotice(now - 60_000, "Recreated the test lead") });
+            db.ProbeStates.Add(
+                new ProbeStateRecord { Account = "old", Key = ProbeStateRecord.NoticeKey,
+                Value = ProbeStateRecord.FormatNotice(now - 90_000_000, "Long ago") });
             await db.SaveChangesAsync();
         }
 
@@ -65,8 +73,10 @@ public sealed class SilenceTests : IAsyncLifetime
         using var client = api.CreateClient();
         var statuses = (await (await client.GetAsync("/api/status")).JsonAsync()).EnumerateArray().ToList();
 
-        Assert.Equal("Recreated the test lead", statuses.Single(s => s.GetProperty("account").GetString() == "acme").GetProperty("notice").GetString());
-        Assert.Equal(JsonValueKind.Null, statuses.Single(s => s.GetProperty("account").GetString() == "old").GetProperty("notice").ValueKind);
+        Assert.Equal("Recreated the test lead", statuses.Single(s => s.GetProperty("account").GetString() == "acme")
+            .GetProperty("notice").GetString());
+        Assert.Equal(JsonValueKind.Null, statuses.Single(s => s.GetProperty("account").GetString() == "old")
+            .GetProperty("notice").ValueKind);
     }
 
     [Fact]
@@ -83,10 +93,13 @@ public sealed class SilenceTests : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("MATTERMOST_WEBHOOK_URL", new Uri(mattermost.BaseUri, "/hooks/demo").ToString())])
+            .AddInMemoryCollection(
+                [new("MATTERMOST_WEBHOOK_URL", new Uri(mattermost.BaseUri, "/hooks/demo").ToString())])
             .Build();
-        var watch = new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)), Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }),
-            configuration, ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo")), time, NullLogger<SilenceWatch>.Instance);
+        var watch = new SilenceWatch(new StoreConnections(_database.Options),
+            new SchemaState(new StoreConnections(_database.Options)),
+            Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }), configuration,
+            ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo")), time, NullLogger<SilenceWatch>.Instance);
 
         time.Advance(TimeSpan.FromSeconds(80));
         await watch.CheckAsync(CancellationToken.None);

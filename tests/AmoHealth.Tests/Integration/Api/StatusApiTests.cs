@@ -41,7 +41,8 @@ public sealed class StatusApiTests : IDisposable
             {
                 Account = "acme",
                 Key = ProbeStateRecord.TokenExpiresKey,
-                Value = DateTimeOffset.UtcNow.AddDays(12).AddHours(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Value = DateTimeOffset.UtcNow.AddDays(12).AddHours(1).ToUnixTimeMilliseconds()
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             await db.SaveChangesAsync();
         }

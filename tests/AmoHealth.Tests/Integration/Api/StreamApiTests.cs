@@ -31,7 +31,8 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
         Assert.All(snapshot, e => Assert.Equal(SseParser.EventTypeDefault, e.EventType));
 
         await WaitForSubscriberAsync(api);
-        var update = StatusUpdate.Create("acme", CheckType.Get, Outcome.Down, 10_000, 1_699_876_543_210, "Timeout", 1_699_876_543_999);
+        var update = StatusUpdate.Create("acme", CheckType.Get, Outcome.Down, 10_000, 1_699_876_543_210, "Timeout",
+            1_699_876_543_999);
         await PublishAsync(JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
 
         var live = Json((await events.NextUpdatesAsync(1)).Single());
@@ -52,17 +53,22 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
         await using var api = new ApiHost(_database.Path, redis.ConnectionString);
         await using var events = await StreamEvents.OpenAsync(api.CreateClient());
         await WaitForSubscriberAsync(api);
-        var incident = new IncidentRecord { Id = 42, Account = "acme", CheckType = CheckType.Hook, Kind = Outcome.Down, StartTime = 1_000, Details = "no webhook" };
+        var incident = new IncidentRecord { Id = 42, Account = "acme", CheckType = CheckType.Hook, Kind = Outcome.Down,
+            StartTime = 1_000, Details = "no webhook" };
 
-        await PublishAsync(JsonSerializer.Serialize(IncidentEvent.From(incident, 1_500), LiveJsonContext.Default.IncidentEvent));
+        await PublishAsync(
+            JsonSerializer.Serialize(IncidentEvent.From(incident, 1_500), LiveJsonContext.Default.IncidentEvent));
         incident.EndTime = 91_000;
         incident.Duration = 90_000;
-        await PublishAsync(JsonSerializer.Serialize(IncidentEvent.From(incident, 91_500), LiveJsonContext.Default.IncidentEvent));
+        await PublishAsync(
+            JsonSerializer.Serialize(IncidentEvent.From(incident, 91_500), LiveJsonContext.Default.IncidentEvent));
 
         var received = (await events.NextAsync(2, e => e.EventType != StreamApi.HeartbeatEvent)).ToList();
         Assert.Equal(["incident_opened", "incident_closed"], received.Select(e => e.EventType));
         var closed = Json(received[1]);
-        Assert.Equal((42L, "HOOK", 90_000L), (closed.GetProperty("id").GetInt64(), closed.GetProperty("checkType").GetString(), closed.GetProperty("duration").GetInt64()));
+        Assert.Equal((42L, "HOOK", 90_000L),
+            (closed.GetProperty("id").GetInt64(), closed.GetProperty("checkType").GetString(),
+            closed.GetProperty("duration").GetInt64()));
         Assert.Equal("no webhook", Json(received[0]).GetProperty("details").GetString());
     }
 
@@ -97,7 +103,8 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
             {
                 await using var connection = await ConnectionMultiplexer.ConnectAsync(own.ConnectionString);
                 await connection.GetSubscriber().PublishAsync(
-                    RedisChannel.Literal(LiveChannels.Status), JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
+                    RedisChannel.Literal(LiveChannels.Status),
+                        JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
                 await Task.WhenAny(received, Task.Delay(500));
                 return received.IsCompleted ? received : null;
             }, TimeSpan.FromSeconds(30), "live updates to resume after Redis returns");
@@ -178,7 +185,8 @@ public sealed class StreamApiTests(RedisServer redis) : IClassFixture<RedisServe
         {
             db.CheckStatuses.Add(new CheckStatusRecord
             {
-                Account = "acme", CheckType = checkType, Status = "up", Outcome = Outcome.Up, ResponseTime = 100, LastCheck = 1_000,
+                Account = "acme", CheckType = checkType, Status = "up", Outcome = Outcome.Up, ResponseTime = 100,
+                    LastCheck = 1_000,
             });
         }
 

@@ -11,7 +11,8 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>Stream events carry the stored result's id; a client reconnecting with Last-Event-ID gets what it missed.</summary>
+/// <summary>Stream events carry the stored result's id; a client reconnecting with Last-Event-ID gets what it
+/// missed.</summary>
 [Trait("Ring", "Integration")]
 public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisServer>, IDisposable
 {
@@ -39,13 +40,16 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         await StoreAsync(contexts, 2_000, [CheckType.Get, CheckType.Web, CheckType.Hook]);
 
         var client = api.CreateClient();
-        client.DefaultRequestHeaders.Add("Last-Event-ID", cursor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        client.DefaultRequestHeaders.Add("Last-Event-ID",
+            cursor.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await using var again = await StreamEvents.OpenAsync(client);
         var missed = await again.NextUpdatesAsync(3);
 
         Assert.Equal(["GET", "WEB", "HOOK"], missed.Select(e => Json(e.Data).GetProperty("checkType").GetString()));
-        Assert.Equal([cursor + 1, cursor + 2, cursor + 3], missed.Select(e => long.Parse(e.EventId!, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(missed, e => Assert.Equal(2_000, Json(e.Data).GetProperty("data").GetProperty("lastCheck").GetInt64()));
+        Assert.Equal([cursor + 1, cursor + 2, cursor + 3],
+            missed.Select(e => long.Parse(e.EventId!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(missed, e =>
+            Assert.Equal(2_000, Json(e.Data).GetProperty("data").GetProperty("lastCheck").GetInt64()));
     }
 
     [Fact]
@@ -71,7 +75,9 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         var channel = new ResultChannel();
         var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher);
         await writer.StartAsync(CancellationToken.None);
-        await channel.SubmitAsync(new ProbeResult("acme", CheckType.Get, Outcome.Up, 90, 5_000, 200, null) { Sequence = 1 }, CancellationToken.None);
+        await channel.SubmitAsync(
+            new ProbeResult("acme", CheckType.Get, Outcome.Up, 90, 5_000, 200, null) { Sequence = 1 },
+            CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count > 0, TimeSpan.FromSeconds(10), "the result to be published");
         await writer.StopAsync(CancellationToken.None);
         var published = Assert.Single(publisher.Results);
@@ -84,7 +90,8 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         await Eventually.TrueAsync(() => hub.IsSubscribed, TimeSpan.FromSeconds(20), "the Api to subscribe to Redis");
         await using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString))
         {
-            var json = JsonSerializer.Serialize(StatusUpdate.From(published, 6_000), LiveJsonContext.Default.StatusUpdate);
+            var json = JsonSerializer.Serialize(StatusUpdate.From(published, 6_000),
+                LiveJsonContext.Default.StatusUpdate);
             await connection.GetSubscriber().PublishAsync(RedisChannel.Literal(LiveChannels.Status), json);
         }
 
@@ -92,7 +99,8 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         Assert.Equal(published.StoredId.ToString(System.Globalization.CultureInfo.InvariantCulture), live.EventId);
     }
 
-    private static async Task StoreAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts, long at, IEnumerable<string> checks)
+    private static async Task StoreAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts,
+        long at, IEnumerable<string> checks)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var results = checks.Select(c => new ProbeResult("acme", c, Outcome.Up, 100, at, 200, null)).ToList();
@@ -102,7 +110,8 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
             var status = await db.CheckStatuses.FindAsync("acme", result.CheckType);
             if (status is null)
             {
-                status = new CheckStatusRecord { Account = "acme", CheckType = result.CheckType, Status = string.Empty };
+                status = new CheckStatusRecord { Account = "acme", CheckType = result.CheckType,
+                    Status = string.Empty };
                 db.CheckStatuses.Add(status);
             }
 
@@ -112,7 +121,8 @@ public sealed class StreamCatchUpTests(RedisServer redis) : IClassFixture<RedisS
         await db.SaveChangesAsync();
     }
 
-    private static async Task<long> MaxIdAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts)
+    private static async Task<long> MaxIdAsync(
+        Microsoft.EntityFrameworkCore.IDbContextFactory<AmoHealthDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync();
         return await db.HealthChecks.MaxAsync(h => h.Id);

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Cluster;
 
-/// <summary>What members write for an account (its retirement, its probe_state) is decided by who is alive and holds it.</summary>
+/// <summary>What members write for an account (its retirement, its probe_state) is decided by who is alive and holds
+/// it.</summary>
 [Trait("Ring", "Integration")]
 public sealed class ClusterStateTests : IAsyncLifetime
 {
@@ -38,8 +39,12 @@ public sealed class ClusterStateTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.Incidents.Add(new IncidentRecord { Account = "acc-new", CheckType = "GET", Kind = Outcome.Down, StartTime = now - 60_000, CreatedAt = now });
-            db.Incidents.Add(new IncidentRecord { Account = "acc-gone", CheckType = "GET", Kind = Outcome.Down, StartTime = now - 60_000, CreatedAt = now });
+            db.Incidents.Add(
+                new IncidentRecord { Account = "acc-new", CheckType = "GET", Kind = Outcome.Down,
+                StartTime = now - 60_000, CreatedAt = now });
+            db.Incidents.Add(
+                new IncidentRecord { Account = "acc-gone", CheckType = "GET", Kind = Outcome.Down,
+                StartTime = now - 60_000, CreatedAt = now });
             await db.SaveChangesAsync();
         }
 
@@ -66,7 +71,8 @@ public sealed class ClusterStateTests : IAsyncLifetime
         // Another Prober took the account over while this one was paused.
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE leases SET holder = 'other', fence = fence + 1 WHERE name = 'account:acme'");
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE leases SET holder = 'other', fence = fence + 1 WHERE name = 'account:acme'");
         }
 
         Assert.False(await state.SetOwnedAsync("acme", ProbeStateRecord.TestLeadKey, "42", CancellationToken.None));
@@ -80,8 +86,10 @@ public sealed class ClusterStateTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober(params string[] accounts)
     {
         var ownership = new LeaseOwnership(TimeProvider.System);
-        var keeper = new LeaseKeeper(_connections, ownership, [.. accounts.Select(a => new AmoAccount(a, new Uri("http://127.0.0.1:9/"), "token"))],
-            Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
+        var keeper = new LeaseKeeper(_connections, ownership,
+            [.. accounts.Select(a => new AmoAccount(a, new Uri("http://127.0.0.1:9/"), "token"))],
+            Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), TimeProvider.System,
+                NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }
 }

@@ -16,7 +16,8 @@ namespace AmoHealth.Tests.Integration.Cluster;
 public sealed class LeaseTests : IAsyncLifetime
 {
     private static readonly IReadOnlyList<AmoAccount> Accounts =
-        [.. Enumerable.Range(0, 10).Select(i => new AmoAccount($"acc-{i:00}", new Uri("http://127.0.0.1:9/"), "token"))];
+        [.. Enumerable.Range(0, 10)
+            .Select(i => new AmoAccount($"acc-{i:00}", new Uri("http://127.0.0.1:9/"), "token"))];
 
     private readonly TempPostgresDatabase _store = new();
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
@@ -125,7 +126,8 @@ public sealed class LeaseTests : IAsyncLifetime
         // Meanwhile B took acc-03 over (A's lease lapsed on the database's clock).
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE leases SET holder = 'b', fence = fence + 1 WHERE name = 'account:acc-03'");
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE leases SET holder = 'b', fence = fence + 1 WHERE name = 'account:acc-03'");
         }
 
         // A's result of acc-03, probed under the old fence, is refused; its result of acc-04 is stored.
@@ -135,8 +137,12 @@ public sealed class LeaseTests : IAsyncLifetime
         await writer.StartAsync(CancellationToken.None);
         a.TryOwn("acc-04", out var fence4);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await channel.SubmitAsync(new ProbeResult("acc-03", CheckType.Get, Outcome.Down, null, now, 503, "late") { Fence = fence, Sequence = 1 }, CancellationToken.None);
-        await channel.SubmitAsync(new ProbeResult("acc-04", CheckType.Get, Outcome.Up, 90, now, 200, null) { Fence = fence4, Sequence = 2 }, CancellationToken.None);
+        await channel.SubmitAsync(
+            new ProbeResult("acc-03", CheckType.Get, Outcome.Down, null, now, 503, "late") { Fence = fence,
+            Sequence = 1 }, CancellationToken.None);
+        await channel.SubmitAsync(
+            new ProbeResult("acc-04", CheckType.Get, Outcome.Up, 90, now, 200, null) { Fence = fence4, Sequence = 2 },
+            CancellationToken.None);
 
         await Eventually.GetAsync(async () =>
         {
@@ -152,7 +158,8 @@ public sealed class LeaseTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober(TimeProvider time)
     {
         var ownership = new LeaseOwnership(time);
-        var keeper = new LeaseKeeper(_connections, ownership, Accounts, Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
+        var keeper = new LeaseKeeper(_connections, ownership, Accounts,
+            Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
             NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }

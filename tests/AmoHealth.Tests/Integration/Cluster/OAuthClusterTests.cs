@@ -16,7 +16,8 @@ public sealed class OAuthClusterTests : IDisposable
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
     // amoCRM's tokens live 303 s here and the Prober refreshes 300 s before expiry: a refresh every 3 s or so.
-    private readonly SimulatorHost _simulator = SimulatorHost.With(new() { ["Simulator:Integration:AccessTokenSeconds"] = "303" });
+    private readonly SimulatorHost _simulator = SimulatorHost.With(
+        new() { ["Simulator:Integration:AccessTokenSeconds"] = "303" });
     private readonly TempPostgresDatabase _store = new();
     private readonly TempDatabase _folder = new();
     private readonly List<ProberProcess> _probers = [];
@@ -39,20 +40,24 @@ public sealed class OAuthClusterTests : IDisposable
         // A third Prober joins; the holder is killed with -9 and the newcomer takes the account over.
         var third = Start(firstRefreshToken, "c");
         await Eventually.GetAsync(async () => await ScalarAsync<long>(
-            $"SELECT count(*) FROM leases WHERE name LIKE 'member:%' AND holder LIKE '%:{third.Id}:%' AND expires_at > {Now}") == 1 ? "joined" : null, Wait, "the third Prober to join");
+            $"SELECT count(*) FROM leases WHERE name LIKE 'member:%' AND holder LIKE '%:{third.Id}:%' AND expires_at " +
+                $"> {Now}") == 1 ? "joined" : null, Wait, "the third Prober to join");
         second.Kill();
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Assert.Same(third, await HolderAsync(except: second));
         await RefreshedAsync(simulator, 2);
         await Eventually.GetAsync(async () => await ScalarAsync<long>(
-            $"SELECT count(*) FROM health_checks WHERE account = '{Account}' AND check_type = 'GET' AND outcome = 'up' AND timestamp > {killedAt}") > 0 ? "up" : null,
+            $"SELECT count(*) FROM health_checks WHERE account = '{Account}' AND check_type = 'GET' AND outcome = " +
+                $"'up' AND timestamp > {killedAt}") > 0 ? "up" : null,
             Wait, "a GET probe by the third Prober");
 
         var refreshes = await SimulatorOAuth.RefreshesAsync(simulator);
         Assert.All(refreshes, r => Assert.True(r.Refusal is null, $"a refresh was refused: {r.Refusal}"));
         Assert.Equal(refreshes.Count, refreshes.Select(r => r.Token).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(firstRefreshToken, refreshes[0].Token);
-        Assert.Equal(0, await ScalarAsync<long>($"SELECT count(*) FROM health_checks WHERE account = '{Account}' AND outcome = 'auth_failed'"));
+        Assert.Equal(0,
+            await ScalarAsync<long>(
+            $"SELECT count(*) FROM health_checks WHERE account = '{Account}' AND outcome = 'auth_failed'"));
         Assert.Equal(0, await ScalarAsync<long>($"SELECT count(*) FROM incidents WHERE account = '{Account}'"));
         // No token and no key reached a console log.
         Assert.All(_probers, p => Assert.All(refreshes.Select(r => r.Token).Append(ProberRig.EncryptionKey),
@@ -62,7 +67,8 @@ public sealed class OAuthClusterTests : IDisposable
     public void Dispose()
     {
         // Kept for a failed run: what each Prober said.
-        _probers.ForEach(p => File.WriteAllText(Path.Combine(Path.GetTempPath(), $"amohealth-oauth-cluster-{p.Id}.log"), p.Output));
+        _probers.ForEach(p =>
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"amohealth-oauth-cluster-{p.Id}.log"), p.Output));
         _probers.ForEach(p => p.Dispose());
         _simulator.Dispose();
         _store.Dispose();
@@ -97,7 +103,8 @@ public sealed class OAuthClusterTests : IDisposable
     private async Task<ProberProcess> HolderAsync(ProberProcess? except) =>
         await Eventually.GetAsync(async () =>
         {
-            var holder = await ScalarAsync<string>($"SELECT holder FROM leases WHERE name = 'account:{Account}' AND expires_at > {Now}");
+            var holder = await ScalarAsync<string>(
+                $"SELECT holder FROM leases WHERE name = 'account:{Account}' AND expires_at > {Now}");
             var pid = holder is null ? 0 : int.Parse(holder.Split(':')[^2], CultureInfo.InvariantCulture);
             return _probers.FirstOrDefault(p => p.Id == pid && p != except && !p.HasExited);
         }, Wait, "a Prober to hold the account");
@@ -109,7 +116,8 @@ public sealed class OAuthClusterTests : IDisposable
     private static async Task RefreshedAsync(HttpClient simulator, int count)
     {
         var before = (await SimulatorOAuth.RefreshesAsync(simulator)).Count;
-        await Eventually.GetAsync(async () => (await SimulatorOAuth.RefreshesAsync(simulator)).Count >= before + count ? "refreshed" : null, Wait, $"{count} refreshes");
+        await Eventually.GetAsync(async () => (await SimulatorOAuth.RefreshesAsync(simulator)).Count >= before + count
+            ? "refreshed" : null, Wait, $"{count} refreshes");
         await Task.Delay(TimeSpan.FromMilliseconds(500));
     }
 

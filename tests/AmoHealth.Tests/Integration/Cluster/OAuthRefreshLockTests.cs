@@ -5,7 +5,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Cluster;
 
-/// <summary>One refresh of an account's pair at a time across Probers, and only one rotation of a pair ever stored.</summary>
+/// <summary>One refresh of an account's pair at a time across Probers, and only one rotation of a pair ever
+/// stored.</summary>
 [Trait("Ring", "Integration")]
 public sealed class OAuthRefreshLockTests
 {
@@ -42,7 +43,8 @@ public sealed class OAuthRefreshLockTests
         // B refreshes and stores while A is still waiting for amoCRM's answer to the same refresh token.
         var first = a.RefreshAsync("acme", p => p.AccessToken is null, async (pair, token) =>
         {
-            await b.RefreshAsync("acme", p => p.AccessToken is null, (p, t) => Task.FromResult(new TokenPair("access-b", "def50200b", 2_000_000_000)), token);
+            await b.RefreshAsync("acme", p => p.AccessToken is null, (p, t) =>
+                Task.FromResult(new TokenPair("access-b", "def50200b", 2_000_000_000)), token);
             return await inner.ExchangeAsync(pair, token);
         }, CancellationToken.None);
         var pair = await first.WaitAsync(TimeSpan.FromSeconds(30));
@@ -51,9 +53,11 @@ public sealed class OAuthRefreshLockTests
         Assert.Equal(pair, await a.ReadAsync("acme", CancellationToken.None));
     }
 
-    private static TokenVault Vault(StorageOptions options) => new(new StoreConnections(options), Cipher, TimeProvider.System);
+    private static TokenVault Vault(StorageOptions options) =>
+        new(new StoreConnections(options), Cipher, TimeProvider.System);
 
-    /// <summary>amoCRM answering a refresh slowly enough for another Prober to try the same refresh token meanwhile.</summary>
+    /// <summary>amoCRM answering a refresh slowly enough for another Prober to try the same refresh token
+    /// meanwhile.</summary>
     private sealed class SlowExchange
     {
         private readonly ConcurrentQueue<string> _presented = new();

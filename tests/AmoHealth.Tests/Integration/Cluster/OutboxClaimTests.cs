@@ -15,7 +15,8 @@ namespace AmoHealth.Tests.Integration.Cluster;
 [Trait("Ring", "Integration")]
 public sealed class OutboxClaimTests : IAsyncLifetime
 {
-    private static readonly IReadOnlyList<AmoAccount> Accounts = [new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")];
+    private static readonly IReadOnlyList<AmoAccount> Accounts = [
+        new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")];
 
     private readonly TempPostgresDatabase _store = new();
     private IDbContextFactory<AmoHealthDbContext> _contexts = null!;
@@ -96,7 +97,9 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     {
         await using var db = await _contexts.CreateDbContextAsync();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1_000;
-        db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", Text = text, CreatedAt = now, NextAttemptAt = now });
+        db.Notifications.Add(
+            new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", Text = text, CreatedAt = now,
+            NextAttemptAt = now });
         await db.SaveChangesAsync();
     }
 
@@ -110,7 +113,8 @@ public sealed class OutboxClaimTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober(TimeProvider time)
     {
         var ownership = new LeaseOwnership(time);
-        var keeper = new LeaseKeeper(_connections, ownership, Accounts, Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
+        var keeper = new LeaseKeeper(_connections, ownership, Accounts,
+            Options.Create(new MonitorOptions { CheckIntervalMs = 2_000 }), time,
             NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }

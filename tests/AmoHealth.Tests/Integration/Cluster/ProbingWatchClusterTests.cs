@@ -10,7 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Cluster;
 
-/// <summary>"AmoHealth is not probing" is raised once per cluster: by the cluster lease's holder, never repeated by its successor.</summary>
+/// <summary>
+/// "AmoHealth is not probing" is raised once per cluster: by the cluster lease's holder, never repeated by its
+/// successor.
+/// </summary>
 [Trait("Ring", "Integration")]
 public sealed class ProbingWatchClusterTests : IAsyncLifetime
 {
@@ -64,14 +67,16 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
         await aWatch.RunOnceAsync(CancellationToken.None);
 
         await using var check = await _contexts.CreateDbContextAsync();
-        Assert.Equal([NotificationKinds.NotProbing, NotificationKinds.ProbingAgain], await check.Notifications.OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync());
+        Assert.Equal([NotificationKinds.NotProbing, NotificationKinds.ProbingAgain],
+            await check.Notifications.OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync());
     }
 
     private async Task SetLastCheckAsync(DateTimeOffset at)
     {
         await using var db = await _contexts.CreateDbContextAsync();
         var status = await db.CheckStatuses.SingleOrDefaultAsync()
-            ?? db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = CheckType.Get, Status = "up" }).Entity;
+            ?? db.CheckStatuses.Add(
+                new CheckStatusRecord { Account = "acme", CheckType = CheckType.Get, Status = "up" }).Entity;
         status.LastCheck = at.ToUnixTimeMilliseconds();
         await db.SaveChangesAsync();
     }
@@ -79,8 +84,10 @@ public sealed class ProbingWatchClusterTests : IAsyncLifetime
     private (LeaseOwnership Ownership, LeaseKeeper Keeper) Prober()
     {
         var ownership = new LeaseOwnership(TimeProvider.System);
-        var keeper = new LeaseKeeper(_connections, ownership, [new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")],
-            Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
+        var keeper = new LeaseKeeper(_connections, ownership,
+            [new AmoAccount("acme", new Uri("http://127.0.0.1:9/"), "token")],
+            Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), TimeProvider.System,
+                NullLogger<LeaseKeeper>.Instance);
         return (ownership, keeper);
     }
 }

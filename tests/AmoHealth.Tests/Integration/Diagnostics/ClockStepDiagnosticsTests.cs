@@ -8,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Diagnostics;
 
-/// <summary>The loop's health and the network self-check measure time on the monotonic clock, not the wall clock.</summary>
+/// <summary>The loop's health and the network self-check measure time on the monotonic clock, not the wall
+/// clock.</summary>
 [Trait("Ring", "Integration")]
 public sealed class ClockStepDiagnosticsTests
 {
@@ -49,7 +50,8 @@ public sealed class ClockStepDiagnosticsTests
             return Task.CompletedTask;
         });
         var clock = new SteppingClock(_fake);
-        var selfCheck = new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions { ReferenceUrl = reference.BaseUri.ToString() }), clock);
+        var selfCheck = new NetworkSelfCheck(new PlainHttpClients(),
+            Options.Create(new AlertOptions { ReferenceUrl = reference.BaseUri.ToString() }), clock);
         Assert.True(await selfCheck.IsOnlineAsync(CancellationToken.None));
 
         clock.StepWallClock(TimeSpan.FromHours(-1));

@@ -18,13 +18,15 @@ public sealed class ProbeTracingTests
         using var database = new TempDatabase();
         await using var simulator = SimulatorHost.With([]);
         var capture = new TelemetryCapture();
-        await using var prober = ProberHost.For(simulator, database, new() { ["CHECK_INTERVAL"] = "2000" }, capture.AddTo);
+        await using var prober = ProberHost.For(simulator, database, new() { ["CHECK_INTERVAL"] = "2000" },
+            capture.AddTo);
         using var client = prober.CreateClient();
 
         var probes = await Eventually.GetAsync(() =>
         {
             var spans = capture.Activities.Where(a => a.Source.Name == ProbeTracing.SourceName).ToList();
-            return Task.FromResult(spans.Any(s => s.DisplayName == "probe GET") && spans.Any(s => s.DisplayName == "probe WEB") ? spans : null);
+            return Task.FromResult(spans.Any(s => s.DisplayName == "probe GET")
+                && spans.Any(s => s.DisplayName == "probe WEB") ? spans : null);
         }, TimeSpan.FromSeconds(30), "probe spans");
 
         var get = probes.First(s => s.DisplayName == "probe GET");
@@ -34,7 +36,8 @@ public sealed class ProbeTracingTests
         Assert.Equal(ActivityStatusCode.Ok, get.Status);
         Assert.Contains(get.Events, e => e.Name == "first_byte");
         // The amoCRM request of that probe is a child span in the same trace.
-        Assert.Contains(capture.Activities, a => a.ParentSpanId == get.SpanId && a.TraceId == get.TraceId && a.Kind == ActivityKind.Client);
+        Assert.Contains(capture.Activities, a => a.ParentSpanId == get.SpanId && a.TraceId == get.TraceId
+            && a.Kind == ActivityKind.Client);
         // Every probe starts its own trace, not inside another probe's.
         Assert.All(probes, s => Assert.Equal(default, s.ParentSpanId));
     }
@@ -43,7 +46,8 @@ public sealed class ProbeTracingTests
     public async Task TheHealthCheckFailsWhenTheProbeLoopStopsTicking()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-        var health = new ProbeLoopHealth(Microsoft.Extensions.Options.Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), time);
+        var health = new ProbeLoopHealth(
+            Microsoft.Extensions.Options.Options.Create(new MonitorOptions { CheckIntervalMs = 30_000 }), time);
 
         Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
         health.Tick();

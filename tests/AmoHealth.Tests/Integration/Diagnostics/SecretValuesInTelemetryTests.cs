@@ -51,20 +51,26 @@ public sealed class SecretValuesInTelemetryTests
         using var client = prober.CreateClient();
 
         // The heartbeat pings each cycle; an outage makes every channel try to send (and fail).
-        await Eventually.TrueAsync(() => capture.Spans.Any(s => s.StartsWith("GET ", StringComparison.Ordinal) && s.Contains($"server.port={port}", StringComparison.Ordinal)),
+        await Eventually.TrueAsync(() =>
+            capture.Spans.Any(s => s.StartsWith("GET ", StringComparison.Ordinal)
+            && s.Contains($"server.port={port}", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(30), "a heartbeat span");
         using (var fault = await control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":503}"""))
         {
             fault.EnsureSuccessStatusCode();
         }
 
-        foreach (var channel in new[] { "Mattermost is unreachable", "The webhook is unreachable", "Telegram is unreachable" })
+        foreach (
+            var channel in new[] { "Mattermost is unreachable", "The webhook is unreachable",
+            "Telegram is unreachable" })
         {
-            await Eventually.TrueAsync(() => capture.Logs.Any(l => l.Contains(channel, StringComparison.Ordinal)), TimeSpan.FromSeconds(40), channel);
+            await Eventually.TrueAsync(() => capture.Logs.Any(l => l.Contains(channel, StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(40), channel);
         }
 
         // A failure whose exception message holds the URL, as a span event, a recorded exception and a log.
-        var failure = new HttpRequestException($"POST {webhook} failed; tried {mattermost} and {closed}/bot{TelegramToken}/sendMessage");
+        var failure = new HttpRequestException(
+            $"POST {webhook} failed; tried {mattermost} and {closed}/bot{TelegramToken}/sendMessage");
         using (var activity = Source.StartActivity("send alert"))
         {
             Assert.NotNull(activity);
@@ -78,9 +84,13 @@ public sealed class SecretValuesInTelemetryTests
         logger.LogWarning(failure, "Sending to {Target} failed: {Reason}", webhook, failure.Message);
         var console = WriteToConsole(prober.Services, failure);
 
-        await Eventually.TrueAsync(() => capture.Spans.Any(s => s.StartsWith("send alert", StringComparison.Ordinal)), TimeSpan.FromSeconds(5), "the test span");
-        await Eventually.TrueAsync(() => capture.Logs.Any(l => l.Contains("Sending to", StringComparison.Ordinal)), TimeSpan.FromSeconds(5), "the test log");
-        foreach (var secret in new[] { WebhookSecret, HeartbeatSecret, MattermostSecret, TelegramToken, "tgSecretZ1x2c3v4b5n6" })
+        await Eventually.TrueAsync(() => capture.Spans.Any(s => s.StartsWith("send alert", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(5), "the test span");
+        await Eventually.TrueAsync(() => capture.Logs.Any(l => l.Contains("Sending to", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(5), "the test log");
+        foreach (
+            var secret in new[] { WebhookSecret, HeartbeatSecret, MattermostSecret, TelegramToken,
+            "tgSecretZ1x2c3v4b5n6" })
         {
             var span = capture.Spans.FirstOrDefault(s => s.Contains(secret, StringComparison.Ordinal));
             Assert.True(span is null, $"A span holds a secret: {span}");
@@ -92,13 +102,18 @@ public sealed class SecretValuesInTelemetryTests
         Assert.Contains("failed", console);
     }
 
-    /// <summary>What the console logger would print for a warning with <paramref name="failure"/>, through its configured formatter.</summary>
+    /// <summary>
+    /// What the console logger would print for a warning with <paramref name="failure"/>, through its configured
+    /// formatter.
+    /// </summary>
     private static string WriteToConsole(IServiceProvider services, Exception failure)
     {
         var options = services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
-        var formatter = services.GetServices<ConsoleFormatter>().First(f => f.Name == (options.FormatterName ?? ConsoleFormatterNames.Simple));
+        var formatter = services.GetServices<ConsoleFormatter>()
+            .First(f => f.Name == (options.FormatterName ?? ConsoleFormatterNames.Simple));
         using var writer = new StringWriter();
-        var entry = new LogEntry<string>(LogLevel.Warning, "AmoHealth.Tests.Secrets", new EventId(1), failure.Message, failure, (s, _) => s);
+        var entry = new LogEntry<string>(LogLevel.Warning, "AmoHealth.Tests.Secrets", new EventId(1), failure.Message,
+            failure, (s, _) => s);
         formatter.Write(in entry, null, writer);
         return writer.ToString();
     }

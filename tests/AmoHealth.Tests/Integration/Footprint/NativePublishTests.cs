@@ -17,20 +17,24 @@ public sealed class NativePublishTests
     [InlineData("AmoHealth.Gateway")]
     public async Task TheServicesPublishNative(string project)
     {
-        Assert.Equal("true", await PropertyAsync(project, "PublishAot", "-p:Configuration=Release", "-p:RuntimeIdentifier=linux-x64"));
+        Assert.Equal("true",
+            await PropertyAsync(project, "PublishAot", "-p:Configuration=Release", "-p:RuntimeIdentifier=linux-x64"));
     }
 
     [Fact]
     public async Task TheMigratorStaysJitForEfCore()
     {
-        Assert.Equal(string.Empty, await PropertyAsync("AmoHealth.Migrator", "PublishAot", "-p:Configuration=Release", "-p:RuntimeIdentifier=linux-x64"));
+        Assert.Equal(string.Empty,
+            await PropertyAsync("AmoHealth.Migrator", "PublishAot", "-p:Configuration=Release",
+            "-p:RuntimeIdentifier=linux-x64"));
     }
 
     /// <summary>A project's property as MSBuild evaluates it with the given global properties.</summary>
     private static async Task<string> PropertyAsync(string project, string property, params string[] properties)
     {
         var path = Path.Combine(BrowserFixture.RepositoryRoot(), "src", project, project + ".csproj");
-        var start = new ProcessStartInfo("dotnet", ["msbuild", path, "-nologo", "-getProperty:" + property, .. properties])
+        var start = new ProcessStartInfo("dotnet",
+            ["msbuild", path, "-nologo", "-getProperty:" + property, .. properties])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace AmoHealth.Tests.Integration.Gateway;
 
-/// <summary>What the Gateway passes to the Api and the Prober: its own secret, never the client's cookies or a client's copy of a secret.</summary>
+/// <summary>
+/// What the Gateway passes to the Api and the Prober: its own secret, never the client's cookies or a client's copy of
+/// a secret.
+/// </summary>
 [Trait("Ring", "Integration")]
 public sealed class BackendAccessTests : LoginGatewayTests
 {
@@ -52,7 +55,8 @@ public sealed class BackendAccessTests : LoginGatewayTests
         });
         await using var gateway = Gateway(backend.BaseUri, secret: null);
         using var client = gateway.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/hooks/amocrm/hooksecret0123456789") { Content = new StringContent("x") };
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/hooks/amocrm/hooksecret0123456789") { Content = new StringContent("x") };
         request.Headers.Add(Header, "forged-by-the-client-0123456789");
         request.Headers.Add("Cookie", "amohealth=stolen");
 
@@ -69,7 +73,8 @@ public sealed class BackendAccessTests : LoginGatewayTests
     {
         var error = Assert.ThrowsAny<Exception>(() => Gateway(new Uri("http://10.0.0.6:5102"), secret: null).Dispose());
 
-        Assert.Contains("Internal:ProxySecret is required when a backend is not on loopback (http://10.0.0.6:5102", error.ToString());
+        Assert.Contains("Internal:ProxySecret is required when a backend is not on loopback (http://10.0.0.6:5102",
+            error.ToString());
     }
 
     private GatewayHost Gateway(Uri backend, string? secret)

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Gateway;
 
-/// <summary>The cookie-signing keys at rest: encrypted with the configured certificate, required in Production.</summary>
+/// <summary>The cookie-signing keys at rest: encrypted with the configured certificate, required in
+/// Production.</summary>
 [Trait("Ring", "Integration")]
 public sealed class CookieKeysTests : IDisposable
 {
@@ -36,8 +37,10 @@ public sealed class CookieKeysTests : IDisposable
 
         var refused = Assert.ThrowsAny<Exception>(() => new GatewayHost(Settings(garbage)));
 
-        var named = Chain(refused).OfType<InvalidOperationException>().Single(e => e.Message.StartsWith("Auth:KeysCertificate", StringComparison.Ordinal));
-        Assert.StartsWith($"Auth:KeysCertificate ({garbage}) cannot be read as a PEM certificate with its private key", named.Message);
+        var named = Chain(refused).OfType<InvalidOperationException>()
+            .Single(e => e.Message.StartsWith("Auth:KeysCertificate", StringComparison.Ordinal));
+        Assert.StartsWith($"Auth:KeysCertificate ({garbage}) cannot be read as a PEM certificate with its private key",
+            named.Message);
     }
 
     [Fact]
@@ -48,14 +51,17 @@ public sealed class CookieKeysTests : IDisposable
         await using (var gateway = new GatewayHost(Settings(certificate)))
         {
             using var client = gateway.Client();
-            using var signIn = await client.PostAsync("/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            using var signIn = await client.PostAsync("/auth/login",
+                new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["user"] = "admin", ["password"] = Password, ["returnUrl"] = "/",
             }));
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             Assert.Equal("/", signIn.Headers.Location?.OriginalString);
-            // Secure in Production: a browser sends it over HTTPS only, so it is carried by hand over this plain HTTP hop.
-            session = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("amohealth=", StringComparison.Ordinal)).Split(';')[0];
+            // Secure in Production: a browser sends it over HTTPS only, so it is carried by hand over this plain HTTP
+            // hop.
+            session = signIn.Headers.GetValues("Set-Cookie")
+                .Single(c => c.StartsWith("amohealth=", StringComparison.Ordinal)).Split(';')[0];
         }
 
         // On disk: the key's secret is an encrypted blob; the plain form (<masterKey> with its value) is absent.
@@ -87,7 +93,8 @@ public sealed class CookieKeysTests : IDisposable
 
     private static HttpClient WithCookie(GatewayHost gateway, string cookie)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.BaseUri };
+        var client = new HttpClient(
+            new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = gateway.BaseUri };
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }

@@ -3,7 +3,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Gateway;
 
-/// <summary>Anonymous access only on a developer's machine; a session cookie that never travels over plain HTTP in production.</summary>
+/// <summary>Anonymous access only on a developer's machine; a session cookie that never travels over plain HTTP in
+/// production.</summary>
 [Trait("Ring", "Integration")]
 public sealed class FailClosedTests : LoginGatewayTests
 {
@@ -14,9 +15,11 @@ public sealed class FailClosedTests : LoginGatewayTests
     [InlineData("Development", "http://127.0.0.1:0;http://[::]:0")]
     public void WithoutSignInTheGatewayStopsAtStartUnlessDevelopmentOnLoopback(string environment, string urls)
     {
-        var error = Assert.ThrowsAny<Exception>(() => new GatewayHost(new() { ["environment"] = environment, ["urls"] = urls }).Dispose());
+        var error = Assert.ThrowsAny<Exception>(() =>
+            new GatewayHost(new() { ["environment"] = environment, ["urls"] = urls }).Dispose());
 
-        Assert.Contains("Auth:Mode is None (no sign-in), which is allowed only in Development on loopback", error.ToString());
+        Assert.Contains("Auth:Mode is None (no sign-in), which is allowed only in Development on loopback",
+            error.ToString());
         Assert.Contains(environment, error.ToString());
     }
 
@@ -49,7 +52,8 @@ public sealed class FailClosedTests : LoginGatewayTests
         using var signedIn = await SignInAsync(client, "admin", Password, "/");
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("amohealth=", StringComparison.Ordinal));
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c =>
+            c.StartsWith("amohealth=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", cookie, StringComparison.OrdinalIgnoreCase);
     }

@@ -41,7 +41,9 @@ public sealed class GatewayAuthTests : LoginGatewayTests
         using var page = await client.GetAsync("/incidents?x=1");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/login?returnUrl=%2Fincidents%3Fx%3D1", page.Headers.Location?.OriginalString);
-        foreach (var path in new[] { "/api/status", "/api/stream", "/api/history?format=csv", "/metrics", "/metrics/prober" })
+        foreach (
+            var path in new[] { "/api/status", "/api/stream", "/api/history?format=csv", "/metrics",
+            "/metrics/prober" })
         {
             using var api = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
@@ -107,7 +109,8 @@ public sealed class GatewayAuthTests : LoginGatewayTests
     public async Task ProxyModeTakesTheUserFromTheProxyHeaderOnlyWithTheProxysSecret()
     {
         const string secret = "proxysecret0123456789abcdef";
-        await using var gateway = new GatewayHost(new() { ["Auth:Mode"] = "Proxy", ["Auth:ProxyHeader"] = "Remote-User", ["Auth:ProxySecret"] = secret });
+        await using var gateway = new GatewayHost(
+            new() { ["Auth:Mode"] = "Proxy", ["Auth:ProxyHeader"] = "Remote-User", ["Auth:ProxySecret"] = secret });
         using var client = gateway.Client();
 
         using var anonymous = await client.GetAsync("/api/status");
@@ -148,7 +151,8 @@ public sealed class GatewayAuthTests : LoginGatewayTests
     [InlineData("Proxy", "", "")]
     public void MisconfiguredAuthStopsTheGatewayAtStartNamingTheKey(string mode, string user, string hash)
     {
-        var settings = new Dictionary<string, string> { ["Auth:Mode"] = mode, ["Auth:User"] = user, ["Auth:PasswordHash"] = hash };
+        var settings = new Dictionary<string,
+            string> { ["Auth:Mode"] = mode, ["Auth:User"] = user, ["Auth:PasswordHash"] = hash };
         if (mode == "Proxy")
         {
             settings["Auth:ProxyHeader"] = "";

@@ -41,14 +41,16 @@ public sealed class HooksUnderNginxTests
         using var nginx = new NginxSite(new Uri($"http://127.0.0.1:{RedisServer.FreePort()}/"));
         using var http = Client();
 
-        using var answer = await http.PostAsync(Receiver(nginx), new FormUrlEncodedContent([new("leads[update][0][id]", "1")]));
+        using var answer = await http.PostAsync(Receiver(nginx),
+            new FormUrlEncodedContent([new("leads[update][0][id]", "1")]));
 
         Assert.Equal(HttpStatusCode.BadGateway, answer.StatusCode);
         Assert.Contains("/hooks/amocrm/{secret}", nginx.AllLogs, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, nginx.AllLogs, StringComparison.Ordinal);
     }
 
-    private static Uri Receiver(NginxSite nginx) => new($"https://127.0.0.1:{nginx.HttpsPort}/hooks/amocrm/{Secret}?account=main");
+    private static Uri Receiver(NginxSite nginx) =>
+        new($"https://127.0.0.1:{nginx.HttpsPort}/hooks/amocrm/{Secret}?account=main");
 
     private static HttpClient Client() => new(new SocketsHttpHandler
     {
@@ -67,7 +69,8 @@ public sealed class HooksUnderNginxTests
             await gate.WaitAsync();
             try
             {
-                using var answer = await http.PostAsync(url, new FormUrlEncodedContent([new("leads[update][0][id]", "1")]));
+                using var answer = await http.PostAsync(url,
+                    new FormUrlEncodedContent([new("leads[update][0][id]", "1")]));
                 return answer.StatusCode;
             }
             finally

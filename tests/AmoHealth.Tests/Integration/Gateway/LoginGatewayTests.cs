@@ -37,14 +37,16 @@ public abstract class LoginGatewayTests : IDisposable
         ["Auth:KeysDirectory"] = _keys,
     });
 
-    protected static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string returnUrl) =>
+    protected static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password,
+        string returnUrl) =>
         client.PostAsync("/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["user"] = user, ["password"] = password, ["returnUrl"] = returnUrl,
         }));
 
     /// <summary>Runs the Gateway's forwarded-headers settings on one request from <paramref name="peer"/>.</summary>
-    protected static async Task<string?> ClientAddressAsync(IPAddress peer, string forwardedFor, AuthOptions? auth = null)
+    protected static async Task<string?> ClientAddressAsync(IPAddress peer, string forwardedFor,
+        AuthOptions? auth = null)
     {
         var options = new ForwardedHeadersOptions();
         TrustedProxies.Configure(options, auth ?? new AuthOptions());

@@ -4,7 +4,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Gateway;
 
-/// <summary>What a session is worth after the password changes, and what a sign-in does with any return address.</summary>
+/// <summary>What a session is worth after the password changes, and what a sign-in does with any return
+/// address.</summary>
 [Trait("Ring", "Integration")]
 public sealed class SessionTests : LoginGatewayTests
 {

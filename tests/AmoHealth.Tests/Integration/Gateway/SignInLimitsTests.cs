@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AmoHealth.Tests.Integration.Gateway;
 
-/// <summary>What a sign-in flood meets: limits per client and per IPv6 /64, the admin first, and forwarded addresses believed from trusted proxies only.</summary>
+/// <summary>
+/// What a sign-in flood meets: limits per client and per IPv6 /64, the admin first, and forwarded addresses believed
+/// from trusted proxies only.
+/// </summary>
 [Trait("Ring", "Integration")]
 public sealed class SignInLimitsTests : LoginGatewayTests
 {
@@ -29,7 +32,8 @@ public sealed class SignInLimitsTests : LoginGatewayTests
         })).ToArray();
 
         // Every flooder has been answered at least once: the flood is on, and each of them has attempts behind it.
-        await Eventually.TrueAsync(() => Enumerable.Range(0, answers.Length).All(i => Volatile.Read(ref answers[i]) > 0), TimeSpan.FromSeconds(60), "every flooder answered");
+        await Eventually.TrueAsync(() => Enumerable.Range(0, answers.Length)
+            .All(i => Volatile.Read(ref answers[i]) > 0), TimeSpan.FromSeconds(60), "every flooder answered");
         using var admin = await SignInFromAsync(client, "203.0.113.50", Password);
         await stop.CancelAsync();
         await Task.WhenAll(flood);
@@ -59,14 +63,17 @@ public sealed class SignInLimitsTests : LoginGatewayTests
             // hops a client prepends cannot move it into a fresh rate-limit partition.
             using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
             {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "admin", ["password"] = "guess" + i }),
+                Content = new FormUrlEncodedContent(new Dictionary<string,
+                    string> { ["user"] = "admin", ["password"] = "guess" + i }),
             };
             request.Headers.TryAddWithoutValidation("X-Forwarded-For", $"10.0.0.{i}, 192.0.2.1");
             using var response = await client.SendAsync(request);
             codes.Add(response.StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal(
+            [HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests,
+            HttpStatusCode.TooManyRequests], codes);
     }
 
     [Fact]
@@ -102,7 +109,8 @@ public sealed class SignInLimitsTests : LoginGatewayTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "admin", ["password"] = password, ["returnUrl"] = "/" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string,
+                string> { ["user"] = "admin", ["password"] = password, ["returnUrl"] = "/" }),
         };
         request.Headers.TryAddWithoutValidation("X-Forwarded-For", address);
         return await client.SendAsync(request);

@@ -25,7 +25,8 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
         var extended = await rich.JsonAsync();
         Assert.Equal(JsonValueKind.String, extended.GetProperty("amojo_id").ValueKind);
         Assert.Equal(16, extended.GetProperty("version").GetInt32());
-        Assert.Equal("Europe/Moscow", extended.GetProperty("_embedded").GetProperty("datetime_settings").GetProperty("timezone").GetString());
+        Assert.Equal("Europe/Moscow", extended.GetProperty("_embedded").GetProperty("datetime_settings")
+            .GetProperty("timezone").GetString());
     }
 
     [Theory]
@@ -58,13 +59,16 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
     {
         using var client = simulator.CreateAmoClient();
 
-        using var response = await client.PostJsonAsync("/api/v4/leads", """[{"name":"A","price":100},{"name":"B","request_id":"mine"}]""");
+        using var response = await client.PostJsonAsync("/api/v4/leads",
+            """[{"name":"A","price":100},{"name":"B","request_id":"mine"}]""");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var leads = (await response.JsonAsync()).GetProperty("_embedded").GetProperty("leads").EnumerateArray().ToList();
+        var leads = (await response.JsonAsync()).GetProperty("_embedded").GetProperty("leads").EnumerateArray()
+            .ToList();
         Assert.Equal(["0", "mine"], leads.Select(l => l.GetProperty("request_id").GetString()));
         var id = leads[0].GetProperty("id").GetInt64();
-        Assert.EndsWith($"/api/v4/leads/{id}", leads[0].GetProperty("_links").GetProperty("self").GetProperty("href").GetString());
+        Assert.EndsWith($"/api/v4/leads/{id}", leads[0].GetProperty("_links").GetProperty("self").GetProperty("href")
+            .GetString());
         Assert.Equal("A", simulator.Account.Leads[id].Name);
         Assert.Equal(100, simulator.Account.Leads[id].Price);
     }
@@ -125,7 +129,8 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, unknown.StatusCode);
         Assert.Empty(await unknown.Content.ReadAsByteArrayAsync());
         var body = await known.JsonAsync();
-        Assert.Equal(("Known", AccountState.FirstStageId), (body.GetProperty("name").GetString(), body.GetProperty("status_id").GetInt64()));
+        Assert.Equal(("Known", AccountState.FirstStageId),
+            (body.GetProperty("name").GetString(), body.GetProperty("status_id").GetInt64()));
     }
 
     [Fact]
@@ -135,8 +140,10 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
         var first = simulator.Account.AddLead("First", null, 0);
         var second = simulator.Account.AddLead("Second", null, 0);
 
-        using var single = await client.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{first.Id}", """{"name":"First, renamed"}""");
-        using var wrongShape = await client.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{first.Id}", """[{"name":"x"}]""");
+        using var single = await client.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{first.Id}",
+            """{"name":"First, renamed"}""");
+        using var wrongShape = await client.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{first.Id}",
+            """[{"name":"x"}]""");
         using var batch = await client.SendJsonAsync(HttpMethod.Patch, "/api/v4/leads",
             $$"""[{"id":{{first.Id}},"price":7},{"id":{{second.Id}},"status_id":{{AccountState.SecondStageId}}}]""");
         using var missing = await client.SendJsonAsync(HttpMethod.Patch, "/api/v4/leads", """[{"id":1,"price":7}]""");
@@ -149,7 +156,8 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
         Assert.Equal(2, (await batch.JsonAsync()).GetProperty("_embedded").GetProperty("leads").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Equal(("First, renamed", 7), (simulator.Account.Leads[first.Id].Name, simulator.Account.Leads[first.Id].Price));
+        Assert.Equal(("First, renamed", 7),
+            (simulator.Account.Leads[first.Id].Name, simulator.Account.Leads[first.Id].Price));
         Assert.Equal(AccountState.SecondStageId, simulator.Account.Leads[second.Id].StatusId);
     }
 
@@ -177,7 +185,8 @@ public sealed class AmoApiContractTests(SimulatorHost simulator) : IClassFixture
 
         var pipeline = body.GetProperty("_embedded").GetProperty("pipelines")[0];
         Assert.Equal(AccountState.PipelineId, pipeline.GetProperty("id").GetInt64());
-        var stages = pipeline.GetProperty("_embedded").GetProperty("statuses").EnumerateArray().Select(s => s.GetProperty("id").GetInt64());
+        var stages = pipeline.GetProperty("_embedded").GetProperty("statuses").EnumerateArray()
+            .Select(s => s.GetProperty("id").GetInt64());
         Assert.Equal([AccountState.FirstStageId, AccountState.SecondStageId, 142, 143], stages);
     }
 

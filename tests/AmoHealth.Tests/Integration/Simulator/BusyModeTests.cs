@@ -14,7 +14,8 @@ public sealed class BusyModeTests
         await using var simulator = SimulatorHost.With(new() { ["Simulator:Busy:MaxCustomFields"] = "150" });
         using var client = simulator.CreateAmoClient();
         await using var receiver = await WebhookReceiver.StartAsync();
-        using (var subscribed = await client.PostJsonAsync("/api/v4/webhooks", $$"""{"destination":"{{receiver.Url}}","settings":["update_lead"]}"""))
+        using (var subscribed = await client.PostJsonAsync("/api/v4/webhooks",
+            $$"""{"destination":"{{receiver.Url}}","settings":["update_lead"]}"""))
         {
             subscribed.EnsureSuccessStatusCode();
         }
@@ -32,9 +33,14 @@ public sealed class BusyModeTests
         Assert.All(requests, r => Assert.Equal(("application/x-www-form-urlencoded", "amoCRM-Webhooks/3.0", "demo"),
             (r.ContentType, r.UserAgent, r.Form["account[subdomain]"])));
         Assert.Contains(requests, r => r.Form.ContainsKey("leads[update][5][id]"));
-        Assert.Contains(requests, r => r.Form.Keys.Count(k => k.StartsWith("leads[update][0][custom_fields]", StringComparison.Ordinal) && k.EndsWith("][id]", StringComparison.Ordinal)) >= 100);
+        Assert.Contains(requests, r =>
+            r.Form.Keys.Count(k => k.StartsWith("leads[update][0][custom_fields]", StringComparison.Ordinal)
+            && k.EndsWith("][id]", StringComparison.Ordinal)) >= 100);
         Assert.All(requests, r => Assert.Contains(r.Form.Values, v => v.Any(c => c is >= 'А' and <= 'я')));
-        Assert.All(requests, r => Assert.False(simulator.Account.Leads.ContainsKey(long.Parse(r.Form["leads[update][0][id]"], CultureInfo.InvariantCulture))));
+        Assert.All(requests, r =>
+            Assert.False(
+            simulator.Account.Leads.ContainsKey(
+            long.Parse(r.Form["leads[update][0][id]"], CultureInfo.InvariantCulture))));
         Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
         Assert.Equal(0, setting.GetProperty("perSecond").GetDouble());
         Assert.True(setting.GetProperty("sent").GetInt64() >= 30);

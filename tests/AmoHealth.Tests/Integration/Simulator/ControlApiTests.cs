@@ -25,10 +25,12 @@ public sealed class ControlApiTests : IDisposable
         await AddFaultAsync("""{"endpoint":"account","status":503,"count":2}""");
         await AddFaultAsync("""{"endpoint":"leads","status":500}""");
 
-        var account = new[] { await _client.GetAsync("/api/v4/account"), await _client.GetAsync("/api/v4/account"), await _client.GetAsync("/api/v4/account") };
+        var account = new[] { await _client.GetAsync("/api/v4/account"), await _client.GetAsync("/api/v4/account"),
+            await _client.GetAsync("/api/v4/account") };
         using var leads = await _client.GetAsync("/api/v4/leads");
 
-        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], account.Select(r => r.StatusCode));
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
+            account.Select(r => r.StatusCode));
         Assert.Equal("text/html", account[0].Content.Headers.ContentType?.MediaType);
         Assert.Contains("nginx", await account[0].Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.InternalServerError, leads.StatusCode);
@@ -113,7 +115,8 @@ public sealed class ControlApiTests : IDisposable
         var problem = await response.JsonAsync();
         Assert.Equal(field, problem.GetProperty("field").GetString());
         Assert.Contains(field == "body" ? "JSON" : field, problem.GetProperty("detail").GetString());
-        Assert.Empty((await (await _client.GetAsync("/__sim/faults")).JsonAsync()).GetProperty("faults").EnumerateArray());
+        Assert.Empty((await (await _client.GetAsync("/__sim/faults")).JsonAsync()).GetProperty("faults")
+            .EnumerateArray());
     }
 
     [Fact]
@@ -129,7 +132,9 @@ public sealed class ControlApiTests : IDisposable
 
         Assert.Equal(
             ["GET /api/v4/account 200 account", "POST /api/v4/leads 200 leads", "GET /api/v4/leads/1 204 leads"],
-            requests.Select(r => $"{r.GetProperty("method").GetString()} {r.GetProperty("path").GetString()} {r.GetProperty("status").GetInt32()} {r.GetProperty("endpoint").GetString()}"));
+            requests.Select(r =>
+                $"{r.GetProperty("method").GetString()} {r.GetProperty("path").GetString()} " +
+                    $"{r.GetProperty("status").GetInt32()} {r.GetProperty("endpoint").GetString()}"));
         Assert.All(requests, r => Assert.InRange(r.GetProperty("time").GetInt64(), before, before + 60_000));
     }
 
@@ -140,20 +145,24 @@ public sealed class ControlApiTests : IDisposable
 
         using var json = await _client.PostJsonAsync("/hooks/demo", """{"text":"🔴 GET down"}""");
         using var form = await _client.PostAsync("/hooks/demo",
-            new FormUrlEncodedContent([new("payload", """{"attachments":[{"fallback":"x","text":"✅ restored"}]}""")]));
+            new FormUrlEncodedContent(
+                [new("payload", """{"attachments":[{"fallback":"x","text":"✅ restored"}]}""")]));
         using var unknownHook = await _client.PostJsonAsync("/hooks/nope", """{"text":"x"}""");
         using var noText = await _client.PostJsonAsync("/hooks/demo", """{"channel":"x"}""");
         using var broken = await _client.PostJsonAsync("/hooks/demo", "{");
-        var messages = (await (await _client.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray().ToList();
+        var messages = (await (await _client.GetAsync("/__sim/mattermost/messages")).JsonAsync()).EnumerateArray()
+            .ToList();
 
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Equal("ok", await json.Content.ReadAsStringAsync());
         Assert.Equal("text/plain", json.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownHook.StatusCode);
-        Assert.Equal("web.incoming_webhook.invalid.app_error", (await unknownHook.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal("web.incoming_webhook.invalid.app_error", (await unknownHook.JsonAsync()).GetProperty("id")
+            .GetString());
         Assert.Equal("web.incoming_webhook.text.app_error", (await noText.JsonAsync()).GetProperty("id").GetString());
-        Assert.Equal("model.incoming_hook.parse_data.app_error", (await broken.JsonAsync()).GetProperty("id").GetString());
+        Assert.Equal("model.incoming_hook.parse_data.app_error", (await broken.JsonAsync()).GetProperty("id")
+            .GetString());
         Assert.Equal(2, messages.Count);
         Assert.Equal("🔴 GET down", messages[0].GetProperty("payload").GetProperty("text").GetString());
         Assert.True(messages[0].GetProperty("receivedAt").GetInt64() > 1_700_000_000_000);
@@ -180,7 +189,8 @@ public sealed class ControlApiTests : IDisposable
 
     private async Task AddFaultAsync(string json)
     {
-        using var response = await _client.PostAsync("/__sim/faults", new StringContent(json, Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync("/__sim/faults",
+            new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 }

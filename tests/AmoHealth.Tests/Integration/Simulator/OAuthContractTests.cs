@@ -33,8 +33,10 @@ public sealed class OAuthContractTests : IDisposable
     {
         var code = await IssueCodeAsync();
 
-        using var response = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code", ("code", code)));
-        using var reused = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code", ("code", code)));
+        using var response = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("authorization_code", ("code", code)));
+        using var reused = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("authorization_code", ("code", code)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pair = await response.JsonAsync();
@@ -59,8 +61,10 @@ public sealed class OAuthContractTests : IDisposable
         var oldRefresh = first.GetProperty("refresh_token").GetString()!;
 
         // Form-encoded, as most SDKs send it.
-        using var refreshed = await _client.PostAsync("/oauth2/access_token", new FormUrlEncodedContent(Form("refresh_token", ("refresh_token", oldRefresh))));
-        using var replayed = await _client.PostJsonAsync("/oauth2/access_token", Body("refresh_token", ("refresh_token", oldRefresh)));
+        using var refreshed = await _client.PostAsync("/oauth2/access_token",
+            new FormUrlEncodedContent(Form("refresh_token", ("refresh_token", oldRefresh))));
+        using var replayed = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("refresh_token", ("refresh_token", oldRefresh)));
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var second = await refreshed.JsonAsync();
@@ -81,7 +85,8 @@ public sealed class OAuthContractTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v4/account")).StatusCode);
 
         _time.Advance(TimeSpan.FromMinutes(21));
-        using var lateExchange = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code", ("code", staleCode)));
+        using var lateExchange = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("authorization_code", ("code", staleCode)));
         _time.Advance(TimeSpan.FromDays(1));
         using var expired = await api.GetAsync("/api/v4/account");
 
@@ -107,8 +112,10 @@ public sealed class OAuthContractTests : IDisposable
     public async Task BadTokenRequestsGetTheDocumentedErrors()
     {
         using var missing = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code"));
-        using var unknownCode = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code", ("code", "def50200abc")));
-        using var unknownRefresh = await _client.PostJsonAsync("/oauth2/access_token", Body("refresh_token", ("refresh_token", "nope")));
+        using var unknownCode = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("authorization_code", ("code", "def50200abc")));
+        using var unknownRefresh = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("refresh_token", ("refresh_token", "nope")));
         using var badGrant = await _client.PostJsonAsync("/oauth2/access_token", Body("password"));
         using var wrongSecret = await _client.PostJsonAsync("/oauth2/access_token",
             JsonSerializer.Serialize(new Dictionary<string, string>
@@ -123,9 +130,11 @@ public sealed class OAuthContractTests : IDisposable
         await AssertOAuthErrorAsync(missing, "Check the `code` parameter");
         await AssertOAuthErrorAsync(unknownCode, "Cannot decrypt the authorization code");
         await AssertOAuthErrorAsync(unknownRefresh, "Cannot decrypt the refresh token");
-        await AssertOAuthErrorAsync(badGrant, "The authorization grant type is not supported by the authorization server.");
+        await AssertOAuthErrorAsync(badGrant,
+            "The authorization grant type is not supported by the authorization server.");
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.StatusCode);
-        Assert.Equal("Некорректный клиент", (await wrongSecret.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("Некорректный клиент", (await wrongSecret.JsonAsync()).GetProperty("title")
+            .GetString());
     }
 
     private async Task<string> IssueCodeAsync()
@@ -136,7 +145,8 @@ public sealed class OAuthContractTests : IDisposable
 
     private async Task<JsonElement> ExchangeAsync(string code)
     {
-        using var response = await _client.PostJsonAsync("/oauth2/access_token", Body("authorization_code", ("code", code)));
+        using var response = await _client.PostJsonAsync("/oauth2/access_token",
+            Body("authorization_code", ("code", code)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
     }
@@ -144,7 +154,8 @@ public sealed class OAuthContractTests : IDisposable
     private static string Body(string grantType, params (string Key, string Value)[] extra) =>
         JsonSerializer.Serialize(Form(grantType, extra).ToDictionary(p => p.Key, p => p.Value));
 
-    private static List<KeyValuePair<string, string>> Form(string grantType, params (string Key, string Value)[] extra) =>
+    private static List<KeyValuePair<string,
+        string>> Form(string grantType, params (string Key, string Value)[] extra) =>
     [
         new("client_id", Integration.ClientId),
         new("client_secret", Integration.ClientSecret),
@@ -170,7 +181,8 @@ public sealed class OAuthContractTests : IDisposable
 
         static JsonElement Part(string part)
         {
-            var padded = part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
+            var padded = part.Replace('-', '+').Replace('_', '/')
+                .PadRight(part.Length + (4 - part.Length % 4) % 4, '=');
             return JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(padded))).RootElement.Clone();
         }
     }

@@ -34,7 +34,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task EachTokenHasItsOwnBudget()
     {
-        using var simulator = Create(("Simulator:RateLimit:PerTokenPerSecond", "2"), ("Simulator:AccessTokens:1", "second-token"));
+        using var simulator = Create(("Simulator:RateLimit:PerTokenPerSecond", "2"),
+            ("Simulator:AccessTokens:1", "second-token"));
         using var first = simulator.CreateAmoClient();
         using var second = simulator.CreateAmoClient("second-token");
 
@@ -48,7 +49,8 @@ public sealed class RateLimitTests
     [Fact]
     public async Task The429CanBeTheGatewaysHtmlPage()
     {
-        using var simulator = Create(("Simulator:RateLimit:PerTokenPerSecond", "1"), ("Simulator:RateLimit:Format", "html"));
+        using var simulator = Create(("Simulator:RateLimit:PerTokenPerSecond", "1"),
+            ("Simulator:RateLimit:Format", "html"));
         using var client = simulator.CreateAmoClient();
 
         await client.GetAsync("/api/v4/account");

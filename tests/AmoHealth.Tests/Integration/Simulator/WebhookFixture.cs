@@ -39,7 +39,8 @@ public abstract class WebhookFixture : IAsyncLifetime
     protected async Task SubscribeAsync(params string[] settings)
     {
         var list = string.Join(",", settings.Select(s => $"\"{s}\""));
-        using var response = await Client.PostJsonAsync("/api/v4/webhooks", $$"""{"destination":"{{Receiver.Url}}","settings":[{{list}}]}""");
+        using var response = await Client.PostJsonAsync("/api/v4/webhooks",
+            $$"""{"destination":"{{Receiver.Url}}","settings":[{{list}}]}""");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
@@ -54,5 +55,6 @@ public abstract class WebhookFixture : IAsyncLifetime
         Eventually.TrueAsync(() => Dispatcher.InFlight.Count == 0, Wait, $"the deliveries to end after {after}");
 
     protected Task ExpectAttemptsAsync(int count) =>
-        Eventually.TrueAsync(() => Receiver.Requests.Count == count && Deliveries.All.Count == count, Wait, $"{count} delivery attempts");
+        Eventually.TrueAsync(() => Receiver.Requests.Count == count && Deliveries.All.Count == count, Wait,
+            $"{count} delivery attempts");
 }

@@ -107,7 +107,8 @@ public sealed class WebhookRetryTests : WebhookFixture
     public async Task ADigitalPipelineActionFiresOnceWhenALeadEntersItsStageWithoutRetries()
     {
         Receiver.Status = 500;
-        using var set = await Client.SendJsonAsync(HttpMethod.Put, "/__sim/dp", $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{Receiver.Url}}?probe=dp"}""");
+        using var set = await Client.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
+            $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{Receiver.Url}}?probe=dp"}""");
         var lead = Simulator.Account.AddLead("Probe", null, 0);
 
         await PatchAsync(lead.Id, """{"name":"no stage change"}""");

@@ -11,12 +11,17 @@ public sealed class WebhookTests : WebhookFixture
     [Fact]
     public async Task WebhooksAreListedUpsertedByDestinationAndDeleted()
     {
-        using var created = await Client.PostJsonAsync("/api/v4/webhooks", $$"""{"destination":"{{Receiver.Url}}","settings":["add_lead"],"sort":10}""");
-        using var upserted = await Client.PostJsonAsync("/api/v4/webhooks", $$"""{"destination":"{{Receiver.Url}}","settings":["update_lead","status_lead"]}""");
+        using var created = await Client.PostJsonAsync("/api/v4/webhooks",
+            $$"""{"destination":"{{Receiver.Url}}","settings":["add_lead"],"sort":10}""");
+        using var upserted = await Client.PostJsonAsync("/api/v4/webhooks",
+            $$"""{"destination":"{{Receiver.Url}}","settings":["update_lead","status_lead"]}""");
         var listed = await (await Client.GetAsync($"/api/v4/webhooks?filter[destination]={Receiver.Url}")).JsonAsync();
-        using var otherFilter = await Client.GetAsync("/api/v4/webhooks?filter[destination]=https://elsewhere.example/");
-        using var deleted = await Client.SendJsonAsync(HttpMethod.Delete, "/api/v4/webhooks", $$"""{"destination":"{{Receiver.Url}}"}""");
-        using var deletedAgain = await Client.SendJsonAsync(HttpMethod.Delete, "/api/v4/webhooks", $$"""{"destination":"{{Receiver.Url}}"}""");
+        using var otherFilter = await Client.GetAsync(
+            "/api/v4/webhooks?filter[destination]=https://elsewhere.example/");
+        using var deleted = await Client.SendJsonAsync(HttpMethod.Delete, "/api/v4/webhooks",
+            $$"""{"destination":"{{Receiver.Url}}"}""");
+        using var deletedAgain = await Client.SendJsonAsync(HttpMethod.Delete, "/api/v4/webhooks",
+            $$"""{"destination":"{{Receiver.Url}}"}""");
         using var empty = await Client.GetAsync("/api/v4/webhooks");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -25,7 +30,8 @@ public sealed class WebhookTests : WebhookFixture
         Assert.Equal(hook.GetProperty("id").GetInt64(), (await upserted.JsonAsync()).GetProperty("id").GetInt64());
         Assert.Equal(1, listed.GetProperty("_total_items").GetInt32());
         var only = listed.GetProperty("_embedded").GetProperty("webhooks")[0];
-        Assert.Equal(["update_lead", "status_lead"], only.GetProperty("settings").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["update_lead", "status_lead"], only.GetProperty("settings").EnumerateArray()
+            .Select(s => s.GetString()));
         Assert.Equal(HttpStatusCode.NoContent, otherFilter.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, deletedAgain.StatusCode);
@@ -49,7 +55,8 @@ public sealed class WebhookTests : WebhookFixture
     [Fact]
     public async Task OnlyAdminTokensManageWebhooks()
     {
-        var token = (await (await Client.PostJsonAsync("/__sim/tokens", """{"admin":false}""")).JsonAsync()).GetProperty("access_token").GetString();
+        var token = (await (await Client.PostJsonAsync("/__sim/tokens", """{"admin":false}""")).JsonAsync())
+            .GetProperty("access_token").GetString();
         using var user = Simulator.CreateAmoClient(token);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/api/v4/webhooks")).StatusCode);
@@ -82,7 +89,8 @@ public sealed class WebhookTests : WebhookFixture
     {
         await SubscribeAsync("update_lead");
         using var fault = await Client.PostJsonAsync("/__sim/faults", """{"endpoint":"dp","status":503}""");
-        using var dp = await Client.SendJsonAsync(HttpMethod.Put, "/__sim/dp", $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{Receiver.Url}}"}""");
+        using var dp = await Client.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
+            $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{Receiver.Url}}"}""");
         var lead = Simulator.Account.AddLead("Probe", null, 0);
 
         await PatchAsync(lead.Id, $$"""{"status_id":{{AccountState.SecondStageId}}}""");

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace AmoHealth.Tests.Integration.Storage;
 
 /// <summary>
-/// Migrations are a step of their own (AmoHealth.Migrator, systemd's amohealth-migrate unit, the AppHost's first resource):
+/// Migrations are a step of their own (AmoHealth.Migrator, systemd's amohealth-migrate unit, the AppHost's first
+/// resource):
 /// it applies the schema and exits, and the Prober never migrates; a Prober that meets an unmigrated store waits.
 /// </summary>
 [Trait("Ring", "Integration")]
@@ -30,7 +31,8 @@ public sealed class MigrateStepTests : IDisposable
         using var control = simulator.CreateAmoClient();
         var logger = new RecordingLogger<DatabaseInitializer>();
         await using var prober = ProberHost.For(
-            simulator, _database, new() { ["CHECK_INTERVAL"] = "2000" }, s => s.AddSingleton<ILogger<DatabaseInitializer>>(logger), migrate: false);
+            simulator, _database, new() { ["CHECK_INTERVAL"] = "2000" }, s =>
+                s.AddSingleton<ILogger<DatabaseInitializer>>(logger), migrate: false);
         using var client = prober.CreateClient();
 
         // Started, alive, not ready, and it says what to run; nothing reached the account.
@@ -40,14 +42,16 @@ public sealed class MigrateStepTests : IDisposable
         Assert.Equal("[]", await control.GetStringAsync("/__sim/requests"));
 
         var output = new StringWriter();
-        Assert.Equal(0, await MigratorCommand.RunAsync([$"--Storage:Path={_database.Path}"], output, CancellationToken.None));
+        Assert.Equal(0,
+            await MigratorCommand.RunAsync([$"--Storage:Path={_database.Path}"], output, CancellationToken.None));
 
         await Eventually.GetAsync(async () =>
         {
             await using var db = await _database.CreateFactory().CreateDbContextAsync();
             return await db.HealthChecks.AnyAsync() ? "stored" : null;
         }, Wait, "a probe result once the Migrator has run");
-        await Eventually.GetAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK ? "ready" : null, Wait, "the Prober to be ready");
+        await Eventually.GetAsync(async () => (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK
+            ? "ready" : null, Wait, "the Prober to be ready");
         Assert.Equal(1, logger.Count("AmoHealth.Migrator"));
     }
 
@@ -56,7 +60,8 @@ public sealed class MigrateStepTests : IDisposable
     {
         var output = new StringWriter();
 
-        var exit = await MigratorCommand.RunAsync(["migrate", $"--Storage:Path={_database.Path}"], output, CancellationToken.None);
+        var exit = await MigratorCommand.RunAsync(["migrate", $"--Storage:Path={_database.Path}"], output,
+            CancellationToken.None);
 
         Assert.True(exit == 0, output.ToString());
         Assert.Contains($"SQLite {_database.Path}: the schema is current.", output.ToString());
@@ -68,7 +73,9 @@ public sealed class MigrateStepTests : IDisposable
         Assert.Equal("wal", await mode.ExecuteScalarAsync());
 
         // A second run finds nothing to do and says the same.
-        Assert.Equal(0, await MigratorCommand.RunAsync([$"--Storage:Path={_database.Path}"], new StringWriter(), CancellationToken.None));
+        Assert.Equal(0,
+            await MigratorCommand.RunAsync([$"--Storage:Path={_database.Path}"], new StringWriter(),
+            CancellationToken.None));
     }
 
     [Fact]
@@ -88,10 +95,13 @@ public sealed class MigrateStepTests : IDisposable
     {
         const string Password = "s3cret-never-printed";
         var output = new StringWriter();
-        var connection = $"Host=127.0.0.1;Port={RedisServer.FreePort()};Database=amohealth;Username=amohealth;Password={Password};Timeout=3";
+        var connection =
+            $"Host=127.0.0.1;Port={RedisServer.FreePort()};Database=amohealth;Username=amohealth;"
+            + $"Password={Password};Timeout=3";
 
         var exit = await MigratorCommand.RunAsync(
-            ["--Storage:Provider=postgres", $"--ConnectionStrings:amohealth={connection}"], output, CancellationToken.None);
+            ["--Storage:Provider=postgres", $"--ConnectionStrings:amohealth={connection}"], output,
+                CancellationToken.None);
 
         Assert.Equal(1, exit);
         Assert.Contains("PostgreSQL 127.0.0.1/amohealth", output.ToString());

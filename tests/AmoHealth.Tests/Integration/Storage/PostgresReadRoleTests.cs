@@ -7,7 +7,8 @@ using Npgsql;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
-/// <summary>On PostgreSQL the Api logs in as a role that may only SELECT: the AppHost creates it, the Prober grants it.</summary>
+/// <summary>On PostgreSQL the Api logs in as a role that may only SELECT: the AppHost creates it, the Prober grants
+/// it.</summary>
 [Trait("Ring", "Integration")]
 public sealed class PostgresReadRoleTests : IDisposable
 {
@@ -25,7 +26,9 @@ public sealed class PostgresReadRoleTests : IDisposable
         var writer = await MigrateAsProberAsync();
         await using (var db = await writer.CreateDbContextAsync())
         {
-            await Results.StoreAsync(db, Enumerable.Range(0, 3).Select(i => new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, 1_800_000_000_000 + i, 200, null)));
+            await Results.StoreAsync(db, Enumerable.Range(0, 3)
+                .Select(i =>
+                new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, 1_800_000_000_000 + i, 200, null)));
         }
 
         await using var api = new StorageContextFactory(ApiOptions()).CreateDbContext();
@@ -44,7 +47,8 @@ public sealed class PostgresReadRoleTests : IDisposable
         })
         {
             var error = await Assert.ThrowsAsync<PostgresException>(() => api.Database.ExecuteSqlRawAsync(write));
-            Assert.True(error.SqlState == PostgresErrorCodes.InsufficientPrivilege, $"{write}: {error.SqlState} {error.MessageText}");
+            Assert.True(error.SqlState == PostgresErrorCodes.InsufficientPrivilege,
+                $"{write}: {error.SqlState} {error.MessageText}");
         }
     }
 
@@ -54,7 +58,8 @@ public sealed class PostgresReadRoleTests : IDisposable
         var writer = await MigrateAsProberAsync();
         await using (var db = await writer.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TABLE later_table (id int); INSERT INTO later_table VALUES (7);");
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE later_table (id int); INSERT INTO later_table VALUES (7);");
         }
 
         await using var api = new StorageContextFactory(ApiOptions()).CreateDbContext();
@@ -83,31 +88,40 @@ public sealed class PostgresReadRoleTests : IDisposable
             var owner = _store.ConnectionString;
             await File.WriteAllTextAsync(Path.Combine(etc, "common.env"), "Storage__Provider=postgres\n");
             await File.WriteAllTextAsync(Path.Combine(etc, "prober.env"), $"ConnectionStrings__amohealth={owner}\n");
-            await File.WriteAllTextAsync(Path.Combine(etc, "api.env"), $"Storage__Path=/var/lib/amohealth/health_checks.db\nConnectionStrings__amohealth={owner}\n");
+            await File.WriteAllTextAsync(Path.Combine(etc, "api.env"),
+                $"Storage__Path=/var/lib/amohealth/health_checks.db\nConnectionStrings__amohealth={owner}\n");
 
             var (code, output) = await RunReadRoleScriptAsync(etc);
             Assert.True(code == 0, output);
             var apiEnv = await File.ReadAllLinesAsync(Path.Combine(etc, "api.env"));
-            var apiConnection = Assert.Single(apiEnv, l => l.StartsWith("ConnectionStrings__amohealth=", StringComparison.Ordinal))["ConnectionStrings__amohealth=".Length..];
+            var apiConnection = Assert.Single(apiEnv, l =>
+                l.StartsWith("ConnectionStrings__amohealth=", StringComparison.Ordinal))[
+                "ConnectionStrings__amohealth=".Length..];
             Assert.Contains("Storage__Path=/var/lib/amohealth/health_checks.db", apiEnv);
             if (!OperatingSystem.IsWindows())
             {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(etc, "api.env")));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                    File.GetUnixFileMode(Path.Combine(etc, "api.env")));
             }
 
             var api = new NpgsqlConnectionStringBuilder(apiConnection);
-            Assert.Equal((LocalPostgres.ReadRole, _store.Name, PostgresServer.Shared.Port), (api.Username, api.Database, api.Port));
+            Assert.Equal((LocalPostgres.ReadRole, _store.Name, PostgresServer.Shared.Port),
+                (api.Username, api.Database, api.Port));
             Assert.True(api.Password is { Length: >= 32 }, "a generated password");
-            Assert.Contains("Storage__ReadRole=amohealth_api", await File.ReadAllLinesAsync(Path.Combine(etc, "prober.env")));
+            Assert.Contains("Storage__ReadRole=amohealth_api",
+                await File.ReadAllLinesAsync(Path.Combine(etc, "prober.env")));
             Assert.DoesNotContain(api.Password, output, StringComparison.Ordinal);
 
             // The migrate step runs with the setting the script wrote; the Api's new login reads and cannot write.
             var prober = _store.Options;
             prober.ReadRole = LocalPostgres.ReadRole;
             await ITestStore.MigrateAsync(prober);
-            await using var db = new StorageContextFactory(new() { Provider = StorageProvider.Postgres, PostgresConnectionString = apiConnection }).CreateDbContext();
+            await using var db = new StorageContextFactory(
+                new() { Provider = StorageProvider.Postgres, PostgresConnectionString = apiConnection })
+                .CreateDbContext();
             Assert.Equal(0, await db.HealthChecks.CountAsync());
-            var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM health_checks"));
+            var error = await Assert.ThrowsAsync<PostgresException>(() =>
+                db.Database.ExecuteSqlRawAsync("DELETE FROM health_checks"));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
 
             // Run again (every upgrade does): nothing changes.
@@ -122,7 +136,8 @@ public sealed class PostgresReadRoleTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> RunReadRoleScriptAsync(string etc)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", "pg-read-role.sh"), etc])
+        var start = new System.Diagnostics.ProcessStartInfo("bash",
+            [Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", "pg-read-role.sh"), etc])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

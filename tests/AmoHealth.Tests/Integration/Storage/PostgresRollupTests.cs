@@ -7,5 +7,6 @@ namespace AmoHealth.Tests.Integration.Storage;
 public sealed class PostgresRollupTests() : RollupTests(new TempPostgresDatabase())
 {
     private protected override string ResultIndexCountSql =>
-        "SELECT count(*) AS \"Value\" FROM pg_indexes WHERE tablename = 'health_checks' AND indexname <> 'PK_health_checks'";
+        "SELECT count(*) AS \"Value\" FROM pg_indexes WHERE tablename = 'health_checks' AND indexname <> " +
+            "'PK_health_checks'";
 }

@@ -55,7 +55,9 @@ public sealed class RestoreScriptTests : IDisposable
         Assert.Equal(5, Count(database));
         Assert.Equal("ok", Scalar(database, "PRAGMA integrity_check;"));
         var calls = await File.ReadAllLinesAsync(Path.Combine(_database.Directory, "systemctl.log"));
-        Assert.Equal(["stop amohealth-gateway amohealth-api amohealth-prober", "start amohealth-prober amohealth-api amohealth-gateway"], calls);
+        Assert.Equal(
+            ["stop amohealth-gateway amohealth-api amohealth-prober",
+            "start amohealth-prober amohealth-api amohealth-gateway"], calls);
     }
 
     [Fact]
@@ -66,7 +68,8 @@ public sealed class RestoreScriptTests : IDisposable
         await using (var db = await writer.CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO oauth_tokens (account, access_token, refresh_token, refresh_token_hash, expires_at, updated_at) VALUES ('acme', 'a1', 'spent', 'h1', 1, 1);");
+                "INSERT INTO oauth_tokens (account, access_token, refresh_token, refresh_token_hash, expires_at, " +
+                    "updated_at) VALUES ('acme', 'a1', 'spent', 'h1', 1, 1);");
         }
 
         var backups = Path.Combine(_database.Directory, "backups");
@@ -75,7 +78,8 @@ public sealed class RestoreScriptTests : IDisposable
         // Since the backup the Prober refreshed once (amoCRM no longer accepts "spent") and stored two results.
         await using (var db = await writer.CreateDbContextAsync())
         {
-            await db.Database.ExecuteSqlRawAsync("UPDATE oauth_tokens SET access_token = 'a2', refresh_token = 'current', refresh_token_hash = 'h2';");
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE oauth_tokens SET access_token = 'a2', refresh_token = 'current', refresh_token_hash = 'h2';");
         }
 
         await StoreAsync(writer, 2, 100);
@@ -85,7 +89,8 @@ public sealed class RestoreScriptTests : IDisposable
 
         Assert.True(restore.ExitCode == 0, restore.Output);
         Assert.Equal(5, Count(_database.Path));
-        Assert.Equal("current", Scalar(_database.Path, "SELECT refresh_token FROM oauth_tokens WHERE account = 'acme';"));
+        Assert.Equal("current",
+            Scalar(_database.Path, "SELECT refresh_token FROM oauth_tokens WHERE account = 'acme';"));
         Assert.Equal(7, Count(_database.Path + ".pre-restore"));
     }
 
@@ -100,18 +105,24 @@ public sealed class RestoreScriptTests : IDisposable
         var restore = await RunAsync("restore.sh", broken, _database.Path);
 
         Assert.NotEqual(0, restore.ExitCode);
-        Assert.Contains("the backup failed its integrity check, nothing was changed", restore.Output, StringComparison.Ordinal);
+        Assert.Contains("the backup failed its integrity check, nothing was changed", restore.Output,
+            StringComparison.Ordinal);
         Assert.Equal(3, Count(_database.Path));
         Assert.False(File.Exists(Path.Combine(_database.Directory, "systemctl.log")), "no service was stopped");
     }
 
-    private static async Task StoreAsync(IDbContextFactory<AmoHealth.Core.Storage.AmoHealthDbContext> writer, int count, long offset)
+    private static async Task StoreAsync(IDbContextFactory<AmoHealth.Core.Storage.AmoHealthDbContext> writer, int count,
+        long offset)
     {
         await using var db = await writer.CreateDbContextAsync();
-        await Results.StoreAsync(db, Enumerable.Range(0, count).Select(i => new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, 1_800_000_000_000 + offset + i, 200, null)));
+        await Results.StoreAsync(db, Enumerable.Range(0, count)
+            .Select(i =>
+            new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, 1_800_000_000_000 + offset + i, 200, null)));
     }
 
-    private static long Count(string path) => Convert.ToInt64(Scalar(path, "SELECT count(*) FROM health_checks;"), System.Globalization.CultureInfo.InvariantCulture);
+    private static long Count(string path) =>
+        Convert.ToInt64(Scalar(path, "SELECT count(*) FROM health_checks;"),
+        System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? Scalar(string path, string sql)
     {
@@ -128,12 +139,14 @@ public sealed class RestoreScriptTests : IDisposable
         var stubs = Path.Combine(_database.Directory, "bin");
         Directory.CreateDirectory(stubs);
         var systemctl = Path.Combine(stubs, "systemctl");
-        await File.WriteAllTextAsync(systemctl, $"#!/bin/sh\necho \"$*\" >> '{Path.Combine(_database.Directory, "systemctl.log")}'\n");
+        await File.WriteAllTextAsync(systemctl,
+            $"#!/bin/sh\necho \"$*\" >> '{Path.Combine(_database.Directory, "systemctl.log")}'\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(systemctl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var start = new ProcessStartInfo("bash", [Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", script), argument])
+        var start = new ProcessStartInfo("bash",
+            [Path.Combine(BrowserFixture.RepositoryRoot(), "deploy", script), argument])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

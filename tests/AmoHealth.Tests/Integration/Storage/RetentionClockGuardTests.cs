@@ -24,7 +24,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         var time = new FakeTimeProvider(Newest.AddDays(400));
         var logger = new RecordingLogger<RetentionService>();
         await using var connections = ((ITestStore)_database).CreateConnections();
-        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options),
+            time, logger);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 
@@ -42,7 +43,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         var jumped = Newest.AddDays(400);
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            await Results.StoreAsync(db, [new ProbeResult("main", CheckType.Get, Outcome.Up, 100, jumped.ToUnixTimeMilliseconds(), 200, null)]);
+            await Results.StoreAsync(db,
+                [new ProbeResult("main", CheckType.Get, Outcome.Up, 100, jumped.ToUnixTimeMilliseconds(), 200, null)]);
         }
 
         var logger = new RecordingLogger<RetentionService>();
@@ -65,7 +67,8 @@ public sealed class RetentionClockGuardTests : IDisposable
         var time = new FakeTimeProvider(Newest.AddHours(20));
         var logger = new RecordingLogger<RetentionService>();
         await using var connections = ((ITestStore)_database).CreateConnections();
-        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options), time, logger);
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(_database.Options),
+            time, logger);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 

@@ -34,13 +34,16 @@ public abstract class RetentionTests(ITestStore store) : IDisposable
         var ages = Enumerable.Range(0, 1_200).Select(i => (100 * Day) - (i * 2 * 3_600_000L)).ToList();
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            await Results.StoreAsync(db, ages.Select(age => new ProbeResult("main", CheckType.Get, Outcome.Up, 100, nowMs - age, 200, null)));
+            await Results.StoreAsync(db,
+                ages.Select(age => new ProbeResult("main", CheckType.Get, Outcome.Up, 100, nowMs - age, 200, null)));
         }
 
         var options = _database.Options;
-        options.Retention = new RetentionOptions { RawDays = 30, MinuteDays = 7, HourDays = 90, DayDays = 95, BatchSize = 100 };
+        options.Retention = new RetentionOptions { RawDays = 30, MinuteDays = 7, HourDays = 90, DayDays = 95,
+            BatchSize = 100 };
         await using var connections = _database.CreateConnections();
-        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<RetentionService>.Instance);
+        var service = new RetentionService(connections, Microsoft.Extensions.Options.Options.Create(options), time,
+            NullLogger<RetentionService>.Instance);
 
         var deleted = await service.PruneAsync(CancellationToken.None);
 
@@ -49,14 +52,18 @@ public abstract class RetentionTests(ITestStore store) : IDisposable
         var rawCutoff = nowMs - Resolution.Hour.Floor(nowMs - (30 * Day));
         Assert.Equal(ages.Count(a => a <= rawCutoff), rawAges.Count);
         Assert.All(rawAges, a => Assert.True(a <= rawCutoff));
-        Assert.All(await check.MinuteRollups.Select(r => r.Bucket).ToListAsync(), b => Assert.True(b >= nowMs - (7 * Day)));
-        Assert.All(await check.HourRollups.Select(r => r.Bucket).ToListAsync(), b => Assert.True(b >= nowMs - (90 * Day)));
-        Assert.All(await check.DayRollups.Select(r => r.Bucket).ToListAsync(), b => Assert.True(b >= nowMs - (95 * Day)));
+        Assert.All(await check.MinuteRollups.Select(r => r.Bucket).ToListAsync(), b =>
+            Assert.True(b >= nowMs - (7 * Day)));
+        Assert.All(await check.HourRollups.Select(r => r.Bucket).ToListAsync(), b =>
+            Assert.True(b >= nowMs - (90 * Day)));
+        Assert.All(await check.DayRollups.Select(r => r.Bucket).ToListAsync(), b =>
+            Assert.True(b >= nowMs - (95 * Day)));
         Assert.Equal(7 * 12, await check.MinuteRollups.CountAsync());
         Assert.True(deleted > 1_000, "several batches ran");
 
         // What is left still answers: the last 7 days from minutes, hours and days alike.
-        var week = await RollupQuery.SummarizeAsync(check.Database.GetDbConnection(), nowMs - (7 * Day), nowMs, null, null, options.Retention, nowMs, CancellationToken.None);
+        var week = await RollupQuery.SummarizeAsync(check.Database.GetDbConnection(), nowMs - (7 * Day), nowMs, null,
+            null, options.Retention, nowMs, CancellationToken.None);
         Assert.Equal(7 * 12, Assert.Single(week).Count);
         Assert.Equal(0, await service.PruneAsync(CancellationToken.None));
     }
@@ -79,7 +86,8 @@ public abstract class RetentionTests(ITestStore store) : IDisposable
         builder.AddAmoHealthStorage();
         using var host = builder.Build();
 
-        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            host.StartAsync());
 
         Assert.Contains("Storage:Retention", error.ToString());
     }

@@ -10,7 +10,8 @@ namespace AmoHealth.Tests.Integration.Storage;
 [Trait("Ring", "Integration")]
 public abstract class RollupTests(ITestStore store) : IDisposable
 {
-    internal static readonly long Start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    internal static readonly long Start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero)
+        .ToUnixTimeMilliseconds();
     private static readonly string[] Checks = [CheckType.Get, CheckType.Post, CheckType.Web];
     private protected ITestStore Store { get; } = store;
 
@@ -50,11 +51,13 @@ public abstract class RollupTests(ITestStore store) : IDisposable
             var covered = RollupQuery.Cover(from, to, retention, now);
             var coveredFrom = covered.Min(s => s.From);
             var coveredTo = covered.Max(s => s.To);
-            var series = await RollupQuery.SummarizeAsync(db.Database.GetDbConnection(), from, to, null, null, retention, now, CancellationToken.None);
+            var series = await RollupQuery.SummarizeAsync(db.Database.GetDbConnection(), from, to, null, null,
+                retention, now, CancellationToken.None);
 
             foreach (var check in Checks)
             {
-                var raw = results.Where(r => r.CheckType == check && r.Timestamp >= coveredFrom && r.Timestamp < coveredTo).ToList();
+                var raw = results.Where(r => r.CheckType == check && r.Timestamp >= coveredFrom
+                    && r.Timestamp < coveredTo).ToList();
                 var summary = series.SingleOrDefault(s => s.CheckType == check);
                 Assert.Equal(raw.Count, summary?.Count ?? 0);
                 if (summary is null)
@@ -62,7 +65,8 @@ public abstract class RollupTests(ITestStore store) : IDisposable
                     continue;
                 }
 
-                var times = raw.Where(r => r.ResponseTimeMs is not null).Select(r => r.ResponseTimeMs!.Value).Order().ToList();
+                var times = raw.Where(r => r.ResponseTimeMs is not null).Select(r => r.ResponseTimeMs!.Value).Order()
+                    .ToList();
                 Assert.Equal(raw.Count(r => r.Outcome == Outcome.Up), summary.UpCount);
                 Assert.Equal(times.Count, summary.TimedCount);
                 Assert.Equal(times.Sum(t => (long)t), summary.SumMs);
@@ -90,8 +94,10 @@ public abstract class RollupTests(ITestStore store) : IDisposable
         {
             var from = Start + random.NextInt64(0, 2L * 86_400_000);
             var to = from + random.NextInt64(1, 6L * 3_600_000);
-            var found = await RollupQuery.RawAsync(db.Database.GetDbConnection(), from, to, null, CheckType.Get, null, null, CancellationToken.None).CountAsync();
-            Assert.Equal(results.Count(r => r.CheckType == CheckType.Get && r.Timestamp >= from && r.Timestamp < to), found);
+            var found = await RollupQuery.RawAsync(db.Database.GetDbConnection(), from, to, null, CheckType.Get, null,
+                null, CancellationToken.None).CountAsync();
+            Assert.Equal(results.Count(r => r.CheckType == CheckType.Get && r.Timestamp >= from && r.Timestamp < to),
+                found);
         }
     }
 
@@ -128,7 +134,8 @@ public abstract class RollupTests(ITestStore store) : IDisposable
     }
 
     /// <summary>Stores in batches of random size, each batch shuffled, so ids are only roughly in time order.</summary>
-    private static async Task StoreShuffledInBatchesAsync(IDbContextFactory<AmoHealthDbContext> contexts, List<ProbeResult> results, Random random)
+    private static async Task StoreShuffledInBatchesAsync(IDbContextFactory<AmoHealthDbContext> contexts,
+        List<ProbeResult> results, Random random)
     {
         for (var i = 0; i < results.Count;)
         {
@@ -147,15 +154,19 @@ public abstract class RollupTests(ITestStore store) : IDisposable
         foreach (var resolution in Resolutions.All)
         {
             rows.AddRange((await db.Query(resolution).AsNoTracking().ToListAsync())
-                .Select(r => $"{resolution} {r.Account} {r.CheckType} {r.Bucket} {r.Count} {r.UpCount} {r.TimedCount} {r.SumMs} {r.MinMs} {r.MaxMs} " +
-                             $"{r.FirstId} {r.LastId} {LatencyHistogram.FromBytes(r.Histogram).Percentile(50)} {LatencyHistogram.FromBytes(r.Histogram).Count}"));
+                .Select(r =>
+                    $"{resolution} {r.Account} {r.CheckType} {r.Bucket} {r.Count} {r.UpCount} {r.TimedCount} " +
+                        $"{r.SumMs} {r.MinMs} {r.MaxMs} " +
+                             $"{r.FirstId} {r.LastId} {LatencyHistogram.FromBytes(r.Histogram).Percentile(50)} " +
+                                 $"{LatencyHistogram.FromBytes(r.Histogram).Count}"));
         }
 
         return [.. rows.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>A long-tailed latency: mostly 80–600 ms, sometimes seconds.</summary>
-    internal static int Latency(Random random) => random.Next(20) == 0 ? random.Next(1_000, 30_000) : random.Next(80, 600);
+    internal static int Latency(Random random) => random.Next(20) == 0 ? random.Next(1_000, 30_000)
+        : random.Next(80, 600);
 
     internal static int Lower(int exact) => (int)Math.Floor(exact * (1 - LatencyHistogram.RelativeAccuracy)) - 1;
 

@@ -2,7 +2,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
-/// <summary>SQLite runs one Prober, and a second one on the same file says so instead of probing everything twice.</summary>
+/// <summary>SQLite runs one Prober, and a second one on the same file says so instead of probing everything
+/// twice.</summary>
 [Trait("Ring", "Integration")]
 public sealed class SoleSqliteProberTests
 {

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
-/// <summary>The rollup suite on SQLite, with the tests that need no store and the upgrade from the first schema.</summary>
+/// <summary>The rollup suite on SQLite, with the tests that need no store and the upgrade from the first
+/// schema.</summary>
 [Trait("Ring", "Integration")]
 public sealed class SqliteRollupTests() : RollupTests(new TempDatabase())
 {
@@ -66,7 +67,8 @@ public sealed class SqliteRollupTests() : RollupTests(new TempDatabase())
                 Assert.Equal(0, s.From % s.Resolution.Milliseconds());
                 Assert.Equal(0, s.To % s.Resolution.Milliseconds());
                 // Never a level whose rows retention has already pruned (hours and days outlive the test's range).
-                Assert.True(s.Resolution != Resolution.Minute || s.From >= retention.KeptFrom(Resolution.Minute, now) - 60_000);
+                Assert.True(s.Resolution != Resolution.Minute
+                    || s.From >= retention.KeptFrom(Resolution.Minute, now) - 60_000);
             });
             Assert.True(segments.Count <= 5);
         }

@@ -28,31 +28,44 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
         await using (var db = await source.CreateDbContextAsync())
         {
             await Results.StoreAsync(db, RollupTests.RandomResults(random, days: 2));
-            var incident = new IncidentRecord { Account = "main", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = 1_000, Details = "HTTP 503" };
+            var incident = new IncidentRecord { Account = "main", CheckType = CheckType.Get, Kind = Outcome.Down,
+                StartTime = 1_000, Details = "HTTP 503" };
             db.Incidents.Add(incident);
             await db.SaveChangesAsync();
-            db.Notifications.Add(new NotificationRecord { Account = "main", CheckType = CheckType.Get, IncidentId = incident.Id, Kind = NotificationKinds.Down, Text = "🔴 GET", CreatedAt = 1_000 });
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "main", CheckType = CheckType.Get, Status = "down", Outcome = Outcome.Down, LastCheck = 1_000, IncidentId = incident.Id });
+            db.Notifications.Add(
+                new NotificationRecord { Account = "main", CheckType = CheckType.Get, IncidentId = incident.Id,
+                Kind = NotificationKinds.Down, Text = "🔴 GET", CreatedAt = 1_000 });
+            db.CheckStatuses.Add(
+                new CheckStatusRecord { Account = "main", CheckType = CheckType.Get, Status = "down",
+                Outcome = Outcome.Down, LastCheck = 1_000, IncidentId = incident.Id });
             await db.SaveChangesAsync();
         }
 
         var output = new StringWriter();
-        var exit = await SqliteToPostgresCopy.RunAsync(_sqlite.Path, _postgres.ConnectionString, output, CancellationToken.None);
+        var exit = await SqliteToPostgresCopy.RunAsync(_sqlite.Path, _postgres.ConnectionString, output,
+            CancellationToken.None);
 
         Assert.True(exit == 0, output.ToString());
         var target = ((ITestStore)_postgres).CreateFactory();
         await using var from = await source.CreateDbContextAsync();
         await using var to = await target.CreateDbContextAsync();
-        Assert.Equal(await from.HealthChecks.OrderBy(h => h.Id).Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime }).ToListAsync(),
-            await to.HealthChecks.OrderBy(h => h.Id).Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime }).ToListAsync());
+        Assert.Equal(await from.HealthChecks.OrderBy(h => h.Id)
+            .Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime }).ToListAsync(),
+            await to.HealthChecks.OrderBy(h => h.Id).Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime })
+                .ToListAsync());
         foreach (var resolution in Resolutions.All)
         {
             Assert.Equal(await from.Query(resolution).CountAsync(), await to.Query(resolution).CountAsync());
         }
 
-        var window = await RollupQuery.SummarizeAsync(to.Database.GetDbConnection(), RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
-        var expected = await RollupQuery.SummarizeAsync(from.Database.GetDbConnection(), RollupTests.Start, RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L), CancellationToken.None);
-        Assert.Equal(expected.Select(s => (s.CheckType, s.Count, s.UpCount, s.Percentile(95))).OrderBy(s => s.CheckType),
+        var window = await RollupQuery.SummarizeAsync(to.Database.GetDbConnection(), RollupTests.Start,
+            RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L),
+            CancellationToken.None);
+        var expected = await RollupQuery.SummarizeAsync(from.Database.GetDbConnection(), RollupTests.Start,
+            RollupTests.Start + 86_400_000, null, null, new RetentionOptions(), RollupTests.Start + (2 * 86_400_000L),
+            CancellationToken.None);
+        Assert.Equal(expected.Select(s => (s.CheckType, s.Count, s.UpCount, s.Percentile(95)))
+            .OrderBy(s => s.CheckType),
             window.Select(s => (s.CheckType, s.Count, s.UpCount, s.Percentile(95))).OrderBy(s => s.CheckType));
         var notification = await to.Notifications.Include(n => n.Incident).SingleAsync();
         Assert.Equal("HTTP 503", notification.Incident!.Details);
@@ -60,7 +73,8 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
 
         // The Prober goes on writing on PostgreSQL: new ids follow the copied ones.
         var last = await to.HealthChecks.MaxAsync(h => h.Id);
-        await Results.StoreAsync(to, [new ProbeResult("main", CheckType.Get, Outcome.Up, 80, 9_000_000_000_000, 200, null)]);
+        await Results.StoreAsync(to,
+            [new ProbeResult("main", CheckType.Get, Outcome.Up, 80, 9_000_000_000_000, 200, null)]);
         Assert.Equal(last + 1, await to.HealthChecks.MaxAsync(h => h.Id));
     }
 
@@ -75,7 +89,8 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
         }
 
         var output = new StringWriter();
-        var exit = await SqliteToPostgresCopy.RunAsync(_sqlite.Path, _postgres.ConnectionString, output, CancellationToken.None);
+        var exit = await SqliteToPostgresCopy.RunAsync(_sqlite.Path, _postgres.ConnectionString, output,
+            CancellationToken.None);
 
         Assert.Equal(3, exit);
         Assert.Contains("already holds history", output.ToString());

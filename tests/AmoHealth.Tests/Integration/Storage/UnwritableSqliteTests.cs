@@ -38,7 +38,8 @@ public sealed class UnwritableSqliteTests : IDisposable
 
         // The Prober stops cleanly: its last connection closes, and the WAL files stay for the reader.
         SqliteConnection.ClearAllPools();
-        Assert.True(File.Exists(_database.Path + "-wal") && File.Exists(_database.Path + "-shm"), "the -wal and -shm files outlive the Prober");
+        Assert.True(File.Exists(_database.Path + "-wal") && File.Exists(_database.Path + "-shm"),
+            "the -wal and -shm files outlive the Prober");
 
         using (var api = new ApiProcess(_database.Path))
         {
@@ -51,7 +52,8 @@ public sealed class UnwritableSqliteTests : IDisposable
         }
     }
 
-    /// <summary>Folder 2750 and files 0640, owned by this (root) process, group nogroup: the Api (nobody:nogroup) may only read.</summary>
+    /// <summary>Folder 2750 and files 0640, owned by this (root) process, group nogroup: the Api (nobody:nogroup) may
+    /// only read.</summary>
     private void LockDown()
     {
         if (!ApiProcess.RunningAsRoot)
@@ -68,10 +70,12 @@ public sealed class UnwritableSqliteTests : IDisposable
     private async Task StoreAsync(IDbContextFactory<AmoHealthDbContext> prober, int count)
     {
         await using var db = await prober.CreateDbContextAsync();
-        await Results.StoreAsync(db, Enumerable.Range(0, count).Select(_ => new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, _next++, 200, null)));
+        await Results.StoreAsync(db, Enumerable.Range(0, count)
+            .Select(_ => new ProbeResult("acme", CheckType.Get, Outcome.Up, 100, _next++, 200, null)));
     }
 
-    /// <summary>Rows in the Api's raw CSV export of the last hour; fails with the Api's answer and output otherwise.</summary>
+    /// <summary>Rows in the Api's raw CSV export of the last hour; fails with the Api's answer and output
+    /// otherwise.</summary>
     private static async Task<int> CountAsync(ApiProcess api)
     {
         using var http = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(20) };
@@ -93,12 +97,14 @@ public sealed class UnwritableSqliteTests : IDisposable
                     return;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or Xunit.Sdk.TrueException && deadline.Elapsed < TimeSpan.FromSeconds(60))
+            catch (Exception ex) when (ex is HttpRequestException or Xunit.Sdk.TrueException
+                && deadline.Elapsed < TimeSpan.FromSeconds(60))
             {
                 // Not listening yet, or the schema not yet seen.
             }
 
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"the Api did not show {expected} rows within 60 s\n{api.Output}");
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60),
+                $"the Api did not show {expected} rows within 60 s\n{api.Output}");
             await Task.Delay(100);
         }
     }
