@@ -6,7 +6,7 @@ namespace AmoHealth.Api.Apis;
 
 public static class InfoApi
 {
-    /// <summary>Maps <c>GET /api/info</c>: demo mode, the interval, the alert channels and the DP action URLs.</summary>
+    /// <summary>Maps <c>GET /api/info</c>: demo mode, the interval, alert channels, DP action URLs.</summary>
     public static RouteGroupBuilder MapInfoApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup(string.Empty).WithTags("Info");
@@ -29,18 +29,22 @@ public static class InfoApi
             // What the Prober recorded for the Api, in the shapes Core defines for both.
             await using var connection = await connections.OpenAsync(cancellationToken);
             await using var command = connection
-                .Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE account = @account OR \"key\" = @dp")
+                .Command("SELECT account, \"key\", \"value\" FROM probe_state "
+                    + "WHERE account = @account OR \"key\" = @dp")
                 .With("@account", string.Empty).With("@dp", ProbeStateKeys.DpAction.Name);
             var rows = await ProbeStateRows.ReadAsync(command, cancellationToken);
             // A value written by another version that does not parse is left out rather than failing the page.
+            var prefix = ProbeStateKeys.ChannelPrefix;
             channels = [.. rows
-                .Where(r => r.Account.Length == 0 && r.Key.StartsWith(ProbeStateKeys.ChannelPrefix, StringComparison.Ordinal))
+                .Where(r => r.Account.Length == 0 && r.Key.StartsWith(prefix, StringComparison.Ordinal))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => r.TryRead(ProbeStateKeys.Channel(r.Key[ProbeStateKeys.ChannelPrefix.Length..]), out var c) ? c : null)
+                .Select(r => r.TryRead(ProbeStateKeys.Channel(r.Key[prefix.Length..]), out var c) ? c : null)
                 .OfType<ChannelState>()];
             dpActions = [.. rows
                 .OrderBy(r => r.Account, StringComparer.Ordinal)
-                .Select(r => r.TryRead(ProbeStateKeys.DpAction, out var a) ? new DpActionDto(r.Account, a.StageId, a.Url) : null)
+                .Select(r => r.TryRead(ProbeStateKeys.DpAction, out var a)
+                    ? new DpActionDto(r.Account, a.StageId, a.Url)
+                    : null)
                 .OfType<DpActionDto>()];
         }
 
@@ -48,9 +52,11 @@ public static class InfoApi
     }
 }
 
-/// <param name="Channels">Each alert channel: <c>ok</c>, <c>failing</c> (since when, last error) or <c>misconfigured</c> (why).</param>
+/// <param name="Channels">Each alert channel: <c>ok</c>, <c>failing</c> (since when, last error) or
+/// <c>misconfigured</c> (why).</param>
 /// <param name="DpActions">Per account with the end-to-end DP check: the stage and the URL its Digital Pipeline action
 /// "send webhook" must call, the secret shown as <c>{Monitor:HookSecret}</c>.</param>
-public sealed record InfoDto(bool Demo, int CheckIntervalMs, IReadOnlyList<ChannelState> Channels, IReadOnlyList<DpActionDto> DpActions);
+public sealed record InfoDto(
+    bool Demo, int CheckIntervalMs, IReadOnlyList<ChannelState> Channels, IReadOnlyList<DpActionDto> DpActions);
 
 public sealed record DpActionDto(string Account, long StageId, string Url);

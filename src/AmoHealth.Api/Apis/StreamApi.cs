@@ -50,9 +50,11 @@ public static class StreamApi
         var heartbeat = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
         // A stream ends when the client leaves or when the Api stops: open streams must never hold up a
         // restart (the client reconnects to the next process).
-        long? lastEventId = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None,
+        long? lastEventId = long.TryParse(
+            context.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var last) ? last : null;
-        return TypedResults.ServerSentEvents(EventsAsync(hub, reader, catchUp, lastEventId, schema, heartbeat, time, lifetime.ApplicationStopping));
+        return TypedResults.ServerSentEvents(
+            EventsAsync(hub, reader, catchUp, lastEventId, schema, heartbeat, time, lifetime.ApplicationStopping));
     }
 
     internal static async IAsyncEnumerable<SseItem<string>> EventsAsync(

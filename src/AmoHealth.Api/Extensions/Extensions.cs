@@ -29,8 +29,9 @@ public static class Extensions
             services.AddSingleton<IStatusSubscriber, NoStatusSubscriber>();
         }
 
-        // Only source-generated metadata, under JIT as under NativeAOT: a type missing from the context fails the tests.
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolver = Apis.ApiJsonContext.Default);
+        // Only source-generated metadata, under JIT as under NativeAOT: a type missing from the context fails tests.
+        services.ConfigureHttpJsonOptions(
+            json => json.SerializerOptions.TypeInfoResolver = Apis.ApiJsonContext.Default);
         services.AddProblemDetails();
         services.AddClientLimits();
         services.AddOpenApi(ApiDocs.DocumentName, options => options
@@ -39,10 +40,10 @@ public static class Extensions
             .AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "AmoHealth API";
-            document.Info.Description = "Status, history, incidents and statistics of the amoCRM checks. Times are Unix milliseconds. " +
-                "`/api/stream` is Server-Sent Events: unnamed `status_update` messages in the seed's shape, named `incident_opened`, " +
-                "`incident_closed` and `heartbeat` events.";
-            // Relative to the page: the Api's own loopback address means nothing to a browser behind the Gateway.
+            document.Info.Description = "Status, history, incidents and statistics of the amoCRM checks. " +
+                "Times are Unix milliseconds. `/api/stream` is Server-Sent Events: unnamed `status_update` " +
+                "messages in the seed's shape, named `incident_opened`, `incident_closed` and `heartbeat` events.";
+            // Relative to the page: the Api's loopback address means nothing to a browser behind the Gateway.
             document.Servers?.Clear();
             return Task.CompletedTask;
         }));

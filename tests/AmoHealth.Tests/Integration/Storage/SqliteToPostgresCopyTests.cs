@@ -28,6 +28,13 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
         await using (var db = await source.CreateDbContextAsync())
         {
             await Results.StoreAsync(db, RollupTests.RandomResults(random, days: 2));
+            await Results.StoreAsync(db,
+            [
+                new ProbeResult("main", CheckType.Web, Outcome.Down, 3, RollupTests.Start + 7, null, "DNS")
+                {
+                    Kind = FailureKind.Dns,
+                },
+            ]);
             var incident = new IncidentRecord { Account = "main", CheckType = CheckType.Get, Kind = Outcome.Down,
                 StartTime = 1_000, Details = "HTTP 503" };
             db.Incidents.Add(incident);
@@ -35,9 +42,11 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
             db.Notifications.Add(
                 new NotificationRecord { Account = "main", CheckType = CheckType.Get, IncidentId = incident.Id,
                 Kind = NotificationKinds.Down, Text = "🔴 GET", CreatedAt = 1_000 });
-            db.CheckStatuses.Add(
-                new CheckStatusRecord { Account = "main", CheckType = CheckType.Get, Status = "down",
-                Outcome = Outcome.Down, LastCheck = 1_000, IncidentId = incident.Id });
+            db.CheckStatuses.Add(new CheckStatusRecord
+            {
+                Account = "main", CheckType = CheckType.Get, Status = "down", Outcome = Outcome.Down, LastCheck = 1_000,
+                IncidentId = incident.Id, StoredKind = FailureKind.Timeout,
+            });
             await db.SaveChangesAsync();
         }
 
@@ -49,10 +58,13 @@ public sealed class SqliteToPostgresCopyTests : IDisposable
         var target = ((ITestStore)_postgres).CreateFactory();
         await using var from = await source.CreateDbContextAsync();
         await using var to = await target.CreateDbContextAsync();
-        Assert.Equal(await from.HealthChecks.OrderBy(h => h.Id)
-            .Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime }).ToListAsync(),
-            await to.HealthChecks.OrderBy(h => h.Id).Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime })
-                .ToListAsync());
+        Assert.Equal(
+            await from.HealthChecks.OrderBy(h => h.Id)
+                .Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime, h.StoredKind }).ToListAsync(),
+            await to.HealthChecks.OrderBy(h => h.Id)
+                .Select(h => new { h.Id, h.Timestamp, h.Outcome, h.ResponseTime, h.StoredKind }).ToListAsync());
+        Assert.Equal(FailureKind.Dns, (await to.HealthChecks.SingleAsync(h => h.StoredKind != null)).StoredKind);
+        Assert.Equal(FailureKind.Timeout, (await to.CheckStatuses.SingleAsync()).StoredKind);
         foreach (var resolution in Resolutions.All)
         {
             Assert.Equal(await from.Query(resolution).CountAsync(), await to.Query(resolution).CountAsync());
