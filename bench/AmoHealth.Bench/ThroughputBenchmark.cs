@@ -32,8 +32,10 @@ public static class ThroughputBenchmark
         var monitor = new MonitorOptions { CheckIntervalMs = 1_000, TimeoutMs = 900, MaxRequestsPerSecond = 5 };
         var options = Options.Create(monitor);
         var http = new SharedHandlerFactory();
-        var client = new ProbeClient(TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
-            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
+        var guards = new AccountGuard.Registry(TimeProvider.System, options);
+        var client = new ProbeClient(TimeProvider.System, options, guards,
+            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System,
+                NullLoggerFactory.Instance, guards));
         var list = Enumerable.Range(0, accounts).Select(i => new AmoAccount($"bench-{i}", simulator, token)).ToList();
         var results = new ResultChannel();
         using var scheduler = new ProbeScheduler(

@@ -45,8 +45,10 @@ public sealed class TimedProbe : IAsyncDisposable
         probe._address = new Uri(probe._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
         var options = Options.Create(new MonitorOptions { TimeoutMs = 10_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 });
         var http = new SharedHandlerFactory();
-        probe._client = new ProbeClient(TimeProvider.System, options, new AccountGuards(TimeProvider.System, options),
-            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System, NullLoggerFactory.Instance, new AccountGuards(TimeProvider.System, options)));
+        var guards = new AccountGuard.Registry(TimeProvider.System, options);
+        probe._client = new ProbeClient(TimeProvider.System, options, guards,
+            new TokenSources(http, new ProbeStateStore(null!), null!, options, TimeProvider.System,
+                NullLoggerFactory.Instance, guards));
         probe._account = new AmoAccount("bench", probe._address, "t");
         return probe;
     }
@@ -57,8 +59,8 @@ public sealed class TimedProbe : IAsyncDisposable
         var overheads = new List<double>();
         for (var i = 0; i < samples + warmup; i++)
         {
-            var result = await _client.SendAsync(_account, CheckType.Web, new ProbeRequest(HttpMethod.Get, _address), _ => null,
-                cancellationToken);
+            var result = await _client.SendAsync(_account, CheckType.Web,
+                new ProbeClient.Request(HttpMethod.Get, _address), _ => null, cancellationToken);
             if (!_serverWaits.TryDequeue(out var waited) || result.Outcome != Outcome.Up)
             {
                 throw new InvalidOperationException($"probe {i} failed: {result.ErrorMessage}");

@@ -64,7 +64,7 @@ public static class Extensions
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ProbeClient>();
-        services.AddSingleton<AccountGuards>();
+        services.AddSingleton<AccountGuard.Registry>();
         services.AddSingleton<TestLeads>();
         services.AddSingleton<Notices>();
         services.AddSingleton<IStateFence, OwnershipStateFence>();

@@ -46,12 +46,13 @@ public sealed partial class DpProbe(
         switch (o.DpMode)
         {
             case DpMode.Url:
-                return await client.SendAsync(account, CheckType, new ProbeRequest(HttpMethod.Get, new Uri(o.DpUrl!)),
-                    response => Judge.Status(response, 200), cancellationToken);
+                return await client.SendAsync(account, CheckType,
+                    new ProbeClient.Request(HttpMethod.Get, new Uri(o.DpUrl!)),
+                    response => AnswerClassifier.Judge.Status(response, 200), cancellationToken);
             case DpMode.Api:
-                return await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Get,
+                return await client.SendAsync(account, CheckType, ProbeClient.Request.Api(account, HttpMethod.Get,
                     "/api/v4/leads/pipelines"),
-                    response => Judge.Status(response, 200), cancellationToken);
+                    response => AnswerClassifier.Judge.Status(response, 200), cancellationToken);
         }
 
         if (await endToEnd.NotReadyAsync(account, CheckType, cancellationToken) is { } notReady)
@@ -132,7 +133,7 @@ public sealed partial class DpProbe(
     {
         // The measured move must be a real change of stage, so the lead first goes back (unmeasured).
         var back = await client.SendAsync(account, CheckType, MoveTo(account, id, o.DpReturnStageId!.Value),
-            response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+            response => AnswerClassifier.Judge.JsonWithProperty(response, "id"), cancellationToken);
         if (back.Outcome.IsSuccess() is false)
         {
             return back with { ErrorMessage = $"Could not move the test lead back to stage {o.DpReturnStageId}: "
@@ -195,8 +196,8 @@ public sealed partial class DpProbe(
                 + "set existing stage ids (GET /api/v4/leads/pipelines lists them)";
     }
 
-    private static ProbeRequest MoveTo(AmoAccount account, long leadId, long stageId) =>
-        ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
+    private static ProbeClient.Request MoveTo(AmoAccount account, long leadId, long stageId) =>
+        ProbeClient.Request.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}",
             AmoBody.Stage(stageId));
 
     private sealed record Outstanding(DateTimeOffset SentAt, DeliveryWaiters.Waiter Catcher);

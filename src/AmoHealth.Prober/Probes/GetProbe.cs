@@ -11,6 +11,6 @@ public sealed class GetProbe(ProbeClient client) : IProbe
     public string CheckType => Core.Checks.CheckType.Get;
 
     public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
-        client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Get, account.Settings.GetPath),
-            response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+        client.SendAsync(account, CheckType, ProbeClient.Request.Api(account, HttpMethod.Get, account.Settings.GetPath),
+            response => AnswerClassifier.Judge.JsonWithProperty(response, "id"), cancellationToken);
 }

@@ -27,9 +27,9 @@ public sealed class HookProbe(
     {
         if (account.Settings.HookMode == HookMode.Api)
         {
-            return await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Get,
+            return await client.SendAsync(account, CheckType, ProbeClient.Request.Api(account, HttpMethod.Get,
                 "/api/v4/webhooks"),
-                response => Judge.Status(response, 200, 204), cancellationToken);
+                response => AnswerClassifier.Judge.Status(response, 200, 204), cancellationToken);
         }
 
         if (await endToEnd.NotReadyAsync(account, CheckType, cancellationToken) is { } notReady)
@@ -45,7 +45,7 @@ public sealed class HookProbe(
         return await leads.WriteAsync(account, CheckType, id =>
         {
             var name = ProbeMarker.NewName(out var marker);
-            var write = ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
+            var write = ProbeClient.Request.Api(account, HttpMethod.Patch, $"/api/v4/leads/{id}",
                 AmoBody.Name(name));
             return endToEnd.MeasureAsync(
                 account,
@@ -71,9 +71,9 @@ public sealed class HookProbe(
         if (!found || disabled)
         {
             var body = AmoBody.Subscription(options.Value.ReceiverUrl(account.Name), "update_lead");
-            var subscribed = await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Post,
-                "/api/v4/webhooks", body),
-                response => Judge.Status(response, 200, 201), cancellationToken);
+            var subscribed = await client.SendAsync(account, CheckType,
+                ProbeClient.Request.Api(account, HttpMethod.Post, "/api/v4/webhooks", body),
+                response => AnswerClassifier.Judge.Status(response, 200, 201), cancellationToken);
             if (subscribed.Outcome.IsSuccess() is false)
             {
                 return subscribed with
@@ -101,9 +101,9 @@ public sealed class HookProbe(
         }
 
         var body = AmoBody.Unsubscription(previous);
-        await client.SendAsync(account, CheckType, ProbeRequest.Api(account, HttpMethod.Delete, "/api/v4/webhooks",
-            body),
-            response => Judge.Status(response, 204, 404), cancellationToken);
+        await client.SendAsync(account, CheckType,
+            ProbeClient.Request.Api(account, HttpMethod.Delete, "/api/v4/webhooks", body),
+            response => AnswerClassifier.Judge.Status(response, 204, 404), cancellationToken);
     }
 
     /// <summary>Why nothing arrived, when amoCRM can tell: our hook was disabled or removed.</summary>
@@ -132,7 +132,7 @@ public sealed class HookProbe(
         var destination = options.Value.ReceiverUrl(account.Name);
         bool found = false, disabled = false;
         var listing = await client.SendAsync(account, CheckType,
-            ProbeRequest.Api(account, HttpMethod.Get,
+            ProbeClient.Request.Api(account, HttpMethod.Get,
                 $"/api/v4/webhooks?filter[destination]={Uri.EscapeDataString(destination)}"),
             response =>
             {
@@ -141,7 +141,7 @@ public sealed class HookProbe(
                     return null;
                 }
 
-                if (Judge.Status(response, 200) is { } wrong)
+                if (AnswerClassifier.Judge.Status(response, 200) is { } wrong)
                 {
                     return wrong;
                 }

@@ -16,10 +16,10 @@ internal static class Pipelines
         CancellationToken cancellationToken)
     {
         var stages = new List<Stage>();
-        var result = await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Get,
+        var result = await client.SendAsync(account, checkType, ProbeClient.Request.Api(account, HttpMethod.Get,
             "/api/v4/leads/pipelines"), response =>
         {
-            if (Judge.Status(response, 200) is { } wrong)
+            if (AnswerClassifier.Judge.Status(response, 200) is { } wrong)
             {
                 return wrong;
             }

@@ -23,9 +23,9 @@ public sealed class PostProbe(ProbeClient client, TestLeads leads, TimeProvider 
         return await leads.WriteAsync(account, CheckType, id =>
         {
             var body = AmoBody.Name($"{TestLeads.LeadName} {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}");
-            var request = ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{id}", body);
-            return client.SendAsync(account, CheckType, request, response => Judge.JsonWithProperty(response, "id"),
-                cancellationToken);
+            var request = ProbeClient.Request.Api(account, HttpMethod.Patch, $"/api/v4/leads/{id}", body);
+            return client.SendAsync(account, CheckType, request,
+                response => AnswerClassifier.Judge.JsonWithProperty(response, "id"), cancellationToken);
         }, cancellationToken);
     }
 }

@@ -56,7 +56,8 @@ public sealed partial class TestLeads
     {
         bool gone = false, closed = false;
         long? pipeline = null;
-        await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"),
+        await client.SendAsync(account, checkType,
+            ProbeClient.Request.Api(account, HttpMethod.Get, $"/api/v4/leads/{leadId}"),
             response =>
         {
             if (response.Status == 204)
@@ -67,7 +68,7 @@ public sealed partial class TestLeads
 
             if (response.Status != 200)
             {
-                return Judge.Status(response, 200);
+                return AnswerClassifier.Judge.Status(response, 200);
             }
 
             try
@@ -101,8 +102,8 @@ public sealed partial class TestLeads
         }
 
         var moved = await client.SendAsync(account, checkType,
-            ProbeRequest.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", AmoBody.Stage(stage)),
-            response => Judge.JsonWithProperty(response, "id"), cancellationToken);
+            ProbeClient.Request.Api(account, HttpMethod.Patch, $"/api/v4/leads/{leadId}", AmoBody.Stage(stage)),
+            response => AnswerClassifier.Judge.JsonWithProperty(response, "id"), cancellationToken);
         if (moved.Outcome.IsSuccess())
         {
             LogReopened(logger, account.Name, leadId, stage);

@@ -111,11 +111,13 @@ public sealed partial class TestLeads(
     {
         var body = AmoBody.NewLead(LeadName);
         long? created = null;
-        var result = await client.SendAsync(account, checkType, ProbeRequest.Api(account, HttpMethod.Post,
+        var result = await client.SendAsync(account, checkType, ProbeClient.Request.Api(account, HttpMethod.Post,
             "/api/v4/leads", body), response =>
         {
             created = ReadCreatedId(response);
-            return created is null ? Judge.Status(response, 200) ?? "HTTP 200 but no lead id in _embedded.leads" : null;
+            return created is null
+                ? AnswerClassifier.Judge.Status(response, 200) ?? "HTTP 200 but no lead id in _embedded.leads"
+                : null;
         }, cancellationToken);
         return (created, result);
     }
@@ -193,7 +195,7 @@ public sealed partial class TestLeads(
     private static long? ParseId(string? text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    private static long? ReadCreatedId(ProbeResponse response)
+    private static long? ReadCreatedId(ProbeClient.Response response)
     {
         if (response.Status != 200)
         {

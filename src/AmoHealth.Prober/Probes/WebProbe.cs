@@ -11,11 +11,11 @@ public sealed class WebProbe(ProbeClient client) : IProbe
 
     public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken)
     {
-        var request = new ProbeRequest(HttpMethod.Get, account.Resolve("/"), Accept: "text/html");
+        var request = new ProbeClient.Request(HttpMethod.Get, account.Resolve("/"), Accept: "text/html");
         return client.SendAsync(account, CheckType, request, JudgePage, cancellationToken);
     }
 
-    private static string? JudgePage(ProbeResponse response) => response.Status switch
+    private static string? JudgePage(ProbeClient.Response response) => response.Status switch
     {
         >= 300 and < 400 => null,
         >= 200 and < 300 when response.MediaType is "text/html" => null,

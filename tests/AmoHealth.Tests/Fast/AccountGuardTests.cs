@@ -116,7 +116,7 @@ public sealed class AccountGuardTests
     [Fact]
     public void TheBudgetComesFromTheOptionsAndIsSharedPerAccount()
     {
-        var guards = new AccountGuards(_clock, Options.Create(new MonitorOptions { MaxRequestsPerSecond = 4 }));
+        var guards = new AccountGuard.Registry(_clock, Options.Create(new MonitorOptions { MaxRequestsPerSecond = 4 }));
 
         guards.For("acme").Admit();
         var second = guards.For("acme").Admit();

@@ -33,7 +33,7 @@ public sealed class AnswerClassifierTests
         int status, string mediaType, string body, string? judgement, int elapsedMs, Outcome outcome, FailureKind kind,
         string? error)
     {
-        var response = new ProbeResponse((HttpStatusCode)status, mediaType, body);
+        var response = new ProbeClient.Response((HttpStatusCode)status, mediaType, body);
 
         var classified = AnswerClassifier.Classify(
             response, _ => judgement, TimeSpan.FromMilliseconds(elapsedMs), TimeSpan.FromSeconds(2));
@@ -49,7 +49,7 @@ public sealed class AnswerClassifierTests
     [InlineData("{\"_embedded\":{\"leads\":7}}")]
     public void AnAnswerOfAnUnexpectedShapeIsDownNotAnException(string body)
     {
-        var response = new ProbeResponse(HttpStatusCode.OK, "application/json", body);
+        var response = new ProbeClient.Response(HttpStatusCode.OK, "application/json", body);
 
         // A judge written for amoCRM's object, as the probes' are: it throws on any other shape.
         var classified = AnswerClassifier.Classify(response, r =>
@@ -68,7 +68,8 @@ public sealed class AnswerClassifierTests
     [InlineData("1")]
     public void AJsonArrayWhereAnObjectWithAnIdIsExpectedIsDown(string body) =>
         Assert.Equal("HTTP 200 but the JSON has no 'id'",
-            Judge.JsonWithProperty(new ProbeResponse(HttpStatusCode.OK, "application/json", body), "id"));
+            AnswerClassifier.Judge.JsonWithProperty(
+                new ProbeClient.Response(HttpStatusCode.OK, "application/json", body), "id"));
 
     [Theory]
     [InlineData("""{"retry_after":7}""", null, 7)]
@@ -81,7 +82,7 @@ public sealed class AnswerClassifierTests
     [InlineData("""{"retry_after":1e99}""", null, null)]
     public void TheWaitAmoCrmAsksForComesFromTheHeaderOrItsJson(string body, int? headerSeconds, int? seconds)
     {
-        var response = new ProbeResponse(HttpStatusCode.TooManyRequests, "application/json", body)
+        var response = new ProbeClient.Response(HttpStatusCode.TooManyRequests, "application/json", body)
         {
             RetryAfter = headerSeconds is { } h ? TimeSpan.FromSeconds(h) : null,
         };

@@ -20,7 +20,7 @@ public static class ProbeClients
         var clock = time ?? TimeProvider.System;
         var factory = new HandlerFactory(trustAnyCertificate);
         var wrapped = Options.Create(options);
-        var guards = new AccountGuards(clock, wrapped);
+        var guards = new AccountGuard.Registry(clock, wrapped);
         var tokens = new TokenSources(
             factory, state ?? new ProbeStateStore(NoDatabase), connections ?? NoDatabase, wrapped, clock,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, guards);

@@ -16,13 +16,44 @@ public static class AnswerClassifier
     public readonly record struct Verdict(Outcome Outcome, FailureKind Kind, string? Error,
         TimeSpan? RetryAfter = null);
 
+    /// <summary>Reusable judgements of a probe's answer; each returns null when the answer is correct.</summary>
+    public static class Judge
+    {
+        public static string? Status(ProbeClient.Response response, params int[] expected) =>
+            expected.Contains(response.Status)
+                ? null
+                : $"HTTP {response.Status}: expected {string.Join(" or ", expected)}";
+
+        /// <summary>A JSON object with the given property, as amoCRM's entities all carry <c>id</c>.</summary>
+        public static string? JsonWithProperty(ProbeClient.Response response, string property)
+        {
+            if (Status(response, 200) is { } wrongStatus)
+            {
+                return wrongStatus;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Body);
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                       && document.RootElement.TryGetProperty(property, out _)
+                    ? null
+                    : $"HTTP 200 but the JSON has no '{property}'";
+            }
+            catch (JsonException)
+            {
+                return "HTTP 200 but the body is not JSON";
+            }
+        }
+    }
+
     /// <summary>
     /// The verdict on an answer that took <paramref name="elapsed"/>: amoCRM's special statuses first, then
     /// <paramref name="judge"/> (null = correct), and a correct answer slower than <paramref name="threshold"/>
     /// is degraded.
     /// </summary>
     public static Verdict Classify(
-        ProbeResponse response, Func<ProbeResponse, string?> judge, TimeSpan elapsed, TimeSpan threshold)
+        ProbeClient.Response response, Func<ProbeClient.Response, string?> judge, TimeSpan elapsed, TimeSpan threshold)
     {
         if (Special(response) is { } special)
         {
@@ -66,7 +97,7 @@ public static class AnswerClassifier
 
     /// <summary>How long amoCRM asked us to wait: the Retry-After header, or <c>retry_after</c> (seconds) in its JSON
     /// 429.</summary>
-    public static TimeSpan? RetryAfterOf(ProbeResponse response)
+    public static TimeSpan? RetryAfterOf(ProbeClient.Response response)
     {
         if (response.RetryAfter is { } header)
         {
@@ -88,7 +119,7 @@ public static class AnswerClassifier
         }
     }
 
-    private static Verdict? Special(ProbeResponse response) => response.StatusCode switch
+    private static Verdict? Special(ProbeClient.Response response) => response.StatusCode switch
     {
         HttpStatusCode.Unauthorized =>
             new(Outcome.AuthFailed, FailureKind.TokenRejected, "HTTP 401: the access token was rejected"),
@@ -107,7 +138,7 @@ public static class AnswerClassifier
 
     /// <summary>The judge's reason, or a plain one when the answer is not of the shape the judge reads (an array for an
     /// object).</summary>
-    private static string? Judged(ProbeResponse response, Func<ProbeResponse, string?> judge)
+    private static string? Judged(ProbeClient.Response response, Func<ProbeClient.Response, string?> judge)
     {
         try
         {

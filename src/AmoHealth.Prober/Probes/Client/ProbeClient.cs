@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using AmoHealth.Core.Checks;
 using AmoHealth.Prober.Configuration;
@@ -16,13 +17,10 @@ namespace AmoHealth.Prober.Probes.Client;
 /// distort latency.
 /// </summary>
 public sealed class ProbeClient(
-    TimeProvider time, IOptions<MonitorOptions> options, AccountGuards guards, TokenSources tokens)
+    TimeProvider time, IOptions<MonitorOptions> options, AccountGuard.Registry guards, TokenSources tokens)
 {
     /// <summary>The named client for requests that are not timed probes (the self-check, our receiver).</summary>
     public const string HttpClientName = "probe";
-
-    /// <summary>The first 64K characters decide every judgement; a bigger answer is read no further.</summary>
-    private const int MaxBodyChars = 64 * 1024;
 
     // The code pages are registered when the client is made, never inside a timed request.
     static ProbeClient() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -37,8 +35,8 @@ public sealed class ProbeClient(
     public async Task<ProbeResult> SendAsync(
         AmoAccount account,
         string checkType,
-        ProbeRequest request,
-        Func<ProbeResponse, string?> judge,
+        Request request,
+        Func<Response, string?> judge,
         CancellationToken cancellationToken)
     {
         // 1. Admit: only API calls of the account's host spend its budget; the web UI passes untouched.
@@ -99,7 +97,7 @@ public sealed class ProbeClient(
         string checkType,
         Verdict verdict,
         DateTimeOffset startedAt,
-        ProbeResponse? answer,
+        Response? answer,
         TimedConnection? timing) =>
         new(account.Name, checkType, verdict.Outcome,
             timing is null ? null : (int)Math.Round(timing.Elapsed.TotalMilliseconds),
@@ -123,7 +121,7 @@ public sealed class ProbeClient(
     }
 
     /// <summary>One attempt on its own connection: the whole answer, or why none came, with its timing.</summary>
-    private async Task<Attempt> AttemptAsync(ProbeRequest request, string? token, CancellationToken cancellationToken)
+    private async Task<Attempt> AttemptAsync(Request request, string? token, CancellationToken cancellationToken)
     {
         var timeout = options.Value.Timeout;
         var timing = new TimedConnection(time);
@@ -136,10 +134,7 @@ public sealed class ProbeClient(
         try
         {
             using var response = await invoker.SendAsync(message, linked.Token);
-            timing.HeadersReceived();
-            var answer = await ReadAsync(response, linked.Token);
-            timing.Finished();
-            return new Attempt(timing, answer, null);
+            return new Attempt(timing, await timing.ReadAnswerAsync(response, linked.Token), null);
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested
                                                  && !cancellationToken.IsCancellationRequested)
@@ -160,45 +155,69 @@ public sealed class ProbeClient(
         }
     }
 
-    /// <summary>The answer, read once: capped, decoded with the charset it names (windows-1251, koi8-r).</summary>
-    private static async Task<ProbeResponse> ReadAsync(HttpResponseMessage response,
-        CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var reader = new StreamReader(stream, CharsetOf(response.Content));
-        var buffer = new char[MaxBodyChars];
-        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        return new ProbeResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
-            new string(buffer, 0, read))
-        {
-            RetryAfter = response.Headers.RetryAfter?.Delta,
-        };
-    }
-
-    /// <summary>
-    /// The charset the answer names: a Cyrillic page in front of amoCRM may still be <c>windows-1251</c> or
-    /// <c>koi8-r</c>. An unknown or missing charset reads as UTF-8, never an exception.
-    /// </summary>
-    private static Encoding CharsetOf(HttpContent content)
-    {
-        var charset = content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ');
-        if (string.IsNullOrEmpty(charset))
-        {
-            return Encoding.UTF8;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(charset);
-        }
-        catch (ArgumentException)
-        {
-            return Encoding.UTF8;
-        }
-    }
-
     private readonly record struct Token(string? Value, string? Failure);
 
     /// <param name="Failure">Why no answer came; null when <paramref name="Answer"/> is there.</param>
-    private sealed record Attempt(TimedConnection Timing, ProbeResponse? Answer, Verdict? Failure);
+    private sealed record Attempt(TimedConnection Timing, Response? Answer, Verdict? Failure);
+
+    /// <summary>
+    /// What a probe asks for. The call makes a fresh message of it for each attempt: a message is sent once,
+    /// and the token refresh sends the request again.
+    /// </summary>
+    public sealed record Request(
+        HttpMethod Method,
+        Uri Uri,
+        string? JsonBody = null,
+        bool NeedsToken = false,
+        string? Accept = null)
+    {
+        private static readonly ProductInfoHeaderValue UserAgent = new("AmoHealth", "1.0");
+
+        /// <summary>A call to the account's API, with its Bearer token.</summary>
+        public static Request Api(AmoAccount account, HttpMethod method, string pathAndQuery,
+            string? jsonBody = null) =>
+            new(method, account.Resolve(pathAndQuery), jsonBody, NeedsToken: true, Accept: "application/json");
+
+        /// <summary>
+        /// An API call of the account's own host (<c>/api/</c>, <c>/oauth2/</c>): the ones amoCRM budgets and
+        /// throttles. The web UI and a Digital Pipeline URL are not.
+        /// </summary>
+        public bool IsApiOf(AmoAccount account) =>
+            string.Equals(Uri.Authority, account.BaseUri.Authority, StringComparison.OrdinalIgnoreCase)
+            && (Uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)
+                || Uri.AbsolutePath.StartsWith("/oauth2/", StringComparison.Ordinal));
+
+        public HttpRequestMessage ToMessage(string? token)
+        {
+            var message = new HttpRequestMessage(Method, Uri);
+            // A fresh connection per probe: what a new client of amoCRM pays is what we measure.
+            message.Headers.ConnectionClose = true;
+            message.Headers.UserAgent.Add(UserAgent);
+            if (Accept is not null)
+            {
+                message.Headers.Accept.ParseAdd(Accept);
+            }
+
+            if (token is not null)
+            {
+                message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            if (JsonBody is not null)
+            {
+                message.Content = new StringContent(JsonBody, Encoding.UTF8, "application/json");
+            }
+
+            return message;
+        }
+    }
+
+    /// <summary>What a probe received: enough to judge the answer, with the body capped.</summary>
+    public sealed record Response(HttpStatusCode StatusCode, string? MediaType, string Body)
+    {
+        public int Status => (int)StatusCode;
+
+        /// <summary>The <c>Retry-After</c> header, when sent.</summary>
+        public TimeSpan? RetryAfter { get; init; }
+    }
 }

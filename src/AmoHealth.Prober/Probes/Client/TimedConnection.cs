@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Prober.Probes.Client;
@@ -10,6 +11,9 @@ namespace AmoHealth.Prober.Probes.Client;
 /// </summary>
 public sealed class TimedConnection(TimeProvider time)
 {
+    /// <summary>The first 64K characters decide every judgement; a bigger answer is read no further.</summary>
+    private const int MaxBodyChars = 64 * 1024;
+
     private readonly long _started = time.GetTimestamp();
     private long? _dnsDone;
     private long? _connectDone;
@@ -61,6 +65,47 @@ public sealed class TimedConnection(TimeProvider time)
         PooledConnectionLifetime = TimeSpan.Zero,
         ConnectCallback = (context, cancellationToken) => ConnectAsync(context, null, cancellationToken),
     };
+
+    /// <summary>
+    /// The answer, read once within this clock: capped, decoded with the charset it names (windows-1251, koi8-r).
+    /// </summary>
+    public async Task<ProbeClient.Response> ReadAnswerAsync(HttpResponseMessage response,
+        CancellationToken cancellationToken)
+    {
+        HeadersReceived();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var reader = new StreamReader(stream, CharsetOf(response.Content));
+        var buffer = new char[MaxBodyChars];
+        var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        Finished();
+        return new ProbeClient.Response(response.StatusCode, response.Content.Headers.ContentType?.MediaType,
+            new string(buffer, 0, read))
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
+    }
+
+    /// <summary>
+    /// The charset the answer names: a Cyrillic page in front of amoCRM may still be <c>windows-1251</c> or
+    /// <c>koi8-r</c>. An unknown or missing charset reads as UTF-8, never an exception.
+    /// </summary>
+    private static Encoding CharsetOf(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"', '\'', ' ');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
 
     private static async ValueTask<Stream> ConnectAsync(
         SocketsHttpConnectionContext context, TimedConnection? timing, CancellationToken cancellationToken)

@@ -27,13 +27,13 @@ public sealed class EndToEnd(
         AmoAccount account,
         string checkType,
         Func<Delivery, bool> match,
-        ProbeRequest write,
+        ProbeClient.Request write,
         Func<CancellationToken, Task<string?>> explainMissing,
         CancellationToken cancellationToken)
     {
         using var waiter = waiters.Register(account.Name, match);
-        var written = await client.SendAsync(account, checkType, write, r => Judge.JsonWithProperty(r, "id"),
-            cancellationToken);
+        var written = await client.SendAsync(account, checkType, write,
+            r => AnswerClassifier.Judge.JsonWithProperty(r, "id"), cancellationToken);
         if (written.Outcome.IsSuccess() is false)
         {
             return written with { ErrorMessage = $"The write that should trigger the webhook failed: "

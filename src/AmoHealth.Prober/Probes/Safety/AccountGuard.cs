@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using AmoHealth.Core.Checks;
+using AmoHealth.Prober.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Probes.Safety;
 
@@ -97,5 +100,20 @@ public sealed class AccountGuard(TimeProvider time, GuardSettings settings)
 
         public static Admission Deny(Outcome outcome, string reason, DateTimeOffset until) => new(TimeSpan.Zero,
             outcome, reason, until);
+    }
+
+    /// <summary>One guard per account, shared by every probe of that account.</summary>
+    public sealed class Registry(TimeProvider time, IOptions<MonitorOptions> options)
+    {
+        private readonly ConcurrentDictionary<string, AccountGuard> _guards = new(StringComparer.Ordinal);
+
+        public AccountGuard For(string account) => _guards.GetOrAdd(account, _ =>
+        {
+            var o = options.Value;
+            return new AccountGuard(time, new GuardSettings(
+                TimeSpan.FromSeconds(1.0 / o.MaxRequestsPerSecond),
+                TimeSpan.FromSeconds(o.DefaultRetryAfterSeconds),
+                TimeSpan.FromMinutes(o.BlockedRecheckMinutes)));
+        });
     }
 }

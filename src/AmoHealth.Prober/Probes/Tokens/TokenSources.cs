@@ -14,7 +14,7 @@ public sealed class TokenSources(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILoggerFactory loggers,
-    Safety.AccountGuards guards)
+    Safety.AccountGuard.Registry guards)
 {
     public const string HttpClientName = "amocrm-oauth";
     private readonly ConcurrentDictionary<string, ITokenSource> _sources = new(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public sealed class TokenSources(
         var oauth = account.Settings.OAuth;
         if (!oauth.Enabled)
         {
-            return new StaticTokenSource(account.AccessToken);
+            return new Static(account.AccessToken);
         }
 
         var exchange = new TokenExchange(account.Name, account.BaseUri, oauth, httpClients.CreateClient(HttpClientName),
@@ -47,5 +47,17 @@ public sealed class TokenSources(
             await state.SetAsync(account.Name, ProbeStateRecord.TokenExpiresKey,
                 expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken);
         }
+    }
+
+    /// <summary>A long-lived token (1 day to 5 years): nothing to refresh; a 401 means it expired or was
+    /// revoked.</summary>
+    private sealed class Static(string token) : ITokenSource
+    {
+        public bool CanRefresh => false;
+
+        public ValueTask<string> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
+
+        public Task<bool> RefreshAfterRejectionAsync(string rejected, CancellationToken cancellationToken) =>
+            Task.FromResult(false);
     }
 }

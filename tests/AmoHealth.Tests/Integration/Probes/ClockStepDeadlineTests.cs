@@ -61,7 +61,7 @@ public sealed class ClockStepDeadlineTests
         var account = new AmoAccount("acme", server.BaseUri, "token", AccountSettings.Resolve(options));
         var client = ProbeClients.Create(options, clock);
         var endToEnd = new EndToEnd(client, waiters, Microsoft.Extensions.Options.Options.Create(options), clock, new PlainHttpClients());
-        var write = ProbeRequest.Api(account, HttpMethod.Patch, "/api/v4/leads/1", """{"name":"marker"}""");
+        var write = ProbeClient.Request.Api(account, HttpMethod.Patch, "/api/v4/leads/1", """{"name":"marker"}""");
         return endToEnd.MeasureAsync(account, CheckType.Hook, d => d.Leads.Any(l => l.Id == 1), write, _ => Task.FromResult<string?>(null), CancellationToken.None);
     }
 

@@ -28,8 +28,10 @@ public sealed class OddAnswersTests
         string? seen = null;
 
         var web = await new WebProbe(ProbeClients.Create(Options)).ProbeAsync(account, CancellationToken.None);
-        var read = await ProbeClients.Create(Options).SendAsync(account, CheckType.Web, new ProbeRequest(HttpMethod.Get, server.BaseUri),
-            response => (seen = response.Body) is not null ? Judge.Status(response, 200) : "no body", CancellationToken.None);
+        var read = await ProbeClients.Create(Options).SendAsync(account, CheckType.Web,
+            new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => (seen = response.Body) is not null ? AnswerClassifier.Judge.Status(response, 200) : "no body",
+            CancellationToken.None);
 
         Assert.True(web.Outcome == Outcome.Up, $"{web.Outcome}: {web.ErrorMessage}");
         Assert.Equal(Outcome.Up, read.Outcome);

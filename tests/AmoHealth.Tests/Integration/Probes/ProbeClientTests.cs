@@ -31,8 +31,8 @@ public sealed class ProbeClientTests
         var account = new AmoAccount("acme", server.BaseUri, "token");
 
         var result = await ProbeClients.Create(Options).SendAsync(
-            account, CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
-            response => Judge.Status(response, 200), CancellationToken.None);
+            account, CheckType.Get, new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 
         Assert.True(expected == result.Outcome, $"{result.Outcome}: {result.ErrorMessage}");
         Assert.Equal(status, result.HttpStatus);
@@ -50,8 +50,8 @@ public sealed class ProbeClientTests
         var account = new AmoAccount("acme", server.BaseUri, "token");
 
         var result = await ProbeClients.Create(ShortTimeout).SendAsync(
-            account, CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
-            response => Judge.Status(response, 200), CancellationToken.None);
+            account, CheckType.Get, new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Down, result.Outcome);
         Assert.StartsWith("Timeout", result.ErrorMessage);
@@ -67,8 +67,8 @@ public sealed class ProbeClientTests
         var baseUri = new Uri($"http://127.0.0.1:{closedPort}");
 
         var result = await ProbeClients.Create(Options).SendAsync(
-            new AmoAccount("acme", baseUri, "token"), CheckType.Web, new ProbeRequest(HttpMethod.Get, baseUri),
-            response => Judge.Status(response, 200), CancellationToken.None);
+            new AmoAccount("acme", baseUri, "token"), CheckType.Web, new ProbeClient.Request(HttpMethod.Get, baseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Down, result.Outcome);
         Assert.StartsWith("Connect", result.ErrorMessage);
@@ -86,7 +86,8 @@ public sealed class ProbeClientTests
 
         var result = await ProbeClients.Create(Options).SendAsync(
             new AmoAccount("acme", server.BaseUri, "token"), CheckType.Get,
-            new ProbeRequest(HttpMethod.Get, server.BaseUri), response => Judge.Status(response, 200), CancellationToken.None);
+            new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Up, result.Outcome);
         // At least the injected delay; the upper bound only guards against a unit mix-up (seconds vs ms).
@@ -108,8 +109,8 @@ public sealed class ProbeClientTests
 
         var result = await ProbeClients.Create(Options).SendAsync(
             new AmoAccount("acme", server.BaseUri, "token"), CheckType.Get,
-            new ProbeRequest(HttpMethod.Get, server.BaseUri), response => Judge.JsonWithProperty(response, "id"),
-            CancellationToken.None);
+            new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => AnswerClassifier.Judge.JsonWithProperty(response, "id"), CancellationToken.None);
 
         Assert.Equal(kind == FailureKind.None ? Outcome.Up : Outcome.Down, result.Outcome);
         Assert.Equal(kind, result.Kind);

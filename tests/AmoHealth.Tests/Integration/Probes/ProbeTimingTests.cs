@@ -41,8 +41,9 @@ public sealed class ProbeTimingTests
         }, https: true);
 
         var result = await ProbeClients.Create(Options, trustAnyCertificate: true).SendAsync(
-            new AmoAccount("acme", server.BaseUri, "t"), CheckType.Get, new ProbeRequest(HttpMethod.Get, server.BaseUri),
-            response => Judge.Status(response, 200), CancellationToken.None);
+            new AmoAccount("acme", server.BaseUri, "t"), CheckType.Get,
+            new ProbeClient.Request(HttpMethod.Get, server.BaseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 
         Assert.Equal(Outcome.Up, result.Outcome);
         Assert.Equal("https", server.BaseUri.Scheme);
@@ -92,6 +93,7 @@ public sealed class ProbeTimingTests
 
     private static Task<ProbeResult> Probe(Uri baseUri, MonitorOptions options) =>
         ProbeClients.Create(options).SendAsync(
-            new AmoAccount("acme", baseUri, "t", AccountSettings.Resolve(options)), CheckType.Get, new ProbeRequest(HttpMethod.Get, baseUri),
-            response => Judge.Status(response, 200), CancellationToken.None);
+            new AmoAccount("acme", baseUri, "t", AccountSettings.Resolve(options)), CheckType.Get,
+            new ProbeClient.Request(HttpMethod.Get, baseUri),
+            response => AnswerClassifier.Judge.Status(response, 200), CancellationToken.None);
 }

@@ -33,7 +33,8 @@ public sealed class TokenTests
         var account = rig.Account with { AccessToken = await LongLivedAsync(rig, days: 10) };
         var wrapped = Microsoft.Extensions.Options.Options.Create(rig.Options);
         var sources = new TokenSources(new PlainHttpClients(), rig.State, ((ITestStore)rig.Database).CreateConnections(), wrapped, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System, wrapped));
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            new AmoHealth.Prober.Probes.Safety.AccountGuard.Registry(TimeProvider.System, wrapped));
 
         await sources.RecordStaticExpiryAsync(account, CancellationToken.None);
 

@@ -70,7 +70,7 @@ public sealed class TokenTroubleTests
             context.Response.StatusCode = 429;
             return Task.CompletedTask;
         });
-        var guards = new AmoHealth.Prober.Probes.Safety.AccountGuards(TimeProvider.System,
+        var guards = new AmoHealth.Prober.Probes.Safety.AccountGuard.Registry(TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new AmoHealth.Prober.Configuration.MonitorOptions()));
         var source = await SourceAsync(oauth.BaseUri, TimeProvider.System, await FolderAsync(), guards.For("acme"));
 
@@ -115,7 +115,8 @@ public sealed class TokenTroubleTests
             RefreshToken = "def50200initial",
         };
         var exchange = new TokenExchange("acme", baseUri, options, new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, time, NullLogger.Instance,
-            guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuards(time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
+            guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuard.Registry(
+                time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
         return new OAuthTokenSource("acme", options, new TokenFile(tokenFile), new TokenVault(connections, TokenCipher.Create(ProberRig.EncryptionKey), time),
             exchange, new ProbeStateStore(connections), time, NullLogger.Instance);
     }
