@@ -2,10 +2,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Core.Alerting;
 
-/// <summary>
-/// The one place an event becomes a message: its outbox kind (which rules apply: grouping, ordering behind its
-/// incident, reminders), the check it is filed under and its text in the configured language.
-/// </summary>
+/// <summary>The one place an event becomes a message: its outbox kind (which rules apply: grouping, ordering behind its
+/// incident, reminders), the check it is filed under and its text in the configured language.</summary>
 public static class AlertMessages
 {
     /// <summary>The account of an alert about the whole installation (the Api's "not probing").</summary>

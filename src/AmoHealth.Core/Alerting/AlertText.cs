@@ -5,11 +5,9 @@ using static AmoHealth.Core.Alerting.AlertFormat;
 
 namespace AmoHealth.Core.Alerting;
 
-/// <summary>
-/// The incident and monitor-fault alerts, put together from a language's phrases. What a message says is decided
-/// by the incident's <see cref="Outcome"/> and the result's <see cref="FailureKind"/>; the probe's own message is
-/// only ever printed, as the detail line.
-/// </summary>
+/// <summary>The incident and monitor-fault alerts, put together from a language's phrases. What a message says is
+/// decided by the incident's <see cref="Outcome"/> and the result's <see cref="FailureKind"/>; the probe's own message
+/// is only ever printed, as the detail line.</summary>
 public static class AlertText
 {
     public static string Down(IAlertLanguage l, IncidentRecord incident, ProbeResult result, string? dashboard)
@@ -59,10 +57,8 @@ public static class AlertText
             l.StillDownForLabel + Duration(now - DateTimeOffset.FromUnixTimeMilliseconds(incident.StartTime), l),
         ], dashboard, l);
 
-    /// <summary>
-    /// AmoHealth's own fault: what failed, that amoCRM is fine, the probe's reason as the detail, and what to fix,
-    /// chosen by <paramref name="kind"/>.
-    /// </summary>
+    /// <summary>AmoHealth's own fault: what failed, that amoCRM is fine, the probe's reason as the detail, and what to
+    /// fix, chosen by <paramref name="kind"/>.</summary>
     public static string MonitorFault(
         IAlertLanguage l,
         string account,

@@ -2,10 +2,9 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Alerting;
 
-/// <summary>
-/// Every phrase of every alert in one language: one class per language implements it, so a language is a table a
-/// translator can read and a missing phrase does not compile. <see cref="AlertText"/> puts the phrases together.
-/// </summary>
+/// <summary>Every phrase of every alert in one language: one class per language implements it, so a language is a table
+/// a translator can read and a missing phrase does not compile. <see cref="AlertText"/> puts the phrases
+/// together.</summary>
 public interface IAlertLanguage
 {
     /// <summary>The <c>Alerts:Language</c> value that selects it.</summary>

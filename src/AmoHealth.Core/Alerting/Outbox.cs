@@ -2,10 +2,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Core.Alerting;
 
-/// <summary>
-/// Adds an alert to the outbox (<c>notifications</c>), one row per usable channel, in the caller's transaction:
-/// the Prober with the change it announces, the Api with its "not probing" mark.
-/// </summary>
+/// <summary>Adds an alert to the outbox (<c>notifications</c>), one row per usable channel, in the caller's
+/// transaction: the Prober with the change it announces, the Api with its "not probing" mark.</summary>
 public static class Outbox
 {
     private const string Insert =

@@ -8,15 +8,21 @@ public static class AlertGrouping
 {
     /// <summary>Reads the account's checks and applies <see cref="Held"/>.</summary>
     public static async Task<HashSet<NotificationRecord>> HeldAsync(
-        StoreSession session, AlertOptions settings, int checkIntervalMs, List<NotificationRecord> sendable, long nowMs, CancellationToken cancellationToken)
+        StoreSession session, AlertOptions settings, int checkIntervalMs, List<NotificationRecord> sendable,
+            long nowMs, CancellationToken cancellationToken)
     {
         if (settings.GroupWindowSeconds == 0)
         {
             return [];
         }
 
-        var accounts = sendable.Where(n => NotificationKinds.IsGrouped(n.Kind)).Select(n => n.Account).Distinct().ToList();
-        List<CheckStatusRecord> checks = accounts.Count == 0 ? [] : await ChecksAsync(session, accounts, cancellationToken);
+        var accounts = sendable
+            .Where(n => NotificationKinds.IsGrouped(n.Kind))
+            .Select(n => n.Account)
+            .Distinct()
+            .ToList();
+        List<CheckStatusRecord> checks = accounts.Count == 0 ? [] : await ChecksAsync(session, accounts,
+            cancellationToken);
         return Held(settings, TimeSpan.FromMilliseconds(checkIntervalMs), sendable, checks, nowMs);
     }
 
@@ -27,7 +33,8 @@ public static class AlertGrouping
         CancellationToken cancellationToken)
     {
         await using var command = session.Command(string.Empty);
-        command.CommandText = "SELECT account, check_type, status, state, last_check FROM check_status WHERE account IN "
+        command.CommandText = "SELECT account, check_type, status, state, last_check FROM check_status "
+            + "WHERE account IN "
             + command.InList("@account", accounts);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var checks = new List<CheckStatusRecord>();
@@ -43,14 +50,13 @@ public static class AlertGrouping
         return checks;
     }
 
-    /// <summary>
-    /// Down (and restored) alerts of one account wait until the oldest of them is <c>GroupWindowSeconds</c> old
-    /// and no other check of the account may still join them: one being confirmed, or one whose result of the
-    /// cycle that saw the change has not come in yet (a HOOK or DP verdict comes only at its deadline). They never
-    /// wait longer than one interval, so one outage is one message even when the checks fail at different moments.
-    /// </summary>
+    /// <summary>Down (and restored) alerts of one account wait until the oldest of them is <c>GroupWindowSeconds</c>
+    /// old and no other check of the account may still join them: one being confirmed, or one whose result of the cycle
+    /// that saw the change has not come in yet (a HOOK or DP verdict comes only at its deadline). They never wait
+    /// longer than one interval, so one outage is one message even when the checks fail at different moments.</summary>
     public static HashSet<NotificationRecord> Held(
-        AlertOptions settings, TimeSpan interval, IEnumerable<NotificationRecord> sendable, IReadOnlyCollection<CheckStatusRecord> checks, long nowMs)
+        AlertOptions settings, TimeSpan interval, IEnumerable<NotificationRecord> sendable,
+            IReadOnlyCollection<CheckStatusRecord> checks, long nowMs)
     {
         if (settings.GroupWindowSeconds == 0)
         {

@@ -7,11 +7,9 @@ public sealed class AlertOptions : IValidatableObject
 {
     public const string SectionName = "Alerts";
 
-    /// <summary>
-    /// Seconds after a failure at which it is checked again (increasing, counted from the failure); the
-    /// incident opens only if every re-check fails too. Default 5 and 15: a single blip never alerts, and a
-    /// real outage is confirmed 15 s after the first failed probe.
-    /// </summary>
+    /// <summary>Seconds after a failure at which it is checked again (increasing, counted from the failure); the
+    /// incident opens only if every re-check fails too. Default 5 and 15: a single blip never alerts, and a real outage
+    /// is confirmed 15 s after the first failed probe.</summary>
     public List<int> ConfirmAfterSeconds { get; set; } = [];
 
     /// <summary>Consecutive successes that close an incident. Default 2.</summary>
@@ -22,17 +20,13 @@ public sealed class AlertOptions : IValidatableObject
     [RegularExpression("^(ru|en)$")]
     public string Language { get; set; } = "ru";
 
-    /// <summary>
-    /// Down alerts of one account that open within this many seconds go out as one message. Default 3:
-    /// the checks of an account start together, so one outage confirms them within moments of each other.
-    /// 0 sends each alert on its own.
-    /// </summary>
+    /// <summary>Down alerts of one account that open within this many seconds go out as one message. Default 3: the
+    /// checks of an account start together, so one outage confirms them within moments of each other. 0 sends each
+    /// alert on its own.</summary>
     [Range(0, 300)]
     public int GroupWindowSeconds { get; set; } = 3;
 
-    /// <summary>
-    /// Minutes an alert channel may keep failing before <c>/health</c> reports it degraded. Default 10.
-    /// </summary>
+    /// <summary>Minutes a channel may keep failing before <c>/health</c> reports it degraded. Default 10.</summary>
     [Range(1, 1_440)]
     public int ChannelFailingMinutes { get; set; } = 10;
 
@@ -49,17 +43,12 @@ public sealed class AlertOptions : IValidatableObject
     public IReadOnlyList<int> TokenWarnings =>
         (TokenWarningDays.Count > 0 ? TokenWarningDays : [14, 3, 1]).OrderDescending().ToList();
 
-    /// <summary>
-    /// Hour (UTC) of the daily summary: uptime, incidents and p95 per check. Default 6 (09:00 Moscow); -1 for none.
-    /// </summary>
+    /// <summary>Hour (UTC) of the daily summary (uptime, incidents, p95). Default 6 (09:00 Moscow); -1: none.</summary>
     [Range(-1, 23)]
     public int DailySummaryHourUtc { get; set; } = 6;
 
-    /// <summary>
-    /// A reference URL outside amoCRM (any site that is always up). When a probe fails without any HTTP
-    /// answer and this is unreachable too, AmoHealth itself is offline: no amoCRM incident is opened.
-    /// Default: none (the self-check is off).
-    /// </summary>
+    /// <summary>A reference URL outside amoCRM (any site that is always up). When a probe fails without any HTTP answer
+    /// and this is unreachable too, AmoHealth is offline: no amoCRM incident. Default: none (no self-check).</summary>
     public string? ReferenceUrl { get; set; }
 
     /// <summary>Link in every alert. Default: <c>PUBLIC_URL</c>.</summary>
@@ -75,18 +64,22 @@ public sealed class AlertOptions : IValidatableObject
         {
             if (Maintenance[i].End <= Maintenance[i].Start)
             {
-                yield return new ValidationResult($"Alerts:Maintenance:{i}:End must be after its Start.", [nameof(Maintenance)]);
+                yield return new ValidationResult($"Alerts:Maintenance:{i}:End must be after its Start.",
+                    [nameof(Maintenance)]);
             }
         }
 
         if (ConfirmAfterSeconds.Zip(ConfirmAfterSeconds.Skip(1)).Any(pair => pair.Second <= pair.First))
         {
-            yield return new ValidationResult("Alerts:ConfirmAfterSeconds must increase (they count from the failure).", [nameof(ConfirmAfterSeconds)]);
+            yield return new ValidationResult(
+                "Alerts:ConfirmAfterSeconds must increase (they count from the failure).",
+                [nameof(ConfirmAfterSeconds)]);
         }
 
         if (ConfirmAfterSeconds.Any(s => s is < 0 or > 3_600) || ConfirmAfterSeconds.Count > 10)
         {
-            yield return new ValidationResult("Alerts:ConfirmAfterSeconds must be up to 10 delays of 0 to 3600 seconds.", [nameof(ConfirmAfterSeconds)]);
+            yield return new ValidationResult("Alerts:ConfirmAfterSeconds must be up to 10 delays of 0 to 3600 "
+                + "seconds.", [nameof(ConfirmAfterSeconds)]);
         }
     }
 }

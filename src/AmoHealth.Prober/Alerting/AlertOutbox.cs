@@ -6,11 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// The Prober's entry to the alerting module: evaluation and the watches raise events here; each becomes one
-/// message in the configured language, stored in the outbox once per usable channel in the caller's transaction,
-/// so an alert is never lost or invented whatever happens to the change it announces.
-/// </summary>
+/// <summary>The Prober's entry to the alerting module: evaluation and the watches raise events here; each becomes one
+/// message in the configured language, stored in the outbox once per usable channel in the caller's transaction, so an
+/// alert is never lost or invented whatever happens to the change it announces.</summary>
 public sealed class AlertOutbox(
     Notifiers notifiers, IOptions<AlertOptions> alerts, IOptions<MonitorOptions> monitor)
 {

@@ -9,10 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// Alerts that come from the clock, not from a probe: reminders while an incident stays open, warnings
-/// before a token expires, and the daily summary. Each goes through the outbox like any alert.
-/// </summary>
+/// <summary>Alerts that come from the clock, not from a probe: reminders while an incident stays open, warnings before
+/// a token expires, and the daily summary. Each goes through the outbox like any alert.</summary>
 public sealed partial class AlertTimers(
     StoreConnections connections,
     Notifiers notifiers,
@@ -128,7 +126,8 @@ public sealed partial class AlertTimers(
         CancellationToken cancellationToken)
     {
         var expiries = await StateMarks.AllAsync(read, ProbeStateRecord.TokenExpiresKey, cancellationToken);
-        var warnings = (await StateMarks.AllAsync(read, TokenWarnedKey, cancellationToken)).ToDictionary(s => s.Account, s => s.Value, StringComparer.Ordinal);
+        var warnings = (await StateMarks.AllAsync(read, TokenWarnedKey, cancellationToken))
+            .ToDictionary(s => s.Account, s => s.Value, StringComparer.Ordinal);
         foreach (var expiry in expiries)
         {
             if (!long.TryParse(expiry.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var expiresAt))
@@ -184,7 +183,8 @@ public sealed partial class AlertTimers(
 
         var since = now.AddDays(-1).ToUnixTimeMilliseconds();
         var series = await RollupQuery.SummarizeAsync(
-            read.Connection, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(), cancellationToken);
+            read.Connection, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(),
+                cancellationToken);
         var incidents = await TimedReads.IncidentCountsAsync(read, since, cancellationToken);
         foreach (var account in series.Select(r => r.Account).Distinct())
         {

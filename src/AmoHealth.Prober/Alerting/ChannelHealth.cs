@@ -7,12 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// Whether each alert channel delivers. A channel that was configured but is unusable (a typo in its URL)
-/// or that has failed for longer than <see cref="AlertOptions.ChannelFailingMinutes"/> makes <c>/health</c>
-/// degraded and shows on <c>/api/info</c> (written to <c>probe_state</c> for the Api), while the other
-/// channels keep delivering.
-/// </summary>
+/// <summary>Whether each alert channel delivers. A channel that was configured but is unusable (a typo in its URL) or
+/// that has failed for longer than <see cref="AlertOptions.ChannelFailingMinutes"/> makes <c>/health</c> degraded and
+/// shows on <c>/api/info</c> (via <c>probe_state</c>), while the other channels keep delivering.</summary>
 public sealed partial class ChannelHealth(
     Notifiers notifiers,
     ProbeStateStore store,
@@ -50,7 +47,8 @@ public sealed partial class ChannelHealth(
     {
         foreach (var (name, problem) in notifiers.Problems)
         {
-            await SaveAsync(name, "misconfigured", time.GetUtcNow().ToUnixTimeMilliseconds(), problem, cancellationToken);
+            await SaveAsync(name, "misconfigured", time.GetUtcNow().ToUnixTimeMilliseconds(), problem,
+                cancellationToken);
         }
 
         foreach (var notifier in notifiers.Enabled)
@@ -68,7 +66,9 @@ public sealed partial class ChannelHealth(
         TimeSpan Failing(long since) => now - DateTimeOffset.FromUnixTimeMilliseconds(since);
         var problems = notifiers.Problems.Select(p => $"{p.Key}: {p.Value}")
             .Concat(_failing.Where(f => Failing(f.Value.Since) >= limit)
-                .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}: failing for {(int)Failing(f.Value.Since).TotalMinutes} min ({f.Value.Error})")))
+                .Select(f => string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{f.Key}: failing for {(int)Failing(f.Value.Since).TotalMinutes} min ({f.Value.Error})")))
             .ToList();
         return Task.FromResult(problems.Count == 0
             ? HealthCheckResult.Healthy("Every alert channel delivers")
@@ -85,11 +85,13 @@ public sealed partial class ChannelHealth(
         try
         {
             var value = System.Text.Json.JsonSerializer.Serialize(
-                new ChannelState(channel, state, since, error), Notifications.ChannelStateJsonContext.Default.ChannelState);
+                new ChannelState(channel, state, since, error),
+                    Notifications.ChannelStateJsonContext.Default.ChannelState);
             await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
         }
         // A database error, or a save that wraps one (the store reports it in an exception of its own).
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException || ex.InnerException is System.Data.Common.DbException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException
+            || ex.InnerException is System.Data.Common.DbException)
         {
             LogSaveFailed(logger, ex, channel);
         }

@@ -6,12 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// Delivers the outbox: oldest first, each incident's alerts strictly in order (a restored alert never
-/// overtakes its down alert), failed attempts retried with backoff up to 5 minutes for as long as it takes,
-/// each row claimed under the cluster lease's fence right before it is sent and marked delivered right after the
-/// channel accepts it (<see cref="OutboxClaims"/>); each channel is sent to on its own.
-/// </summary>
+/// <summary>Delivers the outbox: oldest first, each incident's alerts strictly in order (a restored alert never
+/// overtakes its down alert), failed attempts retried with backoff up to 5 minutes for as long as it takes, each row
+/// claimed under the cluster lease's fence right before it is sent and marked delivered right after the channel accepts
+/// it (<see cref="OutboxClaims"/>); each channel is sent to on its own.</summary>
 public sealed partial class OutboxDispatcher(
     StoreConnections connections,
     Notifiers notifiers,
@@ -22,14 +20,14 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger,
     Cluster.IOwnership? ownership = null) : BackgroundService
 {
-    /// <summary><c>next_attempt_at</c> of a row that will never be sent: its channel is gone, or it is a reminder of a closed incident.</summary>
+    /// <summary><c>next_attempt_at</c> of a row never sent: channel gone, or a closed incident's reminder.</summary>
     public const long Archived = long.MaxValue;
 
     private const int PerChannel = 200;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
-    /// <summary>Rows a channel accepted whose "delivered" mark could not be saved: marked later, never sent again.</summary>
+    /// <summary>Rows a channel accepted whose "delivered" mark failed to save: marked later, never resent.</summary>
     private readonly HashSet<long> _sentUnmarked = [];
     private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
     private readonly OutboxClaims _claims = new(connections, ownership ?? new Cluster.SoleOwnership());
@@ -44,8 +42,7 @@ public sealed partial class OutboxDispatcher(
         {
             do
             {
-                // One sender for the whole cluster: the Prober holding the cluster lease, so each incident's
-                // alerts still leave strictly in order.
+                // One sender for the cluster (the cluster lease's holder): each incident's alerts leave in order.
                 if (time.GetUtcNow() < _pausedUntil || !_ownership.IsLeader)
                 {
                     continue;
@@ -72,7 +69,6 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Rows of a channel no longer configured are archived (kept, never sent), with a warning.</summary>
     public async Task ArchiveOrphansAsync(CancellationToken cancellationToken)
     {
         try
@@ -80,7 +76,8 @@ public sealed partial class OutboxDispatcher(
             await health.PublishStartAsync(cancellationToken);
             await using var session = await connections.ConnectAsync(cancellationToken);
             var orphans = await OutboxRows.ArchiveOrphansAsync(
-                session, [.. notifiers.ByName.Keys], "archived: the channel is no longer configured", cancellationToken);
+                session, [.. notifiers.ByName.Keys], "archived: the channel is no longer configured",
+                cancellationToken);
             if (orphans > 0)
             {
                 LogArchived(logger, orphans);
@@ -92,7 +89,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Delivers everything due now, including alerts that waited behind one just delivered; returns how many.</summary>
+    /// <summary>Delivers all due now, including alerts queued behind one just delivered; returns how many.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var total = 0;
@@ -135,7 +132,7 @@ public sealed partial class OutboxDispatcher(
         return delivered.Sum();
     }
 
-    /// <summary>The rows that may go now; settles what a pass learns first (marks owed, stale reminders, maintenance holds).</summary>
+    /// <summary>The rows that may go now, after settling marks owed, stale reminders and maintenance holds.</summary>
     private async Task<List<NotificationRecord>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
@@ -155,7 +152,8 @@ public sealed partial class OutboxDispatcher(
         }
 
         // "Still down" after the incident closed would contradict the ✅ that follows or went before it.
-        var stale = pending.Where(n => !marked.Contains(n) && n.Kind == NotificationKinds.Reminder && n.Incident?.EndTime is not null).ToList();
+        var stale = pending.Where(n => !marked.Contains(n) && n.Kind == NotificationKinds.Reminder
+            && n.Incident?.EndTime is not null).ToList();
         await OutboxRows.SettleAsync(connections, marked, stale, [], nowMs, cancellationToken);
         lock (_sentUnmarked)
         {
@@ -166,15 +164,17 @@ public sealed partial class OutboxDispatcher(
 
         var scheduled = pending.ToDictionary(n => n.Id, n => n.NextAttemptAt);
         var sendable = OutboxHeads.Due(pending, alerts.Value, now);
-        var held = await AlertGrouping.HeldAsync(session, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs, cancellationToken);
+        var held = await AlertGrouping.HeldAsync(session, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs,
+            cancellationToken);
         sendable.RemoveAll(held.Contains);
-        await OutboxRows.SettleAsync(connections, [], [], [.. pending.Where(n => n.NextAttemptAt != scheduled[n.Id])], nowMs, cancellationToken);
+        await OutboxRows.SettleAsync(connections, [], [], [.. pending.Where(n => n.NextAttemptAt != scheduled[n.Id])],
+            nowMs, cancellationToken);
         return sendable;
     }
 
-    /// <summary>One channel's messages of this pass, in order; returns how many rows were delivered.</summary>
     private async Task<int> SendChannelAsync(
-        string channel, List<List<NotificationRecord>> messages, long fence, DateTimeOffset now, CancellationToken cancellationToken)
+        string channel, List<List<NotificationRecord>> messages, long fence, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var delivered = 0;
         foreach (var rows in messages)
@@ -201,7 +201,8 @@ public sealed partial class OutboxDispatcher(
                 {
                     row.Attempts++;
                     LogDeliveryFailed(logger, row.Id, row.Attempts, failure);
-                    await _claims.FailedAsync(row, fence, (now + Backoff(row.Attempts)).ToUnixTimeMilliseconds(), failure, cancellationToken);
+                    await _claims.FailedAsync(row, fence, (now + Backoff(row.Attempts)).ToUnixTimeMilliseconds(),
+                        failure, cancellationToken);
                 }
 
                 continue;
@@ -211,7 +212,8 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 // Marked at once: a crash right after this costs no second delivery of what went before.
-                delivered += await _claims.DeliveredAsync(ids, fence, time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+                delivered += await _claims.DeliveredAsync(ids, fence, time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    cancellationToken);
             }
             catch (Exception)
             {
@@ -228,17 +230,21 @@ public sealed partial class OutboxDispatcher(
         return delivered;
     }
 
-    private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
+    private static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): {Reason}; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {NotificationId} not delivered (attempt {Attempts}): "
+        + "{Reason}; retrying")]
     private static partial void LogDeliveryFailed(ILogger logger, long notificationId, int attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster lease lapsed before an alert to {Channel} was sent; its successor sends it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cluster lease lapsed before an alert to {Channel} was "
+        + "sent; its successor sends it")]
     private static partial void LogLeaseLapsed(ILogger logger, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox pass failed ({Failures} in a row); backing off")]
     private static partial void LogPassFailed(ILogger logger, Exception exception, int failures);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} undelivered alerts belong to channels no longer configured; archived (kept, never sent)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} undelivered alerts belong to channels no longer "
+        + "configured; archived (kept, never sent)")]
     private static partial void LogArchived(ILogger logger, int count);
 }

@@ -5,9 +5,7 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>Which undelivered alerts may go now: each incident's oldest per channel, outside maintenance.</summary>
 public static class OutboxHeads
 {
-    /// <summary>
-    /// The due heads; alerts of an account in maintenance are held (not dropped) until the window ends.
-    /// </summary>
+    /// <summary>The due heads; alerts of an account in maintenance are held (not dropped) until it ends.</summary>
     public static List<NotificationRecord> Due(
         List<NotificationRecord> pending,
         AlertOptions settings,

@@ -9,10 +9,13 @@ namespace AmoHealth.Prober.Alerting;
 public static class OutboxRows
 {
     private const string Pending =
-        "SELECT n.id, n.created_at, n.account, n.check_type, n.incident_id, n.kind, n.channel, n.text, n.attempts, n.next_attempt_at, "
-        + "n.delivered_at, n.last_error, n.claimed_fence, n.claimed_at, i.account, i.check_type, i.kind, i.start_time, i.end_time "
+        "SELECT n.id, n.created_at, n.account, n.check_type, n.incident_id, n.kind, n.channel, n.text, n.attempts, "
+            + "n.next_attempt_at, "
+        + "n.delivered_at, n.last_error, n.claimed_fence, n.claimed_at, i.account, i.check_type, i.kind, i.start_time, "
+            + "i.end_time "
         + "FROM notifications n LEFT JOIN incidents i ON i.id = n.incident_id "
-        + "WHERE n.delivered_at IS NULL AND n.channel = @channel AND n.next_attempt_at <> @archived ORDER BY n.id LIMIT @limit";
+        + "WHERE n.delivered_at IS NULL AND n.channel = @channel AND n.next_attempt_at <> @archived ORDER BY n.id "
+            + "LIMIT @limit";
 
     /// <summary>One channel's oldest undelivered rows that are not archived, each with its incident.</summary>
     public static async Task<List<NotificationRecord>> PendingAsync(
@@ -60,12 +63,11 @@ public static class OutboxRows
         return rows;
     }
 
-    /// <summary>
-    /// In one transaction: rows a channel accepted before their mark could be saved, reminders of closed incidents
-    /// (archived), rows held until a maintenance window ends (their <c>next_attempt_at</c>).
-    /// </summary>
+    /// <summary>In one transaction: rows a channel accepted before their mark could be saved, reminders of closed
+    /// incidents (archived), rows held until a maintenance window ends (their <c>next_attempt_at</c>).</summary>
     public static async Task SettleAsync(
-        StoreConnections connections, List<NotificationRecord> delivered, List<NotificationRecord> stale, List<NotificationRecord> held, long nowMs,
+        StoreConnections connections, List<NotificationRecord> delivered, List<NotificationRecord> stale,
+            List<NotificationRecord> held, long nowMs,
         CancellationToken cancellationToken)
     {
         if (delivered.Count + stale.Count + held.Count == 0)
@@ -81,7 +83,8 @@ public static class OutboxRows
 
         foreach (var row in stale)
         {
-            await ArchiveAsync(session, row.Id, "skipped: the incident closed before the reminder went out", cancellationToken);
+            await ArchiveAsync(session, row.Id, "skipped: the incident closed before the reminder went out",
+                cancellationToken);
         }
 
         foreach (var row in held)
@@ -99,7 +102,8 @@ public static class OutboxRows
         long deliveredAt,
         CancellationToken cancellationToken)
     {
-        await using var command = session.Command("UPDATE notifications SET delivered_at = @delivered_at WHERE id = @id")
+        await using var command = session.Command("UPDATE notifications SET delivered_at = @delivered_at WHERE id = "
+            + "@id")
             .With("@delivered_at", deliveredAt).With("@id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -111,7 +115,8 @@ public static class OutboxRows
         long nextAttemptAt,
         CancellationToken cancellationToken)
     {
-        await using var command = session.Command("UPDATE notifications SET next_attempt_at = @next_attempt_at WHERE id = @id")
+        await using var command = session.Command("UPDATE notifications SET next_attempt_at = @next_attempt_at WHERE "
+            + "id = @id")
             .With("@next_attempt_at", nextAttemptAt).With("@id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -123,14 +128,13 @@ public static class OutboxRows
         string reason,
         CancellationToken cancellationToken)
     {
-        await using var command = session.Command("UPDATE notifications SET next_attempt_at = @archived, last_error = @reason WHERE id = @id")
+        await using var command = session.Command("UPDATE notifications SET next_attempt_at = @archived, last_error = "
+            + "@reason WHERE id = @id")
             .With("@archived", OutboxDispatcher.Archived).With("@reason", reason).With("@id", id);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Archives the undelivered rows of channels other than <paramref name="channels"/>; returns how many.
-    /// </summary>
+    /// <summary>Archives undelivered rows of channels not in <paramref name="channels"/>; returns how many.</summary>
     public static async Task<int> ArchiveOrphansAsync(
         StoreSession session,
         IReadOnlyCollection<string> channels,

@@ -7,14 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// "AmoHealth is not probing", raised once per cluster by the cluster lease's holder: an account whose newest
+/// <summary>"AmoHealth is not probing", raised once per cluster by the cluster lease's holder: an account whose newest
 /// stored result is older than <see cref="Cadence.SilentAfter"/> gets one <see cref="ProbingStopped"/>, and one
 /// <see cref="ProbingResumed"/> when its results come again, through the outbox and so every configured channel. What
-/// was announced is kept in <c>probe_state</c>, written under the
-/// lease's fence with the alert, so a new holder neither repeats it nor loses its ✅. Each look also leaves a
-/// heartbeat: while it is fresh the Api's last-resort alert (for when no Prober is alive) stays quiet.
-/// </summary>
+/// was announced is kept in <c>probe_state</c>, written under the lease's fence with the alert, so a new holder neither
+/// repeats it nor loses its ✅. Each look also leaves a heartbeat: while it is fresh the Api's last-resort alert (for
+/// when no Prober is alive) stays quiet.</summary>
 public sealed partial class ProbingWatch(
     StoreConnections connections,
     AlertOutbox alerts,
@@ -27,10 +25,8 @@ public sealed partial class ProbingWatch(
 
     private readonly Cluster.IOwnership _ownership = ownership ?? new Cluster.SoleOwnership();
 
-    /// <summary>
-    /// Since when this Prober has looked without a break: one that just started or took the lease over judges no
-    /// account before it has watched for <see cref="Cadence.SilentAfter"/> itself.
-    /// </summary>
+    /// <summary>Since when this Prober has looked without a break: one that just started or took the lease over judges
+    /// no account before it has watched for <see cref="Cadence.SilentAfter"/> itself.</summary>
     private DateTimeOffset? _watchingSince;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -87,7 +83,8 @@ public sealed partial class ProbingWatch(
             {
                 LogStopped(logger, account, last);
                 await alerts.RaiseAsync(session, new ProbingStopped(account, last, now), now, cancellationToken);
-                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, Stored(last), cancellationToken);
+                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, Stored(last),
+                    cancellationToken);
             }
             else if (!stale && mark is not null)
             {

@@ -2,10 +2,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// What the alert timers and the "not probing" watch remember in <c>probe_state</c>, read and written as plain
-/// commands in the caller's session, so a mark is written in the same transaction as the alert it goes with.
-/// </summary>
+/// <summary>What the alert timers and the "not probing" watch remember in <c>probe_state</c>, read and written as plain
+/// commands in the caller's session, so a mark is written in the same transaction as the alert it goes with.</summary>
 public static class StateMarks
 {
     /// <summary>Every account's value of <paramref name="key"/>.</summary>
@@ -14,7 +12,8 @@ public static class StateMarks
         string key,
         CancellationToken cancellationToken)
     {
-        await using var command = session.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE \"key\" = @key").With("@key", key);
+        await using var command = session.Command("SELECT account, \"key\", \"value\" FROM probe_state WHERE \"key\" = "
+            + "@key").With("@key", key);
         return await ProbeStateRows.ReadAsync(command, cancellationToken);
     }
 
@@ -25,7 +24,8 @@ public static class StateMarks
         string key,
         CancellationToken cancellationToken)
     {
-        await using var command = session.Command("SELECT \"value\" FROM probe_state WHERE account = @account AND \"key\" = @key")
+        await using var command = session.Command("SELECT \"value\" FROM probe_state WHERE account = @account AND "
+            + "\"key\" = @key")
             .With("@account", account).With("@key", key);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }

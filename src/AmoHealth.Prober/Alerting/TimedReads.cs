@@ -6,14 +6,14 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>What <see cref="AlertTimers"/> reads besides <c>probe_state</c>, as plain commands.</summary>
 public static class TimedReads
 {
-    /// <summary>
-    /// Every open incident with the time (Unix ms) of its newest down alert or reminder, null when it has none.
-    /// </summary>
-    public static async Task<List<(IncidentRecord Incident, long? LastAlert)>> OpenIncidentsAsync(StoreSession session, CancellationToken cancellationToken)
+    /// <summary>Every open incident with the time (Unix ms) of its newest down alert or reminder, or null.</summary>
+    public static async Task<List<(IncidentRecord Incident, long? LastAlert)>> OpenIncidentsAsync(StoreSession session,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(
                 "SELECT i.id, i.account, i.check_type, i.kind, i.start_time, "
-                + "(SELECT MAX(n.created_at) FROM notifications n WHERE n.incident_id = i.id AND (n.kind = @down OR n.kind = @reminder)) "
+                + "(SELECT MAX(n.created_at) FROM notifications n WHERE n.incident_id = i.id AND (n.kind = @down OR "
+                    + "n.kind = @reminder)) "
                 + "FROM incidents i WHERE i.end_time IS NULL ORDER BY i.id")
             .With("@down", NotificationKinds.Down).With("@reminder", NotificationKinds.Reminder);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -39,7 +39,8 @@ public static class TimedReads
         StoreSession session, long since, CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                "SELECT account, check_type, COUNT(*) FROM incidents WHERE start_time >= @since GROUP BY account, check_type")
+                "SELECT account, check_type, COUNT(*) FROM incidents WHERE start_time >= @since GROUP BY account, "
+                    + "check_type")
             .With("@since", since);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<(string, string), int>();

@@ -3,9 +3,7 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>
-/// The alerts and <c>probe_state</c> marks one round of <see cref="AlertTimers"/> found due, written together.
-/// </summary>
+/// <summary>The alerts and <c>probe_state</c> marks one round of <see cref="AlertTimers"/> found due.</summary>
 public sealed class TimedWrites
 {
     private readonly List<OutboxMessage> _alerts = [];

@@ -4,15 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Cluster;
 
-/// <summary>
-/// PostgreSQL: shares the accounts out between the Probers that are alive, by leases in <c>leases</c>. Every
-/// period (a third of the lease time) it renews its own leases and its member row (with the accounts it is
-/// configured with), counts the live members,
-/// gives back idle accounts above its fair share and claims free or expired ones up to it
-/// (<c>FOR UPDATE SKIP LOCKED</c>, so two Probers never claim the same row), and holds or takes the single
-/// <c>cluster</c> lease. Lease time is half an interval (at least 2 s), so a dead Prober's accounts are taken
-/// over within that plus a period, and probed at once when their last result is older than an interval.
-/// </summary>
+/// <summary>PostgreSQL: shares the accounts out between the Probers that are alive, by leases in <c>leases</c>. Every
+/// period (a third of the lease time) it renews its own leases and its member row (with the accounts it is configured
+/// with), counts the live members, gives back idle accounts above its fair share and claims free or expired ones up to
+/// it (<c>FOR UPDATE SKIP LOCKED</c>, so two Probers never claim the same row), and holds or takes the single
+/// <c>cluster</c> lease. Lease time is half an interval (at least 2 s), so a dead Prober's accounts are taken over
+/// within that plus a period, and probed at once when their last result is older than an interval.</summary>
 public sealed partial class LeaseKeeper(
     StoreConnections connections,
     LeaseOwnership ownership,

@@ -4,12 +4,10 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Cluster;
 
-/// <summary>
-/// PostgreSQL: what this Prober holds, as <see cref="LeaseKeeper"/> last renewed it. A lease counts only until
-/// its local deadline (the renewal's start plus the lease time less one renewal period), measured on the
-/// monotonic clock: a Prober that was paused past it stops probing until a renewal confirms it still holds
-/// the lease, instead of probing an account another Prober has meanwhile taken over.
-/// </summary>
+/// <summary>PostgreSQL: what this Prober holds, as <see cref="LeaseKeeper"/> last renewed it. A lease counts only until
+/// its local deadline (the renewal's start plus the lease time less one renewal period), measured on the monotonic
+/// clock: a Prober that was paused past it stops probing until a renewal confirms it still holds the lease, instead of
+/// probing an account another Prober has meanwhile taken over.</summary>
 public sealed class LeaseOwnership(TimeProvider time) : IOwnership
 {
     private readonly ConcurrentDictionary<string, long> _held = new(StringComparer.Ordinal);
@@ -71,8 +69,7 @@ public sealed class LeaseOwnership(TimeProvider time) : IOwnership
 
     internal bool Busy(string account) => _inFlight.TryGetValue(account, out var n) && n > 0;
 
-    /// <summary>Replaces what is held after a renewal that started at <paramref name="renewedAt"/> (a monotonic
-    /// timestamp).</summary>
+    /// <summary>Replaces what is held after a renewal started at <paramref name="renewedAt"/> (monotonic).</summary>
     internal void Renewed(IEnumerable<HeldLease> accounts, long? leaderFence, long renewedAt, TimeSpan lifetime)
     {
         var now = accounts.ToDictionary(l => LeaseNames.AccountOf(l.Name), l => l.Fence, StringComparer.Ordinal);

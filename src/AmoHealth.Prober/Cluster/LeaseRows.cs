@@ -3,16 +3,13 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Cluster;
 
-/// <summary>
-/// The statements <see cref="LeaseKeeper"/> runs on <c>leases</c> (PostgreSQL only), each committing on its own.
-/// Times are the database's clock, Unix milliseconds.
-/// </summary>
+/// <summary>The statements <see cref="LeaseKeeper"/> runs on <c>leases</c> (PostgreSQL only), each committing on its
+/// own. Times are the database's clock, Unix milliseconds.</summary>
 public static class LeaseRows
 {
     private const string Now = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 
-    /// <summary>The member row says which accounts this Prober watches: none of them is retired while it
-    /// lives.</summary>
+    /// <summary>The member row lists the accounts this Prober watches: none is retired while it lives.</summary>
     public static Task HeartbeatAsync(
         StoreSession session, string me, TimeSpan ttl, string configured, CancellationToken cancellationToken) =>
         ExecuteAsync(session.Command($"""
@@ -31,8 +28,7 @@ public static class LeaseRows
             ON CONFLICT (name) DO NOTHING
             """).With("@names", names), cancellationToken);
 
-    /// <summary>Gives back the account leases of <paramref name="me"/> that are not among
-    /// <paramref name="names"/>.</summary>
+    /// <summary>Gives back the account leases of <paramref name="me"/> not among <paramref name="names"/>.</summary>
     public static Task ReleaseOthersAsync(StoreSession session, string me, string[] names,
         CancellationToken cancellationToken) =>
         ExecuteAsync(session.Command("""
@@ -61,7 +57,6 @@ public static class LeaseRows
             RETURNING name, fence
             """).With("@ttl", Ms(ttl)).With("@me", me).With("@names", names), cancellationToken);
 
-    /// <summary>The Probers alive now.</summary>
     public static async Task<int> MembersAsync(StoreSession session, CancellationToken cancellationToken)
     {
         await using var command =
@@ -69,10 +64,8 @@ public static class LeaseRows
         return (int)(await command.ScalarInt64Async(cancellationToken) ?? 0);
     }
 
-    /// <summary>
-    /// Claims up to <paramref name="limit"/> free or expired leases among <paramref name="names"/>, each under a
-    /// new fence (<c>FOR UPDATE SKIP LOCKED</c>: two Probers never claim the same row).
-    /// </summary>
+    /// <summary>Claims up to <paramref name="limit"/> free or expired leases among <paramref name="names"/>, each under
+    /// a new fence (<c>FOR UPDATE SKIP LOCKED</c>: two Probers never claim the same row).</summary>
     public static Task<List<HeldLease>> ClaimAsync(
         StoreSession session, string me, TimeSpan ttl, string[] names, int limit,
             CancellationToken cancellationToken) =>

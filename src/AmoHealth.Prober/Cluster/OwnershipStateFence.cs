@@ -2,8 +2,7 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Cluster;
 
-/// <summary><c>probe_state</c> writes fenced like results: by the account's lease as <see cref="IOwnership"/> holds
-/// it.</summary>
+/// <summary><c>probe_state</c> writes fenced like results, by the account's lease.</summary>
 public sealed class OwnershipStateFence(IOwnership ownership) : IStateFence
 {
     public long? FenceOf(string account) => ownership.TryOwn(account, out var fence) ? fence : null;

@@ -1,8 +1,6 @@
 namespace AmoHealth.Prober.Configuration;
 
-/// <summary>
-/// One more account to watch (<c>Monitor:Accounts:N</c>). Unset values come from the <c>Monitor</c> section.
-/// </summary>
+/// <summary>One more account (<c>Monitor:Accounts:N</c>). Unset values come from <c>Monitor</c>.</summary>
 public sealed class AccountOptions
 {
     /// <summary>Unique name of the account in results, alerts and the dashboard. Required.</summary>

@@ -3,10 +3,8 @@ using AmoHealth.Core.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
 
-/// <summary>
-/// One account's settings, resolved once at start: the <c>Monitor</c> section with the account's own overrides
-/// (<c>Monitor:Accounts:N</c>) on top and the modes decided. Never null on an <see cref="AmoAccount"/>.
-/// </summary>
+/// <summary>One account's settings, resolved once at start: the <c>Monitor</c> section with the account's own overrides
+/// (<c>Monitor:Accounts:N</c>) on top and the modes decided. Never null on an <see cref="AmoAccount"/>.</summary>
 public sealed record AccountSettings(
     string GetPath,
     long? TestLeadId,
@@ -34,15 +32,13 @@ public sealed record AccountSettings(
 
     public int DeliveryDeadlineMs => (int)DeliveryDeadline.TotalMilliseconds;
 
-    /// <summary>The response time in ms above which a correct answer of <paramref name="checkType"/> is
-    /// degraded.</summary>
+    /// <summary>Response time (ms) above which a correct answer of <paramref name="checkType"/> is degraded.</summary>
     public int DegradedThresholdMs(string checkType) =>
         DegradedMs.TryGetValue(checkType, out var configured) ? configured
         : DefaultDegradedMs.TryGetValue(checkType, out var fallback) ? fallback
         : int.MaxValue;
 
-    /// <summary>The global settings with <paramref name="account"/>'s overrides (none for the seed's own
-    /// account).</summary>
+    /// <summary>The global settings with <paramref name="account"/>'s overrides (none for the seed's).</summary>
     public static AccountSettings Resolve(MonitorOptions global, AccountOptions? account = null)
     {
         var degraded = new Dictionary<string, int>(global.DegradedMs, StringComparer.OrdinalIgnoreCase);

@@ -3,10 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Configuration;
 
-/// <summary>
-/// Checks <see cref="MonitorOptions"/> at start, with the accounts' overrides applied; each problem names its
-/// key (the seed's variable where there is one) and says what to set.
-/// </summary>
+/// <summary>Checks <see cref="MonitorOptions"/> at start, with the accounts' overrides applied; each problem names its
+/// key (the seed's variable where there is one) and says what to set.</summary>
 public sealed class MonitorOptionsValidator : IValidateOptions<MonitorOptions>
 {
     public ValidateOptionsResult Validate(string? name, MonitorOptions options)

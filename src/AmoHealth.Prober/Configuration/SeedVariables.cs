@@ -2,8 +2,7 @@ using AmoHealth.Core.Configuration;
 
 namespace AmoHealth.Prober.Configuration;
 
-/// <summary>Maps the seed's environment variables onto <see cref="MonitorOptions"/>; they win over
-/// appsettings.</summary>
+/// <summary>Maps the seed's environment variables onto <see cref="MonitorOptions"/>, over appsettings.</summary>
 internal static class SeedVariables
 {
     public static void Apply(MonitorOptions options, IConfiguration configuration)

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Diagnostics;
 
-/// <summary>
-/// Pings <see cref="MonitorOptions.HeartbeatUrl"/> once per cycle, so a dead-man's switch outside the VPS
-/// (any service that alerts when pings stop) notices when the whole host, not just one service, is gone.
-/// A failed ping is logged and never delays probing.
-/// </summary>
+/// <summary>Pings <see cref="MonitorOptions.HeartbeatUrl"/> once per cycle, so a dead-man's switch outside the VPS (any
+/// service that alerts when pings stop) notices when the whole host, not just one service, is gone. A failed ping is
+/// logged and never delays probing.</summary>
 public sealed partial class Heartbeat(IHttpClientFactory httpClients, IOptions<MonitorOptions> options,
     ILogger<Heartbeat> logger)
 {

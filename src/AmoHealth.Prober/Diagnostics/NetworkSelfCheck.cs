@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Diagnostics;
 
-/// <summary>
-/// Can AmoHealth reach the internet at all? Asked only when a probe failed without any HTTP answer; any
-/// answer from <see cref="AlertOptions.ReferenceUrl"/> means yes. The answer is kept for 10 seconds (monotonic).
-/// </summary>
+/// <summary>Can AmoHealth reach the internet at all? Asked only when a probe failed without any HTTP answer; any answer
+/// from <see cref="AlertOptions.ReferenceUrl"/> means yes. The answer is kept for 10 seconds (monotonic).</summary>
 public sealed class NetworkSelfCheck(IHttpClientFactory httpClients, IOptions<AlertOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);

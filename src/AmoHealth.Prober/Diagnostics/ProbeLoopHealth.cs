@@ -4,10 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Diagnostics;
 
-/// <summary>
-/// Fails <c>/health</c> when the probe loop stops ticking: no cycle started for three intervals (a hung
-/// scheduler would otherwise look healthy while nothing is probed).
-/// </summary>
+/// <summary>Fails <c>/health</c> when the probe loop stops ticking: no cycle started for three intervals (a hung
+/// scheduler would otherwise look healthy while nothing is probed).</summary>
 public sealed class ProbeLoopHealth(IOptions<MonitorOptions> options, TimeProvider time) : IHealthCheck
 {
     private long _lastTick;

@@ -3,11 +3,9 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Prober.Diagnostics;
 
-/// <summary>
-/// One span per probe from the <c>AmoHealth.Prober</c> source, so a cycle reads as a trace in the Aspire
-/// dashboard: named <c>probe GET</c> etc., tagged with the account, check, outcome and response time, with the
-/// timing phases (DNS, connect, TLS, first byte) as events. amoCRM requests the probe sends are its children.
-/// </summary>
+/// <summary>One span per probe from the <c>AmoHealth.Prober</c> source, so a cycle reads as a trace in the Aspire
+/// dashboard: named <c>probe GET</c> etc., tagged with the account, check, outcome and response time, with the timing
+/// phases (DNS, connect, TLS, first byte) as events. amoCRM requests the probe sends are its children.</summary>
 public static class ProbeTracing
 {
     public const string SourceName = "AmoHealth.Prober";

@@ -6,12 +6,10 @@ using AmoHealth.Prober.Persistence;
 
 namespace AmoHealth.Prober.Diagnostics;
 
-/// <summary>
-/// The Prober's OpenTelemetry metrics, scraped as Prometheus text at <c>/metrics</c>:
-/// <c>amohealth_probe_duration_milliseconds</c> (histogram per account, check and outcome),
-/// <c>amohealth_check_up</c> (1 when the latest result was up, else 0), <c>amohealth_incidents_open</c>
-/// and <c>amohealth_incidents_opened_total</c>. Fed by the writer after each committed batch.
-/// </summary>
+/// <summary>The Prober's OpenTelemetry metrics, scraped as Prometheus text at <c>/metrics</c>:
+/// <c>amohealth_probe_duration_milliseconds</c> (histogram per account, check and outcome), <c>amohealth_check_up</c>
+/// (1 when the latest result was up, else 0), <c>amohealth_incidents_open</c> and
+/// <c>amohealth_incidents_opened_total</c>. Fed by the writer after each committed batch.</summary>
 public sealed class ProberMetrics : IDisposable
 {
     public const string MeterName = "AmoHealth.Prober";

@@ -8,21 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Evaluation;
 
-/// <summary>
-/// Runs the state machine for each new result inside the writer's transaction: opens and closes incidents
-/// and raises <see cref="IncidentOpened"/>/<see cref="IncidentClosed"/> in that same transaction, so an alert is
-/// never lost or invented.
-/// </summary>
+/// <summary>Runs the state machine for each new result inside the writer's transaction: opens and closes incidents and
+/// raises <see cref="IncidentOpened"/>/<see cref="IncidentClosed"/> in that same transaction, so an alert is never lost
+/// or invented.</summary>
 public sealed partial class IncidentTracker(
     IOptions<AlertOptions> alerts,
     IOptions<MonitorOptions> monitor,
     AlertOutbox alerting,
     ILogger<IncidentTracker> logger)
 {
-    /// <summary>
-    /// Applies the results; returns the re-checks to schedule and the incidents opened and closed, to act on
-    /// once the transaction is committed.
-    /// </summary>
+    /// <summary>Applies the results; returns the re-checks and incident changes to act on after the commit.</summary>
     public async Task<TrackedChanges> TrackAsync(
         StoreSession session,
         IReadOnlyList<(CheckStatusRecord Status, ProbeResult Result)> changes,
@@ -37,7 +32,8 @@ public sealed partial class IncidentTracker(
         var accountAlerts = new HashSet<(string, Outcome)>();
         // A suspect streak older than this (a restart, a long pause) is not the same failure: it starts over,
         // so an incident never opens on a stale streak nor starts at a time hours ago.
-        var staleAfter = new Cadence(monitor.Value.CheckInterval).StreakStaleAfter(settings.Confirmations.LastOrDefault());
+        var staleAfter = new Cadence(monitor.Value.CheckInterval)
+            .StreakStaleAfter(settings.Confirmations.LastOrDefault());
         var at = DateTimeOffset.FromUnixTimeMilliseconds(now);
         foreach (var (status, result) in changes)
         {
@@ -116,7 +112,8 @@ public sealed partial class IncidentTracker(
         // A rejected token, a 429, a block or an unpaid account fails every API check of the account: that is
         // one problem of the account, one alert.
         if (!AccountWide.Contains(incident.Kind)
-            || (await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken) is false
+            || (await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind,
+                cancellationToken) is false
                 && accountAlerts.Add((status.Account, incident.Kind))))
         {
             await alerting.RaiseAsync(store.Session, new IncidentOpened(incident, result), now, cancellationToken);
@@ -125,9 +122,7 @@ public sealed partial class IncidentTracker(
         return incident;
     }
 
-    /// <summary>
-    /// The open incident of a down check, when this failure is of another kind than the one it opened for.
-    /// </summary>
+    /// <summary>The open incident of a down check, when this failure is of another kind than its own.</summary>
     private static async Task<IncidentRecord?> OfAnotherKindAsync(
         TrackedIncidents store, CheckStatusRecord status, ProbeResult result, CancellationToken cancellationToken)
     {
@@ -172,11 +167,9 @@ public sealed partial class IncidentTracker(
         return incident;
     }
 
-    /// <summary>
-    /// Confirmations are due at fixed offsets from the start of the first failure (+5 s, +15 s), not from when a
-    /// result was stored: a HOOK or DP failure is only known a whole delivery deadline after its probe started,
-    /// and counting from then would add the deadline to every re-check and push detection past its budget.
-    /// </summary>
+    /// <summary>Confirmations are due at fixed offsets from the start of the first failure (+5 s, +15 s), not from when
+    /// a result was stored: a HOOK or DP failure is only known a whole delivery deadline after its probe started, and
+    /// counting from then would add the deadline to every re-check and push detection past its budget.</summary>
     private static TimeSpan ConfirmationDelay(
         CheckStatusRecord status, ProbeResult result, TimeSpan delay, IReadOnlyList<TimeSpan> confirmations)
     {

@@ -8,13 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Evaluation;
 
-/// <summary>
-/// Failures AmoHealth attributes to itself (our receiver unreachable, no network, a stage id the account does
+/// <summary>Failures AmoHealth attributes to itself (our receiver unreachable, no network, a stage id the account does
 /// not have): never an amoCRM incident, but not silence either. One that lasts longer than the cadence's
 /// <see cref="Cadence.FaultSettle"/> (so a Gateway still starting never alerts) raises one
-/// <see cref="MonitorFaultRaised"/> per account, and one <see cref="MonitorFaultCleared"/> when the checks work
-/// again. Runs inside the writer's transaction; its state is the writer's own (one writer, one thread).
-/// </summary>
+/// <see cref="MonitorFaultRaised"/> per account, and one <see cref="MonitorFaultCleared"/> when the checks work again.
+/// Runs inside the writer's transaction; its state is the writer's own (one writer, one thread).</summary>
 public sealed partial class MonitorFaults(
     IOptions<MonitorOptions> monitor,
     AlertOutbox alerts,

@@ -1,6 +1,4 @@
 namespace AmoHealth.Prober.Evaluation;
 
-/// <summary>
-/// Run one check again after <paramref name="Delay"/>, outside its cycle, to confirm a failure or a recovery.
-/// </summary>
+/// <summary>Runs one check again after <paramref name="Delay"/>, outside its cycle, to confirm a change.</summary>
 public sealed record RecheckRequest(string Account, string CheckType, TimeSpan Delay);

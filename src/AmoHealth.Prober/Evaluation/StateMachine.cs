@@ -3,16 +3,12 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Evaluation;
 
-/// <summary>
-/// Per account and check: <c>up → suspect → down → recovering → up</c>. A failure is only believed after
-/// every confirmation re-check fails too; an incident closes after enough consecutive successes. A slow but
-/// correct answer (<c>degraded</c>) is a success here.
-/// </summary>
+/// <summary>Per account and check: <c>up → suspect → down → recovering → up</c>. A failure is only believed after every
+/// confirmation re-check fails too; an incident closes after enough consecutive successes. A slow but correct answer
+/// (<c>degraded</c>) is a success here.</summary>
 public static class StateMachine
 {
-    /// <summary>
-    /// Moves <paramref name="state"/> on by one result (already known to be the newest) and says what to do.
-    /// </summary>
+    /// <summary>Moves <paramref name="state"/> on by one result (known to be the newest) and says what to do.</summary>
     public static Decision Apply(
         CheckStatusRecord state,
         ProbeResult result,
@@ -43,7 +39,8 @@ public static class StateMachine
                 return Decision.None;
             case CheckState.Recovering when ok:
                 state.Streak++;
-                return state.Streak >= recoverAfter ? Close(state) : new Decision(false, false, confirmations.FirstOrDefault());
+                return state.Streak >= recoverAfter ? Close(state) : new Decision(false, false,
+                    confirmations.FirstOrDefault());
             case CheckState.Recovering:
                 state.State = CheckState.Down;
                 state.Streak = 0;
@@ -63,7 +60,6 @@ public static class StateMachine
         }
     }
 
-    /// <summary>Back to <c>up</c> with no streak.</summary>
     public static Decision Reset(CheckStatusRecord state)
     {
         state.State = CheckState.Up;

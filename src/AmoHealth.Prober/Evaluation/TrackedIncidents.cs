@@ -4,13 +4,11 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Evaluation;
 
-/// <summary>
-/// The <c>incidents</c> rows one batch reads and writes, in the writer's transaction. Every change is written at
-/// once (an opened incident gets its id before an alert can name it, a close is in the store before an incident
-/// of another kind opens: at most one open incident per check, the index <c>ux_incidents_open</c>), so the
-/// queries below see what this batch opened and closed earlier. Each incident is one instance per batch,
-/// whether found by id or as the open one of its check.
-/// </summary>
+/// <summary>The <c>incidents</c> rows one batch reads and writes, in the writer's transaction. Every change is written
+/// at once (an opened incident gets its id before an alert can name it, a close is in the store before an incident of
+/// another kind opens: at most one open incident per check, the index <c>ux_incidents_open</c>), so the queries below
+/// see what this batch opened and closed earlier. Each incident is one instance per batch, whether found by id or as
+/// the open one of its check.</summary>
 public sealed class TrackedIncidents(StoreSession session)
 {
     private const string Columns = "id, check_type, start_time, end_time, duration, details, created_at, account, kind";
@@ -20,7 +18,6 @@ public sealed class TrackedIncidents(StoreSession session)
     /// <summary>The writer's session, for the alerts written beside the incidents.</summary>
     public StoreSession Session => session;
 
-    /// <summary>The incident with this id, or null.</summary>
     public async Task<IncidentRecord?> FindAsync(long id, CancellationToken cancellationToken)
     {
         if (_known.TryGetValue(id, out var known))
@@ -39,7 +36,8 @@ public sealed class TrackedIncidents(StoreSession session)
         CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                $"SELECT {Columns} FROM incidents WHERE account = @account AND check_type = @check_type AND end_time IS NULL")
+                $"SELECT {Columns} FROM incidents "
+                + "WHERE account = @account AND check_type = @check_type AND end_time IS NULL")
             .With("@account", account)
             .With("@check_type", checkType);
         return await SingleAsync(command, cancellationToken);
@@ -53,18 +51,19 @@ public sealed class TrackedIncidents(StoreSession session)
         CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                "SELECT COUNT(*) FROM incidents WHERE account = @account AND check_type <> @check_type AND end_time IS NULL AND kind = @kind")
+                "SELECT COUNT(*) FROM incidents WHERE account = @account AND check_type <> @check_type AND end_time IS "
+                    + "NULL AND kind = @kind")
             .With("@account", account)
             .With("@check_type", checkType)
             .With("@kind", kind.ToName());
         return await command.ScalarInt64Async(cancellationToken) > 0;
     }
 
-    /// <summary>Stores a new incident; it gets its id.</summary>
     public async Task AddAsync(IncidentRecord incident, CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                "INSERT INTO incidents (check_type, start_time, end_time, duration, details, created_at, account, kind) "
+                "INSERT INTO incidents (check_type, start_time, end_time, duration, details, created_at, account, "
+                    + "kind) "
                 + "VALUES (@check_type, @start_time, NULL, NULL, @details, @created_at, @account, @kind) RETURNING id")
             .With("@check_type", incident.CheckType)
             .With("@start_time", incident.StartTime)
@@ -72,16 +71,16 @@ public sealed class TrackedIncidents(StoreSession session)
             .With("@created_at", incident.CreatedAt)
             .With("@account", incident.Account)
             .With("@kind", incident.Kind.ToName());
-        incident.Id = await command.ScalarInt64Async(cancellationToken) ?? throw new InvalidOperationException("INSERT INTO incidents returned no id");
+        incident.Id = await command.ScalarInt64Async(cancellationToken)
+            ?? throw new InvalidOperationException("INSERT INTO incidents returned no id");
         _known[incident.Id] = incident;
     }
 
-    /// <summary>
-    /// Stores the end of an incident (its <see cref="IncidentRecord.EndTime"/> and duration, set by the caller).
-    /// </summary>
+    /// <summary>Stores the end time and duration of an incident, both set by the caller.</summary>
     public async Task CloseAsync(IncidentRecord incident, CancellationToken cancellationToken)
     {
-        await using var command = session.Command("UPDATE incidents SET end_time = @end_time, duration = @duration WHERE id = @id")
+        await using var command = session.Command("UPDATE incidents SET end_time = @end_time, duration = @duration "
+            + "WHERE id = @id")
             .With("@end_time", incident.EndTime is { } end ? end : DBNull.Value)
             .With("@duration", incident.Duration is { } duration ? duration : DBNull.Value)
             .With("@id", incident.Id);

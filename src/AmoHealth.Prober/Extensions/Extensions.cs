@@ -118,7 +118,8 @@ public static class Extensions
         services.AddAlertChannels(builder.Configuration);
         // The seed's MATTERMOST_WEBHOOK_URL (applied to MonitorOptions with the other seed variables) wins.
         services.AddOptions<MattermostOptions>()
-            .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl ?? o.Url);
+            .PostConfigure<IOptions<MonitorOptions>>((o, monitor) => o.Url = monitor.Value.MattermostWebhookUrl
+                ?? o.Url);
         services.AddChannelChecks(SecretRedaction.Register, SecretRedaction.RegisterUrl);
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<MonitorFaults>();
@@ -143,10 +144,8 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>
-    /// Binds <see cref="MonitorOptions"/> from the <c>Monitor</c> section with the seed's variables on top,
-    /// validated at start (the message names the bad key), and the watched accounts derived from it.
-    /// </summary>
+    /// <summary>Binds <see cref="MonitorOptions"/> from the <c>Monitor</c> section with the seed's variables on top,
+    /// validated at start (the message names the bad key), and the watched accounts derived from it.</summary>
     public static IServiceCollection AddMonitorOptions(this IServiceCollection services)
     {
         services.AddOptions<MonitorOptions>()
@@ -160,10 +159,7 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>
-    /// Binds <see cref="AlertOptions"/> from the <c>Alerts</c> section, validated at start (the message names the bad
-    /// key).
-    /// </summary>
+    /// <summary>Binds <see cref="AlertOptions"/>, validated at start (the message names the bad key).</summary>
     public static IServiceCollection AddAlertOptions(this IServiceCollection services)
     {
         services.AddOptions<AlertOptions>()

@@ -3,7 +3,7 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>The writer's reads and writes of <c>check_status</c>, the latest result and state machine per check.</summary>
+/// <summary>The writer's reads and writes of <c>check_status</c>: latest result and state machine per check.</summary>
 public static class CheckStatusRows
 {
     private const string Upsert =
@@ -15,7 +15,6 @@ public static class CheckStatusRows
         + "streak = excluded.streak, failing_since = excluded.failing_since, incident_id = excluded.incident_id, "
         + "failure_kind = excluded.failure_kind";
 
-    /// <summary>Every check's status of these accounts.</summary>
     public static async Task<List<CheckStatusRecord>> ReadAsync(
         StoreSession session, IReadOnlyList<string> accounts, CancellationToken cancellationToken)
     {
@@ -38,7 +37,8 @@ public static class CheckStatusRows
     }
 
     /// <summary>Writes the status as it is now: inserted when new, else updated on (account, check_type).</summary>
-    public static async Task WriteAsync(StoreSession session, CheckStatusRecord status, CancellationToken cancellationToken)
+    public static async Task WriteAsync(StoreSession session, CheckStatusRecord status,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(Upsert)
             .With("@account", status.Account)

@@ -2,15 +2,12 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// The Prober's first hosted service. The schema is the migrate step's (<c>AmoHealth.Migrator</c>, run before the
-/// Prober by systemd's <c>amohealth-migrate</c> unit and by the AppHost): the Prober never migrates. With SQLite it
+/// <summary>The Prober's first hosted service. The schema is the migrate step's (<c>AmoHealth.Migrator</c>, run before
+/// the Prober by systemd's <c>amohealth-migrate</c> unit and by the AppHost): the Prober never migrates. With SQLite it
 /// takes the single-Prober lock; then, once the schema is current, it retires the accounts no longer configured and
-/// starts
-/// the services that use the database (<see cref="SchemaGatedServices"/>). On a database that is not migrated yet
-/// it says so once and waits, answering <c>/alive</c> and not ready on <c>/health</c>, instead of failing and
-/// being restarted over and over.
-/// </summary>
+/// starts the services that use the database (<see cref="SchemaGatedServices"/>). On a database that is not migrated
+/// yet it says so once and waits, answering <c>/alive</c> and not ready on <c>/health</c>, instead of failing and being
+/// restarted over and over.</summary>
 public sealed partial class DatabaseInitializer(
     SchemaState schema,
     StoreConnections connections,
@@ -83,8 +80,7 @@ public sealed partial class DatabaseInitializer(
         }
     }
 
-    /// <summary>Whether every migration is applied; when not (or when the database does not answer), warns
-    /// once.</summary>
+    /// <summary>Whether every migration is applied; when not (or no answer), warns once.</summary>
     private async Task<bool> IsCurrentAsync(bool warn, CancellationToken cancellationToken)
     {
         try

@@ -3,10 +3,8 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// Hands finished probes to the single <see cref="ResultWriter"/>. Bounded so a stalled disk shows as
-/// back-pressure on the probes instead of unbounded memory.
-/// </summary>
+/// <summary>Hands finished probes to the single <see cref="ResultWriter"/>. Bounded so a stalled disk shows as
+/// back-pressure on the probes instead of unbounded memory.</summary>
 public sealed class ResultChannel
 {
     private readonly Channel<ProbeResult> _channel = Channel.CreateBounded<ProbeResult>(

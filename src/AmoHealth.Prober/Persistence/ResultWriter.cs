@@ -7,12 +7,10 @@ using AmoHealth.Prober.Evaluation;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// The single writer: drains <see cref="ResultChannel"/> in batches and stores each batch in one transaction
-/// (raw rows, rollups, the latest status per check, and what evaluation decides: incidents, their alerts, our
-/// own faults). Then, once committed, runs the <see cref="AfterCommit"/> steps by name: queue the re-checks,
-/// record the metrics, publish live. The path is one way: nothing here calls back into probing.
-/// </summary>
+/// <summary>The single writer: drains <see cref="ResultChannel"/> in batches and stores each batch in one transaction
+/// (raw rows, rollups, the latest status per check, and what evaluation decides: incidents, their alerts, our own
+/// faults). Then, once committed, runs the <see cref="AfterCommit"/> steps by name: queue the re-checks, record the
+/// metrics, publish live. The path is one way: nothing here calls back into probing.</summary>
 public sealed partial class ResultWriter(
     ResultChannel channel,
     StoreConnections connections,

@@ -4,13 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// Deletes what is past its retention (<c>Storage:Retention</c>): raw results after 30 days, minute rollups
+/// <summary>Deletes what is past its retention (<c>Storage:Retention</c>): raw results after 30 days, minute rollups
 /// after 7, hour rollups after 90, day rollups after 730. Each statement deletes at most
-/// <see cref="RetentionOptions.BatchSize"/> rows and the loop pauses between them, so the single writer
-/// never waits long for the database. A pass deletes nothing while the clock reads more than a day past the
-/// newest stored result: a clock far in the future must not wipe the history.
-/// </summary>
+/// <see cref="RetentionOptions.BatchSize"/> rows and the loop pauses between them, so the single writer never waits
+/// long for the database. A pass deletes nothing while the clock reads more than a day past the newest stored result: a
+/// clock far in the future must not wipe the history.</summary>
 public sealed partial class RetentionService(
     StoreConnections connections,
     IOptions<StorageOptions> options,
@@ -23,8 +21,7 @@ public sealed partial class RetentionService(
     /// <summary>How far "now" may be past the newest stored result before pruning stops trusting the clock.</summary>
     private const long TrustedGapMs = 86_400_000;
 
-    /// <summary>How long after a break of more than a day in the history a new clock is trusted (results written since
-    /// it jumped).</summary>
+    /// <summary>How long after a break of over a day in the history a new clock is trusted.</summary>
     private const long TrustNewClockAfterMs = 7 * TrustedGapMs;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -116,8 +113,7 @@ public sealed partial class RetentionService(
         return deleted;
     }
 
-    /// <summary>When the newest stored result was taken (the last row written; the hour rollups when raw rows are
-    /// gone), or null.</summary>
+    /// <summary>When the newest stored result was taken (last raw row, else the hour rollups), or null.</summary>
     private async Task<long?> NewestAsync(CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);
@@ -157,8 +153,7 @@ public sealed partial class RetentionService(
         return null;
     }
 
-    /// <summary>An integer scalar (null when there is no row or no value), with <c>@at</c> set to <paramref name="at"/>
-    /// when given.</summary>
+    /// <summary>An integer scalar or null; <c>@at</c> is <paramref name="at"/> when given.</summary>
     private static async Task<long?> ScalarAsync(StoreSession session, string sql, long? at,
         CancellationToken cancellationToken)
     {
@@ -171,8 +166,7 @@ public sealed partial class RetentionService(
         return await command.ScalarInt64Async(cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="sql"/> (a delete of at most <c>@batch</c> rows) until it deletes fewer; each
-    /// statement commits on its own.</summary>
+    /// <summary>Runs <paramref name="sql"/> (at most <c>@batch</c> rows) until it deletes fewer.</summary>
     private async Task<long> InBatchesAsync(string sql, long cutoff, long? lastId, CancellationToken cancellationToken)
     {
         var batch = options.Value.Retention.BatchSize;

@@ -3,13 +3,11 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// Accounts that were watched once and are no longer configured: their open incidents are closed at start
-/// with a reason (no alert: nothing recovered) and their rows leave <c>check_status</c>, so they are neither
-/// reminded every 30 minutes nor shown as current. Their history stays. With several Probers an account is
-/// retired only when no live member is configured with it (each member row lists its accounts), so a Prober
-/// started with an older account list never closes another member's incidents.
-/// </summary>
+/// <summary>Accounts that were watched once and are no longer configured: their open incidents are closed at start with
+/// a reason (no alert: nothing recovered) and their rows leave <c>check_status</c>, so they are neither reminded every
+/// 30 minutes nor shown as current. Their history stays. With several Probers an account is retired only when no live
+/// member is configured with it (each member row lists its accounts), so a Prober started with an older account list
+/// never closes another member's incidents.</summary>
 public static class RetiredAccounts
 {
     public const string Reason = "closed: the account is no longer configured";
@@ -82,8 +80,7 @@ public static class RetiredAccounts
         return accounts;
     }
 
-    /// <summary><paramref name="sql"/> narrowed to the rows whose account is not in
-    /// <paramref name="watched"/>.</summary>
+    /// <summary><paramref name="sql"/> narrowed to rows whose account is not in <paramref name="watched"/>.</summary>
     private static DbCommand Unwatched(StoreSession session, string sql, List<string> watched, string tail = "")
     {
         var command = session.Command(string.Empty);

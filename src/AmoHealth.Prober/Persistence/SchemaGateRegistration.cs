@@ -2,11 +2,9 @@ namespace AmoHealth.Prober.Persistence;
 
 public static class SchemaGateRegistration
 {
-    /// <summary>
-    /// Moves every hosted service registered after <see cref="DatabaseInitializer"/> behind it: they are registered
-    /// again under <see cref="SchemaGatedServices.Key"/> and started by <see cref="SchemaGatedServices"/> once the
-    /// schema is current. Call after the Prober's registrations.
-    /// </summary>
+    /// <summary>Moves every hosted service registered after <see cref="DatabaseInitializer"/> behind it: they are
+    /// registered again under <see cref="SchemaGatedServices.Key"/> and started by <see cref="SchemaGatedServices"/>
+    /// once the schema is current. Call after the Prober's registrations.</summary>
     public static IServiceCollection StartAfterSchema(this IServiceCollection services)
     {
         var initializer = services.ToList().FindIndex(d => d.ServiceType == typeof(IHostedService)

@@ -2,13 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Persistence;
 
-/// <summary>
-/// The Prober's hosted services that use the database (the scheduler, the writer, the alerting, the leases...),
-/// held back until the schema is current: <see cref="DatabaseInitializer"/> starts them, in their registration
-/// order, once the migrate step has run, and stops them in reverse. Until then the Prober answers
-/// <c>/alive</c>, reports not ready on <c>/health</c>, and probes nothing. A service that fails later stops the
-/// Prober as the host itself would (<see cref="HostOptions.BackgroundServiceExceptionBehavior"/>).
-/// </summary>
+/// <summary>The Prober's hosted services that use the database (the scheduler, the writer, the alerting, the
+/// leases...), held back until the schema is current: <see cref="DatabaseInitializer"/> starts them, in their
+/// registration order, once the migrate step has run, and stops them in reverse. Until then the Prober answers
+/// <c>/alive</c>, reports not ready on <c>/health</c>, and probes nothing. A service that fails later stops the Prober
+/// as the host itself would (<see cref="HostOptions.BackgroundServiceExceptionBehavior"/>).</summary>
 public sealed partial class SchemaGatedServices(
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
@@ -53,8 +51,7 @@ public sealed partial class SchemaGatedServices(
         }
     }
 
-    /// <summary>Starting the held-back services failed after the host had started: the Prober stops, as a failed start
-    /// would.</summary>
+    /// <summary>Starting the held-back services failed after the host started: the Prober stops.</summary>
     public void Fail(Exception exception)
     {
         LogStartFailed(logger, exception);

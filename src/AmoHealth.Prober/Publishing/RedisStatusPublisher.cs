@@ -8,12 +8,10 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Prober.Publishing;
 
-/// <summary>
-/// Publishes each result as the seed's <c>status_update</c> on <see cref="LiveChannels.Status"/>. The writer
-/// only hands messages over: a bounded queue (the oldest dropped when full) is drained by this service's own
-/// loop, so a slow, stalled or absent Redis never slows or stops storing. Redis pub/sub is at-most-once
-/// anyway; SQLite is the truth, and the stream's snapshot comes from it.
-/// </summary>
+/// <summary>Publishes each result as the seed's <c>status_update</c> on <see cref="LiveChannels.Status"/>. The writer
+/// only hands messages over: a bounded queue (the oldest dropped when full) is drained by this service's own loop, so a
+/// slow, stalled or absent Redis never slows or stops storing. Redis pub/sub is at-most-once anyway; SQLite is the
+/// truth, and the stream's snapshot comes from it.</summary>
 public sealed partial class RedisStatusPublisher(
     IConnectionMultiplexer redis,
     TimeProvider time,
@@ -83,8 +81,7 @@ public sealed partial class RedisStatusPublisher(
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping (a publish in flight may fail as it does): what is still queued is only live news; the store has
-            // it.
+            // Stopping: what is still queued is only live news; the store has it.
         }
     }
 

@@ -2,16 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>
-/// What the alert channels' settings must satisfy at start. A URL that is set but not http(s) stops the service
-/// naming its key (a typo there would silence every alert); a channel left unset is only disabled with a
-/// warning. Each channel's URL and token are handed to the host's redaction, masked by value in every log and span.
-/// </summary>
+/// <summary>What the alert channels' settings must satisfy at start. A URL that is set but not http(s) stops the
+/// service naming its key (a typo there would silence every alert); a channel left unset is only disabled with a
+/// warning. Each channel's URL and token are handed to the host's redaction, masked by value in every log and
+/// span.</summary>
 public static class ChannelChecks
 {
-    /// <summary>
-    /// Adds the start-up checks and secret registration of the Mattermost, webhook and Telegram channels.
-    /// </summary>
+    /// <summary>Adds the start-up checks and secret registration of the built-in channels.</summary>
     public static IServiceCollection AddChannelChecks(
         this IServiceCollection services, Action<string?> registerSecret, Action<string?> registerUrl)
     {
@@ -26,7 +23,8 @@ public static class ChannelChecks
             .ValidateOnStart();
         services.AddOptions<TelegramOptions>()
             .PostConfigure(o => registerSecret(o.BotToken))
-            .Validate(o => IsHttpOrUnset(o.ApiBaseUrl), "Notifications:Telegram:ApiBaseUrl must be an absolute http(s) URL.")
+            .Validate(o => IsHttpOrUnset(o.ApiBaseUrl),
+                "Notifications:Telegram:ApiBaseUrl must be an absolute http(s) URL.")
             .ValidateOnStart();
         return services;
     }

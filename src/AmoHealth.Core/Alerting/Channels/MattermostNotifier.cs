@@ -3,10 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>
-/// Posts to a Mattermost incoming webhook (<c>MATTERMOST_WEBHOOK_URL</c>). Accepted is 200; anything else is
-/// retried by the outbox dispatcher, never here.
-/// </summary>
+/// <summary>Posts to a Mattermost incoming webhook (<c>MATTERMOST_WEBHOOK_URL</c>). Accepted is 200; anything else is
+/// retried by the outbox dispatcher, never here.</summary>
 public sealed class MattermostNotifier(IHttpClientFactory httpClients, IOptions<MattermostOptions> options) : INotifier
 {
     public string Name => "mattermost";
@@ -14,7 +12,8 @@ public sealed class MattermostNotifier(IHttpClientFactory httpClients, IOptions<
     public string? Problem => options.Value.Url switch
     {
         null or "" => "no URL (MATTERMOST_WEBHOOK_URL)",
-        var url when !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") => "the URL is not an http(s) URL",
+        var url when !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") =>
+            "the URL is not an http(s) URL",
         _ => null,
     };
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>
-/// Registers alert channels: one class plus one <see cref="AddNotifier{TNotifier, TOptions}"/> line each.
-/// </summary>
+/// <summary>Registers alert channels: one class and one <see cref="AddNotifier{TNotifier, TOptions}"/> each.</summary>
 public sealed class NotificationsBuilder(IServiceCollection services, IConfiguration configuration)
 {
     /// <summary>
@@ -15,12 +13,15 @@ public sealed class NotificationsBuilder(IServiceCollection services, IConfigura
     /// <paramref name="bind"/>: <c>(section, o) =&gt; section.Bind(o)</c> at the registration, where the options'
     /// type is known and the binding is generated at build time.
     /// </summary>
-    public NotificationsBuilder AddNotifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier, TOptions>(
+    public NotificationsBuilder AddNotifier<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TNotifier,
+        TOptions>(
         string section, Action<IConfiguration, TOptions> bind)
         where TNotifier : class, INotifier
         where TOptions : class
     {
-        services.AddOptions<TOptions>().Configure<IConfiguration>((options, config) => bind(config.GetSection(section), options));
+        services.AddOptions<TOptions>().Configure<IConfiguration>((options, config) =>
+            bind(config.GetSection(section), options));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotifier, TNotifier>());
         if (configuration.GetSection(section).Exists())
         {

@@ -3,16 +3,15 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>
-/// One POST with a 10 s limit and no retries (the outbox retries); failures described without the URL. The body is
-/// written by its source-generated contract (<see cref="NotifierJsonContext"/>), never by reflection.
-/// </summary>
+/// <summary>One POST with a 10 s limit and no retries (the outbox retries); failures described without the URL. The
+/// body is written by its source-generated contract (<see cref="NotifierJsonContext"/>), never by reflection.</summary>
 public static class NotifierHttp
 {
     public const string HttpClientName = "notifications";
 
     public static async Task<string?> PostJsonAsync<T>(
-        IHttpClientFactory httpClients, string channel, string url, T body, JsonTypeInfo<T> contract, CancellationToken cancellationToken)
+        IHttpClientFactory httpClients, string channel, string url, T body, JsonTypeInfo<T> contract,
+            CancellationToken cancellationToken)
     {
         try
         {

@@ -28,9 +28,7 @@ public sealed partial class Notifiers
         Problems = problems;
     }
 
-    /// <summary>
-    /// Channels that were configured but cannot be used, with why: shown on <c>/health</c> and <c>/api/info</c>.
-    /// </summary>
+    /// <summary>Configured channels that cannot be used, and why (shown on <c>/health</c>, <c>/api/info</c>).</summary>
     public IReadOnlyDictionary<string, string> Problems { get; }
 
     public IReadOnlyList<INotifier> Enabled { get; }

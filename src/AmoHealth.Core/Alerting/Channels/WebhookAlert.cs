@@ -1,8 +1,6 @@
 namespace AmoHealth.Core.Alerting.Channels;
 
-/// <summary>
-/// What the generic webhook receives for each alert (camelCase names; an alert without an incident has a null id).
-/// </summary>
+/// <summary>What the generic webhook receives per alert (camelCase; no incident: a null id).</summary>
 public sealed record WebhookAlert(
     string Account,
     string CheckType,

@@ -37,9 +37,11 @@ public sealed class AlertTimersTests : IAsyncLifetime
         var start = _time.GetUtcNow().AddMinutes(-31).ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = start, CreatedAt = start };
+            var incident = new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+                StartTime = start, CreatedAt = start };
             db.Incidents.Add(incident);
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident, Kind = "down", Text = "🔴", CreatedAt = start });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident,
+                Kind = "down", Text = "🔴", CreatedAt = start });
             await db.SaveChangesAsync();
         }
 
@@ -55,7 +57,8 @@ public sealed class AlertTimersTests : IAsyncLifetime
         Assert.Equal(["down", "reminder"], afterOne);
         Assert.Equal(["down", "reminder", "reminder"], await KindsAsync());
         await using var check = await _contexts.CreateDbContextAsync();
-        Assert.StartsWith("⏳ **amoCRM: API (чтение, GET) всё ещё не работает** — acme\nУже: 31 мин", (await check.Notifications.OrderBy(n => n.Id).Skip(1).FirstAsync()).Text);
+        Assert.StartsWith("⏳ **amoCRM: API (чтение, GET) всё ещё не работает** — acme\nУже: 31 мин",
+            (await check.Notifications.OrderBy(n => n.Id).Skip(1).FirstAsync()).Text);
     }
 
     [Fact]
@@ -67,7 +70,8 @@ public sealed class AlertTimersTests : IAsyncLifetime
             {
                 Account = "acme",
                 Key = ProbeStateRecord.TokenExpiresKey,
-                Value = _time.GetUtcNow().AddDays(10).AddHours(1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Value = _time.GetUtcNow().AddDays(10).AddHours(1).ToUnixTimeMilliseconds()
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             await db.SaveChangesAsync();
         }
@@ -94,11 +98,14 @@ public sealed class AlertTimersTests : IAsyncLifetime
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             await Results.StoreAsync(db, Enumerable.Range(0, 20).Select(i =>
-                new ProbeResult("acme", CheckType.Get, i < 15 ? Outcome.Up : Outcome.Down, 100 + i * 10, now - i * 60_000, 200, null)));
+                new ProbeResult("acme", CheckType.Get, i < 15 ? Outcome.Up : Outcome.Down, 100 + i * 10,
+                    now - i * 60_000, 200, null)));
 
-            db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down, StartTime = now - 3_600_000, CreatedAt = now });
-            // A running installation: yesterday's summary went out.
-            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = "daily_summary_sent", Value = _time.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            db.Incidents.Add(new IncidentRecord { Account = "acme", CheckType = CheckType.Get, Kind = Outcome.Down,
+                StartTime = now - 3_600_000, CreatedAt = now });
+            db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = "daily_summary_sent",
+                Value = _time.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd",
+                System.Globalization.CultureInfo.InvariantCulture) });
             await db.SaveChangesAsync();
         }
 
@@ -133,10 +140,12 @@ public sealed class AlertTimersTests : IAsyncLifetime
 
     private AlertTimers Timers(AlertOptions alerts)
     {
-        var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
+        var mattermost = new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var module = new AlertOutbox(notifiers, Options.Create(alerts), Options.Create(new MonitorOptions()));
-        return new AlertTimers(_connections, notifiers, module, Options.Create(alerts), _time, NullLogger<AlertTimers>.Instance,
+        return new AlertTimers(_connections, notifiers, module, Options.Create(alerts), _time,
+            NullLogger<AlertTimers>.Instance,
             Options.Create(new AmoHealth.Core.Storage.StorageOptions()));
     }
 

@@ -34,7 +34,8 @@ public sealed class ChannelConcurrencyTests : IAsyncLifetime
     {
         var hanging = new BlockingNotifier("webhook");
         var prompt = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([hanging, prompt], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers([hanging, prompt], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
@@ -43,7 +44,8 @@ public sealed class ChannelConcurrencyTests : IAsyncLifetime
             {
                 db.Notifications.Add(new NotificationRecord
                 {
-                    Account = "acme", CheckType = "GET", Kind = "down", Channel = channel, Text = "🔴 GET", CreatedAt = now, NextAttemptAt = now,
+                    Account = "acme", CheckType = "GET", Kind = "down", Channel = channel, Text = "🔴 GET",
+                        CreatedAt = now, NextAttemptAt = now,
                 });
             }
 
@@ -52,7 +54,8 @@ public sealed class ChannelConcurrencyTests : IAsyncLifetime
 
         var pass = dispatcher.DeliverDueAsync(CancellationToken.None);
         await hanging.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await Eventually.TrueAsync(() => !prompt.Sent.IsEmpty, TimeSpan.FromSeconds(10), "the Mattermost alert while the webhook hangs");
+        await Eventually.TrueAsync(() => !prompt.Sent.IsEmpty, TimeSpan.FromSeconds(10),
+            "the Mattermost alert while the webhook hangs");
         hanging.Release("timed out after 30 s");
         await pass.WaitAsync(TimeSpan.FromSeconds(10));
 

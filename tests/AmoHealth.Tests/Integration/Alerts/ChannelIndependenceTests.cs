@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>A dead channel, a disk that cannot save, a reminder racing its ✅, checks failing at different moments.</summary>
+/// <summary>A dead channel, a disk that cannot save, a reminder racing its ✅, checks failing apart.</summary>
 [Trait("Ring", "Integration")]
 public sealed class ChannelIndependenceTests : IAsyncLifetime
 {
@@ -38,7 +38,8 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         var dead = new DeadNotifier();
         var alive = new RecordingNotifier("mattermost");
         var notifiers = new Notifiers([dead, alive], [], NullLogger<Notifiers>.Instance);
-        var (dispatcher, health) = Dispatchers.Create(_connections, notifiers, new AlertOptions { GroupWindowSeconds = 0 }, _time);
+        var (dispatcher, health) = Dispatchers.Create(_connections, notifiers,
+            new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -46,13 +47,15 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
             {
                 db.Notifications.Add(new NotificationRecord
                 {
-                    Account = "acme", CheckType = "GET", Kind = "reminder", Channel = "dead", Text = $"⏳ {i}", CreatedAt = now, NextAttemptAt = now,
+                    Account = "acme", CheckType = "GET", Kind = "reminder", Channel = "dead", Text = $"⏳ {i}",
+                        CreatedAt = now, NextAttemptAt = now,
                 });
             }
 
             db.Notifications.Add(new NotificationRecord
             {
-                Account = "acme", CheckType = "GET", Kind = "down", Channel = "mattermost", Text = "🔴 GET", CreatedAt = now, NextAttemptAt = now,
+                Account = "acme", CheckType = "GET", Kind = "down", Channel = "mattermost", Text = "🔴 GET",
+                    CreatedAt = now, NextAttemptAt = now,
             });
             await db.SaveChangesAsync();
         }
@@ -71,7 +74,8 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     [Fact]
     public async Task AChannelWithATypoInItsUrlIsNotSilentItDegradesHealthAndShowsOnInfo()
     {
-        var typo = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "htps://mm.example/hooks/abc" }));
+        var typo = new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = "htps://mm.example/hooks/abc" }));
         var notifiers = new Notifiers([typo], [], NullLogger<Notifiers>.Instance);
         var (dispatcher, health) = Dispatchers.Create(_connections, notifiers, new AlertOptions(), _time);
 
@@ -90,11 +94,13 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     {
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", Channel = "telegram", Text = "🔴", CreatedAt = 1, NextAttemptAt = 1 });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down",
+                Channel = "telegram", Text = "🔴", CreatedAt = 1, NextAttemptAt = 1 });
             await db.SaveChangesAsync();
         }
 
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance),
             new AlertOptions(), _time);
         await dispatcher.ArchiveOrphansAsync(CancellationToken.None);
 
@@ -108,15 +114,16 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     public async Task AnAlertWhoseDeliveredMarkCannotBeSavedIsSentOnlyOnce()
     {
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", Text = "🔴", CreatedAt = 1, NextAttemptAt = 1 });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down",
+                Text = "🔴", CreatedAt = 1, NextAttemptAt = 1 });
             await db.SaveChangesAsync();
         }
 
-        // The disk fills up right after the channel accepted the alert.
         var sends = 0;
         channel.OnSend = () => { sends++; DiskFull(true); };
         for (var pass = 0; pass < 5; pass++)
@@ -136,15 +143,19 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     public async Task AReminderNeverGoesOutAfterItsIncidentClosed()
     {
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, _time);
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down, StartTime = 1, CreatedAt = 1, EndTime = 5, Duration = 4 };
+            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down,
+                StartTime = 1, CreatedAt = 1, EndTime = 5, Duration = 4 };
             db.Incidents.Add(incident);
             // The reminder timer read the incident as open just before the writer closed it.
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident, Kind = "restored", Text = "✅", CreatedAt = 5, NextAttemptAt = 5 });
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident, Kind = "reminder", Text = "⏳", CreatedAt = 6, NextAttemptAt = 6 });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident,
+                Kind = "restored", Text = "✅", CreatedAt = 5, NextAttemptAt = 5 });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "GET", Incident = incident,
+                Kind = "reminder", Text = "⏳", CreatedAt = 6, NextAttemptAt = 6 });
             await db.SaveChangesAsync();
         }
 
@@ -157,14 +168,18 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
     public async Task DownAlertsWaitWhileAnotherCheckOfTheAccountIsStillBeingConfirmed()
     {
         var channel = new RecordingNotifier("mattermost");
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers([channel], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 3 }, _time);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         await using (var db = await _contexts.CreateDbContextAsync())
         {
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "POST", Status = "down", State = CheckState.Down });
-            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "DP", Status = "down", State = CheckState.Suspect });
-            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "POST", Kind = "down", Text = "🔴 POST", CreatedAt = now, NextAttemptAt = now });
+            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "POST", Status = "down",
+                State = CheckState.Down });
+            db.CheckStatuses.Add(new CheckStatusRecord { Account = "acme", CheckType = "DP", Status = "down",
+                State = CheckState.Suspect });
+            db.Notifications.Add(new NotificationRecord { Account = "acme", CheckType = "POST", Kind = "down",
+                Text = "🔴 POST", CreatedAt = now, NextAttemptAt = now });
             await db.SaveChangesAsync();
         }
 
@@ -177,7 +192,8 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
             (await db.CheckStatuses.SingleAsync(s => s.CheckType == "DP")).State = CheckState.Down;
             db.Notifications.Add(new NotificationRecord
             {
-                Account = "acme", CheckType = "DP", Kind = "down", Text = "🔴 DP", CreatedAt = _time.GetUtcNow().ToUnixTimeMilliseconds() - 4_000, NextAttemptAt = now,
+                Account = "acme", CheckType = "DP", Kind = "down", Text = "🔴 DP",
+                    CreatedAt = _time.GetUtcNow().ToUnixTimeMilliseconds() - 4_000, NextAttemptAt = now,
             });
             await db.SaveChangesAsync();
         }
@@ -188,14 +204,15 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
         Assert.Contains("🔴 DP", post.Text);
     }
 
-    /// <summary>Every change of an alert's row fails while set, as on a full disk (a trigger in the real file).</summary>
+    /// <summary>Every change of an alert's row fails while set, as on a full disk (a trigger in the file).</summary>
     private void DiskFull(bool full)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.Options.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = full
-            ? "CREATE TRIGGER disk_full BEFORE UPDATE ON notifications BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            ? "CREATE TRIGGER disk_full BEFORE UPDATE ON notifications BEGIN SELECT RAISE(ABORT, 'database or disk is "
+                + "full'); END"
             : "DROP TRIGGER disk_full";
         command.ExecuteNonQuery();
     }
@@ -206,6 +223,7 @@ public sealed class ChannelIndependenceTests : IAsyncLifetime
 
         public string? Problem => null;
 
-        public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) => Task.FromResult<string?>("HTTP 404: the webhook was removed");
+        public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>("HTTP 404: the webhook was removed");
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>Results through the real single writer into a real store: incidents and outbox rows; run once per provider by the classes below.</summary>
+/// <summary>Results through the real writer into a real store: incidents and outbox rows, once per provider.</summary>
 [Trait("Ring", "Integration")]
 public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 {
@@ -31,15 +31,19 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
     public async Task AnOpenIncidentWhoseFailureTurnsIntoAnotherKindClosesAndTheNewKindIsAlertedAtOnce()
     {
         var contexts = await _database.MigrateAsync();
-        ProbeResult Throttled(long at) => new("acme", CheckType.Get, Outcome.Throttled, 100, at, 429, "HTTP 429: rate limited by amoCRM");
-        ProbeResult Rejected(long at) => new("acme", CheckType.Get, Outcome.AuthFailed, 100, at, 401, "HTTP 401: the access token was rejected");
+        ProbeResult Throttled(long at) =>
+            new("acme", CheckType.Get, Outcome.Throttled, 100, at, 429, "HTTP 429: rate limited by amoCRM");
+        ProbeResult Rejected(long at) =>
+            new("acme", CheckType.Get, Outcome.AuthFailed, 100, at, 401, "HTTP 401: the access token was rejected");
 
         // A 429 is confirmed and alerted; when the pause ends, the token turns out to be revoked.
-        await WriteAsync(Throttled(1_000), Throttled(6_000), Throttled(16_000), Throttled(46_000), Rejected(340_000), Rejected(370_000));
+        await WriteAsync(Throttled(1_000), Throttled(6_000), Throttled(16_000), Throttled(46_000), Rejected(340_000),
+            Rejected(370_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         var incidents = await db.Incidents.OrderBy(i => i.Id).ToListAsync();
-        Assert.Equal([(Outcome.Throttled, 1_000L, (long?)340_000), (Outcome.AuthFailed, 340_000L, null)], incidents.Select(i => (i.Kind, i.StartTime, i.EndTime)));
+        Assert.Equal([(Outcome.Throttled, 1_000L, (long?)340_000), (Outcome.AuthFailed, 340_000L, null)],
+            incidents.Select(i => (i.Kind, i.StartTime, i.EndTime)));
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
         Assert.Equal(["down", "restored", "down"], alerts.Select(a => a.Kind));
         Assert.Contains("429", alerts[0].Text);
@@ -56,8 +60,10 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 
         await using var db = await contexts.CreateDbContextAsync();
         var incident = await db.Incidents.SingleAsync();
-        Assert.Equal([("incident_opened", "GET", incident.Id), ("incident_closed", "GET", incident.Id)], published.Incidents);
-        Assert.Equal((1_000L, 86_000L, 85_000L, Outcome.Down), (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
+        Assert.Equal([("incident_opened", "GET", incident.Id), ("incident_closed", "GET", incident.Id)],
+            published.Incidents);
+        Assert.Equal((1_000L, 86_000L, 85_000L, Outcome.Down),
+            (incident.StartTime, incident.EndTime!.Value, incident.Duration!.Value, incident.Kind));
         Assert.Equal("HTTP 503", incident.Details);
         var alerts = await db.Notifications.OrderBy(n => n.Id).ToListAsync();
         Assert.Equal(["down", "restored"], alerts.Select(a => a.Kind));
@@ -80,7 +86,9 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         var results = new List<ProbeResult>();
         foreach (var at in new long[] { 1_000, 6_000, 16_000 })
         {
-            results.AddRange(checks.Select(c => new ProbeResult("acme", c, Outcome.AuthFailed, 80, at, 401, "HTTP 401: the access token was rejected")));
+            results.AddRange(checks.Select(c =>
+                new ProbeResult("acme", c, Outcome.AuthFailed, 80, at, 401,
+                "HTTP 401: the access token was rejected")));
         }
 
         foreach (var at in new long[] { 60_000, 65_000 })
@@ -103,8 +111,10 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(Fail(1_000) with { Kind = FailureKind.Configuration }, Fail(6_000) with { Kind = FailureKind.Configuration },
-            Fail(21_000) with { Kind = FailureKind.Configuration }, Fail(51_000) with { Kind = FailureKind.Configuration });
+        await WriteAsync(Fail(1_000) with { Kind = FailureKind.Configuration },
+            Fail(6_000) with { Kind = FailureKind.Configuration },
+            Fail(21_000) with { Kind = FailureKind.Configuration },
+                Fail(51_000) with { Kind = FailureKind.Configuration });
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());
@@ -130,7 +140,6 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
         var contexts = await _database.MigrateAsync();
         await WriteAsync(Fail(1_000), Fail(6_000), Fail(21_000));
 
-        // A new process: new writer, same file.
         await WriteAsync(Ok(60_000), Ok(65_000));
 
         await using var db = await contexts.CreateDbContextAsync();
@@ -173,7 +182,8 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
 
         await using (var connections = ((ITestStore)_database).CreateConnections())
         {
-            var retired = await AmoHealth.Prober.Persistence.RetiredAccounts.RetireAsync(connections, ["other"], 100_000, CancellationToken.None);
+            var retired = await AmoHealth.Prober.Persistence.RetiredAccounts.RetireAsync(connections, ["other"],
+                100_000, CancellationToken.None);
             Assert.Equal(["acme"], retired);
         }
 
@@ -192,13 +202,15 @@ public abstract class IncidentFlowTests(ITestStore store) : IDisposable
     private async Task<RecordingPublisher> WriteAsync(MonitorOptions monitor, params ProbeResult[] results)
     {
         var channel = new ResultChannel();
-        var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
+        var mattermost = new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = monitor.MattermostWebhookUrl }));
         var notifiers = new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance);
         var alerts = new AlertOutbox(notifiers, Options.Create(new AlertOptions()), Options.Create(monitor));
         var tracker = new IncidentTracker(
             Options.Create(new AlertOptions()), Options.Create(monitor), alerts, NullLogger<IncidentTracker>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, rechecks: _rechecks);
+        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker,
+            rechecks: _rechecks);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>Failures that are AmoHealth's own: a ⚠️ about AmoHealth, never an amoCRM incident, never amoCRM's uptime.</summary>
+/// <summary>AmoHealth's own failures: a ⚠️ about AmoHealth, never an amoCRM incident nor amoCRM's uptime.</summary>
 [Trait("Ring", "Integration")]
 public sealed class MonitorFaultTests : IDisposable
 {
@@ -26,8 +26,10 @@ public sealed class MonitorFaultTests : IDisposable
     {
         var contexts = await _database.MigrateAsync();
 
-        await WriteAsync(Own(CheckType.Hook, 0), Own(CheckType.Dp, 0), Own(CheckType.Hook, 30_000), Own(CheckType.Dp, 30_000),
-            Own(CheckType.Hook, 61_000), Own(CheckType.Dp, 61_000), Own(CheckType.Hook, 91_000), Ok(CheckType.Hook, 121_000), Ok(CheckType.Dp, 121_000));
+        await WriteAsync(Own(CheckType.Hook, 0), Own(CheckType.Dp, 0), Own(CheckType.Hook, 30_000),
+            Own(CheckType.Dp, 30_000),
+            Own(CheckType.Hook, 61_000), Own(CheckType.Dp, 61_000), Own(CheckType.Hook, 91_000),
+                Ok(CheckType.Hook, 121_000), Ok(CheckType.Dp, 121_000));
 
         await using var db = await contexts.CreateDbContextAsync();
         Assert.Empty(await db.Incidents.ToListAsync());
@@ -54,7 +56,8 @@ public sealed class MonitorFaultTests : IDisposable
     }
 
     private static ProbeResult Own(string check, long at) =>
-        new("acme", check, Outcome.Down, 3_000, at, 200, "No webhook delivery within 3000 ms: AmoHealth's own webhook receiver is not reachable through PUBLIC_URL")
+        new("acme", check, Outcome.Down, 3_000, at, 200,
+            "No webhook delivery within 3000 ms: AmoHealth's own webhook receiver is not reachable through PUBLIC_URL")
         {
             Kind = FailureKind.ReceiverUnreachable,
         };
@@ -67,10 +70,12 @@ public sealed class MonitorFaultTests : IDisposable
         var notifiers = new Notifiers([new RecordingNotifier("mattermost")], [], NullLogger<Notifiers>.Instance);
         var monitor = Options.Create(new MonitorOptions());
         var alerts = new AlertOutbox(notifiers, Options.Create(new AlertOptions()), monitor);
-        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, alerts, NullLogger<IncidentTracker>.Instance);
+        var tracker = new IncidentTracker(Options.Create(new AlertOptions()), monitor, alerts,
+            NullLogger<IncidentTracker>.Instance);
         var faults = new MonitorFaults(monitor, alerts, NullLogger<MonitorFaults>.Instance);
         var publisher = new RecordingPublisher();
-        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker, faults);
+        using var writer = Pipeline.Writer(channel, new StoreConnections(_database.Options), publisher, tracker,
+            faults);
         await writer.StartAsync(CancellationToken.None);
         foreach (var result in results)
         {

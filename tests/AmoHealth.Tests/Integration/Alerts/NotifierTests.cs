@@ -26,7 +26,10 @@ public sealed class NotifierTests
         var builder = WebApplication.CreateBuilder();
         builder.AddProberServices();
 
-        var registered = builder.Services.Where(d => d.ServiceType == typeof(INotifier)).Select(d => d.ImplementationType).ToHashSet();
+        var registered = builder.Services
+            .Where(d => d.ServiceType == typeof(INotifier))
+            .Select(d => d.ImplementationType)
+            .ToHashSet();
         var implementations = typeof(INotifier).Assembly.GetTypes()
             .Where(t => typeof(INotifier).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false });
 
@@ -40,15 +43,18 @@ public sealed class NotifierTests
         var received = new ConcurrentQueue<(string Path, JsonElement Body)>();
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
-            received.Enqueue((context.Request.Path, (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone()));
+            received.Enqueue((context.Request.Path,
+                (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.Clone()));
             await context.Response.WriteAsync("""{"ok":true}""");
         });
         var telegram = new TelegramNotifier(new PlainHttpClients(), Options.Create(new TelegramOptions
         {
             BotToken = "123:secret", ChatId = "@alerts", ApiBaseUrl = server.BaseUri.ToString(),
         }));
-        var webhook = new WebhookNotifier(new PlainHttpClients(), Options.Create(new WebhookOptions { Url = new Uri(server.BaseUri, "/alerts").ToString() }));
-        var alert = new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", IncidentId = 7, Text = "🔴 **GET не работает**", CreatedAt = 5 };
+        var webhook = new WebhookNotifier(new PlainHttpClients(),
+            Options.Create(new WebhookOptions { Url = new Uri(server.BaseUri, "/alerts").ToString() }));
+        var alert = new NotificationRecord { Account = "acme", CheckType = "GET", Kind = "down", IncidentId = 7,
+            Text = "🔴 **GET не работает**", CreatedAt = 5 };
 
         Assert.Null(await telegram.SendAsync(alert, CancellationToken.None));
         Assert.Null(await webhook.SendAsync(alert, CancellationToken.None));
@@ -58,7 +64,8 @@ public sealed class NotifierTests
         Assert.Equal("@alerts", telegramBody.GetProperty("chat_id").GetString());
         Assert.Equal("🔴 GET не работает", telegramBody.GetProperty("text").GetString());
         var (_, webhookBody) = received.ToArray()[1];
-        Assert.Equal(("acme", "GET", "down", 7L), (webhookBody.GetProperty("account").GetString(), webhookBody.GetProperty("checkType").GetString(),
+        Assert.Equal(("acme", "GET", "down", 7L),
+            (webhookBody.GetProperty("account").GetString(), webhookBody.GetProperty("checkType").GetString(),
             webhookBody.GetProperty("kind").GetString(), webhookBody.GetProperty("incidentId").GetInt64()));
     }
 
@@ -66,10 +73,13 @@ public sealed class NotifierTests
     public void AHalfConfiguredChannelIsLeftOutWithAWarningAndTheOthersStay()
     {
         var logger = new ListLogger<Notifiers>();
-        var mattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
-        var telegram = new TelegramNotifier(new PlainHttpClients(), Options.Create(new TelegramOptions { BotToken = "123:secret" }));
+        var mattermost = new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = "http://127.0.0.1:1/hooks/x" }));
+        var telegram = new TelegramNotifier(new PlainHttpClients(),
+            Options.Create(new TelegramOptions { BotToken = "123:secret" }));
 
-        var notifiers = new Notifiers([mattermost, telegram], [new NotifierSection("telegram", "Notifications:Telegram")], logger);
+        var notifiers = new Notifiers([mattermost, telegram],
+            [new NotifierSection("telegram", "Notifications:Telegram")], logger);
 
         Assert.Equal(["mattermost"], notifiers.Enabled.Select(n => n.Name));
         var warning = Assert.Single(logger.Messages);
@@ -85,13 +95,17 @@ public sealed class NotifierTests
         var got = new ConcurrentQueue<string>();
         await using var webhookServer = await LoopbackServer.StartAsync(async context =>
         {
-            got.Enqueue((await JsonDocument.ParseAsync(context.Request.Body)).RootElement.GetProperty("text").GetString()!);
+            got.Enqueue((await JsonDocument.ParseAsync(context.Request.Body))
+                .RootElement.GetProperty("text").GetString()!);
         });
-        var deadMattermost = new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = $"http://127.0.0.1:{RedisServer.FreePort()}/hooks/x" }));
-        var webhook = new WebhookNotifier(new PlainHttpClients(), Options.Create(new WebhookOptions { Url = webhookServer.BaseUri.ToString() }));
+        var deadMattermost = new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = $"http://127.0.0.1:{RedisServer.FreePort()}/hooks/x" }));
+        var webhook = new WebhookNotifier(new PlainHttpClients(),
+            Options.Create(new WebhookOptions { Url = webhookServer.BaseUri.ToString() }));
         await using (var db = await contexts.CreateDbContextAsync())
         {
-            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down, StartTime = 1, CreatedAt = 1 };
+            var incident = new IncidentRecord { Account = "acme", CheckType = "GET", Kind = Outcome.Down,
+                StartTime = 1, CreatedAt = 1 };
             db.Incidents.Add(incident);
             foreach (var channel in new[] { "mattermost", "webhook" })
             {
@@ -99,7 +113,8 @@ public sealed class NotifierTests
                 {
                     db.Notifications.Add(new NotificationRecord
                     {
-                        Account = "acme", CheckType = "GET", Incident = incident, Channel = channel, Kind = kind, Text = $"{kind} via {channel}",
+                        Account = "acme", CheckType = "GET", Incident = incident, Channel = channel, Kind = kind,
+                            Text = $"{kind} via {channel}",
                     });
                 }
             }
@@ -108,7 +123,8 @@ public sealed class NotifierTests
         }
 
         await using var connections = ((ITestStore)database).CreateConnections();
-        var (dispatcher, _) = Dispatchers.Create(connections, new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
+        var (dispatcher, _) = Dispatchers.Create(connections,
+            new Notifiers([deadMattermost, webhook], [], NullLogger<Notifiers>.Instance),
             new AlertOptions { GroupWindowSeconds = 0 }, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var delivered = await dispatcher.DeliverDueAsync(CancellationToken.None);
 
@@ -127,7 +143,8 @@ public sealed class NotifierTests
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             Messages.Add(formatter(state, exception));
     }
 }

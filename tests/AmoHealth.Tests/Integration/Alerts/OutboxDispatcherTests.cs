@@ -91,7 +91,6 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task AlertsWrittenBeforeACrashAreDeliveredByTheNextProcess()
     {
-        // The Prober wrote the incident and its alert, then died before sending.
         await EnqueueAsync(("DP", "down", "🔴 DP"));
 
         var restarted = Dispatcher();
@@ -104,7 +103,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     {
         var mattermost = new MattermostNotifier(new PlainHttpClients(),
             Options.Create(new MattermostOptions { Url = new Uri(_mattermost.BaseUri, "/hooks/demo").ToString() }));
-        return Dispatchers.Create(_connections, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance), alerts ?? Alerts, _time).Dispatcher;
+        return Dispatchers.Create(_connections, new Notifiers([mattermost], [], NullLogger<Notifiers>.Instance),
+            alerts ?? Alerts, _time).Dispatcher;
     }
 
     [Fact]
@@ -159,7 +159,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var dispatcher = Dispatcher(new AlertOptions
         {
             GroupWindowSeconds = 0,
-            Maintenance = [new MaintenanceWindow { Account = "acme", Start = now.AddMinutes(-1), End = now.AddMinutes(30) }],
+            Maintenance = [new MaintenanceWindow { Account = "acme", Start = now.AddMinutes(-1),
+                End = now.AddMinutes(30) }],
         });
 
         var during = await dispatcher.DeliverDueAsync(CancellationToken.None);
@@ -181,13 +182,15 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         {
             if (!incidents.TryGetValue(check, out var incident))
             {
-                incidents[check] = incident = new IncidentRecord { Account = "acme", CheckType = check, Kind = Outcome.Down, StartTime = now, CreatedAt = now };
+                incidents[check] = incident = new IncidentRecord { Account = "acme", CheckType = check,
+                    Kind = Outcome.Down, StartTime = now, CreatedAt = now };
                 db.Incidents.Add(incident);
             }
 
             db.Notifications.Add(new NotificationRecord
             {
-                Account = "acme", CheckType = check, Incident = incident, Kind = kind, Text = text, CreatedAt = now, NextAttemptAt = now,
+                Account = "acme", CheckType = check, Incident = incident, Kind = kind, Text = text, CreatedAt = now,
+                    NextAttemptAt = now,
             });
         }
 

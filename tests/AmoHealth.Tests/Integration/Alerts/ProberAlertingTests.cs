@@ -23,20 +23,26 @@ public sealed class ProberAlertingTests
             fault.EnsureSuccessStatusCode();
         }
 
-        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("🔴", StringComparison.Ordinal)) ? new object() : null,
+        await Eventually.GetAsync(
+            async () => (await MattermostInbox.TextsAsync(control))
+                    .Any(t => t.StartsWith("🔴", StringComparison.Ordinal))
+                ? new object()
+                : null,
             Wait, "the down alert");
-        // The Prometheus metrics say the same: GET is down with an open incident. (A scrape is its own path and
-        // may trail the alert by a moment under load, so it is polled.)
+        // The metrics agree; polled, as a scrape may trail the alert by a moment under load.
         await MetricEventuallyAsync(client, "amohealth_check_up", "GET", 0);
         await MetricEventuallyAsync(client, "amohealth_incidents_open", "GET", 1);
         await MetricEventuallyAsync(client, "amohealth_incidents_opened_total", "GET", 1);
         Assert.True(await MetricAsync(client, "amohealth_probe_duration_milliseconds_count", "GET") >= 1);
-        // A result is stored in one transaction with any alert it raises: once more results are stored, the alerts
-        // they raised are in the outbox. Several more failing cycles: still one alert.
+        // A result is stored with any alert it raises, in one transaction: more failing cycles, still one alert.
         await MoreGetResultsAsync("two more failing GET cycles");
         Assert.Single(Alerts());
         await control.DeleteAsync("/__sim/faults");
-        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Any(t => t.StartsWith("✅", StringComparison.Ordinal)) ? new object() : null,
+        await Eventually.GetAsync(
+            async () => (await MattermostInbox.TextsAsync(control))
+                    .Any(t => t.StartsWith("✅", StringComparison.Ordinal))
+                ? new object()
+                : null,
             Wait, "the restored alert");
         await MoreGetResultsAsync("two more GET cycles after the restored alert");
         Assert.Equal(2, Alerts().Count);
@@ -84,9 +90,9 @@ public sealed class ProberAlertingTests
             fault.EnsureSuccessStatusCode();
         }
 
-        await Eventually.GetAsync(async () => (await MattermostInbox.TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
-        // Every API check is throttled now (the whole account pauses); more cycles are stored, each in one
-        // transaction with any alert it raises: still one message.
+        await Eventually.GetAsync(async () =>
+            (await MattermostInbox.TextsAsync(control)).Count > 0 ? new object() : null, Wait, "the warning");
+        // Every API check is throttled now (the whole account pauses); more cycles: still one message.
         var seen = GetResults();
         await Eventually.TrueAsync(() => GetResults() >= seen + 2, Wait, "two more throttled GET cycles");
         Assert.Single(Alerts());
@@ -112,8 +118,9 @@ public sealed class ProberAlertingTests
         }
     }
 
-    /// <summary>A whole Prober on a 2 s interval that confirms a failure after 1 s and 2 s, alerting the simulator's Mattermost.</summary>
-    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) => ProberHost.For(simulator, database, new()
+    /// <summary>A whole Prober on a 2 s interval, confirming after 1 s and 2 s, alerting to Mattermost.</summary>
+    private static ProberHost FastProber(SimulatorHost simulator, TempDatabase database) =>
+        ProberHost.For(simulator, database, new()
     {
         ["MATTERMOST_WEBHOOK_URL"] = new Uri(simulator.BaseUri, "/hooks/demo").ToString(),
         ["CHECK_INTERVAL"] = "2000",
@@ -137,15 +144,19 @@ public sealed class ProberAlertingTests
             await Task.Delay(250);
         }
 
-        Assert.Fail($"{name} for {check} was {last?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent"}, expected {expected} within 15 s");
+        var seen = last?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "absent";
+        Assert.Fail($"{name} for {check} was {seen}, expected {expected} within 15 s");
     }
 
     private static async Task<double?> TryMetricAsync(HttpClient prober, string name, string check)
     {
         var text = await prober.GetStringAsync("/metrics");
         var samples = text.Split('\n')
-            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
-            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal)
+                && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
+            .Select(l =>
+                double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         return samples.Count == 0 ? null : samples.Sum();
     }
@@ -155,8 +166,11 @@ public sealed class ProberAlertingTests
     {
         var text = await prober.GetStringAsync("/metrics");
         var samples = text.Split('\n')
-            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
-            .Select(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal)
+                && l.Contains($"check=\"{check}\"", StringComparison.Ordinal))
+            .Select(l =>
+                double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0],
+                System.Globalization.CultureInfo.InvariantCulture))
             .ToList();
         Assert.True(samples.Count > 0, $"{name} for {check} in /metrics:\n{text}");
         return samples.Sum();

@@ -35,14 +35,15 @@ public sealed class ProbingWatchTests : IAsyncLifetime
     [Fact]
     public async Task AnAccountWhoseChecksStopWhileOthersGoOnGetsOneWarningAndOneAllClearOnEveryChannel()
     {
-        var channels = new[] { new RecordingNotifier("mattermost"), new RecordingNotifier("telegram"), new RecordingNotifier("webhook") };
-        var (dispatcher, _) = Dispatchers.Create(_connections, new Notifiers(channels, [], NullLogger<Notifiers>.Instance), new AlertOptions(), _time);
+        var channels = new[] { new RecordingNotifier("mattermost"), new RecordingNotifier("telegram"),
+            new RecordingNotifier("webhook") };
+        var (dispatcher, _) = Dispatchers.Create(_connections,
+            new Notifiers(channels, [], NullLogger<Notifiers>.Instance), new AlertOptions(), _time);
         var watch = ProbingWatches.Create(_connections, channels, _time, null);
         await SetLastCheckAsync("acme", _time.GetUtcNow());
         await SetLastCheckAsync("beta", _time.GetUtcNow());
         Assert.True(await watch.RunOnceAsync(CancellationToken.None));
 
-        // acme's checks stop; beta's go on.
         for (var look = 0; look < 12; look++)
         {
             _time.Advance(TimeSpan.FromSeconds(10));
@@ -69,7 +70,8 @@ public sealed class ProbingWatchTests : IAsyncLifetime
     {
         await using var db = await _contexts.CreateDbContextAsync();
         var status = await db.CheckStatuses.SingleOrDefaultAsync(s => s.Account == account)
-            ?? db.CheckStatuses.Add(new CheckStatusRecord { Account = account, CheckType = CheckType.Get, Status = "up" }).Entity;
+            ?? db.CheckStatuses.Add(new CheckStatusRecord { Account = account, CheckType = CheckType.Get,
+                Status = "up" }).Entity;
         status.LastCheck = at.ToUnixTimeMilliseconds();
         await db.SaveChangesAsync();
     }

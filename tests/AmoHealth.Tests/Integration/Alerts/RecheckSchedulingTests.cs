@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>Confirmation re-checks run on the injected clock, outside the cycle, and only for the check asked.</summary>
+/// <summary>Confirmation re-checks run on the injected clock, outside the cycle, only for the check asked.</summary>
 [Trait("Ring", "Integration")]
 public sealed class RecheckSchedulingTests
 {

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Tests.Integration.Alerts;
 
-/// <summary>A Redis that stalls under a running Prober: storing goes on, the process stays up, live updates resume.</summary>
+/// <summary>A Redis stalling under a running Prober: storing goes on, the process lives, live updates resume.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class RedisStallTests : IAsyncLifetime
@@ -33,12 +33,14 @@ public sealed class RedisStallTests : IAsyncLifetime
         using var client = prober.CreateClient();
         await using var listener = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var received = 0;
-        await listener.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, _) => Interlocked.Increment(ref received));
-        await Eventually.TrueAsync(() => Volatile.Read(ref received) > 0, TimeSpan.FromSeconds(30), "the first live update");
+        await listener.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, _) =>
+            Interlocked.Increment(ref received));
+        await Eventually.TrueAsync(() => Volatile.Read(ref received) > 0, TimeSpan.FromSeconds(30),
+            "the first live update");
 
         _redis.Pause();
         var before = await CountAsync(database);
-        // 20 s, far longer than StackExchange.Redis's 5 s command timeout: its RedisTimeoutException once ended the Prober.
+        // Far past StackExchange.Redis's 5 s command timeout: its RedisTimeoutException once ended the Prober.
         await Task.Delay(TimeSpan.FromSeconds(20));
         var during = await CountAsync(database);
         _redis.Resume();
@@ -46,8 +48,10 @@ public sealed class RedisStallTests : IAsyncLifetime
         Assert.True(during >= before + 30, $"results kept being stored while Redis was paused ({before} → {during})");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/alive")).StatusCode);
         var afterResume = Volatile.Read(ref received);
-        await Eventually.TrueAsync(() => Volatile.Read(ref received) > afterResume + 5, TimeSpan.FromSeconds(30), "live updates after SIGCONT");
-        await Eventually.GetAsync(async () => await CountAsync(database) > during + 2 ? new object() : null, TimeSpan.FromSeconds(30), "probing goes on after the pause");
+        await Eventually.TrueAsync(() => Volatile.Read(ref received) > afterResume + 5, TimeSpan.FromSeconds(30),
+            "live updates after SIGCONT");
+        await Eventually.GetAsync(async () => await CountAsync(database) > during + 2 ? new object() : null,
+            TimeSpan.FromSeconds(30), "probing goes on after the pause");
     }
 
     private static async Task<int> CountAsync(TempDatabase database)

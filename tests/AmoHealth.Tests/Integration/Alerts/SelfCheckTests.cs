@@ -39,10 +39,15 @@ public sealed class SelfCheckTests
     private static async Task<ProbeResult> FirstResultAsync(string referenceUrl)
     {
         var options = Options.Create(new MonitorOptions { CheckIntervalMs = 60_000, TimeoutMs = 5_000 });
-        var selfCheck = new NetworkSelfCheck(new PlainHttpClients(), Options.Create(new AlertOptions { ReferenceUrl = referenceUrl }), TimeProvider.System);
+        var selfCheck = new NetworkSelfCheck(new PlainHttpClients(),
+            Options.Create(new AlertOptions { ReferenceUrl = referenceUrl }), TimeProvider.System);
         var results = new ResultChannel();
         using var scheduler = Pipeline.Scheduler(
-            [new UnreachableProbe()], [new AmoAccount("acme", new Uri("http://127.0.0.1:1"), "t")], results, options.Value, TimeProvider.System,
+            [new UnreachableProbe()],
+            [new AmoAccount("acme", new Uri("http://127.0.0.1:1"), "t")],
+            results,
+            options.Value,
+            TimeProvider.System,
             selfCheck: selfCheck);
         await scheduler.StartAsync(CancellationToken.None);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -57,6 +62,7 @@ public sealed class SelfCheckTests
         public string CheckType => Core.Checks.CheckType.Get;
 
         public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
-            Task.FromResult(new ProbeResult(account.Name, CheckType, Outcome.Down, 3, 1_000, null, "Connect: the connection was refused or reset"));
+            Task.FromResult(new ProbeResult(account.Name, CheckType, Outcome.Down, 3, 1_000, null,
+                "Connect: the connection was refused or reset"));
     }
 }
