@@ -7,15 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Migrator;
 
-/// <summary>
-/// <c>AmoHealth.Migrator [--Key=value ...]</c>: brings the database the Prober is configured with to the current
-/// schema (<see cref="DatabaseMigrator"/>: PostgreSQL's schema lock, SQLite's WAL, the read role's grants, the rollups
-/// rebuilt when their format changed), then exits 0. It reads the Prober's configuration, from the same sources
+/// <summary><c>AmoHealth.Migrator [--Key=value ...]</c>: brings the database the Prober is configured with to the
+/// current schema (<see cref="DatabaseMigrator"/>: PostgreSQL's schema lock, SQLite's WAL, the read role's grants, the
+/// rollups rebuilt when their format changed), then exits 0. It reads the Prober's configuration, from the same sources
 /// (<c>appsettings.json</c> in the working directory, the environment: <c>Storage__*</c>,
 /// <c>ConnectionStrings__amohealth</c>, the command line). A failure is one line on the console, naming the setting
 /// when the configuration is wrong, and a non-zero exit: 2 for the configuration or the arguments, 1 for the database.
-/// <c>AmoHealth.Migrator copy-from-sqlite PATH</c>: <see cref="SqliteToPostgresCopy"/>.
-/// </summary>
+/// <c>AmoHealth.Migrator copy-from-sqlite PATH</c>: <see cref="SqliteToPostgresCopy"/>.</summary>
 public static class MigratorCommand
 {
     public const string Name = "AmoHealth.Migrator";
@@ -24,15 +22,19 @@ public static class MigratorCommand
     {
         if (args is [SqliteToPostgresCopy.Command, var sqlitePath, ..])
         {
-            // A one-off: copy a SQLite history into PostgreSQL (ConnectionStrings:amohealth from the usual configuration).
+            // A one-off: copy a SQLite history into PostgreSQL (ConnectionStrings:amohealth from the usual
+            // configuration).
             using var copyHost = Build(args[2..]);
             return await SqliteToPostgresCopy.RunAsync(
-                sqlitePath, copyHost.Services.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionName), output, cancellationToken);
+                sqlitePath,
+                copyHost.Services.GetRequiredService<IConfiguration>()
+                    .GetConnectionString(StorageOptions.ConnectionName), output, cancellationToken);
         }
 
         if (args is [var first, ..] && !first.StartsWith('-') && first != "migrate")
         {
-            await output.WriteLineAsync($"{Name}: unknown command '{first}'. Usage: {Name} [migrate] [--Key=value ...] | {Name} {SqliteToPostgresCopy.Command} PATH");
+            await output.WriteLineAsync($"{Name}: unknown command '{first}'. Usage: {Name} [migrate] [--Key=value " +
+                $"...] | {Name} {SqliteToPostgresCopy.Command} PATH");
             return 2;
         }
 
@@ -62,7 +64,8 @@ public static class MigratorCommand
         return 0;
     }
 
-    /// <summary>The Prober's storage registrations on the Prober's configuration sources; the host is never started.</summary>
+    /// <summary>The Prober's storage registrations on the Prober's configuration sources; the host is never
+    /// started.</summary>
     private static IHost Build(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args });

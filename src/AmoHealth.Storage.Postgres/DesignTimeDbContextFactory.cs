@@ -4,10 +4,8 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace AmoHealth.Storage.Postgres;
 
-/// <summary>
-/// Lets <c>dotnet ef migrations add X --project src/AmoHealth.Storage.Postgres</c> build the PostgreSQL model
-/// without a host or a server.
-/// </summary>
+/// <summary>Lets <c>dotnet ef migrations add X --project src/AmoHealth.Storage.Postgres</c> build the PostgreSQL model
+/// without a host or a server.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AmoHealthDbContext>
 {
     public AmoHealthDbContext CreateDbContext(string[] args) =>

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// The seed's tables with their names and columns kept, so existing <c>sqlite3</c> queries still work.
-/// The same model on SQLite and PostgreSQL; the two differences (how <c>created_at</c> is derived, the
-/// seed's <c>DATETIME</c> type name) are chosen by provider below.
-/// </summary>
+/// <summary>The seed's tables with their names and columns kept, so existing <c>sqlite3</c> queries still work. The
+/// same model on SQLite and PostgreSQL; the two differences (how <c>created_at</c> is derived, the seed's
+/// <c>DATETIME</c> type name) are chosen by provider below.</summary>
 public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> options) : DbContext(options)
 {
     public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();

@@ -3,11 +3,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Brings the store to the current schema: SQLite gets its folder, the migrations and WAL; PostgreSQL gets the
-/// database created if missing and the migrations under <see cref="PostgresSchemaLock"/>, so several Probers
-/// starting at once migrate once, then SELECT granted to <c>Storage:ReadRole</c> (the Api's role).
-/// </summary>
+/// <summary>Brings the store to the current schema: SQLite gets its folder, the migrations and WAL; PostgreSQL gets the
+/// database created if missing and the migrations under <see cref="PostgresSchemaLock"/>, so several Probers starting
+/// at once migrate once, then SELECT granted to <c>Storage:ReadRole</c> (the Api's role).</summary>
 public sealed class DatabaseMigrator(
     IDbContextFactory<AmoHealthDbContext> contexts,
     IOptions<StorageOptions> options,
@@ -17,7 +15,8 @@ public sealed class DatabaseMigrator(
     {
         if (options.Value.Provider == StorageProvider.Postgres)
         {
-            await using var schemaLock = await PostgresSchemaLock.AcquireAsync(StorageContexts.PostgresConnectionString(options.Value), cancellationToken);
+            await using var schemaLock = await PostgresSchemaLock.AcquireAsync(
+                StorageContexts.PostgresConnectionString(options.Value), cancellationToken);
             await MigrateLockedAsync(cancellationToken);
             return;
         }

@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Gives the Api's PostgreSQL role (<c>Storage:ReadRole</c>) SELECT and nothing else: on every table now, and,
-/// through default privileges, on every table the Prober's later migrations create. Run by the migrate step (AmoHealth.Migrator) after it
-/// migrates, so the order in which the role, the database and the schema appear does not matter.
-/// </summary>
+/// <summary>Gives the Api's PostgreSQL role (<c>Storage:ReadRole</c>) SELECT and nothing else: on every table now, and,
+/// through default privileges, on every table the Prober's later migrations create. Run by the migrate step
+/// (AmoHealth.Migrator) after it migrates, so the order in which the role, the database and the schema appear does not
+/// matter.</summary>
 public static class PostgresReadRole
 {
     public static async Task GrantAsync(AmoHealthDbContext db, string role, CancellationToken cancellationToken)
@@ -17,7 +16,8 @@ public static class PostgresReadRole
         if (!exists)
         {
             throw new InvalidOperationException(
-                $"Storage:ReadRole is '{role}', but the PostgreSQL server has no such role: create it (deploy/install.sh does) or remove the setting.");
+                $"Storage:ReadRole is '{role}', but the PostgreSQL server has no such role: create it " +
+                    "(deploy/install.sh does) or remove the setting.");
         }
 
         // The Api never needs the OAuth pairs (encrypted, and it has no key): least privilege leaves them out.

@@ -2,11 +2,9 @@ using Npgsql;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Serializes schema work across every Prober that starts at once against one PostgreSQL database: the
-/// database is created if missing (a racing creator is not an error), then a session-level advisory lock is
-/// held while migrations and the rollup rebuild run; the others wait, then find nothing left to do.
-/// </summary>
+/// <summary>Serializes schema work across every Prober that starts at once against one PostgreSQL database: the
+/// database is created if missing (a racing creator is not an error), then a session-level advisory lock is held while
+/// migrations and the rollup rebuild run; the others wait, then find nothing left to do.</summary>
 public sealed class PostgresSchemaLock : IAsyncDisposable
 {
     // Any constant both sides agree on: "AmoHealth" in ASCII, folded into a bigint.
@@ -16,7 +14,8 @@ public sealed class PostgresSchemaLock : IAsyncDisposable
 
     private PostgresSchemaLock(NpgsqlConnection connection) => _connection = connection;
 
-    public static async Task<PostgresSchemaLock> AcquireAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<PostgresSchemaLock> AcquireAsync(string connectionString,
+        CancellationToken cancellationToken)
     {
         await EnsureDatabaseAsync(connectionString, cancellationToken);
         var connection = new NpgsqlConnection(connectionString);
@@ -60,16 +59,20 @@ public sealed class PostgresSchemaLock : IAsyncDisposable
         }
 
         var target = new NpgsqlConnectionStringBuilder(connectionString);
-        var name = target.Database ?? throw new InvalidOperationException("ConnectionStrings:amohealth names no Database.");
-        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        var name = target.Database
+            ?? throw new InvalidOperationException("ConnectionStrings:amohealth names no Database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres",
+            Pooling = false };
         await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
+        await using var create = new NpgsqlCommand("CREATE DATABASE " +
+            $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", connection);
         try
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException ex)
+            when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
             // Another Prober created it first.
         }

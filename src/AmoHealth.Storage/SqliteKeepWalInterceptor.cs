@@ -8,9 +8,11 @@ public sealed class SqliteKeepWalInterceptor : DbConnectionInterceptor
 {
     public static SqliteKeepWalInterceptor Instance { get; } = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SqliteKeepWal.Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        SqliteKeepWal.Apply(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         SqliteKeepWal.Apply(connection);
         return Task.CompletedTask;

@@ -8,8 +8,10 @@ public sealed class SqliteMemoryMap : DbConnectionInterceptor
 {
     public static SqliteMemoryMap Instance { get; } = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SqliteMemoryMapPragma.Apply(connection);
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        SqliteMemoryMapPragma.Apply(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default) =>
         SqliteMemoryMapPragma.ApplyAsync(connection, cancellationToken);
 }

@@ -10,11 +10,15 @@ public static class StorageContexts
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, StorageOptions options) =>
         options.Provider == StorageProvider.Postgres
-            ? builder.UseNpgsql(PostgresConnectionString(options), o => o.MigrationsAssembly(PostgresMigrationsAssembly))
+            ? builder.UseNpgsql(PostgresConnectionString(options), o =>
+                o.MigrationsAssembly(PostgresMigrationsAssembly))
             : options.ReadOnly
                 ? builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance)
-                : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWalInterceptor.Instance);
+                : builder.UseSqlite(options.ConnectionString)
+                    .AddInterceptors(SqliteMemoryMap.Instance, SqliteKeepWalInterceptor.Instance);
 
-    /// <summary>The configured connection string, read-only sessions for a reader (see <see cref="StoreConnections"/>).</summary>
-    public static string PostgresConnectionString(StorageOptions options) => StoreConnections.PostgresConnectionString(options);
+    /// <summary>The configured connection string, read-only sessions for a reader (see
+    /// <see cref="StoreConnections"/>).</summary>
+    public static string PostgresConnectionString(StorageOptions options) =>
+        StoreConnections.PostgresConnectionString(options);
 }

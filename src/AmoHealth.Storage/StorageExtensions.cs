@@ -9,10 +9,12 @@ public static class StorageExtensions
 {
     /// <summary>
     /// The store as <see cref="StoreExtensions.AddAmoHealthStore"/> registers it, plus a pooled
-    /// <see cref="IDbContextFactory{TContext}"/> for <see cref="AmoHealthDbContext"/>: the writer's (the Prober's) storage.
+    /// <see cref="IDbContextFactory{TContext}"/> for <see cref="AmoHealthDbContext"/>: the writer's (the Prober's)
+    /// storage.
     /// <paramref name="readOnly"/>: the file is opened read-only.
     /// </summary>
-    public static IHostApplicationBuilder AddAmoHealthStorage(this IHostApplicationBuilder builder, bool readOnly = false)
+    public static IHostApplicationBuilder AddAmoHealthStorage(this IHostApplicationBuilder builder,
+        bool readOnly = false)
     {
         builder.AddAmoHealthStore(readOnly);
         builder.Services.AddPooledDbContextFactory<AmoHealthDbContext>((sp, options) =>

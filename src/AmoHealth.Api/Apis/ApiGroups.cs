@@ -1,6 +1,7 @@
 namespace AmoHealth.Api.Apis;
 
-/// <summary>The Api's routes: everything under <c>/api</c>; the ones that read stored data behind <see cref="SchemaReadyFilter"/>.</summary>
+/// <summary>The Api's routes: everything under <c>/api</c>; the ones that read stored data behind
+/// <see cref="SchemaReadyFilter"/>.</summary>
 public static class ApiGroups
 {
     public static WebApplication MapAmoHealthApi(this WebApplication app)

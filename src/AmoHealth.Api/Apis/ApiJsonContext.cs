@@ -6,10 +6,8 @@ using AmoHealth.Core.Live;
 
 namespace AmoHealth.Api.Apis;
 
-/// <summary>
-/// Source-generated JSON for everything the Api answers (web defaults: camelCase, nulls written), as each handler
-/// declares it; the Api's JSON options hold nothing else (see <c>AddApiServices</c>).
-/// </summary>
+/// <summary>Source-generated JSON for everything the Api answers (web defaults: camelCase, nulls written), as each
+/// handler declares it; the Api's JSON options hold nothing else (see <c>AddApiServices</c>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IReadOnlyList<CheckStatusDto>))]
 [JsonSerializable(typeof(IReadOnlyList<HistoryPoint>))]

@@ -45,7 +45,8 @@ public static class HistoryApi
             Csv.Unbuffered(response);
             return TypedResults.Stream(
                 stream => Csv.WriteAsync(
-                    stream, Header, Lines(reader.RawAsync(window, account, checkType, cancellationToken)), cancellationToken),
+                    stream, Header, Lines(reader.RawAsync(window, account, checkType, cancellationToken)),
+                    cancellationToken),
                 Csv.ContentType, $"amohealth-history-{window.From}-{window.To}.csv");
         }
 

@@ -11,16 +11,18 @@ public static class IncidentsApi
         var group = api.MapGroup(string.Empty).WithTags("Incidents");
         group.MapGet("/incidents", GetIncidentsAsync)
             .WithSummary("Incident log")
-            .WithDescription("Open incidents first, then the most recent. `limit` 1..1000 (default 50), `offset` for paging, " +
-                "optional `from`/`to`/`hours` window (incidents overlapping it), `format=csv`.")
+            .WithDescription("Open incidents first, then the most recent. `limit` 1..1000 (default 50), `offset` for " +
+                "paging, optional `from`/`to`/`hours` window (incidents overlapping it), `format=csv`.")
             .Produces(StatusCodes.Status200OK, contentType: Csv.ContentType)
             .RequireRateLimiting(Limits.ClientLimits.CsvPolicy);
         return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, PushStreamHttpResult, ProblemHttpResult>> GetIncidentsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<IncidentDto>>, PushStreamHttpResult, ProblemHttpResult>>
+        GetIncidentsAsync(
         IncidentReader reader, TimeProvider time, HttpResponse response,
-        string? limit, string? offset, string? hours, string? from, string? to, string? account, string? checkType, string? format,
+        string? limit, string? offset, string? hours, string? from, string? to, string? account, string? checkType,
+        string? format,
         CancellationToken cancellationToken)
     {
         var (count, error) = QueryParameters.WholeNumber(limit, "limit", 50, 1, 1_000);
@@ -47,10 +49,13 @@ public static class IncidentsApi
 
         Csv.Unbuffered(response);
         return TypedResults.Stream(
-            stream => Csv.WriteAsync(stream, "id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details",
+            stream =>
+                Csv.WriteAsync(stream, "id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details",
                 incidents.Select(i => string.Join(',',
-                    Csv.Number(i.Id), Csv.Text(i.Account), i.CheckType, Csv.Text(i.Kind), Csv.Number(i.StartTime), Csv.Iso(i.StartTime),
-                    Csv.Number(i.EndTime), Csv.Iso(i.EndTime), Csv.Number(i.Duration), Csv.Text(i.Details))).ToAsyncEnumerable(),
+                    Csv.Number(i.Id), Csv.Text(i.Account), i.CheckType, Csv.Text(i.Kind), Csv.Number(i.StartTime),
+                    Csv.Iso(i.StartTime),
+                    Csv.Number(i.EndTime), Csv.Iso(i.EndTime), Csv.Number(i.Duration), Csv.Text(i.Details)))
+                        .ToAsyncEnumerable(),
                 cancellationToken),
             Csv.ContentType, "amohealth-incidents.csv");
     }

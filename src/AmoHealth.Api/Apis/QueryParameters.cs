@@ -10,14 +10,16 @@ public static class QueryParameters
     /// <summary>The longest window: two years, as long as day rollups are kept by default.</summary>
     public const int MaxHours = 24 * 730;
 
-    public static (int Value, ProblemHttpResult? Error) WholeNumber(string? text, string name, int fallback, int min, int max)
+    public static (int Value, ProblemHttpResult? Error) WholeNumber(string? text, string name, int fallback, int min,
+        int max)
     {
         if (string.IsNullOrEmpty(text))
         {
             return (fallback, null);
         }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
+            && value <= max
             ? (value, null)
             : (0, Invalid(name, $"'{name}' must be a whole number from {min} to {max}."));
     }
@@ -27,11 +29,10 @@ public static class QueryParameters
             ? null
             : Invalid("checkType", $"'checkType' must be one of {string.Join(", ", Core.Checks.CheckType.All)}.");
 
-    /// <summary>
-    /// The window: <c>from</c>/<c>to</c> (Unix milliseconds or ISO 8601 with an offset) when given, else the
-    /// last <c>hours</c> (default 24) up to now. <c>to</c> defaults to now; <c>from</c> must be before it.
-    /// </summary>
-    public static (TimeWindow Window, ProblemHttpResult? Error) Window(string? hours, string? from, string? to, DateTimeOffset now)
+    /// <summary>The window: <c>from</c>/<c>to</c> (Unix milliseconds or ISO 8601 with an offset) when given, else the
+    /// last <c>hours</c> (default 24) up to now. <c>to</c> defaults to now; <c>from</c> must be before it.</summary>
+    public static (TimeWindow Window, ProblemHttpResult? Error) Window(string? hours, string? from, string? to,
+        DateTimeOffset now)
     {
         var (span, error) = WholeNumber(hours, "hours", 24, 1, MaxHours);
         if (error is not null)
@@ -92,7 +93,8 @@ public static class QueryParameters
 
         // An ISO time must say its offset (Z or ±hh:mm): a bare local time would depend on the server's zone.
         return DateTimeOffset.TryParseExact(
-                text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"], CultureInfo.InvariantCulture,
+                text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"],
+                CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out var instant)
             ? instant.ToUnixTimeMilliseconds()
             : null;

@@ -2,10 +2,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Api.Apis;
 
-/// <summary>
-/// Endpoints that read the database answer 503 "Storage not ready" until the Prober has created the schema
-/// (a first start): one filter on their group, not a check in each handler.
-/// </summary>
+/// <summary>Endpoints that read the database answer 503 "Storage not ready" until the Prober has created the schema (a
+/// first start): one filter on their group, not a check in each handler.</summary>
 public sealed class SchemaReadyFilter(SchemaState schema) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

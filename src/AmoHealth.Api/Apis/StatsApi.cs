@@ -11,14 +11,16 @@ public static class StatsApi
         var group = api.MapGroup(string.Empty).WithTags("Stats");
         group.MapGet("/stats", GetStatsAsync)
             .WithSummary("Uptime, latency percentiles, incidents and MTTR per check")
-            .WithDescription("From the rollups. `uptime` is by count of results, `uptimeByTime` by time outside confirmed incidents; " +
-                "percentiles are within 1 %, avg/min/max exact; `mttr` in ms over incidents closed in the window.");
+            .WithDescription("From the rollups. `uptime` is by count of results, `uptimeByTime` by time outside " +
+                "confirmed incidents; percentiles are within 1 %, avg/min/max exact; " +
+                "`mttr` in ms over incidents closed in the window.");
         return group;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CheckStats>>, ProblemHttpResult>> GetStatsAsync(
         StatsReader reader, TimeProvider time,
-        string? hours, string? from, string? to, string? account, string? checkType, CancellationToken cancellationToken)
+        string? hours, string? from, string? to, string? account, string? checkType,
+        CancellationToken cancellationToken)
     {
         var (window, error) = QueryParameters.Window(hours, from, to, time.GetUtcNow());
         error ??= QueryParameters.CheckType(checkType);

@@ -13,22 +13,19 @@ public static class StreamApi
 {
     public const string HeartbeatEvent = "heartbeat";
 
-    /// <summary>
-    /// Maps <c>GET /api/stream</c>: Server-Sent Events. First a snapshot (one <c>status_update</c> per
-    /// account and check, from SQLite), then live updates from Redis, with heartbeats while idle. Status
-    /// updates use the default event type so the seed's <c>EventSource.onmessage</c> clients keep working;
-    /// <c>incident_opened</c>, <c>incident_closed</c> and <c>heartbeat</c> are named events, so those clients
-    /// never see them. Each status update carries the stored result's id as its SSE <c>id:</c>; a client that
-    /// reconnects with <c>Last-Event-ID</c> (EventSource does) gets the results it missed, from the store,
-    /// instead of the snapshot.
-    /// </summary>
+    /// <summary>Maps <c>GET /api/stream</c>: Server-Sent Events. First a snapshot (one <c>status_update</c> per account
+    /// and check, from SQLite), then live updates from Redis, with heartbeats while idle. Status updates use the
+    /// default event type so the seed's <c>EventSource.onmessage</c> clients keep working; <c>incident_opened</c>,
+    /// <c>incident_closed</c> and <c>heartbeat</c> are named events, so those clients never see them. Each status
+    /// update carries the stored result's id as its SSE <c>id:</c>; a client that reconnects with <c>Last-Event-ID</c>
+    /// (EventSource does) gets the results it missed, from the store, instead of the snapshot.</summary>
     public static RouteGroupBuilder MapStreamApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup(string.Empty).WithTags("Stream");
         group.MapGet("/stream", GetStream)
             .WithSummary("Live status: Server-Sent Events")
-            .WithDescription("A snapshot (one unnamed `status_update` per account and check), then live updates, `incident_opened` and " +
-                "`incident_closed` named events, and a `heartbeat` event while idle.")
+            .WithDescription("A snapshot (one unnamed `status_update` per account and check), then live updates, " +
+                "`incident_opened` and `incident_closed` named events, and a `heartbeat` event while idle.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .RequireRateLimiting(Limits.ClientLimits.StreamPolicy);
         return group;

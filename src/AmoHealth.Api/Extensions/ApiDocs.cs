@@ -2,12 +2,10 @@ using System.Text;
 
 namespace AmoHealth.Api.Extensions;
 
-/// <summary>
-/// The API docs: the OpenAPI document at <c>/api/openapi/v1.json</c> and Swagger UI at <c>/api/docs</c>, both
-/// under /api so the Gateway serves them. The page is ours, not Swagger UI's standalone one: that layout draws
-/// an SVG logo with an inline &lt;style&gt;, which the production Content-Security-Policy (<c>style-src 'self'</c>)
-/// blocks. Ours has no inline code at all: a plain page, Swagger UI's own files, and a script file of ours.
-/// </summary>
+/// <summary>The API docs: the OpenAPI document at <c>/api/openapi/v1.json</c> and Swagger UI at <c>/api/docs</c>, both
+/// under /api so the Gateway serves them. The page is ours, not Swagger UI's standalone one: that layout draws an SVG
+/// logo with an inline &lt;style&gt;, which the production Content-Security-Policy (<c>style-src 'self'</c>) blocks.
+/// Ours has no inline code at all: a plain page, Swagger UI's own files, and a script file of ours.</summary>
 public static class ApiDocs
 {
     public const string DocumentName = "v1";

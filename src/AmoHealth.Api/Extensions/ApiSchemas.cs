@@ -8,11 +8,9 @@ using Microsoft.OpenApi;
 
 namespace AmoHealth.Api.Extensions;
 
-/// <summary>
-/// The document's string enums and the components the dashboard types itself from. The wire keeps plain strings
-/// (seed clients read them), so the names are listed here from the same tables that write them; the dashboard's
-/// generated types then switch over closed unions instead of guessing.
-/// </summary>
+/// <summary>The document's string enums and the components the dashboard types itself from. The wire keeps plain
+/// strings (seed clients read them), so the names are listed here from the same tables that write them; the dashboard's
+/// generated types then switch over closed unions instead of guessing.</summary>
 public static class ApiSchemas
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> ByProperty = new(StringComparer.Ordinal)
@@ -37,10 +35,8 @@ public static class ApiSchemas
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// Components for what the dashboard reads but no operation names: the SSE messages of <c>/api/stream</c>
-    /// (their <c>data</c> is the status item itself) and the JSON answers of the routes that also export CSV.
-    /// </summary>
+    /// <summary>Components for what the dashboard reads but no operation names: the SSE messages of <c>/api/stream</c>
+    /// (their <c>data</c> is the status item itself) and the JSON answers of the routes that also export CSV.</summary>
     public static async Task AddComponentsAsync(
         OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

@@ -4,15 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Limits;
 
-/// <summary>
-/// Who a request counts against: the Gateway's signed-in user (<see cref="UserHeader"/>), else the client's
+/// <summary>Who a request counts against: the Gateway's signed-in user (<see cref="UserHeader"/>), else the client's
 /// address from the Gateway's <c>X-Forwarded-For</c>. Both are believed only from the Gateway, which overwrites them: a
 /// loopback peer, or any peer once <c>Internal:ProxySecret</c> is set (then only requests carrying it get here); any
-/// other peer is counted by its own address.
-/// </summary>
+/// other peer is counted by its own address.</summary>
 public static class ClientKey
 {
-    /// <summary>The header the Gateway sets to the signed-in user's name (URL-escaped) and strips from clients.</summary>
+    /// <summary>The header the Gateway sets to the signed-in user's name (URL-escaped) and strips from
+    /// clients.</summary>
     public const string UserHeader = "X-AmoHealth-User";
 
     public static string Of(HttpContext context)

@@ -5,18 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Limits;
 
-/// <summary>
-/// At most <see cref="LimitsOptions.CsvPerClient"/> CSV exports and <see cref="LimitsOptions.StreamsPerClient"/> live
-/// streams at once per <see cref="ClientKey"/>: a slot is held for the whole response, and the next request is
-/// answered 429 problem+json naming the setting.
-/// </summary>
+/// <summary>At most <see cref="LimitsOptions.CsvPerClient"/> CSV exports and
+/// <see cref="LimitsOptions.StreamsPerClient"/> live streams at once per <see cref="ClientKey"/>: a slot is held for
+/// the whole response, and the next request is answered 429 problem+json naming the setting.</summary>
 public static class ClientLimits
 {
     public const string CsvPolicy = "csv-per-client";
 
     public const string StreamPolicy = "streams-per-client";
 
-    /// <summary>Registers <see cref="LimitsOptions"/> (validated at start) and the two per-client concurrency policies.</summary>
+    /// <summary>Registers <see cref="LimitsOptions"/> (validated at start) and the two per-client concurrency
+    /// policies.</summary>
     public static IServiceCollection AddClientLimits(this IServiceCollection services)
     {
         services.AddOptions<LimitsOptions>()
@@ -28,7 +27,8 @@ public static class ClientLimits
             limiter.AddPolicy(CsvPolicy, context =>
             {
                 var (csv, _) = QueryParameters.Format(context.Request.Query["format"]);
-                return csv ? Slots(ClientKey.Of(context), Options(context).CsvPerClient) : RateLimitPartition.GetNoLimiter("json");
+                return csv ? Slots(ClientKey.Of(context), Options(context).CsvPerClient)
+                    : RateLimitPartition.GetNoLimiter("json");
             });
             limiter.AddPolicy(StreamPolicy, context => Slots(ClientKey.Of(context), Options(context).StreamsPerClient));
             limiter.OnRejected = (rejected, cancellationToken) =>
@@ -36,19 +36,26 @@ public static class ClientLimits
                 var options = Options(rejected.HttpContext);
                 var stream = rejected.HttpContext.Request.Path.StartsWithSegments("/api/stream");
                 var detail = stream
-                    ? $"At most {options.StreamsPerClient} live streams are open at once per user or address (Api:Limits:StreamsPerClient); close one first."
-                    : $"At most {options.CsvPerClient} CSV exports run at once per user or address (Api:Limits:CsvPerClient); wait for one to finish.";
+                    ? $"At most {options.StreamsPerClient} live streams are open at once per user or address " +
+                        "(Api:Limits:StreamsPerClient); close one first."
+                    : $"At most {options.CsvPerClient} CSV exports run at once per user or address " +
+                        "(Api:Limits:CsvPerClient); wait for one to finish.";
                 return new ValueTask(TypedResults.Problem(
                     title: "Too many at once", detail: detail, statusCode: StatusCodes.Status429TooManyRequests,
-                    extensions: new Dictionary<string, object?> { ["limit"] = stream ? "Api:Limits:StreamsPerClient" : "Api:Limits:CsvPerClient" })
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["limit"] = stream ? "Api:Limits:StreamsPerClient" : "Api:Limits:CsvPerClient"
+                    })
                     .ExecuteAsync(rejected.HttpContext));
             };
         });
         return services;
     }
 
-    private static LimitsOptions Options(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
+    private static LimitsOptions Options(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value;
 
-    private static RateLimitPartition<string> Slots(string key, int permits) => RateLimitPartition.GetConcurrencyLimiter(
+    private static RateLimitPartition<string> Slots(string key, int permits) =>
+        RateLimitPartition.GetConcurrencyLimiter(
         key, _ => new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = 0 });
 }

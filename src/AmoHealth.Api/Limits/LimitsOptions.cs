@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AmoHealth.Api.Limits;
 
-/// <summary>How much of the Api one user (or, without a signed-in user, one address) may hold at once. Section <c>Api:Limits</c>.</summary>
+/// <summary>How much of the Api one user (or, without a signed-in user, one address) may hold at once. Section
+/// <c>Api:Limits</c>.</summary>
 public sealed class LimitsOptions
 {
     public const string SectionName = "Api:Limits";
@@ -11,7 +12,8 @@ public sealed class LimitsOptions
     [Range(1, 1_000)]
     public int CsvPerClient { get; set; } = 2;
 
-    /// <summary>Live streams (<c>/api/stream</c>) open at once per user or address. Default 8 (a few tabs); the next one is answered 429.</summary>
+    /// <summary>Live streams (<c>/api/stream</c>) open at once per user or address. Default 8 (a few tabs); the next
+    /// one is answered 429.</summary>
     [Range(1, 1_000)]
     public int StreamsPerClient { get; set; } = 8;
 }

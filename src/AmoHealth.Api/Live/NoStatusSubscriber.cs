@@ -9,6 +9,7 @@ public sealed partial class NoStatusSubscriber(ILogger<NoStatusSubscriber> logge
         return Task.FromResult(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis connection string: the stream sends snapshots and heartbeats only")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "No Redis connection string: the stream sends snapshots and heartbeats only")]
     private static partial void LogNoRedis(ILogger logger);
 }

@@ -3,12 +3,11 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Api.Live;
 
-/// <summary>
-/// Live messages from the Redis channel the Prober publishes to. Redis may be down when the Api starts: it
-/// retries with a growing pause (1 s up to 10 s) until subscribed; once subscribed, the client resubscribes by
-/// itself after reconnects. A message that is empty, oversized or not UTF-8 is dropped here, before parsing.
-/// </summary>
-public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, LiveInput input, TimeProvider time, ILogger<RedisStatusSubscriber> logger)
+/// <summary>Live messages from the Redis channel the Prober publishes to. Redis may be down when the Api starts: it
+/// retries with a growing pause (1 s up to 10 s) until subscribed; once subscribed, the client resubscribes by itself
+/// after reconnects. A message that is empty, oversized or not UTF-8 is dropped here, before parsing.</summary>
+public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, LiveInput input, TimeProvider time,
+    ILogger<RedisStatusSubscriber> logger)
     : IStatusSubscriber
 {
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(10);
@@ -16,7 +15,8 @@ public sealed partial class RedisStatusSubscriber(IConnectionMultiplexer redis, 
     public async Task<bool> SubscribeAsync(Action<string> onMessage, CancellationToken cancellationToken)
     {
         var subscribed = await LiveSubscription.RetryAsync(
-            () => redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => Receive(message, onMessage)),
+            () => redis.GetSubscriber()
+                .SubscribeAsync(RedisChannel.Literal(LiveChannels.Status), (_, message) => Receive(message, onMessage)),
             LongestPause, time, (ex, pause) => LogSubscribeFailed(logger, ex, pause.TotalSeconds), cancellationToken);
         if (subscribed)
         {

@@ -6,12 +6,10 @@ using AmoHealth.Core.Live;
 
 namespace AmoHealth.Api.Live;
 
-/// <summary>
-/// Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed) out
-/// to every connected stream as ready SSE items, once checked against the stream's schema
-/// (<see cref="LiveSchema"/>). Each client has its own bounded
-/// queue that drops its oldest item when full, so a slow client never slows the others or the hub.
-/// </summary>
+/// <summary>Fans live messages from its <see cref="IStatusSubscriber"/> (status updates, incidents opened and closed)
+/// out to every connected stream as ready SSE items, once checked against the stream's schema
+/// (<see cref="LiveSchema"/>). Each client has its own bounded queue that drops its oldest item when full, so a slow
+/// client never slows the others or the hub.</summary>
 public sealed partial class StatusHub(
     IStatusSubscriber source,
     LiveInput input,
@@ -42,12 +40,10 @@ public sealed partial class StatusHub(
         return new Subscription(this, id, channel.Reader);
     }
 
-    /// <summary>
-    /// Delivers one live message to every client when it matches the stream's schema: a <c>status_update</c> as a
-    /// default (unnamed) event as the seed's clients expect, an incident change as a named event. What reaches a
-    /// browser is written here from the validated record, never the text as it came; anything else is dropped
-    /// and counted. Never throws: it runs on the Redis client's thread.
-    /// </summary>
+    /// <summary>Delivers one live message to every client when it matches the stream's schema: a <c>status_update</c>
+    /// as a default (unnamed) event as the seed's clients expect, an incident change as a named event. What reaches a
+    /// browser is written here from the validated record, never the text as it came; anything else is dropped and
+    /// counted. Never throws: it runs on the Redis client's thread.</summary>
     internal void Broadcast(string json)
     {
         SseItem<string>? item;
@@ -82,7 +78,8 @@ public sealed partial class StatusHub(
             case null when envelope is null:
                 return null;
             case StatusUpdate.EventType:
-                return input.TryParse(channel, json, LiveJsonContext.Default.StatusUpdate, LiveSchema.Problem) is { } update
+                return input.TryParse(channel, json, LiveJsonContext.Default.StatusUpdate,
+                    LiveSchema.Problem) is { } update
                     // The stored row's id is the event id: a client that reconnects sends it back as Last-Event-ID.
                     ? new SseItem<string>(
                         JsonSerializer.Serialize(LiveSchema.Normalized(update), LiveJsonContext.Default.StatusUpdate))
@@ -91,8 +88,10 @@ public sealed partial class StatusHub(
                     }
                     : null;
             case IncidentEvent.Opened or IncidentEvent.Closed:
-                return input.TryParse(channel, json, LiveJsonContext.Default.IncidentEvent, LiveSchema.Problem) is { } incident
-                    ? new SseItem<string>(JsonSerializer.Serialize(incident, LiveJsonContext.Default.IncidentEvent), incident.Type)
+                return input.TryParse(channel, json, LiveJsonContext.Default.IncidentEvent,
+                    LiveSchema.Problem) is { } incident
+                    ? new SseItem<string>(JsonSerializer.Serialize(incident, LiveJsonContext.Default.IncidentEvent),
+                        incident.Type)
                     : null;
             default:
                 input.Drop(channel, "wrong_type");

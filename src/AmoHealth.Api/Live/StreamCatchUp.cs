@@ -4,11 +4,9 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Api.Live;
 
-/// <summary>
-/// What a reconnecting stream client missed: the results stored after the one it saw last (its
-/// <c>Last-Event-ID</c>, a <c>health_checks.id</c>), oldest first, read from the store, so updates Redis
-/// pub/sub dropped while the client was away (or while its Api instance died) are not lost.
-/// </summary>
+/// <summary>What a reconnecting stream client missed: the results stored after the one it saw last (its
+/// <c>Last-Event-ID</c>, a <c>health_checks.id</c>), oldest first, read from the store, so updates Redis pub/sub
+/// dropped while the client was away (or while its Api instance died) are not lost.</summary>
 public sealed class StreamCatchUp(StoreConnections connections)
 {
     /// <summary>More missed results than this and the client gets the snapshot instead (the current status).</summary>

@@ -5,13 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Queries;
 
-/// <summary>
-/// Response-time history. Short windows read raw results; longer ones read the minute, hour or day rollups
-/// and merge them into at most <see cref="MaxPointsPerSeries"/> points per account and check, so a 30-day
-/// chart is a few hundred points, not 86,400. An answer holds at most about <see cref="MaxPoints"/> points
-/// in all: with many accounts each series gets its share (coarser buckets, read from the coarsest rollup
-/// level that fits), so an unfiltered request for 50 accounts stays small and fast; ask per account for detail.
-/// </summary>
+/// <summary>Response-time history. Short windows read raw results; longer ones read the minute, hour or day rollups and
+/// merge them into at most <see cref="MaxPointsPerSeries"/> points per account and check, so a 30-day chart is a few
+/// hundred points, not 86,400. An answer holds at most about <see cref="MaxPoints"/> points in all: with many accounts
+/// each series gets its share (coarser buckets, read from the coarsest rollup level that fits), so an unfiltered
+/// request for 50 accounts stays small and fast; ask per account for detail.</summary>
 public sealed class HistoryReader(StoreConnections connections, IOptions<StorageOptions> storage, TimeProvider time)
 {
     public const int MaxPointsPerSeries = 500;
@@ -22,20 +20,23 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
     /// <summary>However many series share an answer, each keeps at least this many points.</summary>
     public const int MinPointsPerSeries = 2;
 
-    /// <summary>The most series (account and check) one answer holds: <see cref="MaxPoints"/> at <see cref="MinPointsPerSeries"/> each.</summary>
+    /// <summary>The most series (account and check) one answer holds: <see cref="MaxPoints"/> at
+    /// <see cref="MinPointsPerSeries"/> each.</summary>
     public const int MaxSeries = MaxPoints / MinPointsPerSeries;
 
     /// <summary>Windows up to this long are drawn from raw results.</summary>
     public const long RawUpTo = 2 * 3_600_000L;
 
-    /// <summary>Windows up to this long are drawn from minute rollups (when still kept), then hours, then days.</summary>
+    /// <summary>Windows up to this long are drawn from minute rollups (when still kept), then hours, then
+    /// days.</summary>
     public const long MinutesUpTo = 5 * 86_400_000L;
 
     public const long HoursUpTo = 120 * 86_400_000L;
 
     private RetentionOptions Retention => storage.Value.Retention;
 
-    /// <summary>The points of the window, or null when it holds more than <see cref="MaxSeries"/> series (too many for one answer).</summary>
+    /// <summary>The points of the window, or null when it holds more than <see cref="MaxSeries"/> series (too many for
+    /// one answer).</summary>
     public async Task<IReadOnlyList<HistoryPoint>?> HistoryAsync(
         TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
     {
@@ -48,10 +49,12 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
         }
 
         var perSeries = PointsPerSeries(series);
-        if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now) && window.Length / perSeries < Resolution.Minute.Milliseconds())
+        if (window.Length <= RawUpTo && window.From >= Retention.RawKeptFrom(now)
+            && window.Length / perSeries < Resolution.Minute.Milliseconds())
         {
             var raw = new List<HealthCheckRecord>();
-            await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType, null, null, cancellationToken))
+            await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType, null,
+                null, cancellationToken))
             {
                 raw.Add(row);
             }
@@ -67,12 +70,15 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
                     if (rows.Count <= perSeries)
                     {
                         return rows.Select(r => new HistoryPoint(
-                            r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime, r.ResponseTime, r.ResponseTime,
-                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage, r.DnsMs, r.ConnectMs, r.TlsMs,
+                            r.Account, r.CheckType, r.Timestamp, r.Status, r.ResponseTime, r.ResponseTime,
+                            r.ResponseTime, r.ResponseTime,
+                            1, r.Status == OutcomeNames.Status.Up ? 1 : 0, 0, r.ErrorMessage, r.DnsMs, r.ConnectMs,
+                            r.TlsMs,
                             r.TtfbMs, r.Kind.ToName()));
                     }
 
-                    return rows.GroupBy(r => window.From + ((r.Timestamp - window.From) / bucketMs * bucketMs)).Select(bucket =>
+                    return rows.GroupBy(r => window.From + ((r.Timestamp - window.From) / bucketMs * bucketMs))
+                        .Select(bucket =>
                     {
                         var summary = new SeriesSummary(series.Key.Account, series.Key.CheckType);
                         foreach (var r in bucket)
@@ -80,7 +86,8 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
                             summary.Add(r.Status == OutcomeNames.Status.Up, r.ResponseTime);
                         }
 
-                        return Point(summary, bucket.Key, bucketMs, bucket.LastOrDefault(r => r.ErrorMessage is not null)?.ErrorMessage);
+                        return Point(summary, bucket.Key, bucketMs,
+                            bucket.LastOrDefault(r => r.ErrorMessage is not null)?.ErrorMessage);
                     });
                 })];
         }
@@ -88,9 +95,11 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
         var resolution = Coarsest(Resolutions.For(window, now, Retention), window.Length / perSeries);
         var step = BucketFor(window, resolution.Milliseconds(), perSeries);
         var start = resolution.Floor(window.From);
-        // Rows arrive in no order and are folded into their points as they come: memory follows the points, not the rows.
+        // Rows arrive in no order and are folded into their points as they come: memory follows the points, not the
+        // rows.
         var points = new Dictionary<(string Account, string CheckType, long Bucket), SeriesSummary>();
-        await foreach (var row in RollupQuery.LevelAsync(connection, resolution, start, window.To, account, checkType, cancellationToken))
+        await foreach (var row in RollupQuery.LevelAsync(connection, resolution, start, window.To, account, checkType,
+            cancellationToken))
         {
             var key = (row.Account, row.CheckType, start + ((row.Bucket - start) / step * step));
             if (!points.TryGetValue(key, out var summary))
@@ -108,16 +117,17 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
             .Select(p => Point(p.Value, p.Key.Bucket, step, null))];
     }
 
-    /// <summary>Rows per page of an export: each page is one short read, so a slow download never holds a snapshot open.</summary>
+    /// <summary>Rows per page of an export: each page is one short read, so a slow download never holds a snapshot
+    /// open.</summary>
     public const int ExportPageSize = 1_000;
 
-    /// <summary>
-    /// Raw results in the window, oldest first, for export: read in pages by id, each page on its own connection
-    /// and closed before its rows are written out. A download at the client's pace then never pins the SQLite
-    /// WAL (an open read keeps every later frame from being checkpointed and the file from starting over).
-    /// </summary>
+    /// <summary>Raw results in the window, oldest first, for export: read in pages by id, each page on its own
+    /// connection and closed before its rows are written out. A download at the client's pace then never pins the
+    /// SQLite WAL (an open read keeps every later frame from being checkpointed and the file from starting
+    /// over).</summary>
     public async IAsyncEnumerable<HealthCheckRecord> RawAsync(
-        TimeWindow window, string? account, string? checkType, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        TimeWindow window, string? account, string? checkType,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var after = long.MinValue;
         while (true)
@@ -125,7 +135,8 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
             var page = new List<HealthCheckRecord>(ExportPageSize);
             await using (var connection = await connections.OpenAsync(cancellationToken))
             {
-                await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType, after, ExportPageSize, cancellationToken))
+                await foreach (var row in RollupQuery.RawAsync(connection, window.From, window.To, account, checkType,
+                    after, ExportPageSize, cancellationToken))
                 {
                     page.Add(row);
                 }
@@ -145,26 +156,35 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
         }
     }
 
-    /// <summary>Each series' share of <see cref="MaxPoints"/>, within [<see cref="MinPointsPerSeries"/>, <see cref="MaxPointsPerSeries"/>].</summary>
-    public static int PointsPerSeries(int series) => Math.Clamp(MaxPoints / Math.Max(1, series), MinPointsPerSeries, MaxPointsPerSeries);
+    /// <summary>Each series' share of <see cref="MaxPoints"/>, within [<see cref="MinPointsPerSeries"/>,
+    /// <see cref="MaxPointsPerSeries"/>].</summary>
+    public static int PointsPerSeries(int series) =>
+        Math.Clamp(MaxPoints / Math.Max(1, series), MinPointsPerSeries, MaxPointsPerSeries);
 
-    /// <summary>The bucket length: a whole number of <paramref name="unit"/>s giving at most <paramref name="points"/> buckets.</summary>
+    /// <summary>The bucket length: a whole number of <paramref name="unit"/>s giving at most <paramref name="points"/>
+    /// buckets.</summary>
     private static long BucketFor(TimeWindow window, long unit, int points)
     {
         var perBucket = (long)Math.Ceiling(window.Length / (double)points / unit);
         return Math.Max(1, perBucket) * unit;
     }
 
-    /// <summary>The coarsest level no finer than <paramref name="finest"/> whose rows fit in a bucket of <paramref name="bucketMs"/>.</summary>
+    /// <summary>The coarsest level no finer than <paramref name="finest"/> whose rows fit in a bucket of
+    /// <paramref name="bucketMs"/>.</summary>
     private static Resolution Coarsest(Resolution finest, long bucketMs) =>
-        Core.Storage.Rollups.Resolutions.All.Where(r => r >= finest && r.Milliseconds() <= bucketMs).DefaultIfEmpty(finest).Max();
+        Core.Storage.Rollups.Resolutions.All.Where(r => r >= finest && r.Milliseconds() <= bucketMs)
+            .DefaultIfEmpty(finest).Max();
 
-    /// <summary>How many series (account and check) have results in the window: a small read of the hour rollups.</summary>
+    /// <summary>How many series (account and check) have results in the window: a small read of the hour
+    /// rollups.</summary>
     private static async Task<int> SeriesCountAsync(
-        System.Data.Common.DbConnection connection, TimeWindow window, string? account, string? checkType, CancellationToken cancellationToken)
+        System.Data.Common.DbConnection connection, TimeWindow window, string? account, string? checkType,
+        CancellationToken cancellationToken)
     {
-        var sql = new System.Text.StringBuilder("SELECT COUNT(*) FROM (SELECT DISTINCT account, check_type FROM rollup_hour WHERE bucket >= @from AND bucket < @to");
-        await using var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(window.From)).With("@to", window.To)
+        var sql = new System.Text.StringBuilder("SELECT COUNT(*) FROM (SELECT DISTINCT account, check_type FROM " +
+            "rollup_hour WHERE bucket >= @from AND bucket < @to");
+        await using var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(window.From))
+            .With("@to", window.To)
             .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
         command.CommandText = sql.Append(") AS series").ToString();
         return (int)(await command.ScalarInt64Async(cancellationToken) ?? 0);
@@ -173,5 +193,6 @@ public sealed class HistoryReader(StoreConnections connections, IOptions<Storage
     private static HistoryPoint Point(SeriesSummary summary, long timestamp, long bucketMs, string? error) => new(
         summary.Account, summary.CheckType, timestamp,
         summary.UpCount == summary.Count ? OutcomeNames.Status.Up : OutcomeNames.Status.Down,
-        summary.Average, summary.MinMs, summary.MaxMs, summary.Percentile(95), summary.Count, summary.UpCount, bucketMs, error);
+        summary.Average, summary.MinMs, summary.MaxMs, summary.Percentile(95), summary.Count, summary.UpCount, bucketMs,
+        error);
 }

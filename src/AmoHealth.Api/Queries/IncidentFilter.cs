@@ -4,12 +4,15 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Api.Queries;
 
-/// <summary>The incidents a query asks about: those overlapping the window (open ones included), for an account and check.</summary>
+/// <summary>The incidents a query asks about: those overlapping the window (open ones included), for an account and
+/// check.</summary>
 public static class IncidentFilter
 {
-    /// <summary>A command selecting <paramref name="columns"/> of those incidents, <paramref name="suffix"/> (order, page) after the filter.</summary>
+    /// <summary>A command selecting <paramref name="columns"/> of those incidents, <paramref name="suffix"/> (order,
+    /// page) after the filter.</summary>
     public static DbCommand Overlapping(
-        DbConnection connection, string columns, TimeWindow? window, string? account, string? checkType, string suffix = "")
+        DbConnection connection, string columns, TimeWindow? window, string? account, string? checkType,
+        string suffix = "")
     {
         var sql = new StringBuilder($"SELECT {columns} FROM incidents WHERE 1 = 1");
         var command = connection.Command(string.Empty);

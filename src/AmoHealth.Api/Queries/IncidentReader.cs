@@ -6,13 +6,16 @@ namespace AmoHealth.Api.Queries;
 public sealed class IncidentReader(StoreConnections connections)
 {
     public async Task<IReadOnlyList<IncidentDto>> IncidentsAsync(
-        int limit, int offset, TimeWindow? window, string? account, string? checkType, CancellationToken cancellationToken)
+        int limit, int offset, TimeWindow? window, string? account, string? checkType,
+        CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Open incidents first, then the most recent.
         await using var command = IncidentFilter.Overlapping(
-                connection, "id, account, check_type, kind, start_time, end_time, duration, details", window, account, checkType,
-                " ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, start_time DESC, id DESC LIMIT @limit OFFSET @offset")
+                connection, "id, account, check_type, kind, start_time, end_time, duration, details",
+                window, account, checkType,
+                " ORDER BY CASE WHEN end_time IS NULL THEN 0 ELSE 1 END, start_time DESC, id DESC"
+                + " LIMIT @limit OFFSET @offset")
             .With("@limit", limit).With("@offset", offset);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var incidents = new List<IncidentDto>();

@@ -13,6 +13,7 @@ public static class Resolutions
             return Resolution.Minute;
         }
 
-        return window.Length <= HistoryReader.HoursUpTo && window.From >= retention.KeptFrom(Resolution.Hour, now) ? Resolution.Hour : Resolution.Day;
+        return window.Length <= HistoryReader.HoursUpTo
+            && window.From >= retention.KeptFrom(Resolution.Hour, now) ? Resolution.Hour : Resolution.Day;
     }
 }

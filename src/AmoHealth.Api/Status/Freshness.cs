@@ -5,11 +5,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Api.Status;
 
-/// <summary>
-/// Whether results still arrive. A check whose newest result is older than <see cref="Cadence.StaleAfter"/> is
-/// <c>stale</c>: the Prober (or its host) has stopped, and the last status must not be shown as current.
-/// <c>/health</c> is degraded while any check is stale.
-/// </summary>
+/// <summary>Whether results still arrive. A check whose newest result is older than <see cref="Cadence.StaleAfter"/> is
+/// <c>stale</c>: the Prober (or its host) has stopped, and the last status must not be shown as current. <c>/health</c>
+/// is degraded while any check is stale.</summary>
 public sealed class Freshness(
     StoreConnections connections, SchemaState schema, IOptions<Info.DashboardOptions> options, TimeProvider time)
     : IHealthCheck

@@ -8,15 +8,13 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Api.Status;
 
-/// <summary>
-/// The last-resort alert for when no Prober is alive at all: when no check has had a result for
-/// <see cref="Cadence.SilentAfter"/> and the cluster lease's holder has not looked either (its
-/// <c>probing_watch</c> heartbeat is as old), the Api raises one <see cref="ProbingStopped"/> for the whole
-/// installation, and one <see cref="ProbingResumed"/> when results resume, worded by the shared alert tables and
-/// sent through every channel the Prober uses (<c>Notifications:*</c>, <c>MATTERMOST_WEBHOOK_URL</c>). The Api's
-/// store is read-only, so it cannot write the outbox: with Redis, the Apis agree on one sender per alert and
-/// channel (<c>SET NX</c>); without it there is one Api. While a Prober is alive it raises "not probing" itself.
-/// </summary>
+/// <summary>The last-resort alert for when no Prober is alive at all: when no check has had a result for
+/// <see cref="Cadence.SilentAfter"/> and the cluster lease's holder has not looked either (its <c>probing_watch</c>
+/// heartbeat is as old), the Api raises one <see cref="ProbingStopped"/> for the whole installation, and one
+/// <see cref="ProbingResumed"/> when results resume, worded by the shared alert tables and sent through every channel
+/// the Prober uses (<c>Notifications:*</c>, <c>MATTERMOST_WEBHOOK_URL</c>). The Api's store is read-only, so it cannot
+/// write the outbox: with Redis, the Apis agree on one sender per alert and channel (<c>SET NX</c>); without it there
+/// is one Api. While a Prober is alive it raises "not probing" itself.</summary>
 public sealed partial class SilenceWatch(
     StoreConnections connections,
     SchemaState schema,
@@ -134,10 +132,8 @@ public sealed partial class SilenceWatch(
         return all;
     }
 
-    /// <summary>
-    /// Sends to one channel unless another Api claimed it first in Redis. A failed send gives the claim back, so
-    /// the next look of any Api tries that channel again; a sent one is kept for a day.
-    /// </summary>
+    /// <summary>Sends to one channel unless another Api claimed it first in Redis. A failed send gives the claim back,
+    /// so the next look of any Api tries that channel again; a sent one is kept for a day.</summary>
     private async Task<bool> AnnounceToAsync(
         INotifier notifier, string key, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -26,10 +26,8 @@ public sealed class StatusReader(StoreConnections connections)
             .ToList();
     }
 
-    /// <summary>
-    /// What the Prober recorded per account, in one read: when its token expires, and its notice (a recreated
-    /// test lead, an unknown stage id) of the last day.
-    /// </summary>
+    /// <summary>What the Prober recorded per account, in one read: when its token expires, and its notice (a recreated
+    /// test lead, an unknown stage id) of the last day.</summary>
     public async Task<IReadOnlyDictionary<string, (long? TokenExpiresAt, string? Notice)>> ReadAccountFactsAsync(
         DateTimeOffset now, CancellationToken cancellationToken)
     {

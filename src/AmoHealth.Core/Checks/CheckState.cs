@@ -1,9 +1,7 @@
 namespace AmoHealth.Core.Checks;
 
-/// <summary>
-/// Where a check's state machine stands: <c>up → suspect → down → recovering → up</c>. Stored by name in
-/// <c>check_status.state</c> (<see cref="CheckStateNames"/>).
-/// </summary>
+/// <summary>Where a check's state machine stands: <c>up → suspect → down → recovering → up</c>. Stored by name in
+/// <c>check_status.state</c> (<see cref="CheckStateNames"/>).</summary>
 public enum CheckState
 {
     /// <summary>Succeeding (or never failed).</summary>

@@ -1,10 +1,8 @@
 namespace AmoHealth.Core.Checks;
 
-/// <summary>
-/// Why a probe did not come back <see cref="Outcome.Up"/>, as a value from the probe to storage, the API, the
-/// live stream, the alerts and the page. The probe's <see cref="ProbeResult.ErrorMessage"/> stays as the detail
-/// for logs; nothing decides by reading it.
-/// </summary>
+/// <summary>Why a probe did not come back <see cref="Outcome.Up"/>, as a value from the probe to storage, the API, the
+/// live stream, the alerts and the page. The probe's <see cref="ProbeResult.ErrorMessage"/> stays as the detail for
+/// logs; nothing decides by reading it.</summary>
 public enum FailureKind
 {
     /// <summary>Nothing failed.</summary>

@@ -41,10 +41,8 @@ public static class FailureKindNames
     public static FailureKind Parse(string? name, FailureKind fallback = FailureKind.None) =>
         name is not null && ByName.TryGetValue(name, out var kind) ? kind : fallback;
 
-    /// <summary>
-    /// The failure is AmoHealth's own: it is stored and shown, but never opens or closes an amoCRM incident
-    /// and never counts against amoCRM's uptime.
-    /// </summary>
+    /// <summary>The failure is AmoHealth's own: it is stored and shown, but never opens or closes an amoCRM incident
+    /// and never counts against amoCRM's uptime.</summary>
     public static bool IsOwnFault(this FailureKind kind) =>
         kind is FailureKind.Offline or FailureKind.ReceiverUnreachable or FailureKind.Configuration
             or FailureKind.MonitorError;

@@ -28,10 +28,8 @@ public static class OutcomeNames
     public static string ToStatus(this Outcome outcome) =>
         outcome.IsSuccess() ? Status.Up : Status.Down;
 
-    /// <summary>
-    /// Whether the result is amoCRM's verdict on its own health (up, slow, down), which uptime and latency
-    /// count; a rejected token, a 429, a block or an unpaid account is amoCRM answering, and counts apart.
-    /// </summary>
+    /// <summary>Whether the result is amoCRM's verdict on its own health (up, slow, down), which uptime and latency
+    /// count; a rejected token, a 429, a block or an unpaid account is amoCRM answering, and counts apart.</summary>
     public static bool IsAmoCrmVerdict(this Outcome outcome) =>
         outcome is Outcome.Up or Outcome.Degraded or Outcome.Down;
 

@@ -1,9 +1,7 @@
 namespace AmoHealth.Core.Checks;
 
-/// <summary>
-/// Where the time of one probe went, in milliseconds, measured on a fresh connection. Null where a phase
-/// did not happen (no TLS over http, nothing after a DNS failure).
-/// </summary>
+/// <summary>Where the time of one probe went, in milliseconds, measured on a fresh connection. Null where a phase did
+/// not happen (no TLS over http, nothing after a DNS failure).</summary>
 /// <param name="DnsMs">Resolving the host name.</param>
 /// <param name="ConnectMs">The TCP handshake.</param>
 /// <param name="TlsMs">The TLS handshake.</param>

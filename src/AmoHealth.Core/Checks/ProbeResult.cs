@@ -19,16 +19,12 @@ public sealed record ProbeResult(
     string? ErrorMessage,
     ProbePhases? Phases = null)
 {
-    /// <summary>
-    /// Order of the probe's start within this Prober process (1, 2, 3, …; 0 when unknown). Results are ordered
-    /// by it, never by wall clock: a clock stepped back by NTP or a VM restore must not freeze the status.
-    /// </summary>
+    /// <summary>Order of the probe's start within this Prober process (1, 2, 3, …; 0 when unknown). Results are ordered
+    /// by it, never by wall clock: a clock stepped back by NTP or a VM restore must not freeze the status.</summary>
     public long Sequence { get; init; }
 
-    /// <summary>
-    /// The fence of the account's lease the probe ran under (0 on SQLite). The writer stores the result only
-    /// while the lease still has this fence: a Prober that lost the account cannot write over its successor.
-    /// </summary>
+    /// <summary>The fence of the account's lease the probe ran under (0 on SQLite). The writer stores the result only
+    /// while the lease still has this fence: a Prober that lost the account cannot write over its successor.</summary>
     public long Fence { get; init; }
 
     /// <summary>The stored row's <c>health_checks.id</c> (0 until stored): the live stream's event id.</summary>
@@ -40,10 +36,8 @@ public sealed record ProbeResult(
     /// <summary>For a 429: how long amoCRM asked us to wait, when it said. Not stored.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    /// <summary>
-    /// Why the probe failed, as a value (the outcome's default kind when the probe named none): alerts and the
-    /// page decide by it, never by <see cref="ErrorMessage"/>.
-    /// </summary>
+    /// <summary>Why the probe failed, as a value (the outcome's default kind when the probe named none): alerts and the
+    /// page decide by it, never by <see cref="ErrorMessage"/>.</summary>
     public FailureKind Kind
     {
         get => _kind ?? FailureKindNames.Default(Outcome);
@@ -52,9 +46,7 @@ public sealed record ProbeResult(
 
     private readonly FailureKind? _kind;
 
-    /// <summary>
-    /// The failure is AmoHealth's own (no network, our receiver unreachable, a stage id that does not exist in
-    /// the account): it is stored and shown, but never opens or closes an amoCRM incident.
-    /// </summary>
+    /// <summary>The failure is AmoHealth's own (no network, our receiver unreachable, a stage id that does not exist in
+    /// the account): it is stored and shown, but never opens or closes an amoCRM incident.</summary>
     public bool OwnFault => Kind.IsOwnFault();
 }

@@ -2,11 +2,9 @@ using System.Globalization;
 
 namespace AmoHealth.Core.Configuration;
 
-/// <summary>
-/// The seed's timing variables and their rules, in one place: the Prober validates its options with them and
-/// the AppHost checks the same variables before it starts anything, so both say the same thing. (The AppHost
-/// compiles this file in; it references no service code.)
-/// </summary>
+/// <summary>The seed's timing variables and their rules, in one place: the Prober validates its options with them and
+/// the AppHost checks the same variables before it starts anything, so both say the same thing. (The AppHost compiles
+/// this file in; it references no service code.)</summary>
 #if AMOHEALTH_APPHOST
 internal static class SeedRules
 #else

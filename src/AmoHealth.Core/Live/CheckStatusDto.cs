@@ -4,14 +4,12 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// A check's status on the wire, one shape for an item of <c>GET /api/status</c> and the <c>data</c> of an SSE
-/// <c>status_update</c>. <c>status</c> is the seed's up/down; <c>outcome</c> is finer and <c>failureKind</c> says
-/// why (snake_case names, <see cref="FailureKindNames"/>); <c>errorMessage</c> is only the detail. Times are Unix
-/// ms. The Api adds what only it knows on <c>/api/status</c>: the token's expiry, the account's notice and
-/// <c>stale</c> (no result for too long: the status shown is the last known, not the current one); a live
-/// update carries nulls there, meaning "unchanged".
-/// </summary>
+/// <summary>A check's status on the wire, one shape for an item of <c>GET /api/status</c> and the <c>data</c> of an SSE
+/// <c>status_update</c>. <c>status</c> is the seed's up/down; <c>outcome</c> is finer and <c>failureKind</c> says why
+/// (snake_case names, <see cref="FailureKindNames"/>); <c>errorMessage</c> is only the detail. Times are Unix ms. The
+/// Api adds what only it knows on <c>/api/status</c>: the token's expiry, the account's notice and <c>stale</c> (no
+/// result for too long: the status shown is the last known, not the current one); a live update carries nulls there,
+/// meaning "unchanged".</summary>
 public sealed record CheckStatusDto(
     [property: JsonPropertyName("account")] string Account,
     [property: JsonPropertyName("checkType")] string CheckType,

@@ -4,10 +4,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// An incident opened or closed, streamed as the named SSE events <c>incident_opened</c> and
-/// <c>incident_closed</c> (seed clients listening with <c>onmessage</c> never see them).
-/// </summary>
+/// <summary>An incident opened or closed, streamed as the named SSE events <c>incident_opened</c> and
+/// <c>incident_closed</c> (seed clients listening with <c>onmessage</c> never see them).</summary>
 public sealed record IncidentEvent(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("id")] long Id,

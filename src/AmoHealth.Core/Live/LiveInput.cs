@@ -9,12 +9,10 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// The door every message read from a Redis channel passes: Redis is an input like any other, and anyone who can
-/// publish can send garbage, a megabyte or a well-formed lie. A message that does not fit is dropped and counted
+/// <summary>The door every message read from a Redis channel passes: Redis is an input like any other, and anyone who
+/// can publish can send garbage, a megabyte or a well-formed lie. A message that does not fit is dropped and counted
 /// (<c>amohealth.redis.dropped</c>, tagged by channel and reason), with at most one warning a minute per channel;
-/// nothing here throws.
-/// </summary>
+/// nothing here throws.</summary>
 public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<LiveInput> logger)
 {
     /// <summary>The largest message read, in bytes; our own are a few hundred.</summary>
@@ -23,15 +21,19 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
     public const string DroppedCounter = "amohealth.redis.dropped";
 
     private static readonly TimeSpan LogEvery = TimeSpan.FromMinutes(1);
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
     private readonly Counter<long> _dropped = meter.CreateCounter<long>(
-        DroppedCounter, "{message}", "Messages read from Redis and dropped: malformed, oversized or not what the channel carries");
+        DroppedCounter, "{message}",
+        "Messages read from Redis and dropped: malformed, oversized or not what the channel carries");
 
     private readonly ConcurrentDictionary<string, ChannelWarnings> _warnings = new(StringComparer.Ordinal);
 
-    /// <summary>The message as text when it is a non-empty UTF-8 string of at most <paramref name="maxBytes"/>; otherwise dropped.</summary>
-    public bool TryRead(string channel, RedisValue message, [NotNullWhen(true)] out string? text, int maxBytes = MaxBytes)
+    /// <summary>The message as text when it is a non-empty UTF-8 string of at most <paramref name="maxBytes"/>;
+    /// otherwise dropped.</summary>
+    public bool TryRead(string channel, RedisValue message, [NotNullWhen(true)] out string? text,
+        int maxBytes = MaxBytes)
     {
         text = null;
         if (message.IsNullOrEmpty || (byte[]?)message is not { } bytes)
@@ -70,7 +72,8 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
         {
             value = JsonSerializer.Deserialize(text, type);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (Exception ex)
+            when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             Drop(channel, "malformed");
             return null;
@@ -91,10 +94,12 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
         return value;
     }
 
-    /// <summary>Counts a dropped message; the first drop on a channel in a minute is also logged, with how many went unlogged.</summary>
+    /// <summary>Counts a dropped message; the first drop on a channel in a minute is also logged, with how many went
+    /// unlogged.</summary>
     public void Drop(string channel, string reason)
     {
-        _dropped.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("reason", reason));
+        _dropped.Add(1, new KeyValuePair<string, object?>("channel", channel),
+            new KeyValuePair<string, object?>("reason", reason));
         var warnings = _warnings.GetOrAdd(channel, _ => new ChannelWarnings());
         var now = time.GetUtcNow();
         long unlogged;
@@ -122,6 +127,7 @@ public sealed partial class LiveInput(Meter meter, TimeProvider time, ILogger<Li
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Dropped a message on Redis channel {Channel} ({Reason}); {Unlogged} more were dropped since the last warning")]
+        Message = "Dropped a message on Redis channel {Channel} ({Reason}); {Unlogged} more were dropped since the " +
+            "last warning")]
     private static partial void LogDropped(ILogger logger, string channel, string reason, long unlogged);
 }

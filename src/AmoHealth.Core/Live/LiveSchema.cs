@@ -2,11 +2,9 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// What a live message must look like before it reaches a browser: a known check type and status, an account
-/// name, times and durations a clock could produce. Each method names what is wrong (a short reason, used as a
-/// metric tag) or returns null.
-/// </summary>
+/// <summary>What a live message must look like before it reaches a browser: a known check type and status, an account
+/// name, times and durations a clock could produce. Each method names what is wrong (a short reason, used as a metric
+/// tag) or returns null.</summary>
 public static class LiveSchema
 {
     /// <summary>Longest account name, error message or incident detail accepted.</summary>
@@ -42,10 +40,8 @@ public static class LiveSchema
         _ => null,
     };
 
-    /// <summary>
-    /// A valid update as the browser gets it: the check named once (the envelope's), the kind filled in when a
-    /// Prober older than <c>failureKind</c> sent none, and the fields only the Api knows left empty.
-    /// </summary>
+    /// <summary>A valid update as the browser gets it: the check named once (the envelope's), the kind filled in when a
+    /// Prober older than <c>failureKind</c> sent none, and the fields only the Api knows left empty.</summary>
     public static StatusUpdate Normalized(StatusUpdate update) => update with
     {
         Data = update.Data with

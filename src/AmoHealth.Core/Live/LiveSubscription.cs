@@ -1,15 +1,14 @@
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// Subscribing while Redis may be away (at start, say): tried again with a pause growing from 1 s to a limit.
-/// Once subscribed, the Redis client resubscribes by itself after a reconnect.
-/// </summary>
+/// <summary>Subscribing while Redis may be away (at start, say): tried again with a pause growing from 1 s to a limit.
+/// Once subscribed, the Redis client resubscribes by itself after a reconnect.</summary>
 public static class LiveSubscription
 {
     /// <summary>Runs <paramref name="subscribe"/> until it succeeds (true) or the service stops (false).</summary>
     /// <param name="failed">Told of each failure and the pause before the next try (to log it).</param>
     public static async Task<bool> RetryAsync(
-        Func<Task> subscribe, TimeSpan longestPause, TimeProvider time, Action<Exception, TimeSpan> failed, CancellationToken cancellationToken)
+        Func<Task> subscribe, TimeSpan longestPause, TimeProvider time, Action<Exception, TimeSpan> failed,
+        CancellationToken cancellationToken)
     {
         var pause = TimeSpan.FromSeconds(1);
         while (!cancellationToken.IsCancellationRequested)

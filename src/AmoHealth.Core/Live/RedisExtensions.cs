@@ -12,10 +12,8 @@ public static class RedisExtensions
     /// <summary>Name of the connection string (<c>ConnectionStrings:redis</c>), as the AppHost provides it.</summary>
     public const string ConnectionName = "redis";
 
-    /// <summary>
-    /// Registers a shared <see cref="IConnectionMultiplexer"/> when <c>ConnectionStrings:redis</c> is set and
-    /// returns whether it was. The connection never fails the start: live updates resume when Redis answers.
-    /// </summary>
+    /// <summary>Registers a shared <see cref="IConnectionMultiplexer"/> when <c>ConnectionStrings:redis</c> is set and
+    /// returns whether it was. The connection never fails the start: live updates resume when Redis answers.</summary>
     public static bool AddLiveRedis(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName);

@@ -3,11 +3,9 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Live;
 
-/// <summary>
-/// The seed's SSE message, kept exactly:
-/// <c>{"type":"status_update","checkType":"GET","data":{...},"timestamp":...}</c>. <c>account</c>, <c>resultId</c>
-/// and the fields of <see cref="CheckStatusDto"/> beyond the seed's are added; seed clients ignore them.
-/// </summary>
+/// <summary>The seed's SSE message, kept exactly:
+/// <c>{"type":"status_update","checkType":"GET","data":{...},"timestamp":...}</c>. <c>account</c>, <c>resultId</c> and
+/// the fields of <see cref="CheckStatusDto"/> beyond the seed's are added; seed clients ignore them.</summary>
 public sealed record StatusUpdate(
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("checkType")] string CheckType,

@@ -2,10 +2,8 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// The latest result per account and check (table <c>check_status</c>), kept beside the raw rows so that
-/// <c>/api/status</c> and the stream snapshot read five rows instead of scanning history.
-/// </summary>
+/// <summary>The latest result per account and check (table <c>check_status</c>), kept beside the raw rows so that
+/// <c>/api/status</c> and the stream snapshot read five rows instead of scanning history.</summary>
 public sealed class CheckStatusRecord
 {
     /// <summary>The table's columns in the order <see cref="Read"/> expects them.</summary>

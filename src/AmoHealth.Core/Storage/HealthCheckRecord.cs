@@ -36,10 +36,8 @@ public sealed class HealthCheckRecord
 
     public int? TtfbMs { get; set; }
 
-    /// <summary>
-    /// Column <c>failure_kind</c>: null when the kind is the outcome's default (every up row: no bytes spent on
-    /// the common case) and in rows older than the column. Read <see cref="Kind"/>.
-    /// </summary>
+    /// <summary>Column <c>failure_kind</c>: null when the kind is the outcome's default (every up row: no bytes spent
+    /// on the common case) and in rows older than the column. Read <see cref="Kind"/>.</summary>
     public FailureKind? StoredKind { get; set; }
 
     public FailureKind Kind => StoredKind ?? FailureKindNames.Default(Outcome);

@@ -1,12 +1,10 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// A lease (table <c>leases</c>, PostgreSQL scale-out): who may probe an account (<c>account:NAME</c>), who runs
-/// the cluster-wide work (<c>cluster</c>), and which Probers are alive (<c>member:ID</c>). <see cref="Fence"/>
-/// grows by one at every change of holder; a write carries the fence it was made under and is refused once
-/// the lease has moved on, so a Prober that was paused and lost its lease can never write over its successor.
-/// Times are the database server's clock, so the Probers' own clocks never decide who holds what.
-/// </summary>
+/// <summary>A lease (table <c>leases</c>, PostgreSQL scale-out): who may probe an account (<c>account:NAME</c>), who
+/// runs the cluster-wide work (<c>cluster</c>), and which Probers are alive (<c>member:ID</c>). <see cref="Fence"/>
+/// grows by one at every change of holder; a write carries the fence it was made under and is refused once the lease
+/// has moved on, so a Prober that was paused and lost its lease can never write over its successor. Times are the
+/// database server's clock, so the Probers' own clocks never decide who holds what.</summary>
 public sealed class LeaseRecord
 {
     public required string Name { get; set; }

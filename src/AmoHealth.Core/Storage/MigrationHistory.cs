@@ -2,11 +2,13 @@ using Npgsql;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>Reads which migrations the database has applied (EF Core's <c>__EFMigrationsHistory</c>) with a plain command.</summary>
+/// <summary>Reads which migrations the database has applied (EF Core's <c>__EFMigrationsHistory</c>) with a plain
+/// command.</summary>
 public static class MigrationHistory
 {
     /// <summary>The applied migration ids; null when there is no database yet, or no history table in it.</summary>
-    public static async Task<IReadOnlySet<string>?> AppliedAsync(StoreConnections connections, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>?> AppliedAsync(StoreConnections connections,
+        CancellationToken cancellationToken)
     {
         // Opening a SQLite file that is not there would create it (the Prober) or fail (the Api, read-only).
         if (connections.Provider == StorageProvider.Sqlite && !File.Exists(Path.GetFullPath(connections.Options.Path)))
@@ -19,9 +21,11 @@ public static class MigrationHistory
             await using var connection = await connections.OpenAsync(cancellationToken);
             await using (var exists = connection.Command(connections.Provider == StorageProvider.Postgres
                 ? "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL"
-                : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory')"))
+                : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " +
+                    "'__EFMigrationsHistory')"))
             {
-                if (!Convert.ToBoolean(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+                if (!Convert.ToBoolean(await exists.ExecuteScalarAsync(cancellationToken),
+                    System.Globalization.CultureInfo.InvariantCulture))
                 {
                     return null;
                 }

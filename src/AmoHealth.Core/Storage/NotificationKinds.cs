@@ -24,7 +24,8 @@ public static class NotificationKinds
     /// <summary>⚠️/✅ AmoHealth's own fault, not amoCRM's (its receiver unreachable, it is offline).</summary>
     public const string Monitor = "monitor";
 
-    /// <summary>⚠️ an account's checks stopped: no stored result for three intervals (raised by the cluster lease's holder).</summary>
+    /// <summary>⚠️ an account's checks stopped: no stored result for three intervals (raised by the cluster lease's
+    /// holder).</summary>
     public const string NotProbing = "not_probing";
 
     /// <summary>✅ results of an account that had stopped come in again.</summary>

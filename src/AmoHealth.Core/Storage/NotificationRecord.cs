@@ -1,9 +1,7 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// The alert outbox (table <c>notifications</c>): written in the same transaction as the incident change it
-/// announces, delivered by the dispatcher afterwards, marked when delivered. Nothing is lost on a crash.
-/// </summary>
+/// <summary>The alert outbox (table <c>notifications</c>): written in the same transaction as the incident change it
+/// announces, delivered by the dispatcher afterwards, marked when delivered. Nothing is lost on a crash.</summary>
 public sealed class NotificationRecord
 {
     public long Id { get; set; }
@@ -19,7 +17,8 @@ public sealed class NotificationRecord
 
     public IncidentRecord? Incident { get; set; }
 
-    /// <summary>The notifier this row is for (<c>mattermost</c>, <c>telegram</c>, <c>webhook</c>): one row per channel.</summary>
+    /// <summary>The notifier this row is for (<c>mattermost</c>, <c>telegram</c>, <c>webhook</c>): one row per
+    /// channel.</summary>
     public string Channel { get; set; } = "mattermost";
 
     /// <summary><c>down</c> or <c>restored</c>.</summary>
@@ -39,12 +38,11 @@ public sealed class NotificationRecord
     /// <summary>Why the last attempt failed (never a URL or secret).</summary>
     public string? LastError { get; set; }
 
-    /// <summary>
-    /// The cluster lease's fence of the sender that claimed the row right before sending it; the row is marked
-    /// only while the claim is still this fence's. 0 with one Prober on SQLite; null until first claimed.
-    /// </summary>
+    /// <summary>The cluster lease's fence of the sender that claimed the row right before sending it; the row is marked
+    /// only while the claim is still this fence's. 0 with one Prober on SQLite; null until first claimed.</summary>
     public long? ClaimedFence { get; set; }
 
-    /// <summary>Unix milliseconds (the claiming Prober's clock): a newer leader leaves a fresh claim alone for a while.</summary>
+    /// <summary>Unix milliseconds (the claiming Prober's clock): a newer leader leaves a fresh claim alone for a
+    /// while.</summary>
     public long? ClaimedAt { get; set; }
 }

@@ -1,10 +1,8 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// An account's OAuth pair (table <c>oauth_tokens</c>), shared by every Prober that may probe the account.
-/// Both tokens are encrypted (AES-GCM, the account's name as associated data) with the Probers' key; the
-/// refresh token's SHA-256 is the compare-and-swap key of a refresh, so only one rotation of a pair is ever stored.
-/// </summary>
+/// <summary>An account's OAuth pair (table <c>oauth_tokens</c>), shared by every Prober that may probe the account.
+/// Both tokens are encrypted (AES-GCM, the account's name as associated data) with the Probers' key; the refresh
+/// token's SHA-256 is the compare-and-swap key of a refresh, so only one rotation of a pair is ever stored.</summary>
 public sealed class OAuthTokenRecord
 {
     public required string Account { get; set; }

@@ -5,10 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// One <c>probe_state</c> key and the one way its value is written and read. A stored text that does not parse
-/// (another version's, a hand edit) reads as absent rather than failing the reader.
-/// </summary>
+/// <summary>One <c>probe_state</c> key and the one way its value is written and read. A stored text that does not parse
+/// (another version's, a hand edit) reads as absent rather than failing the reader.</summary>
 public sealed class ProbeStateKey<T>(string name, Func<T, string> format, ProbeStateKey<T>.Parser parse)
     where T : notnull
 {
@@ -27,13 +25,15 @@ public sealed class ProbeStateKey<T>(string name, Func<T, string> format, ProbeS
     public override string ToString() => name;
 }
 
-/// <summary>The value shapes <c>probe_state</c> uses; the keys themselves are in <see cref="ProbeStateKeys"/>.</summary>
+/// <summary>The value shapes <c>probe_state</c> uses; the keys themselves are in
+/// <see cref="ProbeStateKeys"/>.</summary>
 public static class ProbeStateKey
 {
     public static ProbeStateKey<long> Id(string name) => new(
         name,
         value => value.ToString(CultureInfo.InvariantCulture),
-        (string text, out long value) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value));
+        (string text, out long value) =>
+            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value));
 
     /// <summary>A moment, stored as Unix milliseconds.</summary>
     public static ProbeStateKey<DateTimeOffset> Time(string name) => new(
@@ -65,14 +65,16 @@ public static class ProbeStateKey
             return value is not null;
         });
 
-    /// <summary>A notice: when (Unix ms), a bar, the text; a text without a time (an old row) is taken as old.</summary>
+    /// <summary>A notice: when (Unix ms), a bar, the text; a text without a time (an old row) is taken as
+    /// old.</summary>
     public static ProbeStateKey<StateNotice> Notice(string name) => new(
         name,
         value => $"{value.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}|{value.Text}",
         (string text, [MaybeNullWhen(false)] out StateNotice value) =>
         {
             var bar = text.IndexOf('|', StringComparison.Ordinal);
-            value = bar > 0 && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+            value = bar > 0
+                && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var at)
                 ? new StateNotice(DateTimeOffset.FromUnixTimeMilliseconds(at), text[(bar + 1)..])
                 : new StateNotice(DateTimeOffset.UnixEpoch, text);
             return true;

@@ -22,16 +22,16 @@ public static class ProbeStateKeys
     /// <summary>The newest result of an account whose checks stopped, while its "not probing" alert stands.</summary>
     public static ProbeStateKey<DateTimeOffset> NotProbingSince { get; } = ProbeStateKey.Time("not_probing_since");
 
-    /// <summary>
-    /// Account "": when (the Prober's clock) the cluster lease's holder last looked whether results still come.
-    /// While it is fresh a Prober is alive to raise "not probing", so the Api's last-resort alert stays quiet.
-    /// </summary>
+    /// <summary>Account "": when (the Prober's clock) the cluster lease's holder last looked whether results still
+    /// come. While it is fresh a Prober is alive to raise "not probing", so the Api's last-resort alert stays
+    /// quiet.</summary>
     public static ProbeStateKey<DateTimeOffset> ProbingWatch { get; } = ProbeStateKey.Time("probing_watch");
 
     /// <summary>Key prefix (account "") of the alert channels' states.</summary>
     public const string ChannelPrefix = "channel:";
 
-    /// <summary>Test lead <paramref name="index"/> (0 is <see cref="TestLead"/>) of an account that needs several.</summary>
+    /// <summary>Test lead <paramref name="index"/> (0 is <see cref="TestLead"/>) of an account that needs
+    /// several.</summary>
     public static ProbeStateKey<long> TestLeadAt(int index) =>
         index == 0 ? TestLead : ProbeStateKey.Id($"{TestLead.Name}_{index + 1}");
 

@@ -1,9 +1,7 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// One row of <c>probe_state</c>: what the Prober must remember across restarts per account. The keys and their
-/// value types are <see cref="ProbeStateKeys"/>; read and write values through them.
-/// </summary>
+/// <summary>One row of <c>probe_state</c>: what the Prober must remember across restarts per account. The keys and
+/// their value types are <see cref="ProbeStateKeys"/>; read and write values through them.</summary>
 public sealed class ProbeStateRecord
 {
     // Forwarding names for callers not yet on ProbeStateKeys (the Prober's probes and alerting).

@@ -11,7 +11,8 @@ public static class ProbeStateRows
         var rows = new List<ProbeStateRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(new ProbeStateRecord { Account = reader.GetString(0), Key = reader.GetString(1), Value = reader.GetString(2) });
+            rows.Add(new ProbeStateRecord { Account = reader.GetString(0), Key = reader.GetString(1),
+                Value = reader.GetString(2) });
         }
 
         return rows;

@@ -1,9 +1,8 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Per-account values the Prober keeps in the database (<c>probe_state</c>): the test lead, the token's expiry,
-/// notices. With a <see cref="IStateFence"/>, <see cref="SetOwnedAsync"/> writes only under the account's lease.
-/// </summary>
+/// <summary>Per-account values the Prober keeps in the database (<c>probe_state</c>): the test lead, the token's
+/// expiry, notices. With a <see cref="IStateFence"/>, <see cref="SetOwnedAsync"/> writes only under the account's
+/// lease.</summary>
 public sealed class ProbeStateStore(StoreConnections connections, IStateFence? fence = null)
 {
     /// <summary>The stored value, or null when there is none or it does not parse.</summary>

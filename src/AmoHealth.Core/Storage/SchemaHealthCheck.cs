@@ -4,7 +4,8 @@ namespace AmoHealth.Core.Storage;
 
 internal sealed class SchemaHealthCheck(SchemaState schema) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
+        CancellationToken cancellationToken = default)
     {
         try
         {

@@ -1,10 +1,8 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// The migration ids each provider's database holds in <c>__EFMigrationsHistory</c> once the Prober has applied
-/// every migration: what a reader without EF Core (the Api) waits for. A migration added to either provider's
-/// migrations is added here too (a test compares these lists with EF's own).
-/// </summary>
+/// <summary>The migration ids each provider's database holds in <c>__EFMigrationsHistory</c> once the Prober has
+/// applied every migration: what a reader without EF Core (the Api) waits for. A migration added to either provider's
+/// migrations is added here too (a test compares these lists with EF's own).</summary>
 public static class SchemaMigrations
 {
     public static IReadOnlyList<string> Sqlite { get; } =

@@ -1,10 +1,8 @@
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Whether the database has every migration applied. The migrate step (AmoHealth.Migrator) applies them; the
-/// Prober and the Api wait, asking the database until the answer is yes and then remembering it. Read with a plain command against the ids in
-/// <see cref="SchemaMigrations"/>, so a reader needs no EF Core.
-/// </summary>
+/// <summary>Whether the database has every migration applied. The migrate step (AmoHealth.Migrator) applies them; the
+/// Prober and the Api wait, asking the database until the answer is yes and then remembering it. Read with a plain
+/// command against the ids in <see cref="SchemaMigrations"/>, so a reader needs no EF Core.</summary>
 public sealed class SchemaState(StoreConnections connections)
 {
     private volatile bool _ready;

@@ -4,13 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Keeps the <c>-wal</c> and <c>-shm</c> files when the writer's last connection closes
-/// (<c>SQLITE_FCNTL_PERSIST_WAL</c>, set on every writing connection as it opens). The Api opens the file
-/// read-only from a folder it cannot write: SQLite can then read a WAL database only while both files exist, since
-/// a read-only reader can create neither. Without this, a cleanly stopped Prober deletes them and every read fails
-/// with "attempt to write a readonly database".
-/// </summary>
+/// <summary>Keeps the <c>-wal</c> and <c>-shm</c> files when the writer's last connection closes
+/// (<c>SQLITE_FCNTL_PERSIST_WAL</c>, set on every writing connection as it opens). The Api opens the file read-only
+/// from a folder it cannot write: SQLite can then read a WAL database only while both files exist, since a read-only
+/// reader can create neither. Without this, a cleanly stopped Prober deletes them and every read fails with "attempt to
+/// write a readonly database".</summary>
 public static class SqliteKeepWal
 {
     /// <summary><c>SQLITE_FCNTL_PERSIST_WAL</c> from sqlite3.h.</summary>
@@ -39,7 +37,9 @@ public static class SqliteKeepWal
         }
     }
 
-    /// <summary><c>sqlite3_file_control</c> of the SQLite library Microsoft.Data.Sqlite itself loads (SQLitePCLRaw does not expose it).</summary>
+    /// <summary><c>sqlite3_file_control</c> of the SQLite library Microsoft.Data.Sqlite itself loads (SQLitePCLRaw does
+    /// not expose it).</summary>
     [DllImport("e_sqlite3", EntryPoint = "sqlite3_file_control", CallingConvention = CallingConvention.Cdecl)]
-    private static extern int FileControl(IntPtr db, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int op, IntPtr arg);
+    private static extern int FileControl(IntPtr db, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, int op,
+        IntPtr arg);
 }

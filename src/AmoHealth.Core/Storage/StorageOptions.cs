@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>Where the data lives. Section <c>Storage</c>; PostgreSQL's address is <c>ConnectionStrings:amohealth</c>.</summary>
+/// <summary>Where the data lives. Section <c>Storage</c>; PostgreSQL's address is
+/// <c>ConnectionStrings:amohealth</c>.</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
@@ -13,37 +14,33 @@ public sealed class StorageOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>
-    /// <c>ConnectionStrings:amohealth</c> (an Npgsql connection string), read when <see cref="Provider"/> is
-    /// <c>postgres</c>. Set from the connection strings, not from this section.
-    /// </summary>
+    /// <summary><c>ConnectionStrings:amohealth</c> (an Npgsql connection string), read when <see cref="Provider"/> is
+    /// <c>postgres</c>. Set from the connection strings, not from this section.</summary>
     public string? PostgresConnectionString { get; set; }
 
-    /// <summary>
-    /// Path of the SQLite file (provider <c>sqlite</c>). Default: <c>~/.local/share/amohealth/health_checks.db</c>, outside any
-    /// release directory so a deploy never erases history.
-    /// </summary>
+    /// <summary>Path of the SQLite file (provider <c>sqlite</c>). Default:
+    /// <c>~/.local/share/amohealth/health_checks.db</c>, outside any release directory so a deploy never erases
+    /// history.</summary>
     [Required]
     public string Path { get; set; } = System.IO.Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
+            Environment.SpecialFolderOption.Create),
         "amohealth",
         "health_checks.db");
 
     [Microsoft.Extensions.Options.ValidateObjectMembers(typeof(RetentionOptionsValidator))]
     public RetentionOptions Retention { get; set; } = new();
 
-    /// <summary>
-    /// PostgreSQL only, read by the Prober: a role (e.g. <c>amohealth_api</c>, the Api's login) that gets SELECT on
-    /// every table after each migration, and on every table later migrations create. Empty: no grants.
-    /// </summary>
-    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$", ErrorMessage = "Storage:ReadRole must be a plain PostgreSQL role name (lower-case letters, digits, '_').")]
+    /// <summary>PostgreSQL only, read by the Prober: a role (e.g. <c>amohealth_api</c>, the Api's login) that gets
+    /// SELECT on every table after each migration, and on every table later migrations create. Empty: no
+    /// grants.</summary>
+    [RegularExpression("^[a-z_][a-z0-9_]{0,62}$",
+        ErrorMessage = "Storage:ReadRole must be a plain PostgreSQL role name (lower-case letters, digits, '_').")]
     public string? ReadRole { get; set; }
 
-    /// <summary>
-    /// Opens the file read-only (SQLite refuses every write): the Api's mode. Set by the service, not by
-    /// configuration (AddAmoHealthStorage overrides it). The reader needs neither the folder nor the files writable,
-    /// as long as the writer keeps the <c>-wal</c> and <c>-shm</c> files (see <see cref="SqliteKeepWal"/>).
-    /// </summary>
+    /// <summary>Opens the file read-only (SQLite refuses every write): the Api's mode. Set by the service, not by
+    /// configuration (AddAmoHealthStorage overrides it). The reader needs neither the folder nor the files writable, as
+    /// long as the writer keeps the <c>-wal</c> and <c>-shm</c> files (see <see cref="SqliteKeepWal"/>).</summary>
     public bool ReadOnly { get; set; }
 
     public string ConnectionString =>

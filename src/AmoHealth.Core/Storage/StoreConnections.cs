@@ -4,11 +4,9 @@ using Npgsql;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// Plain connections to the configured store, no ORM: SQLite through Microsoft.Data.Sqlite, PostgreSQL through a
-/// slim Npgsql data source. Both work under NativeAOT. Readers (the Api) get read-only ones; the writer (the
-/// Prober) opens <see cref="StoreSession"/>s.
-/// </summary>
+/// <summary>Plain connections to the configured store, no ORM: SQLite through Microsoft.Data.Sqlite, PostgreSQL through
+/// a slim Npgsql data source. Both work under NativeAOT. Readers (the Api) get read-only ones; the writer (the Prober)
+/// opens <see cref="StoreSession"/>s.</summary>
 public sealed class StoreConnections : IAsyncDisposable
 {
     private readonly Lazy<NpgsqlDataSource> _postgres;
@@ -16,17 +14,16 @@ public sealed class StoreConnections : IAsyncDisposable
     public StoreConnections(StorageOptions options)
     {
         Options = options;
-        _postgres = new(() => new NpgsqlSlimDataSourceBuilder(PostgresConnectionString(options)).EnableArrays().Build());
+        _postgres = new(() =>
+            new NpgsqlSlimDataSourceBuilder(PostgresConnectionString(options)).EnableArrays().Build());
     }
 
     public StorageOptions Options { get; }
 
     public StorageProvider Provider => Options.Provider;
 
-    /// <summary>
-    /// The configured connection string; a reader (the Api) gets sessions PostgreSQL itself keeps read-only,
-    /// the counterpart of SQLite's <c>Mode=ReadOnly</c>.
-    /// </summary>
+    /// <summary>The configured connection string; a reader (the Api) gets sessions PostgreSQL itself keeps read-only,
+    /// the counterpart of SQLite's <c>Mode=ReadOnly</c>.</summary>
     public static string PostgresConnectionString(StorageOptions options)
     {
         var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString);

@@ -21,13 +21,18 @@ public static class StoreExtensions
                 o.ReadOnly = readOnly;
                 o.PostgresConnectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionName);
             })
-            .Validate(o => o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.PostgresConnectionString),
-                $"Storage:Provider is postgres but ConnectionStrings:{StorageOptions.ConnectionName} is empty: set it to the server's Npgsql connection string (Host=...;Database=...;Username=...).")
-            .Validate(o => o.Retention is not null && new RetentionOptionsValidator().Validate(null, o.Retention).Succeeded,
-                "Storage:Retention is invalid: each value must be in range and MinuteDays, RawDays <= HourDays <= DayDays.")
+            .Validate(o =>
+                o.Provider != StorageProvider.Postgres || !string.IsNullOrWhiteSpace(o.PostgresConnectionString),
+                $"Storage:Provider is postgres but ConnectionStrings:{StorageOptions.ConnectionName} is empty: set " +
+                    "it to the server's Npgsql connection string (Host=...;Database=...;Username=...).")
+            .Validate(o =>
+                o.Retention is not null && new RetentionOptionsValidator().Validate(null, o.Retention).Succeeded,
+                "Storage:Retention is invalid: each value must be in range and MinuteDays, RawDays <= HourDays <= " +
+                    "DayDays.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        builder.Services.AddSingleton(sp => new StoreConnections(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        builder.Services.AddSingleton(sp =>
+            new StoreConnections(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddSingleton<SchemaState>();
         builder.Services.AddHealthChecks().AddCheck<SchemaHealthCheck>("database");
         return builder;

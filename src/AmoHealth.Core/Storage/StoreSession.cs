@@ -2,15 +2,15 @@ using System.Data.Common;
 
 namespace AmoHealth.Core.Storage;
 
-/// <summary>
-/// One connection to the store and, for a unit of work, its transaction: every command made through it runs in
-/// that transaction. The writer's (the Prober's) way to the database without an ORM; it works under NativeAOT.
-/// </summary>
+/// <summary>One connection to the store and, for a unit of work, its transaction: every command made through it runs in
+/// that transaction. The writer's (the Prober's) way to the database without an ORM; it works under
+/// NativeAOT.</summary>
 public sealed class StoreSession : IAsyncDisposable
 {
     private readonly bool _ownsConnection;
 
-    public StoreSession(DbConnection connection, DbTransaction? transaction, StorageProvider provider, bool ownsConnection)
+    public StoreSession(DbConnection connection, DbTransaction? transaction, StorageProvider provider,
+        bool ownsConnection)
     {
         Connection = connection;
         Transaction = transaction;

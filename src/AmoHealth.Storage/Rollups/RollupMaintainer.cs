@@ -2,11 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Core.Storage.Rollups;
 
-/// <summary>
-/// Recomputes the minute, hour and day rollups from <c>health_checks</c> (<see cref="RebuildAsync"/>, after an
+/// <summary>Recomputes the minute, hour and day rollups from <c>health_checks</c> (<see cref="RebuildAsync"/>, after an
 /// upgrade from a database that had none or an older format), at migration time, through the same
-/// <see cref="RollupWriter"/> with which the Prober's writer keeps them in step batch by batch.
-/// </summary>
+/// <see cref="RollupWriter"/> with which the Prober's writer keeps them in step batch by batch.</summary>
 public static class RollupMaintainer
 {
     /// <summary>Probe-state key (account "") holding the rollup format version the database was built with.</summary>
@@ -19,9 +17,11 @@ public static class RollupMaintainer
 
     /// <summary>Whether the rollups were built by this version; if not, <see cref="RebuildAsync"/> is due.</summary>
     public static async Task<bool> IsCurrentAsync(AmoHealthDbContext db, CancellationToken cancellationToken) =>
-        await db.ProbeStates.AnyAsync(s => s.Account == string.Empty && s.Key == VersionKey && s.Value == Version, cancellationToken);
+        await db.ProbeStates.AnyAsync(s =>
+            s.Account == string.Empty && s.Key == VersionKey && s.Value == Version, cancellationToken);
 
-    /// <summary>Recomputes every rollup from the raw rows, in chunks, in one transaction, then marks the version.</summary>
+    /// <summary>Recomputes every rollup from the raw rows, in chunks, in one transaction, then marks the
+    /// version.</summary>
     public static async Task RebuildAsync(AmoHealthDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -45,7 +45,8 @@ public static class RollupMaintainer
             after = chunk[^1].Id;
         }
 
-        var marker = await db.ProbeStates.SingleOrDefaultAsync(s => s.Account == string.Empty && s.Key == VersionKey, cancellationToken);
+        var marker = await db.ProbeStates.SingleOrDefaultAsync(s =>
+            s.Account == string.Empty && s.Key == VersionKey, cancellationToken);
         if (marker is null)
         {
             db.ProbeStates.Add(new ProbeStateRecord { Account = string.Empty, Key = VersionKey, Value = Version });

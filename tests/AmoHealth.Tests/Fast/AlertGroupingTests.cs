@@ -5,7 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>One outage of the whole account, whose checks' verdicts arrive at different moments of a cycle, is one message.</summary>
+/// <summary>One outage of the whole account, whose checks' verdicts arrive at different moments of a cycle, is one
+/// message.</summary>
 [Trait("Ring", "Fast")]
 public sealed class AlertGroupingTests
 {
@@ -96,7 +97,8 @@ public sealed class AlertGroupingTests
     private void Check(string checkType, CheckState state, double lastCheck)
     {
         _checks.RemoveAll(c => c.CheckType == checkType);
-        _checks.Add(new CheckStatusRecord { Account = "acme", CheckType = checkType, Status = "up", State = state, LastCheck = (long)lastCheck });
+        _checks.Add(new CheckStatusRecord { Account = "acme", CheckType = checkType, Status = "up", State = state,
+            LastCheck = (long)lastCheck });
     }
 
     private void Down(long startTime, params string[] checkTypes)
@@ -104,7 +106,9 @@ public sealed class AlertGroupingTests
         foreach (var checkType in checkTypes)
         {
             Check(checkType, CheckState.Down, startTime);
-            Alert(checkType, NotificationKinds.Down, new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down, StartTime = startTime });
+            Alert(checkType, NotificationKinds.Down,
+                new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down,
+                StartTime = startTime });
         }
     }
 
@@ -114,12 +118,14 @@ public sealed class AlertGroupingTests
         {
             Check(checkType, CheckState.Up, endTime);
             Alert(checkType, NotificationKinds.Restored,
-                new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down, StartTime = endTime - 60_000, EndTime = endTime });
+                new IncidentRecord { Account = "acme", CheckType = checkType, Kind = Outcome.Down,
+                    StartTime = endTime - 60_000, EndTime = endTime });
         }
     }
 
     private void Alert(string checkType, string kind, IncidentRecord incident) => _outbox.Add(new NotificationRecord
     {
-        Account = "acme", CheckType = checkType, Kind = kind, Incident = incident, Text = $"{kind} {checkType}", CreatedAt = Now, NextAttemptAt = Now,
+        Account = "acme", CheckType = checkType, Kind = kind, Incident = incident, Text = $"{kind} {checkType}",
+            CreatedAt = Now, NextAttemptAt = Now,
     });
 }

@@ -13,7 +13,8 @@ public sealed class AnswerClassifierTests
     [InlineData(200, "application/json", "{}", null, 2_500, Outcome.Degraded, FailureKind.Slow,
         "Slower than the 2000 ms threshold")]
     [InlineData(200, "application/json", "{}", "no lead id", 100, Outcome.Down, FailureKind.WrongAnswer, "no lead id")]
-    [InlineData(200, "application/json", "{}", "no lead id", 2_500, Outcome.Down, FailureKind.WrongAnswer, "no lead id")]
+    [InlineData(200, "application/json", "{}", "no lead id", 2_500, Outcome.Down, FailureKind.WrongAnswer,
+        "no lead id")]
     [InlineData(503, "text/html", "", "HTTP 503", 100, Outcome.Down, FailureKind.HttpStatus, "HTTP 503")]
     [InlineData(404, "application/json", "", "HTTP 404", 100, Outcome.Down, FailureKind.HttpStatus, "HTTP 404")]
     [InlineData(401, "application/json", "", null, 100, Outcome.AuthFailed, FailureKind.TokenRejected,
@@ -55,7 +56,8 @@ public sealed class AnswerClassifierTests
         var classified = AnswerClassifier.Classify(response, r =>
         {
             using var document = System.Text.Json.JsonDocument.Parse(r.Body);
-            return document.RootElement.GetProperty("_embedded").GetProperty("leads").GetArrayLength() > 0 ? null : "no leads";
+            return document.RootElement.GetProperty("_embedded").GetProperty("leads").GetArrayLength() > 0 ? null
+                : "no leads";
         }, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
 
         Assert.Equal((Outcome.Down, FailureKind.WrongAnswer, "HTTP 200 but the answer is not in amoCRM's format"),
@@ -94,7 +96,8 @@ public sealed class AnswerClassifierTests
     [InlineData(HttpRequestError.NameResolutionError, FailureKind.Dns, "DNS: the host name could not be resolved")]
     [InlineData(HttpRequestError.ConnectionError, FailureKind.Connect, "Connect: the connection was refused or reset")]
     [InlineData(HttpRequestError.SecureConnectionError, FailureKind.Tls, "TLS: the secure connection failed")]
-    [InlineData(HttpRequestError.ResponseEnded, FailureKind.Protocol, "The server closed the connection before answering")]
+    [InlineData(HttpRequestError.ResponseEnded, FailureKind.Protocol,
+        "The server closed the connection before answering")]
     [InlineData(HttpRequestError.InvalidResponse, FailureKind.Protocol, "The server sent an invalid HTTP response")]
     [InlineData(HttpRequestError.ProxyTunnelError, FailureKind.Connect, "Request failed: ProxyTunnelError")]
     public void ARequestWithoutAnAnswerSaysWhy(HttpRequestError error, FailureKind kind, string reason) =>
@@ -102,7 +105,8 @@ public sealed class AnswerClassifierTests
 
     [Fact]
     public void NoAnswerWithinTheTimeoutIsATimeout() =>
-        Assert.Equal(new AnswerClassifier.Verdict(Outcome.Down, FailureKind.Timeout, "Timeout: no answer within 400 ms"),
+        Assert.Equal(new AnswerClassifier.Verdict(Outcome.Down, FailureKind.Timeout,
+            "Timeout: no answer within 400 ms"),
             AnswerClassifier.TimedOut(TimeSpan.FromMilliseconds(400)));
 
     [Fact]

@@ -15,10 +15,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Api writes its answers with source-generated JSON only (as the native build must): every answer's type is
-/// known to it, and each is written byte for byte as the reflection serializer wrote it before.
-/// </summary>
+/// <summary>The Api writes its answers with source-generated JSON only (as the native build must): every answer's type
+/// is known to it, and each is written byte for byte as the reflection serializer wrote it before.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ApiJsonTests
 {
@@ -36,8 +34,10 @@ public sealed class ApiJsonTests
     {
         { "status", typeof(IReadOnlyList<CheckStatusDto>), new List<CheckStatusDto>
         {
-            new("main", "GET", "up", "up", "none", 412, 1_765_000_000_000, null, 200, 1_900_000_000_000, 365, null, false),
-            new("ёлка", "HOOK", "down", "timeout", "timeout", null, 1_765_000_030_000, "Нет ответа \"вовремя\" <5 s> & 'ещё'", null, null, null,
+            new("main", "GET", "up", "up", "none", 412, 1_765_000_000_000, null, 200, 1_900_000_000_000, 365, null,
+                false),
+            new("ёлка", "HOOK", "down", "timeout", "timeout", null, 1_765_000_030_000,
+                "Нет ответа \"вовремя\" <5 s> & 'ещё'", null, null, null,
                 "Тестовая сделка пересоздана", true),
         } },
         { "history", typeof(IReadOnlyList<HistoryPoint>), new List<HistoryPoint>

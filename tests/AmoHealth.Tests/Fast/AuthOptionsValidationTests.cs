@@ -6,10 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// Bad sign-in settings stop the Gateway at start naming their key: the ranges on <see cref="AuthOptions"/> and
-/// its own rules, checked by the generated validator (the native build has no reflection-based one).
-/// </summary>
+/// <summary>Bad sign-in settings stop the Gateway at start naming their key: the ranges on <see cref="AuthOptions"/>
+/// and its own rules, checked by the generated validator (the native build has no reflection-based one).</summary>
 [Trait("Ring", "Fast")]
 public sealed class AuthOptionsValidationTests : IDisposable
 {

@@ -5,7 +5,8 @@ using AmoHealth.Core.Live;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>A check's status has one wire shape: an item of <c>/api/status</c> and the <c>data</c> of a live update.</summary>
+/// <summary>A check's status has one wire shape: an item of <c>/api/status</c> and the <c>data</c> of a live
+/// update.</summary>
 [Trait("Ring", "Fast")]
 public sealed class CheckStatusWireTests
 {

@@ -4,10 +4,8 @@ using AmoHealth.Tests.E2E.Browser;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// Rooms small enough to read: no C# file over 250 lines (migrations aside), the dashboard's App within 150, one
-/// definition of success.
-/// </summary>
+/// <summary>Rooms small enough to read: no C# file over 250 lines (migrations aside), the dashboard's App within 150,
+/// one definition of success.</summary>
 [Trait("Ring", "Fast")]
 public sealed class CodeShapeTests
 {

@@ -8,10 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Gateway publishes natively, where JSON is written only through generated contracts: a type missing from
-/// <see cref="GatewayJsonContext"/> would fail there at run time, while a JIT build falls back to reflection.
-/// </summary>
+/// <summary>The Gateway publishes natively, where JSON is written only through generated contracts: a type missing from
+/// <see cref="GatewayJsonContext"/> would fail there at run time, while a JIT build falls back to reflection.</summary>
 [Trait("Ring", "Fast")]
 public sealed class GatewayJsonContractTests : IDisposable
 {

@@ -6,11 +6,9 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The dashboard's copy of the OpenAPI document (its types are generated from it) is the one the Api serves.
+/// <summary>The dashboard's copy of the OpenAPI document (its types are generated from it) is the one the Api serves.
 /// To refresh it: <c>AMOHEALTH_WRITE_OPENAPI=1 dotnet test tests/AmoHealth.Tests --filter OpenApiContractTests</c>,
-/// then <c>npm run gen:api</c> in the ClientApp.
-/// </summary>
+/// then <c>npm run gen:api</c> in the ClientApp.</summary>
 [Trait("Ring", "Fast")]
 public sealed class OpenApiContractTests : IDisposable
 {

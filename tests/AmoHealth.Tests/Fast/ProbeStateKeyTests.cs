@@ -2,7 +2,8 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>Each <c>probe_state</c> key writes and reads its value one way, and the stored texts stay as before.</summary>
+/// <summary>Each <c>probe_state</c> key writes and reads its value one way, and the stored texts stay as
+/// before.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ProbeStateKeyTests
 {
@@ -12,9 +13,12 @@ public sealed class ProbeStateKeyTests
     public void ValuesAreStoredInTheirEarlierTextForms()
     {
         Assert.Equal("1699876543210", ProbeStateKeys.TokenExpires.Format(At));
-        Assert.Equal("1699876543210|lead recreated", ProbeStateKeys.Notice.Format(new StateNotice(At, "lead recreated")));
+        Assert.Equal("1699876543210|lead recreated",
+            ProbeStateKeys.Notice.Format(new StateNotice(At, "lead recreated")));
         Assert.Equal("42", ProbeStateKeys.TestLead.Format(42));
-        Assert.Equal("""{"StageId":142,"Url":"https://x/dp"}""", ProbeStateKeys.DpAction.Format(new DpAction(142, "https://x/dp")));
+        Assert.Equal(
+            """{"StageId":142,"Url":"https://x/dp"}""",
+            ProbeStateKeys.DpAction.Format(new DpAction(142, "https://x/dp")));
         Assert.Equal("channel:email", ProbeStateKeys.Channel("email").Name);
         Assert.Equal("test_lead_id_2", ProbeStateKeys.TestLeadAt(1).Name);
     }
@@ -26,7 +30,8 @@ public sealed class ProbeStateKeyTests
         Assert.Equal(At, watch);
         Assert.True(ProbeStateKeys.Notice.TryParse("1699876543210|a|b", out var notice));
         Assert.Equal(new StateNotice(At, "a|b"), notice);
-        Assert.True(ProbeStateKeys.Channel("email").TryParse("""{"Name":"email","State":"ok","Since":null,"Error":null}""", out var channel));
+        Assert.True(ProbeStateKeys.Channel("email").TryParse(
+            """{"Name":"email","State":"ok","Since":null,"Error":null}""", out var channel));
         Assert.Equal("ok", channel.State);
     }
 

@@ -10,11 +10,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Prober writes its JSON through generated contracts (as a native build must), and each body leaves byte for
-/// byte as the reflection serializer wrote it before: what amoCRM, Mattermost, Telegram and a webhook receive,
-/// and what <c>/api/info</c> reads back from <c>probe_state</c>, does not change.
-/// </summary>
+/// <summary>The Prober writes its JSON through generated contracts (as a native build must), and each body leaves byte
+/// for byte as the reflection serializer wrote it before: what amoCRM, Mattermost, Telegram and a webhook receive, and
+/// what <c>/api/info</c> reads back from <c>probe_state</c>, does not change.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ProberJsonTests
 {

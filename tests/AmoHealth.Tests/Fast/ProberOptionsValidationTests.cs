@@ -7,10 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Prober's settings keep their limits with validation generated at build time: a value out of range (or an
-/// alert rule broken) stops the start naming the key, and good settings pass.
-/// </summary>
+/// <summary>The Prober's settings keep their limits with validation generated at build time: a value out of range (or
+/// an alert rule broken) stops the start naming the key, and good settings pass.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ProberOptionsValidationTests
 {

@@ -5,12 +5,10 @@ using AmoHealth.Prober;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Prober's code calls nothing that trimming or a native build cannot carry (a member marked
+/// <summary>The Prober's code calls nothing that trimming or a native build cannot carry (a member marked
 /// <see cref="RequiresUnreferencedCodeAttribute"/> or <see cref="RequiresDynamicCodeAttribute"/>: reflection-based
-/// JSON, reflection-based options binding and data-annotations validation, a minimal API from a bare delegate).
-/// Read from the compiled code, so it holds on a JIT build too, where the analyzers are off.
-/// </summary>
+/// JSON, reflection-based options binding and data-annotations validation, a minimal API from a bare delegate). Read
+/// from the compiled code, so it holds on a JIT build too, where the analyzers are off.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ProberTrimSafetyTests
 {
@@ -61,10 +59,8 @@ public sealed class ProberTrimSafetyTests
 
     private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
 
-    /// <summary>
-    /// Marked so, outside an expression tree the compiler builds (a LINQ query's lambda): that names its members by
-    /// token, so trimming keeps them, and the analyzers accept it too.
-    /// </summary>
+    /// <summary>Marked so, outside an expression tree the compiler builds (a LINQ query's lambda): that names its
+    /// members by token, so trimming keeps them, and the analyzers accept it too.</summary>
     private static bool NeedsReflection(MethodBase callee) =>
         callee.DeclaringType != typeof(System.Linq.Expressions.Expression) && RequiresReflection(callee);
 

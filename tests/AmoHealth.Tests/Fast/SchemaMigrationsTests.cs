@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Api waits for the migration ids it was built with, without EF Core: a migration added to either provider
-/// and not to <see cref="SchemaMigrations"/> would let it read a schema that is not there yet (or never get ready).
-/// </summary>
+/// <summary>The Api waits for the migration ids it was built with, without EF Core: a migration added to either
+/// provider and not to <see cref="SchemaMigrations"/> would let it read a schema that is not there yet (or never get
+/// ready).</summary>
 [Trait("Ring", "Fast")]
 public sealed class SchemaMigrationsTests
 {

@@ -1,9 +1,8 @@
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// The Prober, the Api and the Gateway are published with NativeAOT, where EF Core does not run: none of them nor Core
-/// (which they share) may use EF Core. EF Core lives in AmoHealth.Storage, which only AmoHealth.Migrator runs.
-/// </summary>
+/// <summary>The Prober, the Api and the Gateway are published with NativeAOT, where EF Core does not run: none of them
+/// nor Core (which they share) may use EF Core. EF Core lives in AmoHealth.Storage, which only AmoHealth.Migrator
+/// runs.</summary>
 [Trait("Ring", "Fast")]
 public sealed class ServicesWithoutEfCoreTests
 {

@@ -2,10 +2,8 @@ using System.Reflection;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>
-/// Every test class sits in the folder of its ring and carries that ring's trait, so
-/// <c>dotnet test --filter Ring=Fast</c> runs the in-process tests in seconds.
-/// </summary>
+/// <summary>Every test class sits in the folder of its ring and carries that ring's trait, so <c>dotnet test --filter
+/// Ring=Fast</c> runs the in-process tests in seconds.</summary>
 [Trait("Ring", "Fast")]
 public sealed class TestRingsTests
 {

@@ -1,11 +1,9 @@
 namespace AmoHealth.Core.Storage.Rollups;
 
-/// <summary>
-/// A mergeable latency histogram with logarithmic buckets: bucket <c>i</c> holds values in
-/// (γ^(i-1), γ^i] with γ = 1.02, so any percentile read from it is within 1 % of the true value, and two
-/// histograms merge by adding counts. Values are whole milliseconds; 0 has its own bucket. Stored as a
-/// small blob of (index delta, count) varint pairs: a minute with two results takes about 6 bytes.
-/// </summary>
+/// <summary>A mergeable latency histogram with logarithmic buckets: bucket <c>i</c> holds values in (γ^(i-1), γ^i] with
+/// γ = 1.02, so any percentile read from it is within 1 % of the true value, and two histograms merge by adding counts.
+/// Values are whole milliseconds; 0 has its own bucket. Stored as a small blob of (index delta, count) varint pairs: a
+/// minute with two results takes about 6 bytes.</summary>
 public sealed class LatencyHistogram
 {
     public const double Gamma = 1.02;
@@ -94,7 +92,8 @@ public sealed class LatencyHistogram
 
     private void Add(int index, long count)
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, index, out var existed) += count;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counts, index,
+            out var existed) += count;
         if (!existed)
         {
             _sortedKeys = null;

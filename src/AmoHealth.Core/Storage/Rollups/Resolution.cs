@@ -30,7 +30,8 @@ public static class Resolutions
         _ => "rollup_day",
     };
 
-    public static RollupRecord Create(this Resolution resolution, string account, string checkType, long bucket) => resolution switch
+    public static RollupRecord Create(this Resolution resolution, string account, string checkType, long bucket) =>
+        resolution switch
     {
         Resolution.Minute => new MinuteRollup { Account = account, CheckType = checkType, Bucket = bucket },
         Resolution.Hour => new HourRollup { Account = account, CheckType = checkType, Bucket = bucket },

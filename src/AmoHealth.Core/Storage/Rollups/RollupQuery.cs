@@ -4,10 +4,8 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Storage.Rollups;
 
-/// <summary>
-/// Reads windows from the rollups: a window is covered by whole days, then whole hours, then minutes at its
-/// edges, so a 30-day window reads about a thousand small rows for five checks instead of 432,000 results.
-/// </summary>
+/// <summary>Reads windows from the rollups: a window is covered by whole days, then whole hours, then minutes at its
+/// edges, so a 30-day window reads about a thousand small rows for five checks instead of 432,000 results.</summary>
 public static class RollupQuery
 {
     public readonly record struct Segment(Resolution Resolution, long From, long To);
@@ -32,17 +30,20 @@ public static class RollupQuery
 
     /// <summary>Each account's check merged over the window. The connection is opened here if it is closed.</summary>
     public static async Task<IReadOnlyList<SeriesSummary>> SummarizeAsync(
-        DbConnection connection, long from, long to, string? account, string? checkType, RetentionOptions retention, long now,
+        DbConnection connection, long from, long to, string? account, string? checkType, RetentionOptions retention,
+        long now,
         CancellationToken cancellationToken)
     {
         var series = new Dictionary<(string, string), SeriesSummary>();
         foreach (var segment in Cover(from, to, retention, now))
         {
-            await foreach (var rollup in LevelAsync(connection, segment.Resolution, segment.From, segment.To, account, checkType, cancellationToken))
+            await foreach (var rollup in LevelAsync(connection, segment.Resolution, segment.From, segment.To, account,
+                checkType, cancellationToken))
             {
                 if (!series.TryGetValue((rollup.Account, rollup.CheckType), out var summary))
                 {
-                    series[(rollup.Account, rollup.CheckType)] = summary = new SeriesSummary(rollup.Account, rollup.CheckType);
+                    series[(rollup.Account, rollup.CheckType)] = summary = new SeriesSummary(rollup.Account,
+                        rollup.CheckType);
                 }
 
                 summary.Merge(rollup);
@@ -52,12 +53,10 @@ public static class RollupQuery
         return [.. series.Values];
     }
 
-    /// <summary>
-    /// One level's rows with buckets in [from, to), in no particular order, streamed as they are read: a caller
-    /// folds them into its aggregates, so a long window of many accounts never sits in memory row by row. A plain
-    /// command: thousands of small rows come back in a third of the time entity materialization takes. No ORDER
-    /// BY: it makes SQLite walk the whole primary key instead of the rows in range.
-    /// </summary>
+    /// <summary>One level's rows with buckets in [from, to), in no particular order, streamed as they are read: a
+    /// caller folds them into its aggregates, so a long window of many accounts never sits in memory row by row. A
+    /// plain command: thousands of small rows come back in a third of the time entity materialization takes. No ORDER
+    /// BY: it makes SQLite walk the whole primary key instead of the rows in range.</summary>
     public static async IAsyncEnumerable<RollupRow> LevelAsync(
         DbConnection connection, Resolution resolution, long from, long to, string? account, string? checkType,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -66,7 +65,8 @@ public static class RollupQuery
         try
         {
             var sql = new StringBuilder(
-                $"SELECT account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, histogram FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
+                "SELECT account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, " +
+                    $"histogram FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
             await using var command = connection.Command(string.Empty).With("@from", from).With("@to", to)
                 .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
             command.CommandText = sql.ToString();
@@ -74,8 +74,10 @@ public static class RollupQuery
             while (await reader.ReadAsync(cancellationToken))
             {
                 yield return new RollupRow(
-                    reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.GetInt64(6), reader.GetNullableInt32(7), reader.GetNullableInt32(8), (byte[])reader.GetValue(9));
+                    reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3),
+                    reader.GetInt32(4), reader.GetInt32(5),
+                    reader.GetInt64(6), reader.GetNullableInt32(7), reader.GetNullableInt32(8),
+                    (byte[])reader.GetValue(9));
             }
         }
         finally
@@ -99,9 +101,11 @@ public static class RollupQuery
         var opened = await connection.EnsureOpenAsync(cancellationToken);
         try
         {
-            var range = new StringBuilder("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour WHERE bucket >= @from AND bucket < @to");
+            var range = new StringBuilder("SELECT MIN(first_id), MAX(last_id) FROM rollup_hour WHERE bucket >= @from " +
+                "AND bucket < @to");
             long? first, last;
-            await using (var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(from)).With("@to", to)
+            await using (var command = connection.Command(string.Empty).With("@from", Resolution.Hour.Floor(from))
+                .With("@to", to)
                 .Filter(range, "account", "@account", account).Filter(range, "check_type", "@check", checkType))
             {
                 command.CommandText = range.ToString();
@@ -118,8 +122,10 @@ public static class RollupQuery
             var sql = new StringBuilder(
                 "SELECT id, \"timestamp\", check_type, status, response_time, error_message, account, outcome, " +
                 "http_status, dns_ms, connect_ms, tls_ms, ttfb_ms, failure_kind " +
-                "FROM health_checks WHERE id >= @first AND id <= @last AND \"timestamp\" >= @from AND \"timestamp\" < @to");
-            await using var raw = connection.Command(string.Empty).With("@first", first).With("@last", last).With("@from", from).With("@to", to)
+                "FROM health_checks WHERE id >= @first AND id <= @last AND \"timestamp\" >= @from AND \"timestamp\" " +
+                    "< @to");
+            await using var raw = connection.Command(string.Empty).With("@first", first).With("@last", last)
+                .With("@from", from).With("@to", to)
                 .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
             if (after is { } id)
             {
@@ -159,7 +165,8 @@ public static class RollupQuery
         }
     }
 
-    private static void Split(Resolution level, long start, long end, List<Segment> segments, RetentionOptions retention, long now)
+    private static void Split(Resolution level, long start, long end, List<Segment> segments,
+        RetentionOptions retention, long now)
     {
         if (start >= end)
         {

@@ -1,12 +1,10 @@
 namespace AmoHealth.Core.Storage.Rollups;
 
-/// <summary>
-/// The results of one account's check within one bucket (tables <c>rollup_minute</c>, <c>rollup_hour</c>,
-/// <c>rollup_day</c>): counts, response-time sum/min/max and a <see cref="LatencyHistogram"/>, all
-/// mergeable, so any window's uptime and percentiles come from a few rows instead of raw results.
-/// <see cref="FirstId"/>/<see cref="LastId"/> bound the raw rows' ids, which are in write order, so raw
-/// results are found by id range without a second index on <c>health_checks</c>.
-/// </summary>
+/// <summary>The results of one account's check within one bucket (tables <c>rollup_minute</c>, <c>rollup_hour</c>,
+/// <c>rollup_day</c>): counts, response-time sum/min/max and a <see cref="LatencyHistogram"/>, all mergeable, so any
+/// window's uptime and percentiles come from a few rows instead of raw results.
+/// <see cref="FirstId"/>/<see cref="LastId"/> bound the raw rows' ids, which are in write order, so raw results are
+/// found by id range without a second index on <c>health_checks</c>.</summary>
 public abstract class RollupRecord
 {
     public required string Account { get; set; }

@@ -2,4 +2,5 @@ namespace AmoHealth.Core.Storage.Rollups;
 
 /// <summary>One rollup row as read for a query.</summary>
 public sealed record RollupRow(
-    string Account, string CheckType, long Bucket, int Count, int UpCount, int TimedCount, long SumMs, int? MinMs, int? MaxMs, byte[] Histogram);
+    string Account, string CheckType, long Bucket, int Count, int UpCount, int TimedCount, long SumMs, int? MinMs,
+    int? MaxMs, byte[] Histogram);

@@ -2,15 +2,14 @@ using AmoHealth.Core.Checks;
 
 namespace AmoHealth.Core.Storage.Rollups;
 
-/// <summary>
-/// Keeps the minute, hour and day rollups in step with <c>health_checks</c>, in plain SQL: called by the single
-/// writer inside the transaction that stores the raw rows, so rollups and raw rows never disagree, even after a
-/// crash. Each touched bucket is read, merged in memory (counts, id range, histogram) and written back with an
-/// upsert on its key (account, check_type, bucket).
-/// </summary>
+/// <summary>Keeps the minute, hour and day rollups in step with <c>health_checks</c>, in plain SQL: called by the
+/// single writer inside the transaction that stores the raw rows, so rollups and raw rows never disagree, even after a
+/// crash. Each touched bucket is read, merged in memory (counts, id range, histogram) and written back with an upsert
+/// on its key (account, check_type, bucket).</summary>
 public static class RollupWriter
 {
-    private const string Columns = "account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, first_id, last_id, histogram";
+    private const string Columns = "account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, " +
+        "max_ms, first_id, last_id, histogram";
 
     /// <summary>
     /// Merges stored rows (their ids assigned) into every level. Only amoCRM's verdicts
@@ -18,7 +17,8 @@ public static class RollupWriter
     /// uptime and latency; the rest only widen the buckets' id ranges.
     /// </summary>
     public static async Task AddAsync(
-        StoreSession session, IReadOnlyCollection<HealthCheckRecord> rows, CancellationToken cancellationToken, IReadOnlySet<HealthCheckRecord>? ownFaults = null)
+        StoreSession session, IReadOnlyCollection<HealthCheckRecord> rows, CancellationToken cancellationToken,
+        IReadOnlySet<HealthCheckRecord>? ownFaults = null)
     {
         if (rows.Count == 0)
         {
@@ -30,7 +30,8 @@ public static class RollupWriter
         {
             var groups = rows.GroupBy(r => (r.Account, r.CheckType, Bucket: resolution.Floor(r.Timestamp))).ToList();
             var existing = await ReadAsync(
-                session, resolution, accounts, groups.Min(g => g.Key.Bucket), groups.Max(g => g.Key.Bucket), cancellationToken);
+                session, resolution, accounts, groups.Min(g => g.Key.Bucket), groups.Max(g => g.Key.Bucket),
+                cancellationToken);
 
             foreach (var group in groups)
             {
@@ -58,10 +59,12 @@ public static class RollupWriter
 
     /// <summary>The level's rows of these accounts within [first, last], by key.</summary>
     private static async Task<Dictionary<(string Account, string CheckType, long Bucket), RollupRecord>> ReadAsync(
-        StoreSession session, Resolution resolution, IReadOnlyList<string> accounts, long first, long last, CancellationToken cancellationToken)
+        StoreSession session, Resolution resolution, IReadOnlyList<string> accounts, long first, long last,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(string.Empty).With("@first", first).With("@last", last);
-        command.CommandText = $"SELECT {Columns} FROM {resolution.Table()} WHERE bucket >= @first AND bucket <= @last AND account IN "
+        command.CommandText = $"SELECT {Columns} FROM {resolution.Table()} "
+            + "WHERE bucket >= @first AND bucket <= @last AND account IN "
             + command.InList("@a", accounts);
         var found = new Dictionary<(string, string, long), RollupRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -83,13 +86,18 @@ public static class RollupWriter
         return found;
     }
 
-    private static async Task UpsertAsync(StoreSession session, Resolution resolution, RollupRecord rollup, CancellationToken cancellationToken)
+    private static async Task UpsertAsync(StoreSession session, Resolution resolution, RollupRecord rollup,
+        CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                $"INSERT INTO {resolution.Table()} ({Columns}) VALUES (@account, @check_type, @bucket, @count, @up_count, @timed_count, @sum_ms, "
-                + "@min_ms, @max_ms, @first_id, @last_id, @histogram) ON CONFLICT (account, check_type, bucket) DO UPDATE SET "
-                + "count = excluded.count, up_count = excluded.up_count, timed_count = excluded.timed_count, sum_ms = excluded.sum_ms, "
-                + "min_ms = excluded.min_ms, max_ms = excluded.max_ms, first_id = excluded.first_id, last_id = excluded.last_id, "
+                $"INSERT INTO {resolution.Table()} ({Columns}) "
+                + "VALUES (@account, @check_type, @bucket, @count, @up_count, @timed_count, @sum_ms, "
+                + "@min_ms, @max_ms, @first_id, @last_id, @histogram) "
+                + "ON CONFLICT (account, check_type, bucket) DO UPDATE SET "
+                + "count = excluded.count, up_count = excluded.up_count, timed_count = excluded.timed_count, "
+                + "sum_ms = excluded.sum_ms, "
+                + "min_ms = excluded.min_ms, max_ms = excluded.max_ms, first_id = excluded.first_id, "
+                + "last_id = excluded.last_id, "
                 + "histogram = excluded.histogram")
             .With("@account", rollup.Account)
             .With("@check_type", rollup.CheckType)

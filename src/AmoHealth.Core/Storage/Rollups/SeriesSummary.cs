@@ -19,7 +19,8 @@ public sealed class SeriesSummary(string account, string checkType)
 
     public int? MaxMs { get; private set; }
 
-    /// <summary>Rollup histograms kept unmerged at most: a long window folds them in as it goes, so memory stays flat.</summary>
+    /// <summary>Rollup histograms kept unmerged at most: a long window folds them in as it goes, so memory stays
+    /// flat.</summary>
     public const int MaxUnmerged = 16;
 
     private readonly LatencyHistogram _histogram = new();
@@ -37,10 +38,8 @@ public sealed class SeriesSummary(string account, string checkType)
 
     public int? Average => TimedCount == 0 ? null : (int)Math.Round((double)SumMs / TimedCount);
 
-    /// <summary>
-    /// A nearest-rank percentile: exact when its rank is the first or last (then it is the exact min or
-    /// max, as p95 of fewer than 20 results is), else from the histogram (within 1 %), kept inside min and max.
-    /// </summary>
+    /// <summary>A nearest-rank percentile: exact when its rank is the first or last (then it is the exact min or max,
+    /// as p95 of fewer than 20 results is), else from the histogram (within 1 %), kept inside min and max.</summary>
     public int? Percentile(double p)
     {
         if (TimedCount == 0)

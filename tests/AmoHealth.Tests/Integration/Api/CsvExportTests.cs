@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// A CSV export at a slow client's pace: the SQLite WAL stays bounded while the Prober writes, and one client
-/// runs only so many exports at once.
-/// </summary>
+/// <summary>A CSV export at a slow client's pace: the SQLite WAL stays bounded while the Prober writes, and one client
+/// runs only so many exports at once.</summary>
 [Trait("Ring", "Integration")]
 public sealed class CsvExportTests : IDisposable
 {

@@ -42,7 +42,8 @@ public sealed class FailureKindTests : IDisposable
 
         await using var api = new ApiHost(_database.Path, redis: null);
         var client = api.CreateClient();
-        var status = JsonDocument.Parse(await client.GetStringAsync("/api/status")).RootElement.EnumerateArray().Single();
+        var status = JsonDocument.Parse(await client.GetStringAsync("/api/status")).RootElement.EnumerateArray()
+            .Single();
         Assert.Equal("dns", status.GetProperty("failureKind").GetString());
         Assert.Equal("DNS: no such host", status.GetProperty("errorMessage").GetString());
         var history = JsonDocument.Parse(await client.GetStringAsync("/api/history?hours=1")).RootElement;
@@ -73,7 +74,8 @@ public sealed class FailureKindTests : IDisposable
 
             db.CheckStatuses.Add(new CheckStatusRecord
             {
-                Account = "acme", CheckType = CheckType.Get, Status = "down", Outcome = Outcome.AuthFailed, LastCheck = at,
+                Account = "acme", CheckType = CheckType.Get, Status = "down", Outcome = Outcome.AuthFailed,
+                    LastCheck = at,
             });
             await db.SaveChangesAsync();
         }
@@ -83,9 +85,11 @@ public sealed class FailureKindTests : IDisposable
         Assert.Equal("token_rejected", Assert.Single(missed!).Data.FailureKind);
         await using var api = new ApiHost(_database.Path, redis: null);
         var client = api.CreateClient();
-        var status = JsonDocument.Parse(await client.GetStringAsync("/api/status")).RootElement.EnumerateArray().Single();
+        var status = JsonDocument.Parse(await client.GetStringAsync("/api/status")).RootElement.EnumerateArray()
+            .Single();
         Assert.Equal("token_rejected", status.GetProperty("failureKind").GetString());
         var history = JsonDocument.Parse(await client.GetStringAsync("/api/history?hours=1")).RootElement;
-        Assert.All(history.EnumerateArray(), p => Assert.Equal("token_rejected", p.GetProperty("failureKind").GetString()));
+        Assert.All(history.EnumerateArray(), p =>
+            Assert.Equal("token_rejected", p.GetProperty("failureKind").GetString()));
     }
 }

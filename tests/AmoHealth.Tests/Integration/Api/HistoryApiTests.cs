@@ -78,7 +78,8 @@ public sealed class HistoryApiTests : SeededApiTests
         Assert.StartsWith("timestamp,time,account,check_type,status,outcome,response_time", lines[0]);
         Assert.Equal(1_000 + 10 + 1, lines.Length - 1);
         // failure_kind is the last column: a row stored without one reads as its outcome's kind.
-        Assert.Contains(lines, l => l.EndsWith(",\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",http_status", StringComparison.Ordinal)
+        Assert.Contains(lines, l =>
+            l.EndsWith(",\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",http_status", StringComparison.Ordinal)
             && l.Contains(",POST,down,down,,500,"));
     }
 

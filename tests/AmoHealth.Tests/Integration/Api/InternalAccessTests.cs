@@ -3,10 +3,8 @@ using AmoHealth.Tests.Infrastructure;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// The Api and the Prober answer only their Gateway once a secret is set, and refuse to listen beyond loopback without
-/// one.
-/// </summary>
+/// <summary>The Api and the Prober answer only their Gateway once a secret is set, and refuse to listen beyond loopback
+/// without one.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class InternalAccessTests

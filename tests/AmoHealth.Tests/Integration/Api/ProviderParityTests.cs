@@ -8,10 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// The Api reads SQLite and PostgreSQL with its own plain commands: the same stored history gives the same bytes
-/// on both, for every read endpoint (status, history raw and rolled up, CSV, stats, incidents, info).
-/// </summary>
+/// <summary>The Api reads SQLite and PostgreSQL with its own plain commands: the same stored history gives the same
+/// bytes on both, for every read endpoint (status, history raw and rolled up, CSV, stats, incidents, info).</summary>
 [Trait("Ring", "Integration")]
 public sealed class ProviderParityTests : IDisposable
 {
@@ -82,10 +80,8 @@ public sealed class ProviderParityTests : IDisposable
         return answers;
     }
 
-    /// <summary>
-    /// Ten hours of GET (every 10th down), an hour of WEB, another account, incidents of three kinds, the Prober's
-    /// facts.
-    /// </summary>
+    /// <summary>Ten hours of GET (every 10th down), an hour of WEB, another account, incidents of three kinds, the
+    /// Prober's facts.</summary>
     private static async Task SeedAsync(IDbContextFactory<AmoHealthDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync();

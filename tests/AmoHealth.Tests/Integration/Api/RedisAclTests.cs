@@ -5,10 +5,9 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// The Redis users README's multi-host section gives (read from README itself): the Prober's user publishes and
-/// relays, the Api's user hears the status channel and cannot publish, and both connect with the options shown.
-/// </summary>
+/// <summary>The Redis users README's multi-host section gives (read from README itself): the Prober's user publishes
+/// and relays, the Api's user hears the status channel and cannot publish, and both connect with the options
+/// shown.</summary>
 [Trait("Ring", "Integration")]
 public sealed class RedisAclTests : IAsyncLifetime
 {

@@ -9,11 +9,9 @@ using StackExchange.Redis;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// Anyone who can publish on Redis sends garbage, half messages, a megabyte and well-formed lies on every channel
-/// the services use: a Prober on PostgreSQL (which also listens for relayed webhooks) and an Api on the same store
-/// keep probing, storing and streaming, no lie reaches a browser, and the drops are counted.
-/// </summary>
+/// <summary>Anyone who can publish on Redis sends garbage, half messages, a megabyte and well-formed lies on every
+/// channel the services use: a Prober on PostgreSQL (which also listens for relayed webhooks) and an Api on the same
+/// store keep probing, storing and streaming, no lie reaches a browser, and the drops are counted.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class RedisGarbageTests : IAsyncLifetime

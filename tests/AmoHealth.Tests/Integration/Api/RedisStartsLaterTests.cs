@@ -8,10 +8,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace AmoHealth.Tests.Integration.Api;
 
-/// <summary>
-/// Redis is down when the services start (a reboot where it comes up last): a Prober on PostgreSQL and an Api
-/// start, probe, store and answer REST without it, and live updates reach the stream once Redis appears.
-/// </summary>
+/// <summary>Redis is down when the services start (a reboot where it comes up last): a Prober on PostgreSQL and an Api
+/// start, probe, store and answer REST without it, and live updates reach the stream once Redis appears.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class RedisStartsLaterTests : IAsyncLifetime

@@ -99,7 +99,8 @@ public sealed class SilenceClusterTests : IAsyncLifetime
         return new SilenceWatch(new StoreConnections(_database.Options),
             new SchemaState(new StoreConnections(_database.Options)),
             Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }), configuration,
-            ApiChannels.With(new Uri(_mattermost.BaseUri, "/hooks/demo")), _time, NullLogger<SilenceWatch>.Instance, redis);
+            ApiChannels.With(new Uri(_mattermost.BaseUri, "/hooks/demo")), _time, NullLogger<SilenceWatch>.Instance,
+            redis);
     }
 
     private async Task SetLastCheckAsync(long at)

@@ -139,9 +139,11 @@ public sealed class SilenceTests : IAsyncLifetime
         var webhook = new RecordingNotifier("webhook");
         var telegram = new FailingNotifier("telegram", failures: 1);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Alerts:Language", "en")]).Build();
-        var watch = new SilenceWatch(new StoreConnections(_database.Options), new SchemaState(new StoreConnections(_database.Options)),
+        var watch = new SilenceWatch(new StoreConnections(_database.Options),
+            new SchemaState(new StoreConnections(_database.Options)),
             Options.Create(new DashboardOptions { CheckIntervalMs = 30_000 }), configuration,
-            ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo"), webhook, telegram), time, NullLogger<SilenceWatch>.Instance);
+            ApiChannels.With(new Uri(mattermost.BaseUri, "/hooks/demo"), webhook, telegram), time,
+            NullLogger<SilenceWatch>.Instance);
 
         time.Advance(TimeSpan.FromMinutes(2));
         await watch.CheckAsync(CancellationToken.None);

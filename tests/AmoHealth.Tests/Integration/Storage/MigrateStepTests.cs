@@ -10,11 +10,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
-/// <summary>
-/// Migrations are a step of their own (AmoHealth.Migrator, systemd's amohealth-migrate unit, the AppHost's first
-/// resource):
-/// it applies the schema and exits, and the Prober never migrates; a Prober that meets an unmigrated store waits.
-/// </summary>
+/// <summary>Migrations are a step of their own (AmoHealth.Migrator, systemd's amohealth-migrate unit, the AppHost's
+/// first resource): it applies the schema and exits, and the Prober never migrates; a Prober that meets an unmigrated
+/// store waits.</summary>
 [Trait("Ring", "Integration")]
 [Collection(ProberProcessCollection.Name)]
 public sealed class MigrateStepTests : IDisposable

@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Tests.Integration.Storage;
 
-/// <summary>
-/// The Api reads the SQLite file as a user that can write neither the file nor its folder (production: folder
-/// 2750 and files 0640, owner amohealth, the Api in the group): as the Prober writes, and after it stops cleanly.
-/// </summary>
+/// <summary>The Api reads the SQLite file as a user that can write neither the file nor its folder (production: folder
+/// 2750 and files 0640, owner amohealth, the Api in the group): as the Prober writes, and after it stops
+/// cleanly.</summary>
 [Trait("Ring", "Integration")]
 public sealed class UnwritableSqliteTests : IDisposable
 {
