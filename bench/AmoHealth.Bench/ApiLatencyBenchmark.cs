@@ -11,7 +11,8 @@ public static class ApiLatencyBenchmark
 {
     private static readonly string[] Paths =
     [
-        "/api/status", "/api/history?hours=1", "/api/history?hours=24", "/api/history?hours=168", "/api/history?hours=720",
+        "/api/status", "/api/history?hours=1", "/api/history?hours=24", "/api/history?hours=168",
+            "/api/history?hours=720",
         "/api/stats?hours=24", "/api/stats?hours=720", "/api/incidents?limit=50",
     ];
 

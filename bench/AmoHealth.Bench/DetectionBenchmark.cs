@@ -60,7 +60,8 @@ public static class DetectionBenchmark
         await control.DeleteAsync("/__sim/faults");
         if (delivery)
         {
-            (await control.PutAsJsonAsync("/__sim/dp", new { statusId = 7000102, url = $"{receiver}/hooks/amocrm/{secret}?account=bench&probe=dp" }))
+            (await control.PutAsJsonAsync("/__sim/dp",
+                new { statusId = 7000102, url = $"{receiver}/hooks/amocrm/{secret}?account=bench&probe=dp" }))
                 .EnsureSuccessStatusCode();
         }
 
@@ -82,18 +83,23 @@ public static class DetectionBenchmark
             if (delivery)
             {
                 // Dropped deliveries: amoCRM answers the writes but no webhook arrives.
-                (await control.PostAsJsonAsync("/__sim/faults", new { endpoint = "webhooks", mode = "reset" })).EnsureSuccessStatusCode();
-                (await control.PostAsJsonAsync("/__sim/faults", new { endpoint = "dp", mode = "reset" })).EnsureSuccessStatusCode();
+                (await control.PostAsJsonAsync("/__sim/faults",
+                    new { endpoint = "webhooks", mode = "reset" })).EnsureSuccessStatusCode();
+                (await control.PostAsJsonAsync("/__sim/faults",
+                    new { endpoint = "dp", mode = "reset" })).EnsureSuccessStatusCode();
                 foreach (var check in new[] { "(HOOK)", "(DP)" })
                 {
-                    var at = await WaitForAsync(control, "🔴", injectedAt, TimeSpan.FromMilliseconds(intervalMs + deadlineMs + 60_000), check);
+                    var at = await WaitForAsync(control, "🔴", injectedAt,
+                        TimeSpan.FromMilliseconds(intervalMs + deadlineMs + 60_000), check);
                     detections.Add((at - injectedAt) / 1000.0);
                 }
             }
             else
             {
-                (await control.PostAsJsonAsync("/__sim/faults", new { endpoint = "all", status = 503 })).EnsureSuccessStatusCode();
-                var downAt = await WaitForAsync(control, "🔴", injectedAt, TimeSpan.FromMilliseconds(intervalMs + 60_000));
+                (await control.PostAsJsonAsync("/__sim/faults",
+                    new { endpoint = "all", status = 503 })).EnsureSuccessStatusCode();
+                var downAt =
+                    await WaitForAsync(control, "🔴", injectedAt, TimeSpan.FromMilliseconds(intervalMs + 60_000));
                 detections.Add((downAt - injectedAt) / 1000.0);
             }
 
@@ -129,7 +135,8 @@ public static class DetectionBenchmark
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<long> WaitForAsync(HttpClient control, string emoji, long after, TimeSpan limit, string? naming = null)
+    private static async Task<long> WaitForAsync(HttpClient control, string emoji, long after, TimeSpan limit,
+        string? naming = null)
     {
         var deadline = DateTimeOffset.UtcNow + limit;
         while (DateTimeOffset.UtcNow < deadline)

@@ -21,7 +21,9 @@ public static class FanoutBenchmark
         await using var rss = Rss.Watch(args.Values.GetValueOrDefault("pids"));
         var idle = rss.Now();
 
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        using var http =
+            new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = gateway,
             Timeout = Timeout.InfiniteTimeSpan,
@@ -31,7 +33,8 @@ public static class FanoutBenchmark
         var ready = 0;
         var streams = Enumerable.Range(0, clients).Select(async _ =>
         {
-            using var response = await http.GetAsync("/api/stream", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            using var response =
+                await http.GetAsync("/api/stream", HttpCompletionOption.ResponseHeadersRead, stop.Token);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
             var counted = false;
@@ -43,7 +46,8 @@ public static class FanoutBenchmark
                     Interlocked.Increment(ref ready);
                 }
 
-                if (line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"account\":\"bench-", StringComparison.Ordinal))
+                if (line.StartsWith("data: ", StringComparison.Ordinal)
+                    && line.Contains("\"account\":\"bench-", StringComparison.Ordinal))
                 {
                     var received = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     using var json = JsonDocument.Parse(line.AsMemory(6));
@@ -72,8 +76,11 @@ public static class FanoutBenchmark
             {
                 // The Api passes on only what a Prober could have sent (LiveSchema): Unix times, a result id.
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                var update = StatusUpdate.Create($"bench-{i}", "GET", Core.Checks.Outcome.Up, 100, now, null, now, resultId: i + 1);
-                await subscriber.PublishAsync(RedisChannel.Literal(LiveChannels.Status), JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
+                var update =
+                    StatusUpdate.Create($"bench-{i}", "GET", Core.Checks.Outcome.Up, 100, now, null, now,
+                        resultId: i + 1);
+                await subscriber.PublishAsync(RedisChannel.Literal(LiveChannels.Status),
+                    JsonSerializer.Serialize(update, LiveJsonContext.Default.StatusUpdate));
                 await Task.Delay(200);
             }
         }

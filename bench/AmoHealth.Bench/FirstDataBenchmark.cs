@@ -29,9 +29,12 @@ public static class FirstDataBenchmark
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
             var page = await context.NewPageAsync();
             long bytes = 0;
-            page.Response += (_, response) => bytes += response.Headers.TryGetValue("content-length", out var length) && long.TryParse(length, out var n) ? n : 0;
+            page.Response += (_, response) => bytes += response.Headers.TryGetValue("content-length", out var length)
+                && long.TryParse(length, out var n) ? n : 0;
             await page.GotoAsync(gateway);
-            await page.Locator("[data-check][data-tone='ok'], [data-check][data-tone='warn'], [data-check][data-tone='bad']").First
+            await page.Locator(
+                    "[data-check][data-tone='ok'], [data-check][data-tone='warn'], [data-check][data-tone='bad']")
+                .First
                 .WaitForAsync(new() { Timeout = 30_000 });
             times.Add(await page.EvaluateAsync<double>("() => performance.now()"));
             transferred = bytes;

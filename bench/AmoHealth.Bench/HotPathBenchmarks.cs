@@ -67,7 +67,9 @@ public class HotPaths
     public static int Run(BenchArgs args)
     {
         var config = ManualConfig.CreateMinimumViable()
-            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithIterationCount(args.Int("iterations", 5)))
+            .AddJob(Job.ShortRun
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithIterationCount(args.Int("iterations", 5)))
             .WithOptions(ConfigOptions.DisableLogFile);
         var summary = BenchmarkRunner.Run<HotPaths>(config);
         foreach (var report in summary.Reports)

@@ -5,8 +5,8 @@ namespace AmoHealth.Bench;
 /// <summary>
 /// Resident memory of the running services (<c>--pids name:pid,...</c>), sampled every 100 ms for
 /// <c>--seconds</c>: per process and in total, median and maximum; and at the end the proportional set size
-/// (RSS counts the shared .NET framework files once per process; PSS shares them out). <c>--label</c> names the situation
-/// (idle at the seed's load, under API load, 50 accounts).
+/// (RSS counts the shared .NET framework files once per process; PSS shares them out).
+/// <c>--label</c> names the situation (idle at the seed's load, under API load, 50 accounts).
 /// </summary>
 public static class MemoryBenchmark
 {
@@ -31,7 +31,8 @@ public static class MemoryBenchmark
             benchmark = "memory_rss_mib",
             label,
             seconds,
-            median = names.ToDictionary(n => n, n => Math.Round(Stats.Percentile(samples.Select(s => s[n]).Order().ToList(), 50), 1)),
+            median = names.ToDictionary(n => n,
+                n => Math.Round(Stats.Percentile(samples.Select(s => s[n]).Order().ToList(), 50), 1)),
             max = names.ToDictionary(n => n, n => samples.Max(s => s[n])),
             total_median = Math.Round(Stats.Percentile(totals, 50), 1),
             total_max = Math.Round(totals[^1], 1),

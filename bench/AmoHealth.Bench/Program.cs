@@ -22,15 +22,19 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: AmoHealth.Bench overhead [--samples N] [--delay-ms D]");
     Console.Error.WriteLine("       AmoHealth.Bench throughput --simulator URL --token T [--accounts N] [--seconds S]");
-    Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS] [--mode api|delivery]");
+    Console.Error.WriteLine("       AmoHealth.Bench detection --simulator URL --token T [--trials N] [--interval-ms MS]"
+        + " [--mode api|delivery]");
     Console.Error.WriteLine("       AmoHealth.Bench storage --db PATH [--accounts N] [--days D]");
     Console.Error.WriteLine("       AmoHealth.Bench api --api URL [--requests N] [--label L] [--account NAME]");
-    Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M] [--pids name:pid,...]");
+    Console.Error.WriteLine("       AmoHealth.Bench fanout --gateway URL --redis HOST:PORT [--clients N] [--messages M]"
+        + " [--pids name:pid,...]");
     Console.Error.WriteLine("       AmoHealth.Bench memory --pids name:pid,... [--seconds S] [--label L]");
     Console.Error.WriteLine("       AmoHealth.Bench hotpaths [--iterations N]");
     Console.Error.WriteLine("       AmoHealth.Bench firstdata --gateway URL [--runs N]");
     Console.Error.WriteLine("       AmoHealth.Bench signin --gateway URL [--clients N] [--samples N]");
-    Console.Error.WriteLine("       AmoHealth.Bench startup --name N --exe PATH --url HEALTH_URL [--runs N] [--poll-ms MS]");
-    Console.Error.WriteLine("       AmoHealth.Bench scale --pg CONNECTION --kill-pid PID [--accounts N] [--probers N] [--interval-ms MS] [--warm S] [--seconds S]");
+    Console.Error.WriteLine("       AmoHealth.Bench startup --name N --exe PATH --url HEALTH_URL [--runs N]"
+        + " [--poll-ms MS]");
+    Console.Error.WriteLine("       AmoHealth.Bench scale --pg CONNECTION --kill-pid PID [--accounts N] [--probers N]"
+        + " [--interval-ms MS] [--warm S] [--seconds S]");
     return 2;
 }

@@ -44,8 +44,9 @@ public sealed class Rss : IAsyncDisposable
 
     public Dictionary<string, double> Peak => new(_peak);
 
-    /// <summary>Proportional set size: shared pages (the .NET framework's files) divided among the processes sharing them.</summary>
-    public Dictionary<string, double> Proportional() => _pids.ToDictionary(p => p.Key, p => Read($"/proc/{p.Value}/smaps_rollup", "Pss:"));
+    /// <summary>Proportional set size: shared pages (the .NET framework's files) split among their processes.</summary>
+    public Dictionary<string, double> Proportional() =>
+        _pids.ToDictionary(p => p.Key, p => Read($"/proc/{p.Value}/smaps_rollup", "Pss:"));
 
     public static double Read(int pid) => Read($"/proc/{pid}/status", "VmRSS:");
 
@@ -54,7 +55,9 @@ public sealed class Rss : IAsyncDisposable
         try
         {
             var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0, 1);
+            return line is null
+                ? 0 : Math.Round(long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                    CultureInfo.InvariantCulture) / 1024.0, 1);
         }
         catch (IOException)
         {

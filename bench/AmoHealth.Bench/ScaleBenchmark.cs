@@ -25,7 +25,10 @@ public static class ScaleBenchmark
         var to = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await using var db = new NpgsqlConnection(pg);
         await db.OpenAsync();
-        var starts = await RowsAsync(db, $"SELECT account || '/' || check_type, timestamp FROM health_checks WHERE timestamp >= {from - interval} AND timestamp < {to} ORDER BY 1, 2",
+        var starts = await RowsAsync(
+            db,
+            $"SELECT account || '/' || check_type, timestamp FROM health_checks "
+                + $"WHERE timestamp >= {from - interval} AND timestamp < {to} ORDER BY 1, 2",
             r => (Series: r.GetString(0), At: r.GetInt64(1)));
         var inWindow = starts.Count(s => s.At >= from);
         var jitter = new List<double>();
@@ -47,11 +50,19 @@ public static class ScaleBenchmark
         }
 
         jitter.Sort();
-        var spread = await RowsAsync(db, "SELECT count(*) FROM leases WHERE name LIKE 'account:%' AND holder IS NOT NULL GROUP BY holder ORDER BY 1", r => r.GetInt64(0));
-        var accounts = await RowsAsync(db, $"SELECT substr(name, 9) FROM leases WHERE name LIKE 'account:%' AND holder LIKE '%:{victim}:%'", r => r.GetString(0));
+        var spread = await RowsAsync(
+            db,
+            "SELECT count(*) FROM leases WHERE name LIKE 'account:%' AND holder IS NOT NULL "
+                + "GROUP BY holder ORDER BY 1",
+            r => r.GetInt64(0));
+        var accounts = await RowsAsync(
+            db,
+            $"SELECT substr(name, 9) FROM leases WHERE name LIKE 'account:%' AND holder LIKE '%:{victim}:%'",
+            r => r.GetString(0));
 
         var killedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        using (var kill = Process.Start("kill", ["-9", victim.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = Process.Start("kill",
+            ["-9", victim.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -62,7 +73,9 @@ public static class ScaleBenchmark
         {
             await Task.Delay(500);
             using var command = new NpgsqlCommand(
-                $"SELECT account, min(timestamp) FROM health_checks WHERE timestamp > {killedAt} AND account = ANY(@accounts) GROUP BY account", db);
+                $"SELECT account, min(timestamp) FROM health_checks WHERE timestamp > {killedAt} "
+                    + "AND account = ANY(@accounts) GROUP BY account",
+                db);
             command.Parameters.AddWithValue("accounts", accounts.ToArray());
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())

@@ -23,7 +23,9 @@ public static class SignInLoadBenchmark
 
         var answers = new ConcurrentDictionary<int, int>();
         using var stop = new CancellationTokenSource();
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = clients }) { BaseAddress = gateway };
+        using var http =
+            new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false,
+                MaxConnectionsPerServer = clients }) { BaseAddress = gateway };
         var flood = Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
@@ -63,7 +65,8 @@ public static class SignInLoadBenchmark
             sign_ins = total,
             answered_429 = answers.GetValueOrDefault((int)HttpStatusCode.TooManyRequests),
             answered_failed = answers.GetValueOrDefault((int)HttpStatusCode.Redirect),
-            note = "probe overhead (reported minus server wait, 50 ms target) on the same machine, before and during the flood",
+            note = "probe overhead (reported minus server wait, 50 ms target) on the same machine, "
+                + "before and during the flood",
         }));
         return 0;
     }

@@ -29,7 +29,8 @@ public static class StorageBenchmark
 
         var options = new StorageOptions { Path = path };
         var contexts = new StorageContextFactory(options);
-        await new DatabaseMigrator(contexts, Options.Create(options), new SchemaState(new StoreConnections(options))).MigrateAsync(CancellationToken.None);
+        await new DatabaseMigrator(contexts, Options.Create(options),
+            new SchemaState(new StoreConnections(options))).MigrateAsync(CancellationToken.None);
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var start = now - (days * 86_400_000L);
@@ -43,7 +44,8 @@ public static class StorageBenchmark
             {
                 foreach (var check in CheckType.All)
                 {
-                    pending.Add(HealthCheckRecord.From(Result(random, accounts == 1 ? "main" : $"account{a:00}", check, t)));
+                    pending.Add(HealthCheckRecord.From(Result(random, accounts == 1 ? "main" : $"account{a:00}", check,
+                        t)));
                     if (pending.Count == Batch)
                     {
                         total += await FlushAsync(contexts, pending);
@@ -79,7 +81,8 @@ public static class StorageBenchmark
             load_seconds = Math.Round(loadSeconds, 1),
             results_per_second = Math.Round(total / loadSeconds),
             health_checks_bytes_per_result = Math.Round((double)tables["health_checks"] / total, 1),
-            rollups_bytes_per_result = Math.Round((double)(tables["rollup_minute"] + tables["rollup_hour"] + tables["rollup_day"]) / total, 1),
+            rollups_bytes_per_result =
+                Math.Round((double)(tables["rollup_minute"] + tables["rollup_hour"] + tables["rollup_day"]) / total, 1),
             file_bytes_per_result = Math.Round((double)fileBytes / total, 1),
             table_mib = tables.ToDictionary(t => t.Key, t => Math.Round(t.Value / 1048576.0, 2)),
             file_mib = Math.Round(fileBytes / 1048576.0, 1),
@@ -93,7 +96,8 @@ public static class StorageBenchmark
         var time = random.Next(20) == 0 ? random.Next(1_000, 5_000) : random.Next(90, 700);
         return new ProbeResult(
             account, check, failed ? Outcome.Down : Outcome.Up, time, t + random.Next(0, 30_000), failed ? 503 : 200,
-            failed ? "HTTP 503 from amoCRM" : null, new ProbePhases(random.Next(0, 5), random.Next(1, 40), random.Next(10, 90), time - 60));
+            failed ? "HTTP 503 from amoCRM" : null,
+                new ProbePhases(random.Next(0, 5), random.Next(1, 40), random.Next(10, 90), time - 60));
     }
 
     private static async Task<long> FlushAsync(StorageContextFactory contexts, List<HealthCheckRecord> rows)
@@ -124,7 +128,8 @@ public static class StorageBenchmark
         var ddl = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT sql FROM sqlite_master WHERE tbl_name = '{table}' AND sql IS NOT NULL ORDER BY type DESC;";
+            command.CommandText =
+                $"SELECT sql FROM sqlite_master WHERE tbl_name = '{table}' AND sql IS NOT NULL ORDER BY type DESC;";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -154,7 +159,10 @@ public static class StorageBenchmark
 
         var empty = new FileInfo(scratch).Length;
         await Execute(connection, $"ATTACH DATABASE '{scratch}' AS copy;");
-        await Execute(connection, $"INSERT INTO copy.\"{table}\" ({string.Join(',', columns)}) SELECT {string.Join(',', columns)} FROM main.\"{table}\" ORDER BY rowid;");
+        await Execute(
+            connection,
+            $"INSERT INTO copy.\"{table}\" ({string.Join(',', columns)}) "
+                + $"SELECT {string.Join(',', columns)} FROM main.\"{table}\" ORDER BY rowid;");
         await Execute(connection, "DETACH DATABASE copy;");
         var size = new FileInfo(scratch).Length - empty;
         File.Delete(scratch);
@@ -174,7 +182,8 @@ public static class StorageBenchmark
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(),
+                System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (SqliteException) when (fallback != long.MinValue)
         {

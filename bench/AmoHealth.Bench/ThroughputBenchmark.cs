@@ -41,7 +41,11 @@ public static class ThroughputBenchmark
         using var scheduler = new ProbeScheduler(
             [new GetProbe(client), new WebProbe(client)], list, results, new RecheckQueue(TimeProvider.System),
             new NetworkSelfCheck(http, Options.Create(new AlertOptions()), TimeProvider.System),
-            new Heartbeat(http, options, NullLogger<Heartbeat>.Instance), new ProbeLoopHealth(options, TimeProvider.System), new AmoHealth.Prober.Cluster.SoleOwnership(), options, TimeProvider.System,
+            new Heartbeat(http, options, NullLogger<Heartbeat>.Instance),
+            new ProbeLoopHealth(options, TimeProvider.System),
+            new AmoHealth.Prober.Cluster.SoleOwnership(),
+            options,
+            TimeProvider.System,
             NullLogger<ProbeScheduler>.Instance);
 
         var collected = new List<ProbeResult>();

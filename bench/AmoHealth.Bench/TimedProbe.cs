@@ -42,8 +42,15 @@ public sealed class TimedProbe : IAsyncDisposable
             context.Response.StatusCode = 200;
         });
         await probe._app.StartAsync();
-        probe._address = new Uri(probe._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        var options = Options.Create(new MonitorOptions { TimeoutMs = 10_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 });
+        probe._address = new Uri(probe._app.Services
+            .GetRequiredService<IServer>()
+            .Features
+            .GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses
+            .First());
+        var options =
+            Options.Create(new MonitorOptions { TimeoutMs = 10_000, CheckIntervalMs = 30_000,
+                MaxRequestsPerSecond = 5 });
         var http = new SharedHandlerFactory();
         var guards = new AccountGuard.Registry(TimeProvider.System, options);
         probe._client = new ProbeClient(TimeProvider.System, options, guards,
@@ -53,7 +60,7 @@ public sealed class TimedProbe : IAsyncDisposable
         return probe;
     }
 
-    /// <summary>Sequential probes on a fresh connection each, as the Prober sends them; sorted overheads in ms.</summary>
+    /// <summary>Probes one by one on fresh connections, as the Prober sends them; sorted overheads, ms.</summary>
     public async Task<List<double>> MeasureAsync(int samples, CancellationToken cancellationToken, int warmup = 20)
     {
         var overheads = new List<double>();

@@ -69,7 +69,6 @@ public sealed partial class ProbeScheduler(
         await Task.WhenAll(InFlight);
     }
 
-    /// <summary>Hands each item of <paramref name="reader"/> to <paramref name="start"/> until stopping.</summary>
     private static async Task DrainAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Action<T> start,
         CancellationToken stoppingToken)
     {

@@ -8,7 +8,8 @@ namespace AmoHealth.Tests.Infrastructure;
 public static class ApiChannels
 {
     public static Notifiers With(Uri mattermost, params INotifier[] others) => new(
-        [new MattermostNotifier(new PlainHttpClients(), Options.Create(new MattermostOptions { Url = mattermost.ToString() })),
+        [new MattermostNotifier(new PlainHttpClients(),
+            Options.Create(new MattermostOptions { Url = mattermost.ToString() })),
             .. others],
         [],
         NullLogger<Notifiers>.Instance);

@@ -52,7 +52,6 @@ public sealed class ApiProcess : IDisposable
 
     public Uri Address { get; }
 
-    /// <summary>What the process printed so far, for a failing assertion's message.</summary>
     public string Output
     {
         get

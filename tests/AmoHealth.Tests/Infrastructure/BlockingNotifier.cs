@@ -13,7 +13,6 @@ public sealed class BlockingNotifier(string name) : INotifier
 
     public string? Problem => null;
 
-    /// <summary>Completes when the first send has started.</summary>
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int Sends { get; private set; }

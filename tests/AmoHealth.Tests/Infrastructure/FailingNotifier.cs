@@ -4,7 +4,7 @@ using AmoHealth.Core.Storage;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>An alert channel that refuses its first <paramref name="failures"/> sends, then keeps what it is sent.</summary>
+/// <summary>An alert channel that refuses its first <paramref name="failures"/> sends, then keeps them.</summary>
 public sealed class FailingNotifier(string name, int failures) : INotifier
 {
     private int _left = failures;

@@ -13,7 +13,6 @@ internal sealed class FakeProbe(string checkType) : IProbe
 
     public int Calls => Volatile.Read(ref _calls);
 
-    /// <summary>When set, each call waits for this before answering.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
     public Exception? Throws { get; set; }

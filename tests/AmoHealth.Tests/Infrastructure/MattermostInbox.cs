@@ -1,6 +1,5 @@
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>What the simulator's Mattermost received.</summary>
 public static class MattermostInbox
 {
     /// <summary>The texts of the posts, oldest first.</summary>

@@ -54,7 +54,6 @@ public sealed class PostgresServer : IDisposable
 
     public string ConnectionString(string database) => LocalPostgres.ConnectionString(Port, database);
 
-    /// <summary>A new, empty database on the shared server.</summary>
     public string CreateDatabase()
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];

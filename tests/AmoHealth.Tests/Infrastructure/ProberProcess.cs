@@ -25,7 +25,6 @@ public sealed class ProberProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>What it wrote to the console so far.</summary>
     public string Output
     {
         get

@@ -18,7 +18,6 @@ public sealed class ProberRig : IAsyncDisposable
 {
     public const string Secret = "rigsecret0123456789abcdef";
 
-    /// <summary>The rig's <c>Monitor:OAuth:EncryptionKey</c>.</summary>
     public static readonly string EncryptionKey =
         Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
@@ -133,7 +132,6 @@ public sealed class ProberRig : IAsyncDisposable
     }
 }
 
-/// <summary>Registration helpers for loopback test apps.</summary>
 public static class TestServices
 {
     public static IServiceCollection AddSingletonInstance<T>(this IServiceCollection services, T instance)

@@ -4,7 +4,6 @@ using AmoHealth.Core.Alerting.Channels;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>An alert channel that accepts everything and keeps what it was sent.</summary>
 public sealed class RecordingNotifier(string name = "recording") : INotifier
 {
     public ConcurrentQueue<NotificationRecord> Sent { get; } = new();

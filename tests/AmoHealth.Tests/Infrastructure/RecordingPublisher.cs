@@ -14,7 +14,6 @@ public sealed class RecordingPublisher : IStatusPublisher
 
     public ConcurrentQueue<(string Type, string CheckType, long Id)> Incidents { get; } = new();
 
-    /// <summary>Every result published, in order.</summary>
     public ConcurrentQueue<ProbeResult> Results { get; } = new();
 
     public Task PublishAsync(IReadOnlyList<ProbeResult> results, CancellationToken cancellationToken)

@@ -67,7 +67,6 @@ public sealed class RedisServer : IAsyncLifetime
     /// <summary>Freezes the server (SIGSTOP): connections stay open, nothing answers, as in a stalled host.</summary>
     public void Pause() => Signal("STOP");
 
-    /// <summary>Thaws a paused server (SIGCONT).</summary>
     public void Resume() => Signal("CONT");
 
     private void Signal(string signal)

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 
 namespace AmoHealth.Tests.Infrastructure;
 
-/// <summary>Reads Server-Sent Events from a response with .NET's own parser.</summary>
 public static class SseReader
 {
     public static async IAsyncEnumerable<SseItem<string>> ReadAsync(

@@ -9,7 +9,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private LoopbackServer? _server;
 
-    /// <summary>The status to answer with. Default 200.</summary>
     public int Status { get; set; } = 200;
 
     /// <summary>When set, the receiver does not answer until this completes.</summary>

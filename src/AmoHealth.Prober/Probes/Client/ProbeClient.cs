@@ -173,7 +173,6 @@ public sealed class ProbeClient(
     {
         private static readonly ProductInfoHeaderValue UserAgent = new("AmoHealth", "1.0");
 
-        /// <summary>A call to the account's API, with its Bearer token.</summary>
         public static Request Api(AmoAccount account, HttpMethod method, string pathAndQuery,
             string? jsonBody = null) =>
             new(method, account.Resolve(pathAndQuery), jsonBody, NeedsToken: true, Accept: "application/json");
@@ -217,7 +216,6 @@ public sealed class ProbeClient(
     {
         public int Status => (int)StatusCode;
 
-        /// <summary>The <c>Retry-After</c> header, when sent.</summary>
         public TimeSpan? RetryAfter { get; init; }
     }
 }

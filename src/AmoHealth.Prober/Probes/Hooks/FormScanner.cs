@@ -29,13 +29,11 @@ public sealed class FormScanner(MatchKeys keys)
     private bool _tooLong;
     private string? _wanted;
 
-    /// <summary>Bytes of the body read.</summary>
     public long BytesRead { get; private set; }
 
     /// <summary>Whether the body went on past the cap (the rest was left unread).</summary>
     public bool Truncated { get; private set; }
 
-    /// <summary>Reads until the body ends or <paramref name="maxBytes"/> have been read.</summary>
     public async Task ScanAsync(PipeReader reader, long maxBytes, CancellationToken cancellationToken)
     {
         while (true)

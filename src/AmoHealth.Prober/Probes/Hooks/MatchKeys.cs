@@ -15,7 +15,6 @@ public sealed class MatchKeys
 
     private readonly Dictionary<(LeadEvent Event, int Index), Lead> _leads = [];
 
-    /// <summary>Whether a (decoded) form key is one matching needs.</summary>
     public static bool Wants(string key) => Parse(key) is not null;
 
     /// <summary>Takes a pair whose key <see cref="Wants"/>; any other pair is ignored.</summary>

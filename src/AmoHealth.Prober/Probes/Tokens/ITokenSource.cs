@@ -1,6 +1,5 @@
 namespace AmoHealth.Prober.Probes.Tokens;
 
-/// <summary>Where an account's Bearer token comes from.</summary>
 public interface ITokenSource
 {
     /// <summary>Whether a 401 can be answered with a refresh (OAuth); a long-lived token cannot.</summary>

@@ -15,7 +15,6 @@ public sealed class TokenVault(StoreConnections connections, TokenCipher cipher,
     // Longer than a refresh can take (the OAuth client's 30 s timeout plus a wait for the request budget).
     private const string LockTimeout = "SET LOCAL lock_timeout = '90s'";
 
-    /// <summary>The stored pair, or null when the account has none yet.</summary>
     public async Task<TokenPair?> ReadAsync(string account, CancellationToken cancellationToken)
     {
         await using var session = await connections.ConnectAsync(cancellationToken);

@@ -12,7 +12,8 @@ namespace AmoHealth.Tests.Integration.Probes;
 [Trait("Ring", "Integration")]
 public sealed class AccountSafetyTests : IDisposable
 {
-    private static readonly MonitorOptions Options = new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
+    private static readonly MonitorOptions Options =
+        new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
     private readonly SimulatorHost _simulator = SimulatorHost.With();
     private readonly HttpClient _control;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -105,7 +106,8 @@ public sealed class AccountSafetyTests : IDisposable
         var account = new AmoAccount("acme", _simulator.BaseUri, SimulatorHost.Token);
         // A first request through a cold client and Simulator can take longer than the whole budget and would
         // arrive together with the spaced ones: warm both with another account, which has a guard of its own.
-        Assert.Equal(Outcome.Up, (await get.ProbeAsync(account with { Name = "warm-up" }, CancellationToken.None)).Outcome);
+        Assert.Equal(Outcome.Up,
+            (await get.ProbeAsync(account with { Name = "warm-up" }, CancellationToken.None)).Outcome);
         await _control.DeleteAsync("/__sim/requests");
 
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => get.ProbeAsync(account, CancellationToken.None)));

@@ -32,7 +32,8 @@ public sealed class BusyAccountTests
         {
             results.Add(await rig.Hook.ProbeAsync(rig.Account, CancellationToken.None));
             results.Add(await rig.Dp.ProbeAsync(rig.Account, CancellationToken.None));
-            Assert.True(results.Count < 200, $"only {busy.Sent} busy deliveries were sent during {results.Count} probes");
+            Assert.True(results.Count < 200,
+                $"only {busy.Sent} busy deliveries were sent during {results.Count} probes");
         }
 
         using (var off = await rig.Control.DeleteAsync("/__sim/busy"))
@@ -41,13 +42,16 @@ public sealed class BusyAccountTests
         }
 
         var sent = busy.Sent;
-        await Eventually.TrueAsync(() => log.All.Count(d => d.Kind == "webhook") >= sent, TimeSpan.FromSeconds(120), "every busy delivery answered");
+        await Eventually.TrueAsync(() => log.All.Count(d => d.Kind == "webhook") >= sent, TimeSpan.FromSeconds(120),
+            "every busy delivery answered");
         var after = GC.GetTotalMemory(forceFullCollection: true);
 
         Assert.All(results, r => Assert.True(r.Outcome == Outcome.Up, $"{r.CheckType}: {r.ErrorMessage}"));
         var answers = log.All.GroupBy(d => d.Status).ToDictionary(g => g.Key, g => g.Count());
-        Assert.True(answers.Keys.All(status => status is >= 200 and < 300), string.Join(", ", answers.Select(a => $"{a.Value} x {a.Key}")));
+        Assert.True(answers.Keys.All(status => status is >= 200 and < 300),
+            string.Join(", ", answers.Select(a => $"{a.Value} x {a.Key}")));
         // A receiver that kept what it read would hold well over 100 MB here (a delivery is tens to hundreds of KB).
-        Assert.True(after - before < 48L * 1024 * 1024, $"{(after - before) / 1024 / 1024} MB more after {sent - WarmUp} deliveries");
+        Assert.True(after - before < 48L * 1024 * 1024,
+            $"{(after - before) / 1024 / 1024} MB more after {sent - WarmUp} deliveries");
     }
 }

@@ -25,13 +25,15 @@ public sealed class BusyReceiverTests
 
         foreach (var leads in new[] { 1, 3, 10, 25 })
         {
-            using var answer = await http.PostAsync(url, new FormUrlEncodedContent(AmoForms.Update(leads, customFields: 130)));
+            using var answer =
+                await http.PostAsync(url, new FormUrlEncodedContent(AmoForms.Update(leads, customFields: 130)));
             statuses.Add(($"{leads} lead(s) x 130 custom fields", answer.StatusCode));
         }
 
         // Past the receiver's own cap (8 MiB): answered all the same, the rest left unread.
         var huge = "leads%5Bupdate%5D%5B0%5D%5Bname%5D=" + new string('x', 12 * 1024 * 1024);
-        using (var declared = await http.PostAsync(url, new StringContent(huge, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
+        using (var declared = await http.PostAsync(url,
+            new StringContent(huge, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded")))
         {
             statuses.Add(("12 MiB, declared", declared.StatusCode));
         }
@@ -41,7 +43,9 @@ public sealed class BusyReceiverTests
             statuses.Add(("12 MiB, chunked", chunked.StatusCode));
         }
 
-        using var wrong = await http.PostAsync(new Uri(rig.Receiver.BaseUri, "/hooks/amocrm/not-the-secret"), new FormUrlEncodedContent(AmoForms.Update(3, 130)));
+        using var wrong =
+            await http.PostAsync(new Uri(rig.Receiver.BaseUri, "/hooks/amocrm/not-the-secret"),
+                new FormUrlEncodedContent(AmoForms.Update(3, 130)));
 
         Assert.All(statuses, s => Assert.True(s.Item2 == HttpStatusCode.OK, $"{s.Item1}: {s.Item2}"));
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
@@ -51,7 +55,8 @@ public sealed class BusyReceiverTests
     public async Task TheTestLeadMatchesAtIndexSevenOfABatchForHookAndDp()
     {
         await using var rig = await ProberRig.StartAsync();
-        using (var busy = await rig.Control.SendJsonAsync(HttpMethod.Put, "/__sim/busy", """{"ownLeadAt":7,"maxCustomFields":40}"""))
+        using (var busy = await rig.Control.SendJsonAsync(HttpMethod.Put, "/__sim/busy",
+            """{"ownLeadAt":7,"maxCustomFields":40}"""))
         {
             busy.EnsureSuccessStatusCode();
         }
@@ -72,7 +77,8 @@ public sealed class BusyReceiverTests
 
         // The lead entered the DP stage; a delivery names it and the stage, but says it came from a closed one.
         var lead = await Eventually.GetAsync(() => Task.FromResult(
-            rig.Simulator.Account.Leads.Values.FirstOrDefault(l => l.StatusId == AccountState.SecondStageId)), TimeSpan.FromSeconds(20), "the DP move");
+            rig.Simulator.Account.Leads.Values.FirstOrDefault(l => l.StatusId == AccountState.SecondStageId)),
+                TimeSpan.FromSeconds(20), "the DP move");
         using var forged = await http.PostAsync(rig.Options.ReceiverUrl("rig", dp: true),
             new FormUrlEncodedContent(AmoForms.Moves(1, from: 143, to: AccountState.SecondStageId, own: (0, lead.Id))));
         var result = await probing;
@@ -95,15 +101,18 @@ public sealed class BusyReceiverTests
         var probing = rig.Dp.ProbeAsync(rig.Account, CancellationToken.None);
 
         // Moved back, and waiting (both the measuring waiter and the late-delivery catcher) for the move to be sent.
-        await Eventually.TrueAsync(() => requests.All.Any(r => r.Method == "PATCH") && rig.Waiters.Count == 2, TimeSpan.FromSeconds(20), "the move back");
+        await Eventually.TrueAsync(() => requests.All.Any(r => r.Method == "PATCH") && rig.Waiters.Count == 2,
+            TimeSpan.FromSeconds(20), "the move back");
         var lead = Assert.Single(rig.Simulator.Account.Leads.Values);
         using var early = await http.PostAsync(rig.Options.ReceiverUrl("rig", dp: true),
-            new FormUrlEncodedContent(AmoForms.Moves(1, AccountState.FirstStageId, AccountState.SecondStageId, own: (0, lead.Id))));
+            new FormUrlEncodedContent(AmoForms.Moves(1, AccountState.FirstStageId, AccountState.SecondStageId,
+                own: (0, lead.Id))));
         var result = await probing;
 
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Equal(2, requests.All.Count(r => r.Method == "PATCH"));
-        Assert.True(requests.All.Last(r => r.Method == "PATCH").Time > requests.All.First(r => r.Method == "PATCH").Time + 500);
+        Assert.True(requests.All.Last(r => r.Method == "PATCH").Time > requests.All.First(r =>
+            r.Method == "PATCH").Time + 500);
         Assert.Equal(Outcome.Down, result.Outcome);
     }
 
@@ -114,7 +123,8 @@ public sealed class BusyReceiverTests
         using var http = new HttpClient();
         var name = ProbeMarker.NewName(out var marker);
         Delivery? seen = null;
-        using var waiter = rig.Waiters.Register("rig", d => (seen = d).Leads.Any(l => l.Id == 4242 && l.Marker == marker));
+        using var waiter =
+            rig.Waiters.Register("rig", d => (seen = d).Leads.Any(l => l.Id == 4242 && l.Marker == marker));
         waiter.CountFrom(0);
 
         using var answer = await http.PostAsync(rig.Options.ReceiverUrl("rig"),

@@ -56,20 +56,25 @@ public sealed class ClockStepDeadlineTests
         // The loopback server stands for amoCRM and, answering anything, for our own receiver behind PUBLIC_URL.
         var options = new MonitorOptions
         {
-            TimeoutMs = 5_000, CheckIntervalMs = 30_000, DeliveryDeadlineMs = 3_000, PublicUrl = server.BaseUri.ToString(), HookSecret = "s3cr3t",
+            TimeoutMs = 5_000, CheckIntervalMs = 30_000, DeliveryDeadlineMs = 3_000,
+                PublicUrl = server.BaseUri.ToString(), HookSecret = "s3cr3t",
         };
         var account = new AmoAccount("acme", server.BaseUri, "token", AccountSettings.Resolve(options));
         var client = ProbeClients.Create(options, clock);
-        var endToEnd = new EndToEnd(client, waiters, Microsoft.Extensions.Options.Options.Create(options), clock, new PlainHttpClients());
+        var endToEnd =
+            new EndToEnd(client, waiters, Microsoft.Extensions.Options.Options.Create(options), clock,
+                new PlainHttpClients());
         var write = ProbeClient.Request.Api(account, HttpMethod.Patch, "/api/v4/leads/1", """{"name":"marker"}""");
-        return endToEnd.MeasureAsync(account, CheckType.Hook, d => d.Leads.Any(l => l.Id == 1), write, _ => Task.FromResult<string?>(null), CancellationToken.None);
+        return endToEnd.MeasureAsync(account, CheckType.Hook, d => d.Leads.Any(l => l.Id == 1), write,
+            _ => Task.FromResult<string?>(null), CancellationToken.None);
     }
 
-    /// <summary>The delivery arrives after the write's answer, stamped by a receiver whose clock did not step.</summary>
+    /// <summary>The delivery arrives after the write's answer, stamped by a receiver whose clock held.</summary>
     private static async Task DeliverSoonAsync(DeliveryWaiters waiters)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        waiters.Deliver(new Delivery(Delivery.AccountWebhook, "acme", [new LeadEntry(LeadEvent.Update, 1, null, null, null)],
+        waiters.Deliver(new Delivery(Delivery.AccountWebhook, "acme",
+            [new LeadEntry(LeadEvent.Update, 1, null, null, null)],
             TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 }

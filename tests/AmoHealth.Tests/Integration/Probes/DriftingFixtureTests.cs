@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Tests.Integration.Probes;
 
-/// <summary>The account changes under the Prober: its test lead is deleted or closed, a stage id is wrong, DP runs late.</summary>
+/// <summary>The account changes under the Prober: its test lead is deleted or closed, a stage id is wrong,
+/// DP runs late.</summary>
 [Trait("Ring", "Integration")]
 public sealed class DriftingFixtureTests
 {
@@ -24,14 +25,17 @@ public sealed class DriftingFixtureTests
             Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
         }
 
-        var after = await Task.WhenAll(new[] { rig.Post, rig.Hook, rig.Dp }.Select(p => p.ProbeAsync(rig.Account, CancellationToken.None)));
+        var after = await Task.WhenAll(new[] { rig.Post, rig.Hook, rig.Dp }
+            .Select(p => p.ProbeAsync(rig.Account, CancellationToken.None)));
 
         Assert.All(after, r => Assert.True(r.Outcome.IsSuccess(), $"{r.CheckType}: {r.Outcome} {r.ErrorMessage}"));
         var replacement = Assert.Single(rig.Simulator.Account.Leads.Keys);
         Assert.NotEqual(first, replacement);
         Assert.Equal(replacement.ToString(System.Globalization.CultureInfo.InvariantCulture),
             await rig.State.GetAsync("rig", ProbeStateRecord.TestLeadKey, CancellationToken.None));
-        var stored = ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None))!);
+        var stored =
+            ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey,
+                CancellationToken.None))!);
         Assert.Contains($"test lead {first} no longer exists", stored.Text);
         Assert.True(stored.At > 0);
         await using var db = await rig.Database.CreateFactory().CreateDbContextAsync();
@@ -51,7 +55,9 @@ public sealed class DriftingFixtureTests
 
         Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
         var requests = await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync();
-        Assert.DoesNotContain(requests.EnumerateArray(), r => r.GetProperty("path").GetString() == "/api/v4/leads/424242" && r.GetProperty("method").GetString() == "PATCH");
+        Assert.DoesNotContain(requests.EnumerateArray(),
+            r => r.GetProperty("path").GetString() == "/api/v4/leads/424242"
+                && r.GetProperty("method").GetString() == "PATCH");
         Assert.Single(rig.Simulator.Account.Leads);
     }
 
@@ -61,7 +67,8 @@ public sealed class DriftingFixtureTests
         await using var rig = await ProberRig.StartAsync();
         await rig.Post.ProbeAsync(rig.Account, CancellationToken.None);
         var id = Assert.Single(rig.Simulator.Account.Leads.Keys);
-        using (var closed = await rig.Control.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{id}", """{"status_id":143}"""))
+        using (var closed = await rig.Control.SendJsonAsync(HttpMethod.Patch, $"/api/v4/leads/{id}",
+            """{"status_id":143}"""))
         {
             closed.EnsureSuccessStatusCode();
         }
@@ -84,17 +91,22 @@ public sealed class DriftingFixtureTests
         Assert.True(result.OwnFault);
         Assert.Equal(FailureKind.Configuration, result.Kind);
         Assert.Contains("Configuration error: Monitor:DpStageId 999 is not a stage", result.ErrorMessage);
-        Assert.Equal(result.ErrorMessage, ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey, CancellationToken.None))!).Text);
+        Assert.Equal(result.ErrorMessage,
+            ProbeStateRecord.ParseNotice((await rig.State.GetAsync("rig", ProbeStateRecord.NoticeKey,
+                CancellationToken.None))!).Text);
     }
 
     [Fact]
     public async Task HookAndDpWaitForOurOwnReceiverBeforeWritingToAmoCrm()
     {
         // PUBLIC_URL leads nowhere yet (the Gateway is still starting): nothing to measure, nothing to blame on amoCRM.
-        await using var rig = await ProberRig.StartAsync(o => o.PublicUrl = $"http://127.0.0.1:{RedisServer.FreePort()}/");
+        await using var rig =
+            await ProberRig.StartAsync(o => o.PublicUrl = $"http://127.0.0.1:{RedisServer.FreePort()}/");
         await rig.Control.DeleteAsync("/__sim/requests");
 
-        var results = await Task.WhenAll(rig.Hook.ProbeAsync(rig.Account, CancellationToken.None), rig.Dp.ProbeAsync(rig.Account, CancellationToken.None));
+        var results =
+            await Task.WhenAll(rig.Hook.ProbeAsync(rig.Account, CancellationToken.None),
+                rig.Dp.ProbeAsync(rig.Account, CancellationToken.None));
 
         Assert.All(results, r => Assert.True(r.OwnFault, r.ErrorMessage));
         Assert.All(results, r => Assert.Contains("receiver is not reachable", r.ErrorMessage));

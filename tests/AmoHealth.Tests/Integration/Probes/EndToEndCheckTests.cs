@@ -100,7 +100,8 @@ public sealed class EndToEndCheckTests
     [Fact]
     public async Task ADeliveryThatArrivesBeforeTheWritesOwnResponseStillCounts()
     {
-        var waiters = new DeliveryWaiters(Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryWaiters>.Instance);
+        var waiters =
+            new DeliveryWaiters(Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryWaiters>.Instance);
         var options = new MonitorOptions
         {
             TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5, TestLeadId = 77,
@@ -122,7 +123,9 @@ public sealed class EndToEndCheckTests
             if (context.Request.Method == "GET")
             {
                 context.Response.ContentType = "application/hal+json";
-                await context.Response.WriteAsync($$$"""{"_embedded":{"webhooks":[{"destination":"{{{options.ReceiverUrl("eager")}}}","disabled":false}]}}""");
+                await context.Response.WriteAsync(
+                    $$$"""{"_embedded":{"webhooks":[{"destination":"{{{options.ReceiverUrl("eager")}}}","disabled":"""
+                        + "false}]}}");
                 return;
             }
 
@@ -165,12 +168,15 @@ public sealed class EndToEndCheckTests
         var requests = (await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync()).EnumerateArray().ToList();
         // Per cycle: back to the return stage, then into the DP stage. One lead created once.
         Assert.Equal(6, requests.Count(r => r.GetProperty("method").GetString() == "PATCH"));
-        Assert.Equal(1, requests.Count(r => r.GetProperty("method").GetString() == "POST" && r.GetProperty("endpoint").GetString() == "leads"));
+        Assert.Equal(1,
+            requests.Count(r => r.GetProperty("method").GetString() == "POST"
+                && r.GetProperty("endpoint").GetString() == "leads"));
         // The simulator logs a delivery once our receiver's answer is back, which can be just after the probe returned.
         await Eventually.GetAsync(async () =>
         {
             var deliveries = (await (await rig.Control.GetAsync("/__sim/deliveries")).JsonAsync()).EnumerateArray();
-            return deliveries.Count(d => d.GetProperty("kind").GetString() == "dp" && d.GetProperty("status").GetInt32() == 200) == 3
+            return deliveries.Count(d => d.GetProperty("kind").GetString() == "dp"
+                && d.GetProperty("status").GetInt32() == 200) == 3
                 ? new object()
                 : null;
         }, TimeSpan.FromSeconds(10), "three answered DP deliveries");
@@ -198,7 +204,9 @@ public sealed class EndToEndCheckTests
 
         using var wrong = await http.PostAsync(new Uri(rig.Receiver.BaseUri, "/hooks/amocrm/not-the-secret"), form);
         using var right = await http.PostAsync(rig.Options.ReceiverUrl("rig"), form);
-        using var json = await http.PostAsync(rig.Options.ReceiverUrl("rig"), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        using var json =
+            await http.PostAsync(rig.Options.ReceiverUrl("rig"),
+                new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);

@@ -36,7 +36,8 @@ public sealed class HookRelayTests(RedisServer redis) : IClassFixture<RedisServe
         await Eventually.TrueAsync(() => heard.Count >= 2, TimeSpan.FromSeconds(10), "both deliveries relayed");
 
         var texts = heard.SelectMany(m => Strings(JsonDocument.Parse(m).RootElement)).ToList();
-        Assert.DoesNotContain(texts, t => t.Contains("Ромашка", StringComparison.Ordinal) || t.Contains("перезвонить", StringComparison.Ordinal)
+        Assert.DoesNotContain(texts, t => t.Contains("Ромашка", StringComparison.Ordinal)
+            || t.Contains("перезвонить", StringComparison.Ordinal)
             || t.Contains("custom_fields", StringComparison.Ordinal) || t.Contains("горячий", StringComparison.Ordinal)
             || t.Contains("busy", StringComparison.Ordinal) || t.Contains("price", StringComparison.Ordinal));
         Assert.All(heard, m => Assert.True(m.Length < 4_000, $"{m.Length} characters relayed"));
@@ -56,7 +57,8 @@ public sealed class HookRelayTests(RedisServer redis) : IClassFixture<RedisServe
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name == "amohealth.redis.dropped" && instrument.Meter.Scope == services!.GetRequiredService<IMeterFactory>())
+            if (instrument.Name == "amohealth.redis.dropped"
+                && instrument.Meter.Scope == services!.GetRequiredService<IMeterFactory>())
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -73,18 +75,27 @@ public sealed class HookRelayTests(RedisServer redis) : IClassFixture<RedisServe
         using var waiting = waiters.Register("main", d => d.Leads.Any(l => l.Id == 42 && l.StatusId == 7));
         waiting.CountFrom(0);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
-        await Eventually.TrueAsync(() => server.SubscriptionSubscriberCount(Channel) >= 1, TimeSpan.FromSeconds(20), "the relay subscribed");
+        await Eventually.TrueAsync(() => server.SubscriptionSubscriberCount(Channel) >= 1, TimeSpan.FromSeconds(20),
+            "the relay subscribed");
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        string Valid(string kind = "dp", string leads = """[{"event":"status","id":42,"marker":null,"statusId":7,"oldStatusId":6}]""", long? at = null) =>
+        string Valid(
+            string kind = "dp",
+            string leads = """[{"event":"status","id":42,"marker":null,"statusId":7,"oldStatusId":6}]""",
+            long? at = null) =>
             $$"""{"origin":"other","kind":"{{kind}}","account":"main","leads":{{leads}},"receivedAt":{{at ?? now}}}""";
         string[] garbage =
         [
             "", "not json", "{", "[]", "null", "{}", "42", new string('x', 1_000_000),
-            Valid(leads: "[" + string.Join(",", Enumerable.Repeat("""{"event":"status","id":42,"marker":null,"statusId":7,"oldStatusId":6}""", 20_000)) + "]"),
-            $$"""{"Origin":"o","Kind":"dp","Account":"main","Form":{"leads[status][0][id]":"42"},"ReceivedAt":{{now}}}""",
-            Valid(leads: "\"x\""), Valid(leads: """[{"event":"status","id":"42"}]"""), Valid(leads: "[]"), Valid(kind: "zzz"),
+            Valid(leads: "[" + string.Join(",",
+                Enumerable.Repeat("""{"event":"status","id":42,"marker":null,"statusId":7,"oldStatusId":6}""",
+                    20_000)) + "]"),
+            """{"Origin":"o","Kind":"dp","Account":"main","Form":"""
+                + $$"""{"leads[status][0][id]":"42"},"ReceivedAt":{{now}}}""",
+            Valid(leads: "\"x\""), Valid(leads: """[{"event":"status","id":"42"}]"""),
+            Valid(leads: "[]"), Valid(kind: "zzz"),
             Valid(at: now + 86_400_000), Valid(leads: """[{"event":"status","id":-42,"statusId":7}]"""),
-            Valid(leads: """[{"event":"update","id":42,"marker":"Иванов Пётр"}]"""), Valid(leads: """[{"event":"deleted","id":42}]"""),
+            Valid(leads: """[{"event":"update","id":42,"marker":"Иванов Пётр"}]"""),
+            Valid(leads: """[{"event":"deleted","id":42}]"""),
         ];
 
         foreach (var message in garbage)
@@ -106,7 +117,8 @@ public sealed class HookRelayTests(RedisServer redis) : IClassFixture<RedisServe
             services =>
             {
                 services.AddSingleton(connection);
-                services.AddSingleton(new DeliveryWaiters(Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryWaiters>.Instance));
+                services.AddSingleton(new DeliveryWaiters(
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger<DeliveryWaiters>.Instance));
                 services.AddSingleton<RedisDeliveryRelay>();
                 services.AddSingleton<IDeliveryRelay>(sp => sp.GetRequiredService<RedisDeliveryRelay>());
                 services.AddHostedService(sp => sp.GetRequiredService<RedisDeliveryRelay>());

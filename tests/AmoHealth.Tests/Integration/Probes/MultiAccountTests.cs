@@ -30,7 +30,8 @@ public sealed class MultiAccountTests
         var sales = accounts[1];
         Assert.Equal(("https://sales.amocrm.ru/", "t1"), (sales.BaseUri.ToString(), sales.AccessToken));
         Assert.Equal("/api/v4/leads?limit=1", sales.Settings!.GetPath);
-        Assert.Equal((1_500, 9_000), (sales.Settings.DegradedThresholdMs("GET"), sales.Settings.DegradedThresholdMs("POST")));
+        Assert.Equal((1_500, 9_000),
+            (sales.Settings.DegradedThresholdMs("GET"), sales.Settings.DegradedThresholdMs("POST")));
         Assert.Equal("/api/v4/account", accounts[2].Settings!.GetPath);
         Assert.Equal("http://localhost:3100/", accounts[2].BaseUri.ToString());
     }
@@ -38,7 +39,9 @@ public sealed class MultiAccountTests
     [Fact]
     public void ListedAccountsAloneNeedNoSeedVariables()
     {
-        using var provider = Build(("Monitor:Accounts:0:Name", "only"), ("Monitor:Accounts:0:Domain", "only.amocrm.ru"), ("Monitor:Accounts:0:AccessToken", "t"));
+        using var provider =
+            Build(("Monitor:Accounts:0:Name", "only"), ("Monitor:Accounts:0:Domain", "only.amocrm.ru"),
+                ("Monitor:Accounts:0:AccessToken", "t"));
 
         Assert.Equal(["only"], provider.GetRequiredService<IReadOnlyList<AmoAccount>>().Select(a => a.Name));
     }
@@ -52,8 +55,10 @@ public sealed class MultiAccountTests
     {
         var settings = new List<(string, string)>
         {
-            ("Monitor:Accounts:0:Name", "first"), ("Monitor:Accounts:0:Domain", "first.amocrm.ru"), ("Monitor:Accounts:0:AccessToken", "t"),
-            ("Monitor:Accounts:1:Name", "second"), ("Monitor:Accounts:1:Domain", "second.amocrm.ru"), ("Monitor:Accounts:1:AccessToken", "t"),
+            ("Monitor:Accounts:0:Name", "first"), ("Monitor:Accounts:0:Domain", "first.amocrm.ru"),
+                ("Monitor:Accounts:0:AccessToken", "t"),
+            ("Monitor:Accounts:1:Name", "second"), ("Monitor:Accounts:1:Domain", "second.amocrm.ru"),
+                ("Monitor:Accounts:1:AccessToken", "t"),
         };
         settings.RemoveAll(s => s.Item1 == $"Monitor:Accounts:1:{field}");
         settings.Add(($"Monitor:Accounts:1:{field}", value));
@@ -74,8 +79,11 @@ public sealed class MultiAccountTests
         using var other = SimulatorHost.With();
         using var otherControl = other.CreateAmoClient();
         using var dp = await otherControl.SendJsonAsync(HttpMethod.Put, "/__sim/dp",
-            $$"""{"statusId":{{AccountState.SecondStageId}},"url":"{{rig.Options.ReceiverUrl("second", dp: true)}}"}""");
-        var second = new AmoAccount("second", other.BaseUri, SimulatorHost.Token, AccountSettings.Resolve(rig.Options, new AccountOptions
+            $$"""{"statusId":{{AccountState.SecondStageId}},"url":"""
+                + $"\"{rig.Options.ReceiverUrl("second", dp: true)}\"}}");
+        var second =
+            new AmoAccount("second", other.BaseUri, SimulatorHost.Token,
+                AccountSettings.Resolve(rig.Options, new AccountOptions
         {
             Name = "second", Domain = other.BaseUri.ToString(), AccessToken = SimulatorHost.Token,
         }));

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmoHealth.Tests.Integration.Probes;
 
-/// <summary>The OAuth pair lives in the database, encrypted with Monitor:OAuth:EncryptionKey; an old token file is imported once.</summary>
+/// <summary>The OAuth pair lives in the database, encrypted with Monitor:OAuth:EncryptionKey;
+/// an old token file is imported once.</summary>
 [Trait("Ring", "Integration")]
 public sealed class OAuthStorageTests
 {
@@ -23,7 +24,9 @@ public sealed class OAuthStorageTests
 
         Assert.True(result.Outcome == Outcome.Up, result.ErrorMessage);
         var row = await RowAsync(rig);
-        var stored = await new TokenVault(((ITestStore)rig.Database).CreateConnections(), TokenCipher.Create(ProberRig.EncryptionKey), TimeProvider.System)
+        var stored =
+            await new TokenVault(((ITestStore)rig.Database).CreateConnections(),
+                TokenCipher.Create(ProberRig.EncryptionKey), TimeProvider.System)
             .ReadAsync("rig", CancellationToken.None);
         Assert.NotEqual(initial, stored!.RefreshToken);
         Assert.StartsWith("def50200", stored.RefreshToken, StringComparison.Ordinal);
@@ -33,7 +36,8 @@ public sealed class OAuthStorageTests
         {
             var text = string.Join("|", row.AccessToken, row.RefreshToken);
             Assert.DoesNotContain(plain[..24], text, StringComparison.Ordinal);
-            Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plain))[..24], text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plain))[..24], text,
+                StringComparison.Ordinal);
         }
 
         Assert.False(File.Exists(tokenFile));
@@ -73,7 +77,8 @@ public sealed class OAuthStorageTests
         rig.Options.OAuth.PreviousEncryptionKey = null;
         var afterRotation = await GetProbeAsync(rig);
 
-        Assert.All(new[] { duringRotation, refreshed, afterRotation }, r => Assert.True(r.Outcome == Outcome.Up, r.ErrorMessage));
+        Assert.All(new[] { duringRotation, refreshed, afterRotation },
+            r => Assert.True(r.Outcome == Outcome.Up, r.ErrorMessage));
         Assert.Equal(2, (await SimulatorOAuth.RefreshesAsync(rig.Control)).Count);
     }
 
@@ -84,7 +89,8 @@ public sealed class OAuthStorageTests
         var tokenFile = Path.Combine(folder.Directory, "rig.json");
         await using var rig = await OAuthRigAsync(tokenFile);
         await OldTokenFile.WriteAsync(tokenFile,
-            new TokenPair("stale-token", rig.Options.OAuth.RefreshToken!, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
+            new TokenPair("stale-token", rig.Options.OAuth.RefreshToken!,
+                DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
         // This Prober's last refresh answered a 401; then another Prober refreshes after a 401 of its own.
         Assert.Equal(Outcome.Up, (await rig.Get.ProbeAsync(rig.Account, CancellationToken.None)).Outcome);
         await RejectNextAsync(rig);
@@ -117,14 +123,16 @@ public sealed class OAuthStorageTests
         Assert.Equal([(fromFile, (string?)null)], await SimulatorOAuth.RefreshesAsync(rig.Control));
     }
 
-    /// <summary>A probe through a new token source, as a Prober that has just started (or taken the account over).</summary>
+    /// <summary>A probe through a new token source, as a Prober that just started (or took the account over).</summary>
     private static Task<ProbeResult> GetProbeAsync(ProberRig rig) =>
-        new GetProbe(ProbeClients.Create(rig.Options, state: rig.State, connections: ((ITestStore)rig.Database).CreateConnections()))
+        new GetProbe(ProbeClients.Create(rig.Options, state: rig.State,
+            connections: ((ITestStore)rig.Database).CreateConnections()))
             .ProbeAsync(rig.Account, CancellationToken.None);
 
     private static async Task RejectNextAsync(ProberRig rig)
     {
-        using var fault = await rig.Control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":401,"count":1}""");
+        using var fault =
+            await rig.Control.PostJsonAsync("/__sim/faults", """{"endpoint":"account","status":401,"count":1}""");
         fault.EnsureSuccessStatusCode();
     }
 

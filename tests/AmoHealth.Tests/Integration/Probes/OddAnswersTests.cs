@@ -15,7 +15,8 @@ namespace AmoHealth.Tests.Integration.Probes;
 [Trait("Ring", "Integration")]
 public sealed class OddAnswersTests
 {
-    private static readonly MonitorOptions Options = new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
+    private static readonly MonitorOptions Options =
+        new() { TimeoutMs = 5_000, CheckIntervalMs = 30_000, MaxRequestsPerSecond = 5 };
 
     [Theory]
     [InlineData("windows-1251")]
@@ -53,13 +54,15 @@ public sealed class OddAnswersTests
         Assert.Equal((Outcome.Throttled, 429), (first.Outcome, first.HttpStatus));
         Assert.Equal(Outcome.Throttled, held.Outcome);
         Assert.Null(held.HttpStatus);
-        Assert.InRange(held.PausedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(290), TimeSpan.FromSeconds(301));
+        Assert.InRange(held.PausedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(290),
+            TimeSpan.FromSeconds(301));
     }
 
     [Fact]
     public async Task A429WithARetryAfterThatIsNotANumberPausesForTheDefaultWait()
     {
-        await using var server = await AnswerAsync(429, "application/json", Encoding.UTF8.GetBytes("""{"retry_after":"soon"}"""));
+        await using var server =
+            await AnswerAsync(429, "application/json", Encoding.UTF8.GetBytes("""{"retry_after":"soon"}"""));
         var account = new AmoAccount("acme", server.BaseUri, "token");
         var get = new GetProbe(ProbeClients.Create(Options));
 
@@ -67,7 +70,8 @@ public sealed class OddAnswersTests
         var held = await get.ProbeAsync(account, CancellationToken.None);
 
         Assert.Equal(Outcome.Throttled, first.Outcome);
-        Assert.InRange(held.PausedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(290), TimeSpan.FromSeconds(301));
+        Assert.InRange(held.PausedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromSeconds(290),
+            TimeSpan.FromSeconds(301));
     }
 
     [Fact]
@@ -91,9 +95,12 @@ public sealed class OddAnswersTests
         using var database = new TempDatabase();
         var client = ProbeClients.Create(Options);
         var leads = TestLeadsFactory.Create(client, database, Options);
-        var account = new AmoAccount("acme", server.BaseUri, "token", AccountSettings.Resolve(new MonitorOptions { PostMode = PostMode.Create }));
+        var account =
+            new AmoAccount("acme", server.BaseUri, "token",
+                AccountSettings.Resolve(new MonitorOptions { PostMode = PostMode.Create }));
 
-        var result = await new PostProbe(client, leads, TimeProvider.System).ProbeAsync(account, CancellationToken.None);
+        var result =
+            await new PostProbe(client, leads, TimeProvider.System).ProbeAsync(account, CancellationToken.None);
 
         Assert.Equal(Outcome.Down, result.Outcome);
         Assert.Equal(200, result.HttpStatus);
@@ -102,7 +109,8 @@ public sealed class OddAnswersTests
     private static byte[] Encode(string text, string charset) =>
         System.Text.CodePagesEncodingProvider.Instance.GetEncoding(charset)!.GetBytes(text);
 
-    private static Task<LoopbackServer> AnswerAsync(int status, string contentType, byte[] body) => LoopbackServer.StartAsync(async context =>
+    private static Task<LoopbackServer> AnswerAsync(int status, string contentType, byte[] body) =>
+        LoopbackServer.StartAsync(async context =>
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;

@@ -22,7 +22,9 @@ public sealed class ProbeRegistrationTests
             .Where(t => typeof(IProbe).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false });
 
         Assert.All(implementations, t => Assert.Contains(t, registered));
-        var checkTypes = registered.Select(t => ((IProbe)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t!)).CheckType);
+        var checkTypes =
+            registered.Select(t =>
+                ((IProbe)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t!)).CheckType);
         Assert.Equal(CheckType.All.OrderBy(c => c), checkTypes.OrderBy(c => c));
     }
 }

@@ -25,7 +25,9 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _rechecks = new RecheckQueue(_time);
-        _scheduler = Pipeline.Scheduler(_probes, [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "token")], _results, Options, _time, _rechecks,
+        _scheduler =
+            Pipeline.Scheduler(_probes, [new AmoAccount("acme", new Uri("https://acme.amocrm.ru"), "token")], _results,
+                Options, _time, _rechecks,
             logger: _log);
         await _scheduler.StartAsync(CancellationToken.None);
     }
@@ -61,9 +63,11 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         get.Gate = new TaskCompletionSource();
 
         // Re-checks and a cycle can ask for the same check in the same instant, from different threads.
-        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => _rechecks.Request(new RecheckRequest("acme", CheckType.Get, TimeSpan.Zero)));
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            _ => _rechecks.Request(new RecheckRequest("acme", CheckType.Get, TimeSpan.Zero)));
         // Every request is decided (one run, 63 skipped because it is still running) before counting the runs.
-        await Eventually.TrueAsync(() => _log.Count("GET of acme is still running") == 63, Wait, "63 skipped re-checks");
+        await Eventually.TrueAsync(() => _log.Count("GET of acme is still running") == 63, Wait,
+            "63 skipped re-checks");
 
         Assert.Equal(2, get.Calls);
         get.Gate.TrySetResult();
@@ -150,7 +154,8 @@ public sealed class ProbeSchedulerTests : IAsyncLifetime
         // A run leaves the in-flight set just after it hands over its result: wait for that (all but the runs a
         // test holds open), so the next turn the test lets pass sees those checks finished, not still running.
         var held = _probes.Count(p => p.Gate is { Task.IsCompleted: false });
-        await Eventually.TrueAsync(() => _scheduler.InFlight.Count <= held, Wait, "the runs to leave the in-flight set");
+        await Eventually.TrueAsync(() => _scheduler.InFlight.Count <= held, Wait,
+            "the runs to leave the in-flight set");
         return batch;
     }
 }

@@ -59,7 +59,8 @@ public sealed class ProbeTimingTests
             await Task.Delay(250, context.RequestAborted);
             context.Response.StatusCode = 200;
         });
-        var options = new MonitorOptions { TimeoutMs = 5_000, CheckIntervalMs = 30_000, DegradedMs = { ["GET"] = 100 } };
+        var options =
+            new MonitorOptions { TimeoutMs = 5_000, CheckIntervalMs = 30_000, DegradedMs = { ["GET"] = 100 } };
 
         var result = await Probe(server.BaseUri, options);
 
@@ -72,7 +73,8 @@ public sealed class ProbeTimingTests
     [InlineData("{\"title\":\"Too Many Requests\",\"status\":429,\"retry_after\":300}", null, 300)]
     [InlineData("<html>429</html>", null, null)]
     [InlineData("<html>429</html>", "45", 45)]
-    public async Task AThrottledAnswerCarriesTheWaitAmoCrmAskedFor(string body, string? retryAfterHeader, int? expectedSeconds)
+    public async Task AThrottledAnswerCarriesTheWaitAmoCrmAskedFor(string body, string? retryAfterHeader,
+        int? expectedSeconds)
     {
         await using var server = await LoopbackServer.StartAsync(async context =>
         {

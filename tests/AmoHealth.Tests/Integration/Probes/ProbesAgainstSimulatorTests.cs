@@ -63,7 +63,8 @@ public sealed class ProbesAgainstSimulatorTests
     [Fact]
     public async Task CreateModePostsANewLeadEachCycleAsTheSeedDid()
     {
-        await using var rig = await ProberRig.StartAsync(o => o.PostMode = AmoHealth.Prober.Configuration.PostMode.Create);
+        await using var rig =
+            await ProberRig.StartAsync(o => o.PostMode = AmoHealth.Prober.Configuration.PostMode.Create);
 
         for (var cycle = 0; cycle < 3; cycle++)
         {

@@ -12,7 +12,8 @@ public sealed class ReceiverLimitsTests
     {
         var waiters = new DeliveryWaiters(NullLogger<DeliveryWaiters>.Instance);
         var asked = 0;
-        using var waiting = waiters.Register("main", d => { Interlocked.Increment(ref asked); return d.Leads.Any(l => l.Id == 42); });
+        using var waiting =
+            waiters.Register("main", d => { Interlocked.Increment(ref asked); return d.Leads.Any(l => l.Id == 42); });
         waiting.CountFrom(0);
         LeadEntry[] leads = [new(LeadEvent.Status, 42, null, 7, 6)];
 

@@ -25,12 +25,14 @@ public sealed class StorageTests : IDisposable
         Assert.Superset(
             new HashSet<string>
             {
-                "id", "timestamp", "check_type", "status", "response_time", "error_message", "created_at", "account", "outcome",
+                "id", "timestamp", "check_type", "status", "response_time", "error_message", "created_at", "account",
+                    "outcome",
                 "http_status", "dns_ms", "connect_ms", "tls_ms", "ttfb_ms",
             },
             Columns(connection, "health_checks"));
         Assert.Superset(
-            new HashSet<string> { "id", "check_type", "start_time", "end_time", "duration", "details", "created_at", "account", "kind" },
+            new HashSet<string> { "id", "check_type", "start_time", "end_time", "duration", "details", "created_at",
+                "account", "kind" },
             Columns(connection, "incidents"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
     }
@@ -79,9 +81,11 @@ public sealed class StorageTests : IDisposable
     {
         var (contexts, channel, publisher, writer) = await StartWriterAsync();
 
-        await channel.SubmitAsync(Result(CheckType.Post, 5_000, Outcome.Up) with { Sequence = 2 }, CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Post, 5_000, Outcome.Up) with { Sequence = 2 },
+            CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 1, Wait, "the newer result");
-        await channel.SubmitAsync(Result(CheckType.Post, 4_000, Outcome.Down) with { Sequence = 1 }, CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Post, 4_000, Outcome.Down) with { Sequence = 1 },
+            CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 2, Wait, "the late result");
         await writer.StopAsync(CancellationToken.None);
         writer.Dispose();
@@ -100,9 +104,11 @@ public sealed class StorageTests : IDisposable
         var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var stepped = before - 3_600_000;
 
-        await channel.SubmitAsync(Result(CheckType.Get, before, Outcome.Up) with { Sequence = 1 }, CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Get, before, Outcome.Up) with { Sequence = 1 },
+            CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 1, Wait, "the result before the step");
-        await channel.SubmitAsync(Result(CheckType.Get, stepped, Outcome.Down) with { Sequence = 2 }, CancellationToken.None);
+        await channel.SubmitAsync(Result(CheckType.Get, stepped, Outcome.Down) with { Sequence = 2 },
+            CancellationToken.None);
         await Eventually.TrueAsync(() => publisher.Count == 2, Wait, "the result after the step");
         await writer.StopAsync(CancellationToken.None);
         writer.Dispose();
@@ -113,7 +119,8 @@ public sealed class StorageTests : IDisposable
         Assert.Equal(CheckState.Suspect, status.State);
     }
 
-    private async Task<(IDbContextFactory<AmoHealthDbContext>, ResultChannel, RecordingPublisher, ResultWriter)> StartWriterAsync()
+    private async Task<(IDbContextFactory<AmoHealthDbContext>, ResultChannel, RecordingPublisher,
+        ResultWriter)> StartWriterAsync()
     {
         var contexts = await _database.MigrateAsync();
         var publisher = new RecordingPublisher();
@@ -134,7 +141,8 @@ public sealed class StorageTests : IDisposable
     }
 
     private static ProbeResult Result(string checkType, long timestamp, Outcome outcome) =>
-        new("acme", checkType, outcome, 100, timestamp, outcome == Outcome.Up ? 200 : 503, outcome == Outcome.Up ? null : "HTTP 503",
+        new("acme", checkType, outcome, 100, timestamp, outcome == Outcome.Up ? 200 : 503,
+            outcome == Outcome.Up ? null : "HTTP 503",
             new ProbePhases(1, 2, 30, 90));
 
     private static IncidentRecord Incident(long? endTime) => new()

@@ -21,7 +21,8 @@ public sealed class TokenTests
 
         var expires = Jwt.ReadExpiry(token);
 
-        Assert.InRange(expires!.Value, DateTimeOffset.UtcNow.AddDays(30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30).AddMinutes(1));
+        Assert.InRange(expires!.Value, DateTimeOffset.UtcNow.AddDays(30).AddMinutes(-1),
+            DateTimeOffset.UtcNow.AddDays(30).AddMinutes(1));
         Assert.Null(Jwt.ReadExpiry("not-a-jwt"));
         Assert.Null(Jwt.ReadExpiry("a.b.c"));
     }
@@ -32,14 +33,19 @@ public sealed class TokenTests
         await using var rig = await ProberRig.StartAsync();
         var account = rig.Account with { AccessToken = await LongLivedAsync(rig, days: 10) };
         var wrapped = Microsoft.Extensions.Options.Options.Create(rig.Options);
-        var sources = new TokenSources(new PlainHttpClients(), rig.State, ((ITestStore)rig.Database).CreateConnections(), wrapped, TimeProvider.System,
+        var sources =
+            new TokenSources(new PlainHttpClients(), rig.State, ((ITestStore)rig.Database).CreateConnections(), wrapped,
+                TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
             new AmoHealth.Prober.Probes.Safety.AccountGuard.Registry(TimeProvider.System, wrapped));
 
         await sources.RecordStaticExpiryAsync(account, CancellationToken.None);
 
-        var stored = long.Parse((await rig.State.GetAsync(account.Name, ProbeStateRecord.TokenExpiresKey, CancellationToken.None))!);
-        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(stored), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(1));
+        var stored =
+            long.Parse((await rig.State.GetAsync(account.Name, ProbeStateRecord.TokenExpiresKey,
+                CancellationToken.None))!);
+        Assert.InRange(DateTimeOffset.FromUnixTimeMilliseconds(stored),
+            DateTimeOffset.UtcNow.AddDays(10).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(10).AddMinutes(1));
     }
 
     [Fact]
@@ -47,7 +53,9 @@ public sealed class TokenTests
     {
         using var folder = new TempDatabase();
         var tokenFile = Path.Combine(folder.Directory, "rig.json");
-        await using var rig = await OAuthRigAsync(tokenFile, refresh => new TokenPair("stale-token", refresh, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
+        await using var rig =
+            await OAuthRigAsync(tokenFile,
+                refresh => new TokenPair("stale-token", refresh, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()));
 
         var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
 
@@ -62,7 +70,10 @@ public sealed class TokenTests
     {
         using var folder = new TempDatabase();
         var tokenFile = Path.Combine(folder.Directory, "rig.json");
-        await using var rig = await OAuthRigAsync(tokenFile, refresh => new TokenPair("about-to-expire", refresh, DateTimeOffset.UtcNow.AddMinutes(4).ToUnixTimeSeconds()));
+        await using var rig =
+            await OAuthRigAsync(tokenFile,
+                refresh =>
+                    new TokenPair("about-to-expire", refresh, DateTimeOffset.UtcNow.AddMinutes(4).ToUnixTimeSeconds()));
 
         var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
 
@@ -108,7 +119,9 @@ public sealed class TokenTests
     public async Task AFailedRefreshIsACredentialsProblemNotAnOutage()
     {
         using var folder = new TempDatabase();
-        await using var rig = await OAuthRigAsync(Path.Combine(folder.Directory, "rig.json"), _ => new TokenPair(null, "def50200revoked", 0));
+        await using var rig =
+            await OAuthRigAsync(Path.Combine(folder.Directory, "rig.json"),
+                _ => new TokenPair(null, "def50200revoked", 0));
 
         var result = await rig.Get.ProbeAsync(rig.Account, CancellationToken.None);
 
@@ -139,7 +152,9 @@ public sealed class TokenTests
 
     private static async Task<string> FirstRefreshTokenAsync(ProberRig rig)
     {
-        var code = (await (await rig.Control.PostAsync("/__sim/oauth/code", null)).JsonAsync()).GetProperty("code").GetString();
+        var code = (await (await rig.Control.PostAsync("/__sim/oauth/code", null)).JsonAsync())
+            .GetProperty("code")
+            .GetString();
         using var response = await rig.Control.PostAsJsonAsync("/oauth2/access_token", new Dictionary<string, string?>
         {
             ["client_id"] = Integration.ClientId,
@@ -152,10 +167,12 @@ public sealed class TokenTests
     }
 
     private static async Task<string> LongLivedAsync(ProberRig rig, int days) =>
-        (await (await rig.Control.PostJsonAsync("/__sim/tokens", $$"""{"days":{{days}}}""")).JsonAsync()).GetProperty("access_token").GetString()!;
+        (await (await rig.Control.PostJsonAsync("/__sim/tokens",
+            $$"""{"days":{{days}}}""")).JsonAsync()).GetProperty("access_token").GetString()!;
 
     private static async Task<int> OAuthRequestsAsync(ProberRig rig) =>
-        (await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync()).EnumerateArray().Count(r => r.GetProperty("endpoint").GetString() == "oauth");
+        (await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync()).EnumerateArray().Count(r =>
+            r.GetProperty("endpoint").GetString() == "oauth");
 
     private static async Task<List<int>> AccountStatusesAsync(ProberRig rig) =>
         (await (await rig.Control.GetAsync("/__sim/requests")).JsonAsync()).EnumerateArray()

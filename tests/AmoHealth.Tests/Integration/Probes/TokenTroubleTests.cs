@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Probes;
 
-/// <summary>Token trouble of our own is a credentials problem (one 🔑), never an amoCRM outage, and never a refresh storm.</summary>
+/// <summary>Our own token trouble is a credentials problem (one 🔑), not an amoCRM outage nor a refresh storm.</summary>
 [Trait("Ring", "Integration")]
 public sealed class TokenTroubleTests
 {
@@ -30,7 +30,9 @@ public sealed class TokenTroubleTests
             o.OAuth.TokenFile = tokenFile;
         });
 
-        var results = await Task.WhenAll(new[] { rig.Get, rig.Post }.Select(p => p.ProbeAsync(rig.Account, CancellationToken.None)));
+        var results =
+            await Task.WhenAll(new[] { rig.Get,
+                rig.Post }.Select(p => p.ProbeAsync(rig.Account, CancellationToken.None)));
 
         Assert.All(results, r => Assert.Equal(Outcome.AuthFailed, r.Outcome));
         Assert.All(results, r => Assert.Contains("cannot be read", r.ErrorMessage));
@@ -44,13 +46,18 @@ public sealed class TokenTroubleTests
         {
             Interlocked.Increment(ref refreshes);
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"token_type":"Bearer","expires_in":86400,"access_token":"eyJ.x.y"}""");
+            await context.Response.WriteAsync(
+                """{"token_type":"Bearer","expires_in":86400,"access_token":"eyJ.x.y"}""");
         });
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var source = await SourceAsync(oauth.BaseUri, time, await FolderAsync());
 
-        var first = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
-        var second = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
+        var first =
+            await Assert.ThrowsAsync<TokenUnavailableException>(async () =>
+                await source.GetAsync(CancellationToken.None));
+        var second =
+            await Assert.ThrowsAsync<TokenUnavailableException>(async () =>
+                await source.GetAsync(CancellationToken.None));
 
         Assert.Contains("lacks access_token or refresh_token", first.Message);
         Assert.Contains("next refresh attempt", second.Message);
@@ -89,7 +96,9 @@ public sealed class TokenTroubleTests
         var closed = new Uri($"http://127.0.0.1:{RedisServer.FreePort()}");
         var source = await SourceAsync(closed, TimeProvider.System, await FolderAsync());
 
-        var error = await Assert.ThrowsAsync<TokenUnavailableException>(async () => await source.GetAsync(CancellationToken.None));
+        var error =
+            await Assert.ThrowsAsync<TokenUnavailableException>(async () =>
+                await source.GetAsync(CancellationToken.None));
 
         Assert.Contains("no answer from amoCRM", error.Message);
     }
@@ -102,7 +111,8 @@ public sealed class TokenTroubleTests
         return Path.Combine(folder, "acme.json");
     }
 
-    private static async Task<OAuthTokenSource> SourceAsync(Uri baseUri, TimeProvider time, string tokenFile, AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
+    private static async Task<OAuthTokenSource> SourceAsync(Uri baseUri, TimeProvider time, string tokenFile,
+        AmoHealth.Prober.Probes.Safety.AccountGuard? guard = null)
     {
         var database = new TempDatabase();
         await database.MigrateAsync();
@@ -114,10 +124,13 @@ public sealed class TokenTroubleTests
             RedirectUri = Integration.RedirectUri,
             RefreshToken = "def50200initial",
         };
-        var exchange = new TokenExchange("acme", baseUri, options, new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, time, NullLogger.Instance,
+        var exchange =
+            new TokenExchange("acme", baseUri, options, new HttpClient { Timeout = TimeSpan.FromSeconds(5) }, time,
+                NullLogger.Instance,
             guard ?? new AmoHealth.Prober.Probes.Safety.AccountGuard.Registry(
                 time, Microsoft.Extensions.Options.Options.Create(new MonitorOptions())).For("acme"));
-        return new OAuthTokenSource("acme", options, new TokenFile(tokenFile), new TokenVault(connections, TokenCipher.Create(ProberRig.EncryptionKey), time),
+        return new OAuthTokenSource("acme", options, new TokenFile(tokenFile),
+            new TokenVault(connections, TokenCipher.Create(ProberRig.EncryptionKey), time),
             exchange, new ProbeStateStore(connections), time, NullLogger.Instance);
     }
 }
