@@ -3,19 +3,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace AmoHealth.AppHost;
 
-/// <summary>
-/// Who may open what the AppHost starts. Demo mode (no <c>AMOCRM_DOMAIN</c>): everything anonymous on
-/// loopback, as a first look should be. A real account: the Gateway asks for a sign-in
-/// (<see cref="GatewaySignIn"/>) and the Aspire dashboard for its browser token (the login link it logs).
-/// </summary>
+/// <summary>Who may open what the AppHost starts. Demo mode (no <c>AMOCRM_DOMAIN</c>): everything anonymous on
+/// loopback, as a first look should be. A real account: the Gateway asks for a sign-in (<see cref="GatewaySignIn"/>)
+/// and the Aspire dashboard for its browser token (the login link it logs).</summary>
 public static class LocalAccess
 {
     public const string DashboardAnonymousKey = "ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS";
 
-    /// <summary>
-    /// The AppHost's arguments with the dashboard's access decided: Aspire reads it while the builder is
-    /// constructed, so it is decided here, from the same sources the AppHost reads <c>AMOCRM_DOMAIN</c> from.
-    /// </summary>
+    /// <summary>The AppHost's arguments with the dashboard's access decided: Aspire reads it while the builder is
+    /// constructed, so it is decided here, from the same sources the AppHost reads <c>AMOCRM_DOMAIN</c> from.</summary>
     public static string[] WithDashboardAccess(string[] args)
     {
         var configuration = new ConfigurationBuilder()

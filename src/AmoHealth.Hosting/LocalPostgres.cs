@@ -4,12 +4,10 @@ using Npgsql;
 
 namespace AmoHealth.Hosting;
 
-/// <summary>
-/// A PostgreSQL server from the machine's own binaries (Debian's <c>postgresql</c> packages), for hosts
-/// without a container engine: the AppHost, the tests and the benchmarks use it. The server refuses to run as
-/// root, so when this process is root every command runs as the <c>postgres</c> system user through
-/// <c>runuser</c>, and the data directory is handed to that user.
-/// </summary>
+/// <summary>A PostgreSQL server from the machine's own binaries (Debian's <c>postgresql</c> packages), for hosts
+/// without a container engine: the AppHost, the tests and the benchmarks use it. The server refuses to run as root, so
+/// when this process is root every command runs as the <c>postgres</c> system user through <c>runuser</c>, and the data
+/// directory is handed to that user.</summary>
 public static class LocalPostgres
 {
     public const string ServiceUser = "postgres";
@@ -22,10 +20,8 @@ public static class LocalPostgres
 
     public static bool RunningAsRoot => string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
 
-    /// <summary>
-    /// The folder holding <c>initdb</c> and <c>postgres</c>: <c>Postgres:BinDirectory</c> when given, else the
-    /// newest <c>/usr/lib/postgresql/N/bin</c>, else the folder on PATH that has both.
-    /// </summary>
+    /// <summary>The folder holding <c>initdb</c> and <c>postgres</c>: <c>Postgres:BinDirectory</c> when given, else the
+    /// newest <c>/usr/lib/postgresql/N/bin</c>, else the folder on PATH that has both.</summary>
     public static string FindBinDirectory(string? configured = null)
     {
         if (!string.IsNullOrWhiteSpace(configured))
@@ -122,10 +118,8 @@ public static class LocalPostgres
             return true;
         }, exited, timeout);
 
-    /// <summary>
-    /// Creates <see cref="ReadRole"/> (a login that owns nothing and may do nothing until it is granted SELECT);
-    /// idempotent, and safe when several callers race.
-    /// </summary>
+    /// <summary>Creates <see cref="ReadRole"/> (a login that owns nothing and may do nothing until it is granted
+    /// SELECT); idempotent, and safe when several callers race.</summary>
     public static async Task EnsureReadRoleAsync(NpgsqlConnection superuser, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(

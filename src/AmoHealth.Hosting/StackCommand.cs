@@ -50,10 +50,8 @@ public static class StackCommand
         }
     }
 
-    /// <summary>
-    /// Starts each server detached under a watch (it stops when <c>--owner</c> exits, or on <c>stop</c>), waits
-    /// until it answers, and prints shell assignments of the ports.
-    /// </summary>
+    /// <summary>Starts each server detached under a watch (it stops when <c>--owner</c> exits, or on <c>stop</c>),
+    /// waits until it answers, and prints shell assignments of the ports.</summary>
     private static async Task StartAsync(CommandLine options, TextWriter output)
     {
         var dir = Directory.CreateDirectory(options.Required("dir")).FullName;
@@ -165,10 +163,8 @@ public static class StackCommand
         File.WriteAllText(path, site);
     }
 
-    /// <summary>
-    /// Starts a server that outlives this process: its standard streams are this process's pipes, which the
-    /// watch's shell replaces by its log file at once, so a caller reading this output does not wait for it.
-    /// </summary>
+    /// <summary>Starts a server that outlives this process: its standard streams are this process's pipes, which the
+    /// watch's shell replaces by its log file at once, so a caller reading this output does not wait for it.</summary>
     private static Process StartDetached(ServerCommand command)
     {
         var start = new ProcessStartInfo(command.FileName, command.Arguments)

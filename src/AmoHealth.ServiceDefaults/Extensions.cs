@@ -10,10 +10,8 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>
-/// Defaults every AmoHealth service shares: telemetry to the Aspire dashboard, health endpoints,
-/// service discovery, resilience for ordinary HTTP clients and a <see cref="TimeProvider"/>.
-/// </summary>
+/// <summary>Defaults every AmoHealth service shares: telemetry to the Aspire dashboard, health endpoints, service
+/// discovery, resilience for ordinary HTTP clients and a <see cref="TimeProvider"/>.</summary>
 public static class Extensions
 {
     /// <summary>Tag on health checks that say whether the process is alive (as opposed to ready).</summary>
@@ -25,11 +23,9 @@ public static class Extensions
     /// <summary>Prometheus scrape endpoint of every service (OpenTelemetry metrics).</summary>
     public const string MetricsPath = "/metrics";
 
-    /// <summary>
-    /// Adds OpenTelemetry, default health checks, service discovery, systemd integration, standard resilience for
-    /// <see cref="System.Net.Http.IHttpClientFactory"/> clients and <see cref="TimeProvider.System"/>.
-    /// Clients that must not retry (the probe client) remove the handlers themselves.
-    /// </summary>
+    /// <summary>Adds OpenTelemetry, default health checks, service discovery, systemd integration, standard resilience
+    /// for <see cref="System.Net.Http.IHttpClientFactory"/> clients and <see cref="TimeProvider.System"/>. Clients that
+    /// must not retry (the probe client) remove the handlers themselves.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -100,11 +96,9 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>
-    /// Maps <c>/health</c> (every check must pass: ready for traffic), <c>/alive</c> (liveness only) and
-    /// <c>/metrics</c> (Prometheus text format). Health stays reachable in production: the deploy gate and
-    /// systemd watch it.
-    /// </summary>
+    /// <summary>Maps <c>/health</c> (every check must pass: ready for traffic), <c>/alive</c> (liveness only) and
+    /// <c>/metrics</c> (Prometheus text format). Health stays reachable in production: the deploy gate and systemd
+    /// watch it.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath);

@@ -18,17 +18,13 @@ public sealed class SimulatorOptions : IValidatableObject
     /// <c>demo-token</c>.</summary>
     public List<string> AccessTokens { get; set; } = [];
 
-    /// <summary>
-    /// Median added latency of amoCRM answers in ms, spread log-normally so charts look like a real service.
-    /// 0 answers at once (tests). Default 120.
-    /// </summary>
+    /// <summary>Median added latency of amoCRM answers in ms, spread log-normally so charts look like a real service. 0
+    /// answers at once (tests). Default 120.</summary>
     [Range(0, 60_000)]
     public int MedianLatencyMs { get; set; } = 120;
 
-    /// <summary>
-    /// Median delay of webhook and Digital Pipeline deliveries in ms, log-normal like the API. 0 sends at once (tests).
-    /// Default 400.
-    /// </summary>
+    /// <summary>Median delay of webhook and Digital Pipeline deliveries in ms, log-normal like the API. 0 sends at once
+    /// (tests). Default 400.</summary>
     [Range(0, 600_000)]
     public int DeliveryMedianLatencyMs { get; set; } = 400;
 

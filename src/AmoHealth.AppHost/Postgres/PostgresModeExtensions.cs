@@ -38,10 +38,8 @@ public static class PostgresModeExtensions
         };
     }
 
-    /// <summary>
-    /// The Migrator and the Prober: the owner's connection string, and, on the AppHost's own server,
-    /// <c>Storage:ReadRole</c> so that the Migrator grants the Api's role SELECT after migrating.
-    /// </summary>
+    /// <summary>The Migrator and the Prober: the owner's connection string, and, on the AppHost's own server,
+    /// <c>Storage:ReadRole</c> so that the Migrator grants the Api's role SELECT after migrating.</summary>
     public static IResourceBuilder<ProjectResource> WithPostgresWriter(
         this IResourceBuilder<ProjectResource> prober, IResourceBuilder<IResourceWithConnectionString> database)
     {
@@ -53,10 +51,8 @@ public static class PostgresModeExtensions
             : prober;
     }
 
-    /// <summary>
-    /// The Api: on the AppHost's own server, the read role's connection string (SELECT only); on a container or
-    /// an external server, the same connection as the Prober (sessions read-only all the same).
-    /// </summary>
+    /// <summary>The Api: on the AppHost's own server, the read role's connection string (SELECT only); on a container
+    /// or an external server, the same connection as the Prober (sessions read-only all the same).</summary>
     public static IResourceBuilder<ProjectResource> WithPostgresReader(
         this IResourceBuilder<ProjectResource> api, IResourceBuilder<IResourceWithConnectionString> database)
     {

@@ -12,11 +12,9 @@ public static class RedisModeExtensions
 
     private const string PasswordPlaceholder = "{password}";
 
-    /// <summary>
-    /// Adds Redis according to <c>Redis:Mode</c>: <c>container</c> (Aspire's Redis container),
+    /// <summary>Adds Redis according to <c>Redis:Mode</c>: <c>container</c> (Aspire's Redis container),
     /// <c>executable</c> (a local <c>redis-server</c>), <c>external</c> (<c>ConnectionStrings:{name}</c>), or
-    /// <c>auto</c> (default: container when a Docker engine answers, else executable).
-    /// </summary>
+    /// <c>auto</c> (default: container when a Docker engine answers, else executable).</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddLiveRedis(
         this IDistributedApplicationBuilder builder, string name)
     {
@@ -32,10 +30,8 @@ public static class RedisModeExtensions
         };
     }
 
-    /// <summary>
-    /// Runs <c>redis-server</c> on a port DCP allocates, bound to 127.0.0.1, requiring a generated password
-    /// (parameter <c>{name}-password</c>), with a PING health check.
-    /// </summary>
+    /// <summary>Runs <c>redis-server</c> on a port DCP allocates, bound to 127.0.0.1, requiring a generated password
+    /// (parameter <c>{name}-password</c>), with a PING health check.</summary>
     public static IResourceBuilder<RedisServerResource> AddRedisServer(
         this IDistributedApplicationBuilder builder, string name)
     {

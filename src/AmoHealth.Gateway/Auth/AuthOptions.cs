@@ -19,10 +19,8 @@ public sealed class AuthOptions : IValidatableObject
 {
     public const string SectionName = "Auth";
 
-    /// <summary>
-    /// <c>None</c> (default), <c>Login</c> or <c>Proxy</c>. <c>None</c> is refused unless the environment is
-    /// Development and the Gateway listens on loopback only: anywhere else it would serve everyone.
-    /// </summary>
+    /// <summary><c>None</c> (default), <c>Login</c> or <c>Proxy</c>. <c>None</c> is refused unless the environment is
+    /// Development and the Gateway listens on loopback only: anywhere else it would serve everyone.</summary>
     public AuthMode Mode { get; set; } = AuthMode.None;
 
     public string? User { get; set; }
@@ -33,11 +31,9 @@ public sealed class AuthOptions : IValidatableObject
     /// <summary>The header carrying the user in proxy mode.</summary>
     public string ProxyHeader { get; set; } = "X-Forwarded-User";
 
-    /// <summary>
-    /// Proxy mode: the value of <see cref="ProxySecretHeader"/> that only the proxy on this host adds (install.sh
-    /// generates it into the env file and the Nginx site). Required with Proxy: the Gateway listens on loopback,
-    /// so "from loopback" alone would trust every request Nginx forwards.
-    /// </summary>
+    /// <summary>Proxy mode: the value of <see cref="ProxySecretHeader"/> that only the proxy on this host adds
+    /// (install.sh generates it into the env file and the Nginx site). Required with Proxy: the Gateway listens on
+    /// loopback, so "from loopback" alone would trust every request Nginx forwards.</summary>
     public string? ProxySecret { get; set; }
 
     /// <summary>The header carrying <see cref="ProxySecret"/>.</summary>
@@ -50,25 +46,19 @@ public sealed class AuthOptions : IValidatableObject
     [Range(1, 100)]
     public int AttemptsPerMinute { get; set; } = 5;
 
-    /// <summary>
-    /// Proxies besides loopback whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed (IP addresses, e.g. the
-    /// Nginx host in front of several Gateways). Default: none, loopback only.
-    /// </summary>
+    /// <summary>Proxies besides loopback whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed (IP addresses, e.g.
+    /// the Nginx host in front of several Gateways). Default: none, loopback only.</summary>
     public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Networks of such proxies, in CIDR form (<c>10.0.0.0/24</c>). Default: none.</summary>
     public string[] KnownNetworks { get; set; } = [];
 
-    /// <summary>
-    /// Where the cookie-signing keys live, so a restart does not sign everyone out. Several Gateways share one
-    /// folder (and one <see cref="KeysCertificate"/>): a session from one is valid at every other.
-    /// </summary>
+    /// <summary>Where the cookie-signing keys live, so a restart does not sign everyone out. Several Gateways share one
+    /// folder (and one <see cref="KeysCertificate"/>): a session from one is valid at every other.</summary>
     public string? KeysDirectory { get; set; }
 
-    /// <summary>
-    /// A PEM file with a certificate and its RSA private key that encrypts the cookie keys at rest. Required in
-    /// Production with Login (install.sh generates it, readable only by the Gateway).
-    /// </summary>
+    /// <summary>A PEM file with a certificate and its RSA private key that encrypts the cookie keys at rest. Required
+    /// in Production with Login (install.sh generates it, readable only by the Gateway).</summary>
     public string? KeysCertificate { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

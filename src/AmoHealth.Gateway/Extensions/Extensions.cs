@@ -5,11 +5,9 @@ public static class Extensions
     /// <summary>The default port, as in the seed (<c>PORT=3001</c>).</summary>
     public const int DefaultPort = 3001;
 
-    /// <summary>
-    /// YARP with routes from the <c>ReverseProxy</c> section; destinations such as <c>http://api</c> are
-    /// resolved by service discovery (from the AppHost, or <c>Services__api__http__0</c> in production). Requests
-    /// reach them without the client's cookies and with the internal secret (<see cref="BackendAccess"/>).
-    /// </summary>
+    /// <summary>YARP with routes from the <c>ReverseProxy</c> section; destinations such as <c>http://api</c> are
+    /// resolved by service discovery (from the AppHost, or <c>Services__api__http__0</c> in production). Requests reach
+    /// them without the client's cookies and with the internal secret (<see cref="BackendAccess"/>).</summary>
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName);
@@ -23,10 +21,8 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>
-    /// Outside the AppHost (which sets <c>ASPNETCORE_URLS</c>) the gateway listens on <c>PORT</c>
-    /// (default 3001) on 127.0.0.1: IPv4 explicitly, where Nginx connects.
-    /// </summary>
+    /// <summary>Outside the AppHost (which sets <c>ASPNETCORE_URLS</c>) the gateway listens on <c>PORT</c> (default
+    /// 3001) on 127.0.0.1: IPv4 explicitly, where Nginx connects.</summary>
     public static WebApplicationBuilder UseSeedPort(this WebApplicationBuilder builder)
     {
         if (!string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"])
@@ -46,10 +42,8 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>
-    /// Security headers for the page, static files with the right caching, the proxy, and the SPA fallback,
-    /// in an order where neither shadows the other.
-    /// </summary>
+    /// <summary>Security headers for the page, static files with the right caching, the proxy, and the SPA fallback, in
+    /// an order where neither shadows the other.</summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>()

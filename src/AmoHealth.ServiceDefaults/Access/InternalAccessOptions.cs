@@ -1,10 +1,8 @@
 namespace AmoHealth.ServiceDefaults.Access;
 
-/// <summary>
-/// The secret the Gateway sends with every call to the Api and the Prober (section <c>Internal</c>, the same
-/// value in all three). A backend with it configured answers only requests that carry it (except
-/// <c>/health</c> and <c>/alive</c>); a backend that listens beyond loopback refuses to start without it.
-/// </summary>
+/// <summary>The secret the Gateway sends with every call to the Api and the Prober (section <c>Internal</c>, the same
+/// value in all three). A backend with it configured answers only requests that carry it (except <c>/health</c> and
+/// <c>/alive</c>); a backend that listens beyond loopback refuses to start without it.</summary>
 public sealed class InternalAccessOptions
 {
     public const string SectionName = "Internal";
@@ -14,9 +12,7 @@ public sealed class InternalAccessOptions
 
     public const int MinimumLength = 24;
 
-    /// <summary>
-    /// <c>Internal:ProxySecret</c>: at least 24 characters (<c>openssl rand -hex 24</c>). Default: none, which is
-    /// allowed only while the service listens on loopback.
-    /// </summary>
+    /// <summary><c>Internal:ProxySecret</c>: at least 24 characters (<c>openssl rand -hex 24</c>). Default: none, which
+    /// is allowed only while the service listens on loopback.</summary>
     public string? ProxySecret { get; set; }
 }

@@ -13,17 +13,13 @@ public sealed class RateLimitOptions
     [Range(1, 100_000)]
     public int PerAccountPerSecond { get; set; } = 50;
 
-    /// <summary>
-    /// Body of a 429: <c>json</c> (Kommo's documented body with <c>retry_after</c>) or <c>html</c> (the gateway page
-    /// amoCRM also sends). Default json.
-    /// </summary>
+    /// <summary>Body of a 429: <c>json</c> (Kommo's documented body with <c>retry_after</c>) or <c>html</c> (the
+    /// gateway page amoCRM also sends). Default json.</summary>
     [RegularExpression("^(json|html)$")]
     public string Format { get; set; } = "json";
 
-    /// <summary>
-    /// After this many 429s within <see cref="ViolationWindowSeconds"/>, the account is blocked (403) until reset.
-    /// Default 100.
-    /// </summary>
+    /// <summary>After this many 429s within <see cref="ViolationWindowSeconds"/>, the account is blocked (403) until
+    /// reset. Default 100.</summary>
     [Range(1, 1_000_000)]
     public int BlockAfterViolations { get; set; } = 100;
 

@@ -76,7 +76,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.All(gaps, gap =>
             Assert.True(gap >= IntervalMs / 2, $"two GETs {gap} ms apart: {string.Join(", ", gaps)}"));
 
-        // A stream through the Gateway, holding its cursor.
         var cursor = await LastEventIdAsync(gateway, null, 5);
 
         // Kill the holder (-9): the other Prober probes the account again within two intervals.

@@ -59,7 +59,6 @@ public sealed class OAuthClusterTests : IDisposable
             await ScalarAsync<long>(
             $"SELECT count(*) FROM health_checks WHERE account = '{Account}' AND outcome = 'auth_failed'"));
         Assert.Equal(0, await ScalarAsync<long>($"SELECT count(*) FROM incidents WHERE account = '{Account}'"));
-        // No token and no key reached a console log.
         Assert.All(_probers, p => Assert.All(refreshes.Select(r => r.Token).Append(ProberRig.EncryptionKey),
             secret => Assert.DoesNotContain(secret, p.Output, StringComparison.Ordinal)));
     }
