@@ -104,7 +104,7 @@ public sealed partial class SilenceWatch(
         var newest = await max.ScalarInt64Async(cancellationToken);
         await using var heartbeat = connection
             .Command("SELECT \"value\" FROM probe_state WHERE account = @account AND \"key\" = @key")
-            .With("@account", string.Empty).With("@key", ProbeStateRecord.WatchHeartbeatKey);
+            .With("@account", string.Empty).With("@key", ProbeStateKeys.ProbingWatch.Name);
         var beat = await heartbeat.ExecuteScalarAsync(cancellationToken) as string;
         return (
             newest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,

@@ -125,7 +125,7 @@ public sealed partial class AlertTimers(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var expiries = await StateMarks.AllAsync(read, ProbeStateRecord.TokenExpiresKey, cancellationToken);
+        var expiries = await StateMarks.AllAsync(read, ProbeStateKeys.TokenExpires.Name, cancellationToken);
         var warnings = (await StateMarks.AllAsync(read, TokenWarnedKey, cancellationToken))
             .ToDictionary(s => s.Account, s => s.Value, StringComparer.Ordinal);
         foreach (var expiry in expiries)

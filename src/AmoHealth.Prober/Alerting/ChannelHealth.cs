@@ -84,10 +84,8 @@ public sealed partial class ChannelHealth(
     {
         try
         {
-            var value = System.Text.Json.JsonSerializer.Serialize(
-                new ChannelState(channel, state, since, error),
-                    Notifications.ChannelStateJsonContext.Default.ChannelState);
-            await store.SetAsync(string.Empty, ProbeStateRecord.ChannelKeyPrefix + channel, value, cancellationToken);
+            await store.SetAsync(string.Empty, ProbeStateKeys.Channel(channel),
+                new ChannelState(channel, state, since, error), cancellationToken);
         }
         // A database error, or a save that wraps one (the store reports it in an exception of its own).
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException

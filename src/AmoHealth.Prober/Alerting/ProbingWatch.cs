@@ -73,7 +73,7 @@ public sealed partial class ProbingWatch(
         var watchingSince = _watchingSince ??= now;
         var limit = new Cadence(monitor.Value.CheckInterval).SilentAfter;
         var newest = await NewestAsync(session, cancellationToken);
-        var marks = await StateMarks.AllAsync(session, ProbeStateRecord.NotProbingKey, cancellationToken);
+        var marks = await StateMarks.AllAsync(session, ProbeStateKeys.NotProbingSince.Name, cancellationToken);
         foreach (var (account, lastMs) in newest)
         {
             var last = DateTimeOffset.FromUnixTimeMilliseconds(lastMs);
@@ -83,7 +83,7 @@ public sealed partial class ProbingWatch(
             {
                 LogStopped(logger, account, last);
                 await alerts.RaiseAsync(session, new ProbingStopped(account, last, now), now, cancellationToken);
-                await StateMarks.SetAsync(session, account, ProbeStateRecord.NotProbingKey, Stored(last),
+                await StateMarks.SetAsync(session, account, ProbeStateKeys.NotProbingSince.Name, Stored(last),
                     cancellationToken);
             }
             else if (!stale && mark is not null)
@@ -93,12 +93,12 @@ public sealed partial class ProbingWatch(
                     : last;
                 LogResumed(logger, account);
                 await alerts.RaiseAsync(session, new ProbingResumed(account, since, last), now, cancellationToken);
-                await StateMarks.RemoveAsync(session, account, ProbeStateRecord.NotProbingKey, cancellationToken);
+                await StateMarks.RemoveAsync(session, account, ProbeStateKeys.NotProbingSince.Name, cancellationToken);
             }
         }
 
         await StateMarks.SetAsync(
-            session, string.Empty, ProbeStateRecord.WatchHeartbeatKey, Stored(now), cancellationToken);
+            session, string.Empty, ProbeStateKeys.ProbingWatch.Name, Stored(now), cancellationToken);
         await session.CommitAsync(cancellationToken);
         return true;
     }

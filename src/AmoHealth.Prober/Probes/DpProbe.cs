@@ -82,8 +82,8 @@ public sealed partial class DpProbe(
         if (result.Outcome.IsSuccess() is false && result.HttpStatus == 400 && await StageProblemAsync(account, o,
             cancellationToken) is { } problem)
         {
-            await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
-                ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), problem), cancellationToken);
+            await state.SetOwnedAsync(account.Name, ProbeStateKeys.Notice, new StateNotice(time.GetUtcNow(), problem),
+                cancellationToken);
             return result with { ErrorMessage = problem, Kind = FailureKind.Configuration };
         }
 

@@ -141,8 +141,8 @@ public sealed partial class TestLeads(
             var notice = string.Create(CultureInfo.InvariantCulture,
                 $"The test lead {old} no longer exists in amoCRM (deleted or merged); AmoHealth created test lead "
                     + $"{id} at {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC.");
-            await state.SetOwnedAsync(account.Name, ProbeStateRecord.NoticeKey,
-                ProbeStateRecord.FormatNotice(time.GetUtcNow().ToUnixTimeMilliseconds(), notice), cancellationToken);
+            await state.SetOwnedAsync(account.Name, ProbeStateKeys.Notice, new StateNotice(time.GetUtcNow(), notice),
+                cancellationToken);
             await notices.TestLeadReplacedAsync(account.Name, old, id, lead.Index == 0 && settings.TestLeadId == old,
                 cancellationToken);
         }
@@ -157,7 +157,7 @@ public sealed partial class TestLeads(
     private async Task<long?> LoadAsync(Slot lead, CancellationToken cancellationToken)
     {
         var account = lead.Account;
-        var stored = ParseId(await state.GetAsync(account.Name, lead.StateKey, cancellationToken));
+        var stored = await state.GetValueAsync(account.Name, lead.StateKey, cancellationToken);
         var configured = lead.Index == 0 ? account.Settings.TestLeadId : null;
         if (configured is null)
         {
@@ -165,8 +165,7 @@ public sealed partial class TestLeads(
         }
 
         // A configured lead that was gone is replaced too; the replacement holds while the setting names the gone one.
-        var replaced = ParseId(await state.GetAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey,
-            cancellationToken));
+        var replaced = await state.GetValueAsync(account.Name, ProbeStateKeys.ConfiguredLead, cancellationToken);
         return replaced == configured && stored is not null ? stored : configured;
     }
 
@@ -175,12 +174,10 @@ public sealed partial class TestLeads(
         var account = lead.Account;
         if (lead.Index == 0 && account.Settings.TestLeadId is { } configured)
         {
-            await state.SetOwnedAsync(account.Name, ProbeStateRecord.ConfiguredLeadKey, configured.ToString(
-                CultureInfo.InvariantCulture), cancellationToken);
+            await state.SetOwnedAsync(account.Name, ProbeStateKeys.ConfiguredLead, configured, cancellationToken);
         }
 
-        await state.SetOwnedAsync(account.Name, lead.StateKey, id.ToString(CultureInfo.InvariantCulture),
-            cancellationToken);
+        await state.SetOwnedAsync(account.Name, lead.StateKey, id, cancellationToken);
     }
 
     /// <summary>One test lead of an account: slot 0 is the shared one, slot 1 the DP check's second.</summary>
@@ -188,12 +185,8 @@ public sealed partial class TestLeads(
     {
         public string Key => Index == 0 ? Account.Name : $"{Account.Name}\n{Index}";
 
-        public string StateKey => Index == 0 ? ProbeStateRecord.TestLeadKey
-            : $"{ProbeStateRecord.TestLeadKey}_{Index + 1}";
+        public ProbeStateKey<long> StateKey => ProbeStateKeys.TestLeadAt(Index);
     }
-
-    private static long? ParseId(string? text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     private static long? ReadCreatedId(ProbeClient.Response response)
     {

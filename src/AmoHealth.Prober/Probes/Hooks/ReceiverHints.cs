@@ -29,9 +29,8 @@ public sealed partial class ReceiverHints(
             LogDpAction(logger, account.Name, settings.DpStageId ?? 0, url);
             try
             {
-                await state.SetAsync(account.Name, Core.Storage.ProbeStateRecord.DpActionKey,
-                    System.Text.Json.JsonSerializer.Serialize(new Core.Storage.DpAction(settings.DpStageId ?? 0, url),
-                        ProbeJsonContext.Default.DpAction), stoppingToken);
+                await state.SetAsync(account.Name, Core.Storage.ProbeStateKeys.DpAction,
+                    new Core.Storage.DpAction(settings.DpStageId ?? 0, url), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -193,8 +193,8 @@ public sealed partial class OAuthTokenSource(
     {
         try
         {
-            await state.SetAsync(account, ProbeStateRecord.TokenExpiresKey,
-                (pair.ExpiresAt * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            await state.SetAsync(account, ProbeStateKeys.TokenExpires,
+                DateTimeOffset.FromUnixTimeSeconds(pair.ExpiresAt), cancellationToken);
         }
         catch (System.Data.Common.DbException ex)
         {

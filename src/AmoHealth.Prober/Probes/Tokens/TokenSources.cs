@@ -44,8 +44,7 @@ public sealed class TokenSources(
     {
         if (!account.Settings.OAuth.Enabled && Jwt.ReadExpiry(account.AccessToken) is { } expires)
         {
-            await state.SetAsync(account.Name, ProbeStateRecord.TokenExpiresKey,
-                expires.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), cancellationToken);
+            await state.SetAsync(account.Name, ProbeStateKeys.TokenExpires, expires, cancellationToken);
         }
     }
 
