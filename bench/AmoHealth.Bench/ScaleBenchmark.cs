@@ -87,7 +87,8 @@ public static class ScaleBenchmark
         var waits = pickup.Values.Select(v => v / 1000.0).Order().ToList();
         var bytes = await RowsAsync(db, """
             SELECT pg_total_relation_size('health_checks')::float8 / greatest((SELECT count(*) FROM health_checks), 1),
-                   (pg_total_relation_size('rollup_minute') + pg_total_relation_size('rollup_hour') + pg_total_relation_size('rollup_day'))::float8
+                   (pg_total_relation_size('rollup_minute') + pg_total_relation_size('rollup_hour')
+                       + pg_total_relation_size('rollup_day'))::float8
                      / greatest((SELECT count(*) FROM health_checks), 1),
                    (SELECT count(*) FROM health_checks)
             """, r => (Raw: r.GetDouble(0), Rollups: r.GetDouble(1), Rows: r.GetInt64(2)));

@@ -4,8 +4,8 @@ using AmoHealth.Tests.E2E.Browser;
 
 namespace AmoHealth.Tests.Fast;
 
-/// <summary>Rooms small enough to read: no C# file over 250 lines (migrations aside), the dashboard's App within 150,
-/// one definition of success.</summary>
+/// <summary>Rooms small enough to read: no C# file over 250 lines nor line over 120 characters (migrations aside),
+/// the dashboard's App within 150, one definition of success.</summary>
 [Trait("Ring", "Fast")]
 public sealed class CodeShapeTests
 {
@@ -21,6 +21,19 @@ public sealed class CodeShapeTests
             .ToList();
 
         Assert.True(tooLong.Count == 0, string.Join("\n", tooLong.Select(f => $"{f.File}: {f.Lines} lines")));
+    }
+
+    [Fact]
+    public void NoCSharpLineIsLongerThan120Characters()
+    {
+        var tooLong = CSharpFiles()
+            .Where(f => !f.Contains("/Migrations/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, line.Length)))
+            .Where(l => l.Length > 120)
+            .Select(l => $"{Path.GetRelativePath(Repo, l.File)}:{l.Line}: {l.Length} characters")
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, string.Join("\n", tooLong.Take(40)));
     }
 
     [Fact]

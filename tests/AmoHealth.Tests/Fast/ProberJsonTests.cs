@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Alerting.Channels;
-using AmoHealth.Prober.Notifications;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Tokens;
 using Microsoft.Extensions.Options;
@@ -55,11 +54,11 @@ public sealed class ProberJsonTests
             Old(new DpAction(61_234_567, Tricky)) },
         { "channel state",
             JsonSerializer.Serialize(new ChannelState("telegram", "failing", 1_765_000_000_000, Tricky),
-            ChannelStateJsonContext.Default.ChannelState),
+            ProbeStateJsonContext.Default.ChannelState),
             Old(new ChannelState("telegram", "failing", 1_765_000_000_000, Tricky)) },
         { "channel state, nulls",
             JsonSerializer.Serialize(new ChannelState("mattermost", "ok", null, null),
-            ChannelStateJsonContext.Default.ChannelState),
+            ProbeStateJsonContext.Default.ChannelState),
             Old(new ChannelState("mattermost", "ok", null, null)) },
     };
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AmoHealth.Tests.Integration.Probes;
 
-/// <summary>Our own token trouble is a credentials problem (one 🔑), not an amoCRM outage nor a refresh storm.</summary>
+/// <summary>Our own token trouble is a credentials problem (one 🔑), not an amoCRM outage nor a refresh
+/// storm.</summary>
 [Trait("Ring", "Integration")]
 public sealed class TokenTroubleTests
 {
