@@ -47,6 +47,11 @@ public static class FailureKindNames
         kind is FailureKind.Offline or FailureKind.ReceiverUnreachable or FailureKind.Configuration
             or FailureKind.MonitorError;
 
+    /// <summary>Nothing answered: the kinds a self-check can show to be AmoHealth's own network outage.</summary>
+    public static bool IsNetwork(this FailureKind kind) =>
+        kind is FailureKind.Timeout or FailureKind.Dns or FailureKind.Connect or FailureKind.Tls
+            or FailureKind.Protocol;
+
     /// <summary>The kind a result of <paramref name="outcome"/> has when the probe named none.</summary>
     public static FailureKind Default(Outcome outcome) => outcome switch
     {

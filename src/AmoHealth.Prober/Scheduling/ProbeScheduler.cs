@@ -159,7 +159,9 @@ public sealed partial class ProbeScheduler(
         try
         {
             var result = await ProbeSafelyAsync(probe, account, stoppingToken);
-            if (result is { Outcome: Outcome.Down, HttpStatus: null } && !await selfCheck.IsOnlineAsync(stoppingToken))
+            // Only "nothing answered" can be our own network; an answer, or our own defect, is not relabelled.
+            if (result is { Outcome: Outcome.Down } && result.Kind.IsNetwork()
+                && !await selfCheck.IsOnlineAsync(stoppingToken))
             {
                 LogOffline(logger, result.CheckType, result.Account);
                 result = result with

@@ -32,6 +32,16 @@ public sealed class FailureKindTests
                 own);
     }
 
+    [Fact]
+    public void OnlyFailuresWithNoAnswerOnTheNetworkCanBeAmoHealthBeingOffline()
+    {
+        var network = Enum.GetValues<FailureKind>().Where(kind => kind.IsNetwork()).ToArray();
+
+        Assert.Equal(
+            [FailureKind.Timeout, FailureKind.Dns, FailureKind.Connect, FailureKind.Tls, FailureKind.Protocol],
+            network);
+    }
+
     [Theory]
     [InlineData(Outcome.Up, FailureKind.None)]
     [InlineData(Outcome.Degraded, FailureKind.Slow)]

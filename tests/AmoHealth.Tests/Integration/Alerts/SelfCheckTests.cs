@@ -63,6 +63,6 @@ public sealed class SelfCheckTests
 
         public Task<ProbeResult> ProbeAsync(AmoAccount account, CancellationToken cancellationToken) =>
             Task.FromResult(new ProbeResult(account.Name, CheckType, Outcome.Down, 3, 1_000, null,
-                "Connect: the connection was refused or reset"));
+                "Connect: the connection was refused or reset") { Kind = FailureKind.Connect });
     }
 }
