@@ -52,6 +52,8 @@ var api = builder.AddProject<Projects.AmoHealth_Api>(ResourceNames.Api)
     .WithReference(redis)
     .WaitFor(redis)
     .WaitFor(prober)
+    // People's actions (acknowledge, silence, notes, maintenance) go to the Prober, the single writer.
+    .WithReference(prober)
     .WithEnvironment("Storage__Path", settings.DatabasePath)
     .WithReplicas(scale.Apis)
     .WithHttpHealthCheck("/health");

@@ -29,6 +29,12 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<DayRollup> DayRollups => Set<DayRollup>();
 
+    public DbSet<IncidentEventRecord> IncidentEvents => Set<IncidentEventRecord>();
+
+    public DbSet<SilenceRecord> Silences => Set<SilenceRecord>();
+
+    public DbSet<MaintenanceRecord> MaintenanceWindows => Set<MaintenanceRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
@@ -71,6 +77,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.TlsMs).HasColumnName("tls_ms");
             e.Property(x => x.TtfbMs).HasColumnName("ttfb_ms");
             e.Property(x => x.StoredKind).HasColumnName("failure_kind").HasConversion(kind);
+            e.Property(x => x.InMaintenance).HasColumnName("maintenance");
             // No secondary index: ids are in write order and the rollups hold each bucket's id range, so
             // raw rows are found by rowid range. An index on time would add 15 bytes to every row.
         });
@@ -169,6 +176,10 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
             e.Property(x => x.Account).HasColumnName("account");
             e.Property(x => x.Kind).HasColumnName("kind").HasConversion(outcome);
+            e.Property(x => x.AcknowledgedBy).HasColumnName("acknowledged_by");
+            e.Property(x => x.AcknowledgedAt).HasColumnName("acknowledged_at");
+            e.Property(x => x.EscalationStep).HasColumnName("escalation_step").HasDefaultValue(0);
+            e.Property(x => x.EscalatedAt).HasColumnName("escalated_at");
             // At most one open incident per account and check, enforced by the database.
             e.HasIndex(x => new { x.Account, x.CheckType })
                 .IsUnique()
@@ -176,6 +187,8 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
                 .HasDatabaseName("ux_incidents_open");
             e.HasIndex(x => x.StartTime).HasDatabaseName("ix_incidents_start");
         });
+
+        OnCallModel.Configure(modelBuilder);
     }
 
     private static void Rollup<T>(ModelBuilder modelBuilder, string table)

@@ -42,6 +42,10 @@ public sealed class HealthCheckRecord
 
     public FailureKind Kind => StoredKind ?? FailureKindNames.Default(Outcome);
 
+    /// <summary>Column <c>maintenance</c>: true when recorded inside a maintenance window, else null (no bytes spent on
+    /// the common case).</summary>
+    public bool? InMaintenance { get; set; }
+
     public static HealthCheckRecord From(ProbeResult result) => new()
     {
         Timestamp = result.Timestamp,

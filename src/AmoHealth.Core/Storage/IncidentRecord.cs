@@ -27,4 +27,17 @@ public sealed class IncidentRecord
 
     /// <summary>The outcome that opened it, stored by its name (<c>down</c>, <c>auth_failed</c>, ...).</summary>
     public required Outcome Kind { get; set; }
+
+    /// <summary>Who took the incident (a dashboard user, a Mattermost or Telegram name); null while nobody
+    /// has.</summary>
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>Unix milliseconds.</summary>
+    public long? AcknowledgedAt { get; set; }
+
+    /// <summary>Escalations sent so far (0: none).</summary>
+    public int EscalationStep { get; set; }
+
+    /// <summary>Unix milliseconds of the last escalation.</summary>
+    public long? EscalatedAt { get; set; }
 }

@@ -13,6 +13,7 @@ public static class SchemaMigrations
         "20261206122426_OAuthTokens",
         "20261206131000_OutboxClaims",
         "20261206213319_FailureKinds",
+        "20261207003057_OnCall",
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -22,6 +23,7 @@ public static class SchemaMigrations
         "20261206122433_OAuthTokens",
         "20261206131000_OutboxClaims",
         "20261206213320_FailureKinds",
+        "20261207003116_OnCall",
     ];
 
     public static IReadOnlyList<string> For(StorageProvider provider) =>

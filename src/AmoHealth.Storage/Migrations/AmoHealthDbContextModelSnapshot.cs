@@ -119,6 +119,10 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("http_status");
 
+                    b.Property<bool?>("InMaintenance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maintenance");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -154,6 +158,48 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.ToTable("health_checks", (string)null);
                 });
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.IncidentEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Public")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("public");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Id")
+                        .HasDatabaseName("ix_incident_events_incident");
+
+                    b.ToTable("incident_events", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.IncidentRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -165,6 +211,14 @@ namespace AmoHealth.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("account");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
 
                     b.Property<string>("CheckType")
                         .IsRequired()
@@ -186,6 +240,16 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.Property<long?>("EndTime")
                         .HasColumnType("INTEGER")
                         .HasColumnName("end_time");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<int>("EscalationStep")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("escalation_step");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -234,6 +298,65 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("leases", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.MaintenanceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StartTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_time");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<int?>("Weekday")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("weekday");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("maintenance_windows", (string)null);
                 });
 
             modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>
@@ -531,6 +654,75 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.HasKey("Account", "CheckType", "Bucket");
 
                     b.ToTable("rollup_minute", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.SilenceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<string>("CheckType")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("EndOnRecovery")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("end_on_recovery");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAt")
+                        .HasDatabaseName("ix_silences_ends");
+
+                    b.ToTable("silences", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.IncidentEventRecord", b =>
+                {
+                    b.HasOne("AmoHealth.Core.Storage.IncidentRecord", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AmoHealth.Core.Storage.NotificationRecord", b =>

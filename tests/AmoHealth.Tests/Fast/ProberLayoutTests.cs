@@ -5,7 +5,7 @@ using AmoHealth.Tests.E2E.Browser;
 namespace AmoHealth.Tests.Fast;
 
 /// <summary>The Prober's folders are its stages (Scheduling, Cluster, Probes, Evaluation, Alerting, Persistence,
-/// Publishing, Diagnostics, Configuration) and depend on each other one way only. Read from the sources: a
+/// OnCall, Publishing, Diagnostics, Configuration) and depend on each other one way only. Read from the sources: a
 /// file depends on a stage when it names one of its namespaces (a using, a qualified or a partly qualified name).
 /// Extensions (the composition root) and Program.cs may name every stage.</summary>
 [Trait("Ring", "Fast")]
@@ -14,8 +14,8 @@ public sealed partial class ProberLayoutTests
     private static readonly string Root = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "AmoHealth.Prober");
 
     private static readonly string[] Stages =
-        ["Scheduling", "Cluster", "Probes", "Evaluation", "Alerting", "Persistence", "Publishing", "Diagnostics",
-            "Configuration"];
+        ["Scheduling", "Cluster", "Probes", "Evaluation", "Alerting", "OnCall", "Persistence", "Publishing",
+            "Diagnostics", "Configuration"];
 
     [Fact]
     public void EveryFileLivesInAStageFolderThatMatchesItsNamespace()

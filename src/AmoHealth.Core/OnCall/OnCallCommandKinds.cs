@@ -1,0 +1,28 @@
+namespace AmoHealth.Core.OnCall;
+
+/// <summary>The values of <see cref="OnCallCommand.Kind"/>.</summary>
+public static class OnCallCommandKinds
+{
+    /// <summary>Take incident <c>id</c> (operator).</summary>
+    public const string Acknowledge = "ack";
+
+    /// <summary>Add <c>text</c> to incident <c>id</c>'s timeline, <c>isPublic</c> or internal (operator).</summary>
+    public const string Note = "note";
+
+    /// <summary>No alerts for <c>account</c> (one <c>checkType</c> or all) for <c>minutes</c>, with a
+    /// <c>reason</c>; <c>endOnRecovery</c> (operator).</summary>
+    public const string Silence = "silence";
+
+    /// <summary>End silence <c>id</c> now (operator).</summary>
+    public const string EndSilence = "end_silence";
+
+    /// <summary>Plan a window: one-off <c>startsAt</c>..<c>endsAt</c>, or weekly <c>weekday</c>, <c>startTime</c>,
+    /// <c>durationMinutes</c>; <c>account</c> or all; a <c>reason</c> (admin).</summary>
+    public const string Maintenance = "maintenance";
+
+    /// <summary>Delete window <c>id</c> (admin).</summary>
+    public const string EndMaintenance = "end_maintenance";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Acknowledge, Note, Silence, EndSilence, Maintenance, EndMaintenance];
+}
