@@ -19,5 +19,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // The stylesheet's text reaches tests that check the phone layout's rules (jsdom lays nothing out).
+    css: { include: [/styles\.css/] },
   },
 })

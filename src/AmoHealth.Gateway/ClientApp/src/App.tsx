@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CHECKS, getJson, key, query, type CheckStats, type Me, type StatusUpdate } from './api'
+import { CHECKS, getJson, key, query, type CheckStats, type CheckType, type Me, type StatusUpdate } from './api'
 import { translator } from './i18n'
 import { useLang, useRange, useTheme } from './usePrefs'
 import { useStream } from './useStream'
@@ -14,6 +14,15 @@ import { StatusCard, type CardFigures } from './components/StatusCard'
 import { Charts } from './components/Charts'
 import { StatsTable } from './components/StatsTable'
 import { IncidentsTable } from './components/IncidentsTable'
+import { CardOnCall } from './components/CardOnCall'
+import { AccountOnCall } from './components/AccountOnCall'
+import { IncidentTimeline } from './components/IncidentTimeline'
+import { SilenceDialog } from './components/SilenceDialog'
+import { MaintenancePanel } from './components/MaintenancePanel'
+import { useOnCall } from './hooks/useOnCall'
+import type { InfoWithZone, OnCallIncident } from './onCallTypes'
+import { roleOf } from './roles'
+import { DEFAULT_ZONE } from './teamTime'
 
 function figures(cardStats: CardWindows, check: string): CardFigures {
   const of = (rows: CheckStats[]) => rows.find((r) => r.checkType === check)
@@ -61,6 +70,21 @@ export function App() {
   const { history, append } = useHistory(current, range, figuresReload, fail)
   const { rangeStats, cardStats } = useStats(current, range, figuresReload, fail)
   const log = useIncidents(current, figuresReload, fail)
+  const onCall = useOnCall(current, figuresReload, fail)
+  const role = roleOf(me)
+  const zone = (info as InfoWithZone | null)?.timeZone || DEFAULT_ZONE
+  const [timeline, setTimeline] = useState<number | null>(null)
+  // Whose silence dialog is open: a check's (from its card) or the whole account's (null).
+  const [silencing, setSilencing] = useState<{ checkType: CheckType | null } | null>(null)
+  const { patch: patchIncident } = log
+  const { refresh: refreshOnCall } = onCall
+  const changed = useCallback(
+    (incident: OnCallIncident) => {
+      patchIncident(incident)
+      refreshOnCall()
+    },
+    [patchIncident, refreshOnCall],
+  )
 
   const onStatus = useCallback(
     (update: StatusUpdate) => {
@@ -85,6 +109,10 @@ export function App() {
       <Banners info={info} error={error} statuses={mine} t={t} lang={lang} />
       <main>
         {loaded && accounts.length === 0 ? <p className="hint" data-testid="no-data">{t('noData')}</p> : null}
+        <AccountOnCall
+          account={current} silences={onCall.silences} role={role} zone={zone} now={now} t={t} lang={lang}
+          onSilence={() => setSilencing({ checkType: null })} onChanged={refreshOnCall}
+        />
         <section className="cards" aria-label={t('uptime')}>
           {CHECKS.map((check) => (
             <StatusCard
@@ -96,6 +124,13 @@ export function App() {
               intervalMs={info?.checkIntervalMs ?? 30_000}
               t={t}
               lang={lang}
+              onCall={
+                <CardOnCall
+                  account={current} checkType={check} silences={onCall.silences} maintenance={onCall.maintenance}
+                  incidents={onCall.open} role={role} zone={zone} now={now} t={t} lang={lang}
+                  onSilence={() => setSilencing({ checkType: check })} onChanged={refreshOnCall}
+                />
+              }
             />
           ))}
         </section>
@@ -113,8 +148,27 @@ export function App() {
           now={now}
           t={t}
           lang={lang}
+          role={role}
+          zone={zone}
+          onAcknowledged={changed}
+          onOpen={setTimeline}
+        />
+        <MaintenancePanel
+          windows={onCall.maintenance} accounts={accounts} role={role} zone={zone} now={now} t={t} lang={lang}
+          onChanged={refreshOnCall}
         />
       </main>
+      {timeline !== null ? (
+        <IncidentTimeline
+          id={timeline} role={role} zone={zone} now={now} t={t} lang={lang} onClose={() => setTimeline(null)} onChanged={changed}
+        />
+      ) : null}
+      {silencing && current ? (
+        <SilenceDialog
+          account={current} checkType={silencing.checkType} zone={zone} now={now} t={t}
+          onClose={() => setSilencing(null)} onSilenced={refreshOnCall}
+        />
+      ) : null}
     </div>
   )
 }

@@ -18,10 +18,7 @@ export type {
 } from './api.gen'
 import type { CheckStatusDto } from './api.gen'
 
-export interface Me {
-  mode: string
-  user: string | null
-}
+export type { Me } from './onCallTypes'
 
 /** How old the newest result may be before a check is stale: two intervals plus the default delivery deadline. */
 export function staleAfterMs(intervalMs: number): number {
@@ -42,7 +39,18 @@ export class ApiError extends Error {
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } })
+  return (await request(path, { signal, headers: { Accept: 'application/json' } })) as T
+}
+
+/** An action (ack, note, silence, maintenance): JSON in, the answer's JSON out (null for 204). */
+export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  return (await request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, true)) as T | null
+}
+
+async function request(path: string, init: RequestInit, emptyOk = false): Promise<unknown> {
+  const response = await fetch(path, init)
   if (response.status === 401 && !path.startsWith('/auth/')) {
     // Signed out (or the session expired): to the sign-in page, and back here afterwards.
     window.location.assign(`/login?returnUrl=${encodeURIComponent(window.location.pathname)}`)
@@ -57,7 +65,8 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     }
     throw new ApiError(detail, response.status)
   }
-  return (await response.json()) as T
+  if (emptyOk && (response.status === 204 || response.headers.get('Content-Length') === '0')) return null
+  return await response.json()
 }
 
 export function query(path: string, params: Record<string, string | number | undefined | null>): string {

@@ -3,6 +3,7 @@ import type { Lang, Translate } from '../i18n'
 import type { Theme } from '../usePrefs'
 import type { StreamState } from '../useStream'
 import { ConnectionBadge } from './ConnectionBadge'
+import { WhoAmI } from './WhoAmI'
 
 /** Title, the stream's state, and the controls: account, language, theme, sign-out. */
 export function Header(props: {
@@ -49,9 +50,10 @@ export function Header(props: {
         <button type="button" onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')} aria-pressed={theme === 'dark'} data-testid="theme">
           {t('theme')}: {theme === 'dark' ? t('themeDark') : t('themeLight')}
         </button>
+        <WhoAmI me={me} t={t} />
         {me?.user && me.mode === 'login' ? (
           <form method="post" action="/auth/logout" className="logout">
-            <span>{me.user}</span> <button type="submit">{t('signOut')}</button>
+            <button type="submit">{t('signOut')}</button>
           </form>
         ) : null}
       </div>

@@ -6,8 +6,8 @@ import { duration, millis, percent } from '../format'
 export function StatsTable(props: { stats: CheckStats[]; t: Translate; lang: Lang }) {
   const { stats, t, lang } = props
   return (
-    <div className="table-scroll">
-    <table className="table">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats')}>
+    <table className="table stats-table">
       <caption>{t('stats')}</caption>
       <thead>
         <tr>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { isStale, type CheckStatus } from '../api'
 import { OUTCOMES as GENERATED_OUTCOMES } from '../api.gen'
 import type { Key, Lang, Translate } from '../i18n'
@@ -30,8 +31,10 @@ export function StatusCard(props: {
   intervalMs: number
   t: Translate
   lang: Lang
+  /** Silences, maintenance, who took it, and the silence action. */
+  onCall?: ReactNode
 }) {
-  const { checkType, status, figures, now, intervalMs, t, lang } = props
+  const { checkType, status, figures, now, intervalMs, t, lang, onCall } = props
   const stale = isStale(status, now, intervalMs)
   const outcome = status && OUTCOMES.includes(status.outcome) ? (status.outcome as Key) : 'unknown'
   const delivery = checkType === 'HOOK' || checkType === 'DP'
@@ -77,6 +80,7 @@ export function StatusCard(props: {
           <dd>{status ? t('ago', { t: duration(now - status.lastCheck, lang) }) : t('never')}</dd>
         </div>
       </dl>
+      {onCall}
     </article>
   )
 }

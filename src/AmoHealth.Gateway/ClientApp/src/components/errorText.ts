@@ -1,4 +1,6 @@
 import type { CheckStatus, FailureKind } from '../api'
+import { OUTCOMES } from '../api.gen'
+import type { OnCallIncident } from '../onCallTypes'
 import type { Key, Translate } from '../i18n'
 
 /**
@@ -36,4 +38,14 @@ export function errorText(status: CheckStatus, t: Translate): string {
   if (!key) return status.errorMessage ?? ''
   if (key === 'errHttp') return status.httpStatus ? t('errHttp', { status: status.httpStatus }) : t('errHttpOther')
   return t(key)
+}
+
+/**
+ * An incident's summary in the page's language: the failure kind's text when the Api sends it, else the outcome's
+ * name (`kind`); the Prober's `details` stay a secondary line.
+ */
+export function incidentText(incident: OnCallIncident, t: Translate): string {
+  const key = incident.failureKind ? KIND_TEXT[incident.failureKind] : undefined
+  if (key) return key === 'errHttp' ? t('errHttpOther') : t(key)
+  return OUTCOMES.includes(incident.kind) ? t(incident.kind as Key) : incident.kind
 }

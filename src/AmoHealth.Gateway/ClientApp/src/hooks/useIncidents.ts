@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'react'
-import { getJson, query, type Incident } from '../api'
+import { useCallback, useEffect, useState } from 'react'
+import { getJson, query } from '../api'
+import type { OnCallIncident } from '../onCallTypes'
 import { PAGE_SIZE } from '../components/IncidentsTable'
 
 /** The incident log for the account: open first, filtered by check, paged; read again after `reload`. */
 export function useIncidents(account: string, reload: number, fail: (error: unknown) => void) {
-  const [incidents, setIncidents] = useState<Incident[]>([])
+  const [incidents, setIncidents] = useState<OnCallIncident[]>([])
   const [page, setPage] = useState(0)
   const [checkFilter, setCheckFilter] = useState('')
 
   useEffect(() => {
     if (!account) return
     const controller = new AbortController()
-    getJson<Incident[]>(
+    getJson<OnCallIncident[]>(
       query('/api/incidents', { limit: PAGE_SIZE, offset: page * PAGE_SIZE, account, checkType: checkFilter }),
       controller.signal,
     )
@@ -24,5 +25,10 @@ export function useIncidents(account: string, reload: number, fail: (error: unkn
     setCheckFilter(value)
     setPage(0)
   }
-  return { incidents, page, setPage, checkFilter, filter }
+  /** The Api's answer to an action on one incident replaces its row at once. */
+  const patch = useCallback(
+    (incident: OnCallIncident) => setIncidents((rows) => rows.map((row) => (row.id === incident.id ? { ...row, ...incident } : row))),
+    [],
+  )
+  return { incidents, page, setPage, checkFilter, filter, patch }
 }

@@ -40,21 +40,49 @@ export class FakeEventSource {
   }
 }
 
-export type Routes = Record<string, unknown | ((url: URL) => unknown)>
+export type Routes = Record<string, unknown | ((url: URL, request: Sent) => unknown)>
 
-/** Routes fetch by path to canned JSON; records every call. A route that is an Error fails the request. */
+/** One request as the page sent it. */
+export interface Sent {
+  method: string
+  path: string
+  body: unknown
+}
+
+/** A canned answer with a status: a problem document (4xx/5xx) or an empty 204. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body?: unknown,
+  ) {}
+}
+
+/**
+ * Routes fetch by path to canned JSON; records every call. A route that is an Error fails the request; a Reply
+ * answers with its status (problem+json for errors).
+ */
 export function fakeFetch(routes: Routes) {
   const calls: string[] = []
-  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+  const sent: Sent[] = []
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://localhost')
     calls.push(url.pathname + url.search)
-    const route = routes[url.pathname]
-    const body = typeof route === 'function' ? (route as (u: URL) => unknown)(url) : route
+    const request: Sent = {
+      method: init?.method ?? 'GET', path: url.pathname + url.search, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    }
+    sent.push(request)
+    const route = routes[`${request.method} ${url.pathname}`] ?? (request.method === 'GET' ? routes[url.pathname] : undefined)
+    const body = typeof route === 'function' ? (route as (u: URL, r: Sent) => unknown)(url, request) : route
     if (body === undefined) return new Response('{"title":"Not found"}', { status: 404 })
     if (body instanceof Error) throw new TypeError(body.message)
+    if (body instanceof Reply) {
+      if (body.status === 204) return new Response(null, { status: 204 })
+      const type = body.status >= 400 ? 'application/problem+json' : 'application/json'
+      return new Response(JSON.stringify(body.body), { status: body.status, headers: { 'Content-Type': type } })
+    }
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
   })
-  return { fetch, calls }
+  return { fetch, calls, sent }
 }
 
 export function status(checkType: string, overrides: Record<string, unknown> = {}) {

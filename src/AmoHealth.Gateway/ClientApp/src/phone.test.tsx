@@ -1,0 +1,36 @@
+import { render, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { App } from './App'
+import css from './styles.css?raw'
+import { fakeFetch } from './test/fakes'
+import { dashboardRoutes, useDashboardEnvironment } from './test/dashboard'
+
+useDashboardEnvironment()
+
+/** The declarations of the first rule whose selector list is exactly `selector`. */
+function rule(selector: string): string {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(^|\\n|})\\s*${escaped}\\s*\\{([^}]*)\\}`).exec(css)?.[2] ?? ''
+}
+
+describe('the summary table on a phone (390 px)', () => {
+  it('scrolls sideways in its own container instead of breaking check names and numbers', async () => {
+    vi.stubGlobal('fetch', fakeFetch(dashboardRoutes('viewer')).fetch)
+    render(<App />)
+    await waitFor(() => expect(document.querySelector('[data-stats="GET"] td')?.textContent).toBe('99.50%'))
+
+    const table = document.querySelector('table.stats-table') as HTMLElement
+    expect(table.parentElement?.classList.contains('table-scroll')).toBe(true)
+    // Reachable by keyboard to scroll it.
+    expect(table.parentElement?.getAttribute('tabindex')).toBe('0')
+    expect(rule('.stats-table th, .stats-table td')).toMatch(/white-space:\s*nowrap/)
+    expect(rule('.stats-table th, .stats-table td')).toMatch(/overflow-wrap:\s*normal/)
+    expect(rule('.table-scroll')).toMatch(/overflow-x:\s*auto/)
+  })
+
+  it('keeps dialogs inside the screen', () => {
+    expect(rule('.dialog')).toMatch(/width:\s*min\(560px, 100%\)/)
+    expect(rule('.dialog')).toMatch(/max-height:\s*calc\(100vh - 16px\)/)
+    expect(rule('.backdrop')).toMatch(/position:\s*fixed/)
+  })
+})
