@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
+    // A shared, busy build machine renders slowly: generous limits, still bounded.
+    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}'],
     // The stylesheet's text reaches tests that check the phone layout's rules (jsdom lays nothing out).
     css: { include: [/styles\.css/] },

@@ -65,8 +65,9 @@ async function request(path: string, init: RequestInit, emptyOk = false): Promis
     }
     throw new ApiError(detail, response.status)
   }
-  if (emptyOk && (response.status === 204 || response.headers.get('Content-Length') === '0')) return null
-  return await response.json()
+  if (!emptyOk) return await response.json()
+  const text = await response.text()
+  return text ? JSON.parse(text) : null
 }
 
 export function query(path: string, params: Record<string, string | number | undefined | null>): string {

@@ -1,5 +1,5 @@
 import { afterEach, vi } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 
 // jsdom has no canvas: the chart is replaced by a list of its points, so tests can read what it would draw.
 vi.mock('react-chartjs-2', async () => {
@@ -10,6 +10,9 @@ vi.mock('react-chartjs-2', async () => {
         props.data.datasets[0].data.map((p) => createElement('li', { key: p.x }, `${p.x}:${p.y}`))),
   }
 })
+
+// waitFor/findBy give up after this long (the default second is too short on a loaded build machine).
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => {
   cleanup()
