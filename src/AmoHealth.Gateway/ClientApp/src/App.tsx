@@ -1,38 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { CHECKS, getJson, key, query, type CheckStats, type CheckType, type Me, type StatusUpdate } from './api'
+import { getJson, query, type Me, type StatusUpdate } from './api'
 import { translator } from './i18n'
 import { useLang, useRange, useTheme } from './usePrefs'
 import { useStream } from './useStream'
 import { useNow } from './hooks/useNow'
 import { useStatuses } from './hooks/useStatuses'
 import { useHistory } from './hooks/useHistory'
-import { useStats, type CardWindows } from './hooks/useStats'
+import { useStats } from './hooks/useStats'
 import { useIncidents } from './hooks/useIncidents'
 import { Header } from './components/Header'
 import { Banners } from './components/Banners'
-import { StatusCard, type CardFigures } from './components/StatusCard'
+import { Cards } from './components/Cards'
 import { Charts } from './components/Charts'
 import { StatsTable } from './components/StatsTable'
 import { IncidentsTable } from './components/IncidentsTable'
-import { CardOnCall } from './components/CardOnCall'
-import { AccountOnCall } from './components/AccountOnCall'
 import { IncidentTimeline } from './components/IncidentTimeline'
-import { SilenceDialog } from './components/SilenceDialog'
 import { MaintenancePanel } from './components/MaintenancePanel'
 import { useOnCall } from './hooks/useOnCall'
 import type { InfoWithZone, OnCallIncident } from './onCallTypes'
 import { roleOf } from './roles'
 import { DEFAULT_ZONE } from './teamTime'
-
-function figures(cardStats: CardWindows, check: string): CardFigures {
-  const of = (rows: CheckStats[]) => rows.find((r) => r.checkType === check)
-  return {
-    uptime24h: of(cardStats[24])?.uptime ?? null,
-    uptime7d: of(cardStats[168])?.uptime ?? null,
-    uptime30d: of(cardStats[720])?.uptime ?? null,
-    p95: of(cardStats[24])?.p95 ?? null,
-  }
-}
 
 /**
  * The dashboard. Data lives in hooks (statuses, history, stats, incidents); the stream feeds them: a status
@@ -74,8 +61,6 @@ export function App() {
   const role = roleOf(me)
   const zone = (info as InfoWithZone | null)?.timeZone || DEFAULT_ZONE
   const [timeline, setTimeline] = useState<number | null>(null)
-  // Whose silence dialog is open: a check's (from its card) or the whole account's (null).
-  const [silencing, setSilencing] = useState<{ checkType: CheckType | null } | null>(null)
   const { patch: patchIncident } = log
   const { refresh: refreshOnCall } = onCall
   const changed = useCallback(
@@ -109,49 +94,18 @@ export function App() {
       <Banners info={info} error={error} statuses={mine} t={t} lang={lang} />
       <main>
         {loaded && accounts.length === 0 ? <p className="hint" data-testid="no-data">{t('noData')}</p> : null}
-        <AccountOnCall
-          account={current} silences={onCall.silences} role={role} zone={zone} now={now} t={t} lang={lang}
-          onSilence={() => setSilencing({ checkType: null })} onChanged={refreshOnCall}
+        <Cards
+          account={current} statuses={statuses} cardStats={cardStats} intervalMs={info?.checkIntervalMs ?? 30_000}
+          onCall={onCall} role={role} zone={zone} now={now} t={t} lang={lang}
         />
-        <section className="cards" aria-label={t('uptime')}>
-          {CHECKS.map((check) => (
-            <StatusCard
-              key={check}
-              checkType={check}
-              status={statuses[key(current, check)]}
-              figures={figures(cardStats, check)}
-              now={now}
-              intervalMs={info?.checkIntervalMs ?? 30_000}
-              t={t}
-              lang={lang}
-              onCall={
-                <CardOnCall
-                  account={current} checkType={check} silences={onCall.silences} maintenance={onCall.maintenance}
-                  incidents={onCall.open} role={role} zone={zone} now={now} t={t} lang={lang}
-                  onSilence={() => setSilencing({ checkType: check })} onChanged={refreshOnCall}
-                />
-              }
-            />
-          ))}
-        </section>
         <Charts history={history} range={range} onRange={setRange} dark={theme === 'dark'} t={t} lang={lang} />
         <section className="stats">
           <StatsTable stats={rangeStats} t={t} lang={lang} />
         </section>
         <IncidentsTable
-          incidents={log.incidents}
-          checkFilter={log.checkFilter}
-          onCheckFilter={log.filter}
-          page={log.page}
-          onPage={log.setPage}
+          incidents={log.incidents} checkFilter={log.checkFilter} onCheckFilter={log.filter} page={log.page} onPage={log.setPage}
           exportHref={query('/api/incidents', { format: 'csv', limit: 1000, account: current, checkType: log.checkFilter })}
-          now={now}
-          t={t}
-          lang={lang}
-          role={role}
-          zone={zone}
-          onAcknowledged={changed}
-          onOpen={setTimeline}
+          now={now} t={t} lang={lang} role={role} zone={zone} onAcknowledged={changed} onOpen={setTimeline}
         />
         <MaintenancePanel
           windows={onCall.maintenance} accounts={accounts} role={role} zone={zone} now={now} t={t} lang={lang}
@@ -161,12 +115,6 @@ export function App() {
       {timeline !== null ? (
         <IncidentTimeline
           id={timeline} role={role} zone={zone} now={now} t={t} lang={lang} onClose={() => setTimeline(null)} onChanged={changed}
-        />
-      ) : null}
-      {silencing && current ? (
-        <SilenceDialog
-          account={current} checkType={silencing.checkType} zone={zone} now={now} t={t}
-          onClose={() => setSilencing(null)} onSilenced={refreshOnCall}
         />
       ) : null}
     </div>
