@@ -1,7 +1,8 @@
 using AmoHealth.Gateway.Auth;
 using AmoHealth.Gateway.Extensions;
 
-// `AmoHealth.Gateway hash-password` reads a password from standard input and prints its hash for Auth:PasswordHash.
+// `AmoHealth.Gateway hash-password` reads a password from standard input and prints its hash for Auth:PasswordHash
+// or a user's Auth:Users:N:PasswordHash.
 if (args is ["hash-password", ..])
 {
     var password = Console.In.ReadLine();

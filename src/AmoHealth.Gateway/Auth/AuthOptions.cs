@@ -23,13 +23,35 @@ public sealed class AuthOptions : IValidatableObject
     /// Development and the Gateway listens on loopback only: anywhere else it would serve everyone.</summary>
     public AuthMode Mode { get; set; } = AuthMode.None;
 
+    /// <summary>One user, with <see cref="PasswordHash"/>: role admin. More users, each with a role:
+    /// <see cref="Users"/>.</summary>
     public string? User { get; set; }
 
     /// <summary>From <c>AmoHealth.Gateway hash-password</c>: <c>pbkdf2-sha256$iterations$salt$hash</c>.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>Users and their roles (<c>Auth:Users:0:Name</c>, <c>:PasswordHash</c>, <c>:Role</c>). Login: each
+    /// signs in with their password. Proxy: an entry pins the role of that user name (no hash needed).</summary>
+    public List<AuthUser> Users { get; set; } = [];
+
     /// <summary>The header carrying the user in proxy mode.</summary>
     public string ProxyHeader { get; set; } = "X-Forwarded-User";
+
+    /// <summary>Proxy mode: a header where the proxy names the user's role (<c>viewer</c>, <c>operator</c>,
+    /// <c>admin</c>). Default: none.</summary>
+    public string? ProxyRoleHeader { get; set; }
+
+    /// <summary>Proxy mode: a header with the user's groups, separated by commas or semicolons, mapped to roles by
+    /// <see cref="GroupRoles"/>. Default: none.</summary>
+    public string? ProxyGroupsHeader { get; set; }
+
+    /// <summary>Proxy mode: group name (case-insensitive) → role; the highest role among the user's groups wins.
+    /// </summary>
+    public Dictionary<string, string> GroupRoles { get; set; } = [];
+
+    /// <summary>Proxy mode: the role of a user that neither <see cref="Users"/>, the role header nor a mapped group
+    /// names. Default <c>viewer</c>.</summary>
+    public string ProxyDefaultRole { get; set; } = "viewer";
 
     /// <summary>Proxy mode: the value of <see cref="ProxySecretHeader"/> that only the proxy on this host adds
     /// (install.sh generates it into the env file and the Nginx site). Required with Proxy: the Gateway listens on
@@ -63,17 +85,9 @@ public sealed class AuthOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Mode == AuthMode.Login && string.IsNullOrWhiteSpace(User))
+        foreach (var problem in UserRules.Check(this))
         {
-            yield return new ValidationResult("Auth:User is required when Auth:Mode is Login.", [nameof(User)]);
-        }
-
-        if (Mode == AuthMode.Login && !Passwords.IsWellFormed(PasswordHash))
-        {
-            yield return new ValidationResult(
-                "Auth:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password' when Auth:Mode is Login " +
-                    "(never a plain password).",
-                [nameof(PasswordHash)]);
+            yield return problem;
         }
 
         if (Mode == AuthMode.Proxy && (ProxySecret is null || ProxySecret.Length < 24))

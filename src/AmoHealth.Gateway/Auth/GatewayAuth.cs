@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using AmoHealth.ServiceDefaults.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -76,6 +76,13 @@ public static partial class GatewayAuth
         var options = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         if (options.Mode == AuthMode.None)
         {
+            // Development on loopback only (AnonymousAccess): whoever is here may do everything, and says so.
+            var anonymous = Principals.Create(Principals.Anonymous, Role.Admin, "none");
+            app.Use((context, next) =>
+            {
+                context.User = anonymous;
+                return next(context);
+            });
             MapEndpoints(app, options);
             return app;
         }
@@ -111,7 +118,8 @@ public static partial class GatewayAuth
             && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(expected)))
         {
-            context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "proxy"));
+            // The role headers are read only here, under the same trust as the user header.
+            context.User = Principals.Create(user, ProxyRoles.Resolve(options, user, context.Request.Headers), "proxy");
         }
     }
 
@@ -158,11 +166,15 @@ public static partial class GatewayAuth
         }).DisableAntiforgery();
     }
 
-    private static Ok<SignedInUser> Me(HttpContext context, IOptions<AuthOptions> options) => TypedResults.Ok(
-        new SignedInUser(
+    private static Ok<SignedInUser> Me(HttpContext context, IOptions<AuthOptions> options)
+    {
+        var actor = Principals.Actor(context.User);
+        return TypedResults.Ok(new SignedInUser(
             options.Value.Mode.ToString().ToLowerInvariant(),
-            context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null,
+            actor?.Name,
+            actor?.Role.ToName(),
             context.Connection.RemoteIpAddress?.ToString()));
+    }
 
     private static async Task<IResult> LoginAsync(HttpContext context, IOptions<AuthOptions> options, SignInGate gate,
         ILoggerFactory loggers)
@@ -172,30 +184,31 @@ public static partial class GatewayAuth
         var password = form["password"].ToString();
         var returnUrl = ReturnUrls.LocalOnly(form["returnUrl"].ToString());
         var logger = loggers.CreateLogger("AmoHealth.Gateway.Auth");
-        var verdict = await gate.CheckAsync(context.Connection.RemoteIpAddress, password, context.RequestAborted);
+        var known = UserDirectory.Find(options.Value, user);
+        var verdict = await gate.CheckAsync(context.Connection.RemoteIpAddress, password,
+            known?.PasswordHash ?? SignInGate.NobodysHash, context.RequestAborted);
         if (verdict is SignInVerdict.Limited or SignInVerdict.Busy)
         {
             return Results.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var valid = string.Equals(user, options.Value.User, StringComparison.Ordinal) & verdict == SignInVerdict.Right;
-        if (!valid)
+        if (known is null || verdict != SignInVerdict.Right)
         {
             LogFailed(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
             return Results.Redirect($"{LoginPath}?failed=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, user), SessionStamp.Claim(options.Value)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+        var principal = Principals.Create(known.Name, known.Role, CookieAuthenticationDefaults.AuthenticationScheme,
+            SessionStamp.Claim(known));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { IsPersistent = true });
-        LogSignedIn(logger, user);
+        LogSignedIn(logger, known.Name, known.Role.ToName());
         return Results.LocalRedirect(returnUrl);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in from {Address}")]
     private static partial void LogFailed(ILogger logger, string address);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{User} signed in")]
-    private static partial void LogSignedIn(ILogger logger, string user);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{User} signed in as {Role}")]
+    private static partial void LogSignedIn(ILogger logger, string user, string role);
 }

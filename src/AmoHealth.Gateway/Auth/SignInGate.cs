@@ -6,7 +6,7 @@ namespace AmoHealth.Gateway.Auth;
 /// <summary>The answer to one sign-in attempt.</summary>
 public enum SignInVerdict
 {
-    /// <summary>The password matches the configured hash.</summary>
+    /// <summary>The password matches the user's hash.</summary>
     Right,
 
     /// <summary>It does not.</summary>
@@ -27,11 +27,22 @@ public enum SignInVerdict
 /// </summary>
 public sealed class SignInGate(IOptions<AuthOptions> options, TimeProvider time)
 {
+    /// <summary>
+    /// What an unknown user name is checked against: random bytes in the shape and the iteration count of
+    /// <c>hash-password</c>'s hashes, matched by no password. An unknown name costs the same work as a known one, so
+    /// the answer's timing does not tell which names exist.
+    /// </summary>
+    public const string NobodysHash =
+        "pbkdf2-sha256$310000$UekVFitz244A6cJXl+F0xA==$jaKCTCoWS9/CovhUnmhCHriBhx+jmSLh0zRnUIMxcZA=";
+
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
     private readonly AttemptTable _attempts = new(options.Value.AttemptsPerMinute, time);
     private readonly HashingQueue _hashing = new(time);
 
-    public async Task<SignInVerdict> CheckAsync(IPAddress? client, string password, CancellationToken cancellationToken)
+    /// <summary>Checks <paramref name="password"/> against <paramref name="hash"/> (the user's, or
+    /// <see cref="NobodysHash"/> for a name nobody has), within the client's limit and the hasher's queue.</summary>
+    public async Task<SignInVerdict> CheckAsync(IPAddress? client, string password, string? hash,
+        CancellationToken cancellationToken)
     {
         if (_attempts.TryRecord(ClientKey(client)) is not { } earlier)
         {
@@ -45,7 +56,6 @@ public sealed class SignInGate(IOptions<AuthOptions> options, TimeProvider time)
 
         try
         {
-            var hash = options.Value.PasswordHash;
             return await Task.Run(() => Passwords.Verify(password, hash), cancellationToken) ? SignInVerdict.Right
                 : SignInVerdict.Wrong;
         }

@@ -15,7 +15,7 @@ public static class Extensions
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddTransforms(UserHeader.Forward)
+            .AddTransforms(ActorForwarding.Forward)
             .AddServiceDiscoveryDestinationResolver()
             .AddBackendAccess(builder);
         return builder;

@@ -1,4 +1,5 @@
 using AmoHealth.Gateway.Auth;
+using AmoHealth.ServiceDefaults.Access;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,23 @@ public sealed class AuthOptionsValidationTests : IDisposable
     [InlineData("KnownNetworks:0=ten", "Auth:KnownNetworks")]
     [InlineData("SessionDays=0", "SessionDays")]
     [InlineData("AttemptsPerMinute=101", "AttemptsPerMinute")]
+    [InlineData($"Mode=Login;Users:0:Name=anna;Users:0:Role=operator;Users:0:PasswordHash={AnyHash};" +
+        $"Users:1:Name=boris;Users:1:Role=boss;Users:1:PasswordHash={AnyHash}",
+        "Auth:Users:1:Role must be viewer, operator or admin")]
+    [InlineData($"Mode=Login;Users:0:Name=anna;Users:0:Role=operator;Users:0:PasswordHash={AnyHash};" +
+        $"Users:1:Name=Anna;Users:1:Role=viewer;Users:1:PasswordHash={AnyHash}", "Auth:Users:1:Name 'Anna'")]
+    [InlineData($"Mode=Login;User=anna;PasswordHash={AnyHash};Users:0:Name=anna;Users:0:Role=viewer;" +
+        $"Users:0:PasswordHash={AnyHash}", "Auth:Users:0:Name 'anna'")]
+    [InlineData("Mode=Login;Users:0:Name=anna;Users:0:Role=viewer;Users:0:PasswordHash=secret",
+        "Auth:Users:0:PasswordHash must be a hash from 'AmoHealth.Gateway hash-password'")]
+    [InlineData("Mode=Proxy;ProxySecret=0123456789abcdef0123456789;Users:0:Name=anna",
+        "Auth:Users:0:Role must be viewer, operator or admin")]
+    [InlineData("Mode=Proxy;ProxySecret=0123456789abcdef0123456789;ProxyDefaultRole=root",
+        "Auth:ProxyDefaultRole must be viewer, operator or admin")]
+    [InlineData("Mode=Proxy;ProxySecret=0123456789abcdef0123456789;ProxyGroupsHeader=G;GroupRoles:ops=chief",
+        "Auth:GroupRoles:ops must be viewer, operator or admin")]
+    [InlineData("Mode=Proxy;ProxySecret=0123456789abcdef0123456789;GroupRoles:ops=operator",
+        "Auth:ProxyGroupsHeader")]
     public void ABadSettingStopsTheStartNamingItsKey(string settings, string key)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(settings));
@@ -42,6 +60,20 @@ public sealed class AuthOptionsValidationTests : IDisposable
     [Fact]
     public void ALoginWithAUserAndAHashIsAccepted() =>
         Assert.Equal(AuthMode.Login, Resolve($"Mode=Login;User=admin;PasswordHash={AnyHash}").Mode);
+
+    [Fact]
+    public void SeveralLoginUsersWithRolesAreAccepted()
+    {
+        var options = Resolve($"Mode=Login;Users:0:Name=anna;Users:0:Role=operator;Users:0:PasswordHash={AnyHash};" +
+            $"Users:1:Name=victor;Users:1:Role=Viewer;Users:1:PasswordHash={AnyHash}");
+
+        Assert.Equal(["anna operator", "victor viewer"],
+            UserDirectory.All(options).Select(user => $"{user.Name} {user.Role.ToName()}"));
+    }
+
+    [Fact]
+    public void TheSingleUserSettingIsOneAdmin() => Assert.Equal(Role.Admin,
+        Assert.Single(UserDirectory.All(Resolve($"Mode=Login;User=admin;PasswordHash={AnyHash}"))).Role);
 
     private AuthOptions Resolve(string settings)
     {

@@ -28,7 +28,7 @@ public sealed class GatewayJsonContractTests : IDisposable
     }
 
     [Fact]
-    public async Task AuthMeAnswersTheModeTheUserAndTheClientAddressInCamelCase()
+    public async Task AuthMeAnswersTheModeTheUserTheRoleAndTheClientAddressInCamelCase()
     {
         await using var gateway = new GatewayHost([]);
         using var client = gateway.Client();
@@ -37,7 +37,7 @@ public sealed class GatewayJsonContractTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("application/json", me.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("""{"mode":"none","user":null,"clientAddress":"127.0.0.1"}""",
+        Assert.Equal("""{"mode":"none","user":"anonymous","role":"admin","clientAddress":"127.0.0.1"}""",
             await me.Content.ReadAsStringAsync());
     }
 
@@ -57,7 +57,7 @@ public sealed class GatewayJsonContractTests : IDisposable
         using var me = await client.SendAsync(request);
         using var refused = await client.GetAsync("/api/status");
 
-        Assert.Equal("""{"mode":"proxy","user":"alice","clientAddress":"127.0.0.1"}""",
+        Assert.Equal("""{"mode":"proxy","user":"alice","role":"viewer","clientAddress":"127.0.0.1"}""",
             await me.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);

@@ -9,6 +9,20 @@ namespace AmoHealth.Tests.Fast;
 public sealed class SignInQueueTests
 {
     [Fact]
+    public void AnUnknownUserNameIsCheckedAgainstAHashAsCostlyAsARealOne()
+    {
+        var real = Passwords.Hash("any password").Split('$');
+        var nobodys = SignInGate.NobodysHash.Split('$');
+
+        Assert.True(Passwords.IsWellFormed(SignInGate.NobodysHash));
+        // The same scheme, iterations and lengths: the same work, so the timing does not tell a name exists.
+        Assert.Equal(real[..2], nobodys[..2]);
+        Assert.Equal(real[2].Length, nobodys[2].Length);
+        Assert.Equal(real[3].Length, nobodys[3].Length);
+        Assert.False(Passwords.Verify(string.Empty, SignInGate.NobodysHash));
+    }
+
+    [Fact]
     public void TheAttemptTableNeverHoldsMoreClientsThanItsCapacity()
     {
         var time = new FakeTimeProvider();
