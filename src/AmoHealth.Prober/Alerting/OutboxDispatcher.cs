@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>Delivers the outbox: oldest first, each incident's alerts strictly in order (a restored alert never
-/// overtakes its down alert), failed attempts retried with backoff up to 5 minutes for as long as it takes, each row
-/// claimed under the cluster lease's fence right before it is sent and marked delivered right after the channel accepts
-/// it (<see cref="OutboxClaims"/>); each channel is sent to on its own.</summary>
+/// <summary>Delivers the outbox: oldest first, each incident's alerts strictly in order, failed attempts retried with
+/// backoff up to 5 minutes, each row claimed under the cluster lease's fence right before it is sent and marked
+/// delivered right after (<see cref="OutboxClaims"/>); each row to the channel it names (a named one too), each channel
+/// on its own; a down message with a "take it" button for all its incidents where the channel shows one.</summary>
 public sealed partial class OutboxDispatcher(
     StoreConnections connections,
     Notifiers notifiers,
@@ -18,7 +18,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger,
-    Cluster.IOwnership? ownership = null) : BackgroundService
+    Cluster.IOwnership? ownership = null, OnCall.Buttons.AckButtons? buttons = null) : BackgroundService
 {
     /// <summary><c>next_attempt_at</c> of a row never sent: channel gone, or a closed incident's reminder.</summary>
     public const long Archived = long.MaxValue;
@@ -192,8 +192,8 @@ public sealed partial class OutboxDispatcher(
                 break;
             }
 
-            var message = rows.Count == 1 ? rows[0] : AlertGrouping.Combined(rows);
-            var failure = await notifiers.ByName[channel].SendAsync(message, cancellationToken);
+            var failure = await OnCall.Buttons.AckButtons.SendAsync(buttons, notifiers.ByName[channel],
+                rows.Count == 1 ? rows[0] : AlertGrouping.Combined(rows), rows, cancellationToken);
             if (failure is not null)
             {
                 health.Failed(channel, failure);

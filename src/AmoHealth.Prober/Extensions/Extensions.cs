@@ -6,6 +6,7 @@ using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.OnCall.Buttons;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
@@ -139,6 +140,18 @@ public static class Extensions
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
+        // Issue 27, buttons part: named extra channels (escalations only), Mattermost and Telegram "take it" buttons.
+        services.AddNamedChannels(SecretRedaction.Register, SecretRedaction.RegisterUrl);
+        services.AddOptions<ButtonOptions>()
+            .BindConfiguration(ButtonOptions.SectionName)
+            .PostConfigure(o => SecretRedaction.Register(o.ActionSecret))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ButtonOptions>, ButtonOptionsValidator>();
+        services.AddSingleton<ActionSigner>();
+        services.AddSingleton<AckButtons>();
+        services.AddSingleton<Acknowledgements>();
+        services.AddSingleton<TelegramBot>();
+
         // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
         services.StartAfterSchema();
         return builder;

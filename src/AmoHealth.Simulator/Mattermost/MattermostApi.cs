@@ -22,12 +22,14 @@ public static partial class MattermostApi
             hookId = m.HookId,
             receivedAt = m.ReceivedAt,
             payload = m.Payload,
+            postId = m.PostId,
         })));
         control.MapDelete("/messages", (MattermostInbox inbox) =>
         {
             inbox.Clear();
             return Results.NoContent();
         });
+        control.MapMattermostActions();
         return hooks;
     }
 

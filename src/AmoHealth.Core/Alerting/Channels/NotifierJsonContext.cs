@@ -8,5 +8,7 @@ namespace AmoHealth.Core.Alerting.Channels;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(MattermostMessage))]
 [JsonSerializable(typeof(TelegramMessage))]
+[JsonSerializable(typeof(MattermostButtonMessage))]
+[JsonSerializable(typeof(TelegramButtonMessage))]
 [JsonSerializable(typeof(WebhookAlert))]
 internal sealed partial class NotifierJsonContext : JsonSerializerContext;

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>Telegram Bot API <c>sendMessage</c>, plain text (the alert's Markdown emphasis removed).</summary>
-public sealed class TelegramNotifier(IHttpClientFactory httpClients, IOptions<TelegramOptions> options) : INotifier
+public sealed class TelegramNotifier(
+    IHttpClientFactory httpClients, IOptions<TelegramOptions> options, string name = "telegram") : IButtonNotifier
 {
-    public string Name => "telegram";
+    /// <summary><c>telegram</c>, or the name of an extra channel (<c>Alerts:Channels:&lt;name&gt;</c>).</summary>
+    public string Name => name;
 
     public string? Problem => (options.Value.BotToken, options.Value.ChatId) switch
     {
@@ -17,10 +19,28 @@ public sealed class TelegramNotifier(IHttpClientFactory httpClients, IOptions<Te
             : "Notifications:Telegram:ApiBaseUrl is not a URL",
     };
 
+    public Task<string?> SendAsync(NotificationRecord alert, AckButton? button, CancellationToken cancellationToken)
+    {
+        if (button?.CallbackData is not { } data)
+        {
+            return SendAsync(alert, cancellationToken);
+        }
+
+        var o = options.Value;
+        var keyboard = new TelegramKeyboard([[new TelegramButton(button.Label, data)]]);
+        return NotifierHttp.PostJsonAsync(httpClients, "Telegram",
+            $"{o.ApiBaseUrl.TrimEnd('/')}/bot{o.BotToken}/sendMessage",
+            new TelegramButtonMessage(o.ChatId!, PlainText(alert.Text), DisableWebPagePreview: true, keyboard),
+                NotifierJsonContext.Default.TelegramButtonMessage, cancellationToken);
+    }
+
+    /// <summary>The alert as Telegram shows it: plain text, the Markdown emphasis removed.</summary>
+    public static string PlainText(string text) => text.Replace("**", string.Empty, StringComparison.Ordinal);
+
     public Task<string?> SendAsync(NotificationRecord alert, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var text = alert.Text.Replace("**", string.Empty, StringComparison.Ordinal);
+        var text = PlainText(alert.Text);
         return NotifierHttp.PostJsonAsync(httpClients, "Telegram",
             $"{o.ApiBaseUrl.TrimEnd('/')}/bot{o.BotToken}/sendMessage",
             new TelegramMessage(o.ChatId!, text, DisableWebPagePreview: true),

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Options;
 namespace AmoHealth.Core.Alerting.Channels;
 
 /// <summary>A generic JSON webhook: the alert's fields and text, for scripts and other chat tools.</summary>
-public sealed class WebhookNotifier(IHttpClientFactory httpClients, IOptions<WebhookOptions> options) : INotifier
+public sealed class WebhookNotifier(
+    IHttpClientFactory httpClients, IOptions<WebhookOptions> options, string name = "webhook") : INotifier
 {
-    public string Name => "webhook";
+    /// <summary><c>webhook</c>, or the name of an extra channel (<c>Alerts:Channels:&lt;name&gt;</c>).</summary>
+    public string Name => name;
 
     public string? Problem => string.IsNullOrWhiteSpace(options.Value.Url)
         ? "no Notifications:Webhook:Url"
