@@ -139,6 +139,10 @@ public static class Extensions
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
+        // Issue 27, alerts part: escalation channels checked at start; the "👤 took it" post on acknowledgement.
+        services.AddSingleton<IValidateOptions<AlertOptions>, EscalationChannelsValidator>();
+        services.AddSingleton<OnCall.IAcknowledgementAlerts, AcknowledgementAlerts>();
+
         // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
         services.StartAfterSchema();
         return builder;
