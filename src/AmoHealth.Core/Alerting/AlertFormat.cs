@@ -2,16 +2,27 @@ using System.Globalization;
 
 namespace AmoHealth.Core.Alerting;
 
-/// <summary>How every alert writes a moment, a span and its last line, whatever the language.</summary>
-internal static class AlertFormat
+/// <summary>How every alert writes a moment, a span and its last line, whatever the language. Moments are in the
+/// team's zone; a message names the zone once, after its last moment (<see cref="Zoned"/>).</summary>
+public static class AlertFormat
 {
     /// <summary>Mattermost splits longer posts; alerts stay well under its 16,383 runes.</summary>
     private const int MaxLength = 4_000;
 
-    public static string Time(DateTimeOffset at) =>
-        at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>The date and time in the zone, without the zone's name.</summary>
+    public static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static string Time(long storedUnixMs) => Time(DateTimeOffset.FromUnixTimeMilliseconds(storedUnixMs));
+    public static string Time(long storedUnixMs, TimeZoneInfo zone) =>
+        Time(DateTimeOffset.FromUnixTimeMilliseconds(storedUnixMs), zone);
+
+    /// <summary>The hour and minute in the zone ("03:12"), for a moment of the last hours; with the seconds for one
+    /// of the next minutes.</summary>
+    public static string Clock(DateTimeOffset at, TimeZoneInfo zone, bool seconds = false) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(seconds ? "HH:mm:ss" : "HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A written moment followed by the zone's name: "03:12 (Europe/Moscow)".</summary>
+    public static string Zoned(string time, TimeZoneInfo zone) => $"{time} ({zone.Id})";
 
     /// <summary>Whole minutes, as the "not probing" texts count them.</summary>
     public static int Minutes(TimeSpan span) => (int)Math.Max(0, Math.Floor(span.TotalMinutes));

@@ -45,8 +45,7 @@ public sealed class EnglishAlerts : IAlertLanguage
         "What to do: check whether other integrations of the account exceed 7 requests per "
         + "second (AmoHealth makes at most 2); repeated excess gets the account blocked.";
 
-    public string PausedUntil(DateTimeOffset until) =>
-        $"API requests are paused until {until:HH:mm:ss} UTC, as amoCRM asked.";
+    public string PausedUntil(string until) => $"API requests are paused until {until}, as amoCRM asked.";
 
     public string BlockedTitle(string account) => $"⚠️ **amoCRM blocked access to the account (HTTP 403)** — {account}";
 
@@ -77,7 +76,7 @@ public sealed class EnglishAlerts : IAlertLanguage
     };
 
     public string MonitorFaultCleared(string checks, string account, string since, string until, string lasted) =>
-        $"✅ **AmoHealth: the {checks} checks work again** — {account}\nThey failed from {since} to {until} ({lasted}).";
+        $"✅ **AmoHealth: the {checks} checks work again** — {account}\nThey failed from {since} to {until}: {lasted}.";
 
     public string NotProbing(string account, string since, int minutes) =>
         $"⚠️ **AmoHealth has not checked {account} since {since}**\nNo new results for {minutes} min. "
@@ -87,7 +86,7 @@ public sealed class EnglishAlerts : IAlertLanguage
         $"✅ **AmoHealth checks {account} again** (gap {minutes} min)";
 
     public string TokenExpiring(string account, int daysLeft, string date) =>
-        $"⚠️ **The amoCRM token expires soon** — {account}\nDays left: {daysLeft} (until {date}). "
+        $"⚠️ **The amoCRM token expires soon** — {account}\nDays left: {daysLeft}, until {date}. "
         + "Issue a new long-lived token.";
 
     public string TestLeadReplaced(string account, long oldId, long newId) =>
@@ -102,6 +101,42 @@ public sealed class EnglishAlerts : IAlertLanguage
     public string SummaryIncidents(int count) => $"incidents: {count}";
 
     public string DashboardLink(string url) => $"[Dashboard]({url})";
+
+    public string EscalatedTitle(string checkType, string account, int step, int steps) =>
+        $"🚨 **Escalation {step} of {steps}: amoCRM: {CheckName(checkType)} — nobody has taken it** — {account}";
+
+    public string NotTakenFor(string lasted) => $"Open and not taken for {lasted}.";
+
+    public string Acknowledged(string who, string checkType, string account, string since) =>
+        $"👤 {who} took it: {CheckName(checkType)} ({account}) since {since}";
+
+    public string HandledBy(string who) => $"Handled by {who}";
+
+    public string FromTo(string from, string to) => $"From {from} to {to}";
+
+    public string Failure(FailureKind kind, int? httpStatus) => kind switch
+    {
+        FailureKind.HttpStatus when httpStatus is { } status => $"amoCRM answered HTTP {status}",
+        FailureKind.HttpStatus => "amoCRM answered with an unexpected status",
+        FailureKind.Timeout => "no answer in time",
+        FailureKind.Dns => "amoCRM's host name does not resolve (DNS)",
+        FailureKind.Connect => "the connection to amoCRM was refused or reset",
+        FailureKind.Tls => "the secure connection failed (TLS)",
+        FailureKind.Protocol => "amoCRM closed the connection or did not answer in HTTP",
+        FailureKind.WrongAnswer => "amoCRM answered something other than expected",
+        FailureKind.NoDelivery => "the webhook was not delivered in time",
+        FailureKind.Slow => "slower than the threshold",
+        FailureKind.TokenRejected when httpStatus is { } status => $"the access token was rejected (HTTP {status})",
+        FailureKind.TokenRejected => "the access token was rejected",
+        FailureKind.TokenUnavailable => "no access token: the refresh failed",
+        FailureKind.Throttled => "amoCRM is rate limiting us (429)",
+        FailureKind.Blocked => "access to the account is blocked (403)",
+        FailureKind.Billing => "the amoCRM subscription has ended (402)",
+        FailureKind.None => "no error",
+        _ => "AmoHealth's own fault, not amoCRM's",
+    };
+
+    public string? Detail(string? message) => string.IsNullOrWhiteSpace(message) ? null : "Details: " + message;
 
     public string ErrorLabel => "Error: ";
 

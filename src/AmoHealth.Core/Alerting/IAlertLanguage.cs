@@ -32,7 +32,8 @@ public interface IAlertLanguage
 
     string ThrottledAdvice { get; }
 
-    string PausedUntil(DateTimeOffset until);
+    /// <param name="until">The moment, written and zoned.</param>
+    string PausedUntil(string until);
 
     string BlockedTitle(string account);
 
@@ -70,6 +71,27 @@ public interface IAlertLanguage
     string SummaryIncidents(int count);
 
     string DashboardLink(string url);
+
+    /// <summary>🚨 escalation <paramref name="step"/> of <paramref name="steps"/>: nobody took the incident.</summary>
+    string EscalatedTitle(string checkType, string account, int step, int steps);
+
+    /// <summary>How long the incident has been open without anyone taking it.</summary>
+    string NotTakenFor(string lasted);
+
+    /// <summary>👤 <paramref name="who"/> took the incident of a check since a (zoned) moment.</summary>
+    string Acknowledged(string who, string checkType, string account, string since);
+
+    /// <summary>Who took the incident, on its ✅.</summary>
+    string HandledBy(string who);
+
+    /// <summary>A span between two written moments (the second one zoned).</summary>
+    string FromTo(string from, string to);
+
+    /// <summary>What failed, by the result's kind (never by its message); the HTTP status when there was one.</summary>
+    string Failure(FailureKind kind, int? httpStatus);
+
+    /// <summary>The probe's own message (English) as a detail line, or null where it would not be read.</summary>
+    string? Detail(string? message);
 
     string ErrorLabel { get; }
 

@@ -6,22 +6,24 @@ namespace AmoHealth.Core.Alerting;
 /// <summary>Alerts that are not about one incident: token expiry, a recreated fixture, the summary, silence.</summary>
 public static class NoticeText
 {
-    public static string TokenExpiring(IAlertLanguage l, string account, DateTimeOffset expiresAt, int daysLeft) =>
-        l.TokenExpiring(account, daysLeft, expiresAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public static string TokenExpiring(
+        IAlertLanguage l, string account, DateTimeOffset expiresAt, int daysLeft, TimeZoneInfo zone) =>
+        l.TokenExpiring(account, daysLeft, Zoned(Time(expiresAt, zone), zone));
 
     public static string TestLeadReplaced(
         IAlertLanguage l, string account, long oldId, long newId, bool wasConfigured) =>
         l.TestLeadReplaced(account, oldId, newId)
         + (wasConfigured ? "\n" + l.TestLeadSetting(oldId, newId) : string.Empty);
 
-    /// <param name="rows">Per check: uptime %, incidents, p95 ms (null without data).</param>
-    public static string DailySummary(
-        IAlertLanguage l,
-        string account,
-        IReadOnlyList<(string CheckType, double Uptime, int Incidents, int? P95)> rows,
-        string? dashboard)
+    /// <param name="summary">Per check: uptime %, incidents, p95 ms (null without data), and the span.</param>
+    public static string DailySummary(IAlertLanguage l, DailySummary summary, string? dashboard, TimeZoneInfo zone)
     {
-        var lines = new List<string> { l.SummaryTitle(account) };
+        var rows = summary.Rows;
+        var lines = new List<string>
+        {
+            l.SummaryTitle(summary.Account),
+            l.FromTo(Time(summary.Since, zone), Zoned(Time(summary.Until, zone), zone)),
+        };
         lines.AddRange(rows.Select(r =>
             $"{r.CheckType}: {r.Uptime.ToString("0.##", CultureInfo.InvariantCulture)}% · "
             + $"{l.SummaryIncidents(r.Incidents)} · p95: " + (r.P95 is { } p ? $"{p} {l.Milliseconds}" : "—")));
@@ -29,8 +31,9 @@ public static class NoticeText
     }
 
     /// <summary>⚠️ no result of <paramref name="subject"/> (an account, or "amoCRM" from the Api) since then.</summary>
-    public static string NotProbing(IAlertLanguage l, string subject, DateTimeOffset last, DateTimeOffset now) =>
-        l.NotProbing(subject, Time(last), Minutes(now - last));
+    public static string NotProbing(
+        IAlertLanguage l, string subject, DateTimeOffset last, DateTimeOffset now, TimeZoneInfo zone) =>
+        l.NotProbing(subject, Zoned(Time(last, zone), zone), Minutes(now - last));
 
     /// <summary>✅ results come again; the gap runs from the last result before the silence to the newest.</summary>
     public static string ProbingAgain(

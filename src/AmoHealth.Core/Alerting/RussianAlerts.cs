@@ -45,8 +45,7 @@ public sealed class RussianAlerts : IAlertLanguage
         "Что сделать: проверьте, не превышают ли другие интеграции аккаунта 7 запросов в секунду "
         + "(AmoHealth делает не больше 2); при повторении amoCRM блокирует аккаунт.";
 
-    public string PausedUntil(DateTimeOffset until) =>
-        $"Запросы к API приостановлены до {until:HH:mm:ss} UTC, как попросил amoCRM.";
+    public string PausedUntil(string until) => $"Запросы к API приостановлены до {until}, как попросил amoCRM.";
 
     public string BlockedTitle(string account) =>
         $"⚠️ **amoCRM заблокировал доступ к аккаунту (HTTP 403)** — {account}";
@@ -79,7 +78,7 @@ public sealed class RussianAlerts : IAlertLanguage
     };
 
     public string MonitorFaultCleared(string checks, string account, string since, string until, string lasted) =>
-        $"✅ **AmoHealth: проверки {checks} снова работают** — {account}\nНе работали с {since} по {until} ({lasted}).";
+        $"✅ **AmoHealth: проверки {checks} снова работают** — {account}\nНе работали с {since} по {until}: {lasted}.";
 
     public string NotProbing(string account, string since, int minutes) =>
         $"⚠️ **AmoHealth не проверяет {account} с {since}**\nНовых результатов нет уже {minutes} мин. "
@@ -89,7 +88,7 @@ public sealed class RussianAlerts : IAlertLanguage
         $"✅ **AmoHealth снова проверяет {account}** (перерыв {minutes} мин)";
 
     public string TokenExpiring(string account, int daysLeft, string date) =>
-        $"⚠️ **Токен amoCRM истекает** — {account}\nОсталось дней: {daysLeft} (до {date}). "
+        $"⚠️ **Токен amoCRM истекает** — {account}\nОсталось дней: {daysLeft}, до {date}. "
         + "Выпустите новый долгосрочный токен.";
 
     public string TestLeadReplaced(string account, long oldId, long newId) =>
@@ -104,6 +103,43 @@ public sealed class RussianAlerts : IAlertLanguage
     public string SummaryIncidents(int count) => $"инцидентов: {count}";
 
     public string DashboardLink(string url) => $"[Дашборд]({url})";
+
+    public string EscalatedTitle(string checkType, string account, int step, int steps) =>
+        $"🚨 **Эскалация {step} из {steps}: amoCRM: {CheckName(checkType)} — никто не взял в работу** — {account}";
+
+    public string NotTakenFor(string lasted) => $"Открыт и не взят в работу уже {lasted}.";
+
+    public string Acknowledged(string who, string checkType, string account, string since) =>
+        $"👤 {who} взял(а) в работу: {CheckName(checkType)} ({account}) с {since}";
+
+    public string HandledBy(string who) => $"Разобрал(а): {who}";
+
+    public string FromTo(string from, string to) => $"С {from} по {to}";
+
+    public string Failure(FailureKind kind, int? httpStatus) => kind switch
+    {
+        FailureKind.HttpStatus when httpStatus is { } status => $"amoCRM ответил HTTP {status}",
+        FailureKind.HttpStatus => "amoCRM ответил неожиданным статусом",
+        FailureKind.Timeout => "нет ответа за отведённое время",
+        FailureKind.Dns => "имя хоста amoCRM не разрешается (DNS)",
+        FailureKind.Connect => "соединение с amoCRM отклонено или сброшено",
+        FailureKind.Tls => "ошибка защищённого соединения (TLS)",
+        FailureKind.Protocol => "amoCRM закрыл соединение или ответил не по HTTP",
+        FailureKind.WrongAnswer => "amoCRM ответил не тем, что ожидалось",
+        FailureKind.NoDelivery => "вебхук не доставлен вовремя",
+        FailureKind.Slow => "медленнее порога",
+        FailureKind.TokenRejected when httpStatus is { } status => $"токен доступа отклонён (HTTP {status})",
+        FailureKind.TokenRejected => "токен доступа отклонён",
+        FailureKind.TokenUnavailable => "нет токена доступа: обновление не удалось",
+        FailureKind.Throttled => "amoCRM ограничил частоту запросов (429)",
+        FailureKind.Blocked => "доступ к аккаунту заблокирован (403)",
+        FailureKind.Billing => "подписка amoCRM закончилась (402)",
+        FailureKind.None => "ошибок нет",
+        _ => "сбой на стороне AmoHealth, не amoCRM",
+    };
+
+    /// <summary>The probe writes its detail in English: a Russian alert leaves it to the dashboard.</summary>
+    public string? Detail(string? message) => null;
 
     public string ErrorLabel => "Ошибка: ";
 

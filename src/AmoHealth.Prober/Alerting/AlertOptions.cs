@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AmoHealth.Core.Alerting;
 
 namespace AmoHealth.Prober.Alerting;
 
@@ -43,9 +44,24 @@ public sealed class AlertOptions : IValidatableObject
     public IReadOnlyList<int> TokenWarnings =>
         (TokenWarningDays.Count > 0 ? TokenWarningDays : [14, 3, 1]).OrderDescending().ToList();
 
-    /// <summary>Hour (UTC) of the daily summary (uptime, incidents, p95). Default 6 (09:00 Moscow); -1: none.</summary>
+    /// <summary>The team's time zone (IANA id): every time an alert shows is in it, named once per message, and the
+    /// daily summary's day is its date. Default <c>Europe/Moscow</c>.</summary>
+    public string TimeZone { get; set; } = "Europe/Moscow";
+
+    /// <summary>Hour of the daily summary (uptime, incidents, p95) in <see cref="TimeZone"/>; -1: none. Default 9.
+    /// Wins over <see cref="DailySummaryHourUtc"/> when both are set.</summary>
     [Range(-1, 23)]
-    public int DailySummaryHourUtc { get; set; } = 6;
+    public int? DailySummaryHour { get; set; }
+
+    /// <summary>The older setting: the hour in UTC; used when <see cref="DailySummaryHour"/> is not set.</summary>
+    [Range(-1, 23)]
+    public int? DailySummaryHourUtc { get; set; }
+
+    /// <summary>Who is told next when nobody takes an incident (<c>Alerts:Escalation</c>). Default: nobody.</summary>
+    public EscalationOptions Escalation { get; set; } = new();
+
+    /// <summary>The zone of <see cref="TimeZone"/> (validated at start), UTC if it was never validated.</summary>
+    public TimeZoneInfo Zone() => TeamZone.Find(TimeZone) ?? TimeZoneInfo.Utc;
 
     /// <summary>A reference URL outside amoCRM (any site that is always up). When a probe fails without any HTTP answer
     /// and this is unreachable too, AmoHealth is offline: no amoCRM incident. Default: none (no self-check).</summary>
@@ -60,6 +76,18 @@ public sealed class AlertOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (TeamZone.Find(TimeZone) is null)
+        {
+            yield return new ValidationResult(
+                $"Alerts:TimeZone '{TimeZone}' is not a known IANA time zone id (e.g. Europe/Moscow).",
+                [nameof(TimeZone)]);
+        }
+
+        foreach (var problem in Escalation.Problems())
+        {
+            yield return new ValidationResult(problem, [nameof(Escalation)]);
+        }
+
         for (var i = 0; i < Maintenance.Count; i++)
         {
             if (Maintenance[i].End <= Maintenance[i].Start)

@@ -5,12 +5,14 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Core.Alerting.Channels;
+using AmoHealth.Prober.OnCall;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>Alerts that come from the clock, not from a probe: reminders while an incident stays open, warnings before
-/// a token expires, and the daily summary. Each goes through the outbox like any alert.</summary>
+/// <summary>Alerts that come from the clock, not from a probe: reminders and escalations while an incident stays open
+/// and nobody took it (<see cref="IncidentTimers"/>), warnings before a token expires, and the daily summary. Each
+/// goes through the outbox like any alert.</summary>
 public sealed partial class AlertTimers(
     StoreConnections connections,
     Notifiers notifiers,
@@ -19,9 +21,12 @@ public sealed partial class AlertTimers(
     TimeProvider time,
     ILogger<AlertTimers> logger,
     IOptions<StorageOptions> storage,
-    Cluster.IOwnership? ownership = null) : BackgroundService
+    Cluster.IOwnership? ownership = null,
+    IEnumerable<IQuietHours>? quietHours = null) : BackgroundService
 {
     private readonly RetentionOptions _retention = storage.Value.Retention;
+    private readonly IncidentTimers _incidents =
+        new(notifiers, alerting, alerts.Value, quietHours ?? [], logger);
 
     private const string TokenWarnedKey = "token_warned";
     private const string SummaryKey = "daily_summary_sent";
@@ -59,7 +64,7 @@ public sealed partial class AlertTimers(
     /// <summary>One look at the clock: enqueues whatever is due.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        if (notifiers.Enabled.Count == 0)
+        if (notifiers.ByName.Count == 0)
         {
             return;
         }
@@ -74,9 +79,13 @@ public sealed partial class AlertTimers(
         var due = new TimedWrites();
         await using (var read = await connections.ConnectAsync(cancellationToken))
         {
-            await RemindAsync(read, due, now, cancellationToken);
-            await WarnTokensAsync(read, due, now, cancellationToken);
-            await SummarizeAsync(read, due, now, cancellationToken);
+            await _incidents.FindDueAsync(read, due, now, cancellationToken);
+            // Only escalation channels (no usual one): nothing else would reach anybody, so nothing is marked sent.
+            if (notifiers.Enabled.Count > 0)
+            {
+                await WarnTokensAsync(read, due, now, cancellationToken);
+                await SummarizeAsync(read, due, now, cancellationToken);
+            }
         }
 
         if (due.IsEmpty)
@@ -95,28 +104,6 @@ public sealed partial class AlertTimers(
 
         await due.WriteAsync(session, alerting, now, cancellationToken);
         await session.CommitAsync(cancellationToken);
-    }
-
-    private async Task RemindAsync(
-        StoreSession read,
-        TimedWrites due,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
-    {
-        var every = alerts.Value.RemindEveryMinutes;
-        if (every == 0)
-        {
-            return;
-        }
-
-        foreach (var (incident, lastAlert) in await TimedReads.OpenIncidentsAsync(read, cancellationToken))
-        {
-            var last = lastAlert ?? incident.StartTime;
-            if (now - DateTimeOffset.FromUnixTimeMilliseconds(last) >= TimeSpan.FromMinutes(every))
-            {
-                due.Alert(alerting.Compose(new IncidentStillOpen(incident, now)));
-            }
-        }
     }
 
     private async Task WarnTokensAsync(
@@ -161,12 +148,12 @@ public sealed partial class AlertTimers(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        if (alerts.Value.DailySummaryHourUtc < 0 || now.Hour < alerts.Value.DailySummaryHourUtc)
+        // The team's date of the summary due last: it goes once per date, at the hour in the team's zone.
+        if (DailySummaryClock.DueDay(alerts.Value, now) is not { } today)
         {
             return;
         }
 
-        var today = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var sent = await StateMarks.GetAsync(read, string.Empty, SummaryKey, cancellationToken);
         if (sent == today)
         {
@@ -195,11 +182,11 @@ public sealed partial class AlertTimers(
                 var count = incidents.GetValueOrDefault((account, check));
                 return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
-            due.Alert(alerting.Compose(new DailySummary(account, rows)));
+            due.Alert(alerting.Compose(new DailySummary(account, rows, now.AddDays(-1), now)));
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Timed alerts (reminders, token warnings, summary) failed this round")]
+        Message = "Timed alerts (reminders, escalations, token warnings, summary) failed this round")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AmoHealth.Core.Checks;
 using AmoHealth.Core.Storage;
 
@@ -6,12 +7,13 @@ namespace AmoHealth.Prober.Alerting;
 /// <summary>What <see cref="AlertTimers"/> reads besides <c>probe_state</c>, as plain commands.</summary>
 public static class TimedReads
 {
-    /// <summary>Every open incident with the time (Unix ms) of its newest down alert or reminder, or null.</summary>
+    /// <summary>Every open incident (who took it, escalations sent) with the time (Unix ms) of its newest down alert or
+    /// reminder, or null.</summary>
     public static async Task<List<(IncidentRecord Incident, long? LastAlert)>> OpenIncidentsAsync(StoreSession session,
         CancellationToken cancellationToken)
     {
         await using var command = session.Command(
-                "SELECT i.id, i.account, i.check_type, i.kind, i.start_time, "
+                "SELECT i.id, i.account, i.check_type, i.kind, i.start_time, i.acknowledged_by, i.escalation_step, "
                 + "(SELECT MAX(n.created_at) FROM notifications n WHERE n.incident_id = i.id AND (n.kind = @down OR "
                     + "n.kind = @reminder)) "
                 + "FROM incidents i WHERE i.end_time IS NULL ORDER BY i.id")
@@ -27,8 +29,10 @@ public static class TimedReads
                 CheckType = reader.GetString(2),
                 Kind = OutcomeNames.Parse(reader.GetString(3)),
                 StartTime = reader.GetInt64(4),
+                AcknowledgedBy = reader.GetNullableString(5),
+                EscalationStep = Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
             };
-            open.Add((incident, reader.GetNullableInt64(5)));
+            open.Add((incident, reader.GetNullableInt64(7)));
         }
 
         return open;

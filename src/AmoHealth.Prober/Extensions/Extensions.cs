@@ -140,7 +140,7 @@ public static class Extensions
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
-        // Issue 27, buttons part: named extra channels (escalations only), Mattermost and Telegram "take it" buttons.
+        // On call: named extra channels (escalations only), Mattermost and Telegram "take it" buttons.
         services.AddNamedChannels(SecretRedaction.Register, SecretRedaction.RegisterUrl);
         services.AddOptions<ButtonOptions>()
             .BindConfiguration(ButtonOptions.SectionName)
@@ -151,6 +151,9 @@ public static class Extensions
         services.AddSingleton<AckButtons>();
         services.AddSingleton<Acknowledgements>();
         services.AddSingleton<TelegramBot>();
+        // On call: escalation channels checked at start; the "👤 took it" post on acknowledgement.
+        services.AddSingleton<IValidateOptions<AlertOptions>, EscalationChannelsValidator>();
+        services.AddSingleton<OnCall.IAcknowledgementAlerts, AcknowledgementAlerts>();
 
         // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
         services.StartAfterSchema();

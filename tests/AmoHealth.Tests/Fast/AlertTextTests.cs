@@ -8,10 +8,12 @@ namespace AmoHealth.Tests.Fast;
 [Trait("Ring", "Fast")]
 public sealed class AlertTextTests
 {
-    private const string RuStopped = "⚠️ **AmoHealth не проверяет amoCRM с 2026-03-02 10:00:00 UTC**\n"
+    private const string RuStopped = "⚠️ **AmoHealth не проверяет amoCRM с 2026-03-02 13:00:00 (Europe/Moscow)**\n"
         + "Новых результатов нет уже 7 мин. Проверьте службу Prober (amohealth-prober) и её журнал.";
 
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
     public static TheoryData<string, Outcome, string> DownTitles => new()
     {
@@ -44,7 +46,7 @@ public sealed class AlertTextTests
     [MemberData(nameof(DownTitles))]
     public void ADownAlertOpensWithTheTitleOfItsIncidentKindInItsLanguage(string language, Outcome kind, string title)
     {
-        var text = AlertText.Down(AlertLanguages.For(language), Incident(kind), Result(kind, "HTTP 503"), null);
+        var text = AlertText.Down(AlertLanguages.For(language), Incident(kind), Result(kind, "HTTP 503"), null, Moscow);
 
         Assert.Equal(title, text.Split('\n')[0]);
     }
@@ -56,18 +58,20 @@ public sealed class AlertTextTests
         var incident = Incident(kind);
         incident.Duration = (long)TimeSpan.FromSeconds(65).TotalMilliseconds;
 
-        Assert.Equal(expected, AlertText.Restored(AlertLanguages.For(language), incident, null));
+        Assert.Equal(expected, AlertText.Restored(AlertLanguages.For(language), incident, null, Moscow));
     }
 
     [Fact]
     public void AnOutageAlertCarriesTheProbesReasonTheStatusTheTimingTheStartAndTheDashboard()
     {
         var text = AlertText.Down(
-            RussianAlerts.Instance, Incident(Outcome.Down), Result(Outcome.Down, "HTTP 503"), "https://m.example");
+            RussianAlerts.Instance, Incident(Outcome.Down), Result(Outcome.Down, "HTTP 503"), "https://m.example",
+            Moscow);
 
         Assert.Equal(
-            "🔴 **amoCRM: API (чтение, GET) не работает** — acme\nОшибка: HTTP 503\nHTTP: 503 · время ответа: 812 мс\n"
-            + "Начало: 2026-03-02 10:00:00 UTC\n[Дашборд](https://m.example)",
+            "🔴 **amoCRM: API (чтение, GET) не работает** — acme\nОшибка: amoCRM ответил HTTP 503\n"
+            + "HTTP: 503 · время ответа: 812 мс\nНачало: 2026-03-02 13:00:00 (Europe/Moscow)\n"
+            + "[Дашборд](https://m.example)",
             text);
     }
 
@@ -78,18 +82,21 @@ public sealed class AlertTextTests
         hook.Duration = 1_000;
 
         var l = RussianAlerts.Instance;
-        var down = AlertText.Down(l, hook, Result(Outcome.Down, "x"), null);
+        var down = AlertText.Down(l, hook, Result(Outcome.Down, "x"), null, Moscow);
         Assert.StartsWith("🔴 **amoCRM: вебхуки (HOOK) не работают**", down);
-        Assert.StartsWith("✅ **amoCRM: вебхуки (HOOK) восстановлены**", AlertText.Restored(l, hook, null));
+        Assert.StartsWith("✅ **amoCRM: вебхуки (HOOK) восстановлены**", AlertText.Restored(l, hook, null, Moscow));
         Assert.StartsWith("⏳ **amoCRM: вебхуки (HOOK) всё ещё не работают**",
-            AlertText.Reminder(RussianAlerts.Instance, hook, Start.AddHours(1), null));
+            AlertText.Reminder(RussianAlerts.Instance, hook, Start.AddHours(1), null, Moscow));
     }
 
     [Theory]
-    [InlineData("ru", "⏳ **amoCRM: API (чтение, GET) всё ещё не работает** — acme\nУже: 1 ч 30 мин 0 с")]
-    [InlineData("en", "⏳ **amoCRM: API read (GET) is still down** — acme\nFor: 1 h 30 min 0 s")]
+    [InlineData("ru", "⏳ **amoCRM: API (чтение, GET) всё ещё не работает** — acme\nУже: 1 ч 30 мин 0 с\n"
+        + "Начало: 2026-03-02 13:00:00 (Europe/Moscow)")]
+    [InlineData("en", "⏳ **amoCRM: API read (GET) is still down** — acme\nFor: 1 h 30 min 0 s\n"
+        + "Since: 2026-03-02 13:00:00 (Europe/Moscow)")]
     public void AReminderSaysHowLongTheIncidentHasBeenOpen(string language, string expected) => Assert.Equal(
-        expected, AlertText.Reminder(AlertLanguages.For(language), Incident(Outcome.Down), Start.AddMinutes(90), null));
+        expected,
+        AlertText.Reminder(AlertLanguages.For(language), Incident(Outcome.Down), Start.AddMinutes(90), null, Moscow));
 
     [Theory]
     [InlineData(FailureKind.ReceiverUnreachable, "проверьте PUBLIC_URL, Nginx и службу", "check PUBLIC_URL, Nginx")]
@@ -101,8 +108,8 @@ public sealed class AlertTextTests
         // The reason names every old keyword: only the kind may decide.
         const string reason = "Configuration error: the receiver is offline";
 
-        var russian = AlertText.MonitorFault(RussianAlerts.Instance, "acme", ["HOOK"], kind, reason, Start);
-        var english = AlertText.MonitorFault(EnglishAlerts.Instance, "acme", ["HOOK"], kind, reason, Start);
+        var russian = AlertText.MonitorFault(RussianAlerts.Instance, "acme", ["HOOK"], kind, reason, Start, Moscow);
+        var english = AlertText.MonitorFault(EnglishAlerts.Instance, "acme", ["HOOK"], kind, reason, Start, Moscow);
 
         Assert.Contains("Что исправить: " + RussianAlerts.Instance.Remedy(kind), russian, StringComparison.Ordinal);
         Assert.Contains(ru, russian, StringComparison.Ordinal);
@@ -114,7 +121,7 @@ public sealed class AlertTextTests
     public void AConfigurationFaultWhoseMessageMentionsTheReceiverGetsTheConfigurationRemedy()
     {
         var text = AlertText.MonitorFault(EnglishAlerts.Instance, "acme", ["DP"], FailureKind.Configuration,
-            "stage 142 of the receiver pipeline does not exist", Start);
+            "stage 142 of the receiver pipeline does not exist", Start, Moscow);
 
         Assert.Contains(
             "What to fix: correct the setting the reason names and restart the Prober.",
@@ -125,23 +132,24 @@ public sealed class AlertTextTests
 
     [Theory]
     [InlineData("ru", "⚠️ **AmoHealth: проверки HOOK, DP не работают по вине самого AmoHealth** — acme",
-        "✅ **AmoHealth: проверки HOOK, DP снова работают** — acme\nНе работали с 2026-03-02 10:00:00 UTC по "
-        + "2026-03-02 10:02:03 UTC (2 мин 3 с).")]
+        "✅ **AmoHealth: проверки HOOK, DP снова работают** — acme\nНе работали с 2026-03-02 13:00:00 по "
+        + "2026-03-02 13:02:03 (Europe/Moscow): 2 мин 3 с.")]
     [InlineData("en", "⚠️ **AmoHealth: the HOOK, DP checks fail because of AmoHealth itself** — acme",
-        "✅ **AmoHealth: the HOOK, DP checks work again** — acme\nThey failed from 2026-03-02 10:00:00 UTC to "
-        + "2026-03-02 10:02:03 UTC (2 min 3 s).")]
+        "✅ **AmoHealth: the HOOK, DP checks work again** — acme\nThey failed from 2026-03-02 13:00:00 to "
+        + "2026-03-02 13:02:03 (Europe/Moscow): 2 min 3 s.")]
     public void AMonitorFaultAndItsAllClearNameTheChecksAndTheSpan(string language, string raised, string cleared)
     {
         var l = AlertLanguages.For(language);
 
-        var fault = AlertText.MonitorFault(l, "acme", ["HOOK", "DP"], FailureKind.Offline, "x", Start);
+        var fault = AlertText.MonitorFault(l, "acme", ["HOOK", "DP"], FailureKind.Offline, "x", Start, Moscow);
         Assert.Equal(raised, fault.Split('\n')[0]);
-        Assert.Equal(cleared, AlertText.MonitorFaultCleared(l, "acme", ["HOOK", "DP"], Start, Start.AddSeconds(123)));
+        Assert.Equal(cleared, AlertText.MonitorFaultCleared(l, "acme", ["HOOK", "DP"], Start, Start.AddSeconds(123),
+            Moscow));
     }
 
     [Theory]
     [InlineData("ru", RuStopped, "✅ **AmoHealth снова проверяет amoCRM** (перерыв 9 мин)")]
-    [InlineData("en", "⚠️ **AmoHealth has not checked amoCRM since 2026-03-02 10:00:00 UTC**\n"
+    [InlineData("en", "⚠️ **AmoHealth has not checked amoCRM since 2026-03-02 13:00:00 (Europe/Moscow)**\n"
         + "No new results for 7 min. Check the Prober service (amohealth-prober) and its log.",
         "✅ **AmoHealth checks amoCRM again** (gap 9 min)")]
     [InlineData("de", RuStopped, "✅ **AmoHealth снова проверяет amoCRM** (перерыв 9 мин)")]
@@ -152,12 +160,12 @@ public sealed class AlertTextTests
         var everything = new ProbingStopped(AlertMessages.Everything, Start, Start.AddSeconds(7 * 60 + 59));
         var resumes = new ProbingResumed(AlertMessages.Everything, Start, Start.AddMinutes(9));
 
-        Assert.Equal(stopped, AlertMessages.For(everything, l, null).Text);
-        Assert.Equal(resumed, AlertMessages.For(resumes, l, null).Text);
+        Assert.Equal(stopped, AlertMessages.For(everything, l, null, Moscow).Text);
+        Assert.Equal(resumed, AlertMessages.For(resumes, l, null, Moscow).Text);
         Assert.Equal(
             stopped.Replace("amoCRM с", "acme с", StringComparison.Ordinal)
                 .Replace("amoCRM since", "acme since", StringComparison.Ordinal),
-            AlertMessages.For(everything with { Account = "acme" }, l, null).Text);
+            AlertMessages.For(everything with { Account = "acme" }, l, null, Moscow).Text);
     }
 
     [Fact]

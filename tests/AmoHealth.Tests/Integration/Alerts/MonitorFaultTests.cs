@@ -38,7 +38,8 @@ public sealed class MonitorFaultTests : IDisposable
         Assert.StartsWith("⚠️ **AmoHealth: проверки HOOK, DP не работают по вине самого AmoHealth** — acme", texts[0]);
         Assert.Contains("PUBLIC_URL", texts[0]);
         Assert.StartsWith("✅ **AmoHealth: проверки HOOK, DP снова работают** — acme", texts[1]);
-        Assert.Contains("Не работали с 1970-01-01 00:00:00 UTC по 1970-01-01 00:02:01 UTC (2 мин 1 с)", texts[1]);
+        Assert.Contains("Не работали с 1970-01-01 03:00:00 по 1970-01-01 03:02:01 (Europe/Moscow): 2 мин 1 с",
+            texts[1]);
         // Stored as history, but not as amoCRM's uptime: only the two successes are in the rollups.
         Assert.Equal(9, await db.HealthChecks.CountAsync());
         Assert.Equal(2, await db.MinuteRollups.SumAsync(r => r.Count));

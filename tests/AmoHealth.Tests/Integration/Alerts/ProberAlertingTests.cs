@@ -100,7 +100,7 @@ public sealed class ProberAlertingTests
 
         var text = Assert.Single(await MattermostInbox.TextsAsync(control));
         Assert.StartsWith("⚠️ **amoCRM ограничивает запросы AmoHealth (HTTP 429)**", text);
-        Assert.Matches(@"Запросы к API приостановлены до \d\d:\d\d:\d\d UTC", text);
+        Assert.Matches(@"Запросы к API приостановлены до \d\d:\d\d:\d\d \(Europe/Moscow\)", text);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "приостановлены"));
         Assert.Contains("Что сделать", text);
         Assert.DoesNotContain("🔴", text);
