@@ -1,4 +1,5 @@
 using AmoHealth.Prober.Extensions;
+using AmoHealth.Prober.OnCall;
 using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.ServiceDefaults.Access;
 
@@ -13,6 +14,7 @@ var app = builder.Build();
 app.UseInternalAccess();
 app.MapDefaultEndpoints();
 app.MapHookReceiver();
+app.MapOnCallCommands();
 
 app.Run();
 return 0;

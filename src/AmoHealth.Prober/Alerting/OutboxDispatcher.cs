@@ -18,7 +18,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger,
-    Cluster.IOwnership? ownership = null) : BackgroundService
+    Cluster.IOwnership? ownership = null, OnCall.IQuietHours? quiet = null) : BackgroundService
 {
     /// <summary><c>next_attempt_at</c> of a row never sent: channel gone, or a closed incident's reminder.</summary>
     public const long Archived = long.MaxValue;
@@ -163,7 +163,7 @@ public sealed partial class OutboxDispatcher(
         pending.RemoveAll(n => marked.Contains(n) || stale.Contains(n));
 
         var scheduled = pending.ToDictionary(n => n.Id, n => n.NextAttemptAt);
-        var sendable = OutboxHeads.Due(pending, alerts.Value, now);
+        var sendable = await OutboxHeads.DueAsync(session, pending, alerts.Value, quiet, now, cancellationToken);
         var held = await AlertGrouping.HeldAsync(session, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs,
             cancellationToken);
         sendable.RemoveAll(held.Contains);

@@ -6,6 +6,7 @@ using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.OnCall;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
@@ -139,6 +140,11 @@ public static class Extensions
         services.AddSingleton<NetworkSelfCheck>();
         services.AddSingleton<ProbeScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ProbeScheduler>());
+        // On call (prober part): people's actions through POST /internal/oncall, and the quiet hours they plan.
+        services.AddSingleton<MaintenanceCalendar>();
+        services.AddSingleton<IQuietHours, Quietness>();
+        services.AddSingleton<IOnCallCommands, OnCallCommands>();
+
         // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
         services.StartAfterSchema();
         return builder;
