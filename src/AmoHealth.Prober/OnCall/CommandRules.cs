@@ -14,9 +14,14 @@ public static class CommandRules
     public const int MaxSilenceMinutes = 10_080;
     public const int MaxWindowMinutes = 1_440;
 
+    /// <summary>Where an action may come from (written on the timeline).</summary>
+    public static IReadOnlyList<string> Sources { get; } = ["dashboard", "api", "mattermost", "telegram"];
+
     public static string? Check(OnCallCommand command, IReadOnlyCollection<string> accounts, DateTimeOffset now) =>
         command.Kind switch
         {
+            _ when command.Source is not null && !Sources.Contains(command.Source) =>
+                $"source must be one of {string.Join(", ", Sources)}.",
             OnCallCommandKinds.Acknowledge or OnCallCommandKinds.EndSilence or OnCallCommandKinds.EndMaintenance =>
                 command.Id is null ? "id is required." : null,
             OnCallCommandKinds.Note => command.Id is null ? "id is required."

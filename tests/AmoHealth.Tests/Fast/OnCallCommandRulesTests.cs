@@ -43,6 +43,18 @@ public sealed class OnCallCommandRulesTests
     }
 
     [Fact]
+    public void AnAcknowledgementNamesItsIncidentAndAKnownSource()
+    {
+        var known = new OnCallCommand { Kind = "ack", Id = 12, Source = "mattermost" };
+        var forged = new OnCallCommand { Kind = "ack", Id = 12, Source = "pager" };
+
+        Assert.Null(CommandRules.Check(known, Accounts, Now));
+        Assert.Equal("id is required.", CommandRules.Check(known with { Id = null }, Accounts, Now));
+        Assert.Equal("source must be one of dashboard, api, mattermost, telegram.",
+            CommandRules.Check(forged, Accounts, Now));
+    }
+
+    [Fact]
     public void AWindowIsOneOffInTheFutureOrWeeklyButNotBoth()
     {
         var ms = Now.ToUnixTimeMilliseconds();

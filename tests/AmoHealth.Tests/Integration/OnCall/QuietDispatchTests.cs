@@ -96,6 +96,11 @@ public sealed class QuietDispatchTests : IAsyncLifetime
     public async Task APageMaintenanceWindowHoldsAlertsAndMarksResultsUntilItIsDeleted()
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await Eventually.TrueAsync(() =>
+        {
+            using var db = _database.CreateFactory().CreateDbContext();
+            return db.HealthChecks.Any();
+        }, Wait, "a first stored result");
         var before = await LastResultIdAsync();
 
         var window = await SendAsync("admin", $$"""
@@ -125,7 +130,7 @@ public sealed class QuietDispatchTests : IAsyncLifetime
     private async Task<long> LastResultIdAsync()
     {
         await using var db = _database.CreateFactory().CreateDbContext();
-        return await db.HealthChecks.MaxAsync(h => h.Id);
+        return await db.HealthChecks.MaxAsync(h => (long?)h.Id) ?? 0;
     }
 
     private Task<System.Text.Json.JsonElement> SendAsync(string role, string json) =>
