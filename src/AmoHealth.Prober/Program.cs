@@ -1,5 +1,6 @@
 using AmoHealth.Prober.Extensions;
 using AmoHealth.Prober.OnCall.Buttons;
+using AmoHealth.Prober.OnCall;
 using AmoHealth.Prober.Probes.Hooks;
 using AmoHealth.ServiceDefaults.Access;
 
@@ -15,6 +16,7 @@ app.UseInternalAccess();
 app.MapDefaultEndpoints();
 app.MapHookReceiver();
 app.MapButtonHooks();
+app.MapOnCallCommands();
 
 app.Run();
 return 0;

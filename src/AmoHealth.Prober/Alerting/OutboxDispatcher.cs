@@ -6,10 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Alerting;
 
-/// <summary>Delivers the outbox: oldest first, each incident's alerts strictly in order, failed attempts retried with
-/// backoff up to 5 minutes, each row claimed under the cluster lease's fence right before it is sent and marked
-/// delivered right after (<see cref="OutboxClaims"/>); each row to the channel it names (a named one too), each channel
-/// on its own; a down message with a "take it" button for all its incidents where the channel shows one.</summary>
+/// <summary>Delivers the outbox: oldest first, each incident's alerts in order, retried with backoff up to 5 min, each
+/// row claimed under the lease's fence right before it is sent and marked delivered right after (OutboxClaims); each
+/// row to the channel it names, a down message with a "take it" button for all its incidents.</summary>
 public sealed partial class OutboxDispatcher(
     StoreConnections connections,
     Notifiers notifiers,
@@ -18,7 +17,8 @@ public sealed partial class OutboxDispatcher(
     IOptions<MonitorOptions> monitor,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger,
-    Cluster.IOwnership? ownership = null, OnCall.Buttons.AckButtons? buttons = null) : BackgroundService
+    Cluster.IOwnership? ownership = null, OnCall.Buttons.AckButtons? buttons = null,
+    OnCall.IQuietHours? quiet = null) : BackgroundService
 {
     /// <summary><c>next_attempt_at</c> of a row never sent: channel gone, or a closed incident's reminder.</summary>
     public const long Archived = long.MaxValue;
@@ -163,7 +163,7 @@ public sealed partial class OutboxDispatcher(
         pending.RemoveAll(n => marked.Contains(n) || stale.Contains(n));
 
         var scheduled = pending.ToDictionary(n => n.Id, n => n.NextAttemptAt);
-        var sendable = OutboxHeads.Due(pending, alerts.Value, now);
+        var sendable = await OutboxHeads.DueAsync(session, pending, alerts.Value, quiet, now, cancellationToken);
         var held = await AlertGrouping.HeldAsync(session, alerts.Value, monitor.Value.CheckIntervalMs, sendable, nowMs,
             cancellationToken);
         sendable.RemoveAll(held.Contains);

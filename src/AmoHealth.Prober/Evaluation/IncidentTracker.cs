@@ -105,6 +105,7 @@ public sealed partial class IncidentTracker(
             };
             // Stored at once: the alert below names it by its id.
             await store.AddAsync(incident, cancellationToken);
+            await IncidentStory.OpenedAsync(store.Session, incident, result.Timestamp, now, cancellationToken);
         }
 
         status.IncidentId = incident.Id;
@@ -155,6 +156,7 @@ public sealed partial class IncidentTracker(
         incident.EndTime = result.Timestamp;
         incident.Duration = Math.Max(0, result.Timestamp - incident.StartTime);
         await store.CloseAsync(incident, cancellationToken);
+        await IncidentStory.ClosedAsync(store.Session, incident, now, cancellationToken);
         LogClosed(logger, status.CheckType, status.Account, incident.Duration.Value);
         if (AccountWide.Contains(incident.Kind)
             && await store.OtherOpenOfKindAsync(status.Account, status.CheckType, incident.Kind, cancellationToken))

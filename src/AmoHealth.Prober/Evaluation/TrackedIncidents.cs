@@ -1,6 +1,7 @@
 using AmoHealth.Core.Checks;
 using System.Data.Common;
 using AmoHealth.Core.Storage;
+using AmoHealth.Prober.OnCall;
 
 namespace AmoHealth.Prober.Evaluation;
 
@@ -11,7 +12,7 @@ namespace AmoHealth.Prober.Evaluation;
 /// the open one of its check.</summary>
 public sealed class TrackedIncidents(StoreSession session)
 {
-    private const string Columns = "id, check_type, start_time, end_time, duration, details, created_at, account, kind";
+    private const string Columns = IncidentRows.Columns;
 
     private readonly Dictionary<long, IncidentRecord> _known = [];
 
@@ -99,16 +100,7 @@ public sealed class TrackedIncidents(StoreSession session)
                     throw new InvalidOperationException("More than one open incident of a check");
                 }
 
-                found = new IncidentRecord
-                {
-                    Id = reader.GetInt64(0), CheckType = reader.GetString(1), StartTime = reader.GetInt64(2),
-                    EndTime = reader.GetNullableInt64(3),
-                    Duration = reader.GetNullableInt64(4),
-                    Details = reader.GetNullableString(5),
-                    CreatedAt = reader.GetInt64(6),
-                    Account = reader.GetString(7),
-                    Kind = OutcomeNames.Parse(reader.GetString(8)),
-                };
+                found = IncidentRows.Read(reader);
             }
         }
 

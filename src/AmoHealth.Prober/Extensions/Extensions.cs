@@ -7,6 +7,7 @@ using AmoHealth.Prober.Configuration;
 using AmoHealth.Prober.Diagnostics;
 using AmoHealth.Prober.Evaluation;
 using AmoHealth.Prober.OnCall.Buttons;
+using AmoHealth.Prober.OnCall;
 using AmoHealth.Prober.Persistence;
 using AmoHealth.Prober.Probes;
 using AmoHealth.Prober.Probes.Client;
@@ -154,6 +155,10 @@ public static class Extensions
         // On call: escalation channels checked at start; the "👤 took it" post on acknowledgement.
         services.AddSingleton<IValidateOptions<AlertOptions>, EscalationChannelsValidator>();
         services.AddSingleton<OnCall.IAcknowledgementAlerts, AcknowledgementAlerts>();
+        // On call: people's actions through POST /internal/oncall, and the quiet hours they plan.
+        services.AddSingleton<MaintenanceCalendar>();
+        services.AddSingleton<IQuietHours, Quietness>();
+        services.AddSingleton<IOnCallCommands, OnCallCommands>();
 
         // Nothing that uses the database starts before the migrate step has run (AmoHealth.Migrator).
         services.StartAfterSchema();

@@ -8,9 +8,9 @@ public static class HealthCheckRows
 {
     private const string Insert =
         "INSERT INTO health_checks (\"timestamp\", check_type, status, response_time, error_message, account, outcome, "
-        + "http_status, dns_ms, connect_ms, tls_ms, ttfb_ms, failure_kind) VALUES (@timestamp, @check_type, @status, "
-        + "@response_time, @error_message, @account, @outcome, @http_status, @dns_ms, @connect_ms, @tls_ms, @ttfb_ms, "
-        + "@failure_kind) RETURNING id";
+        + "http_status, dns_ms, connect_ms, tls_ms, ttfb_ms, failure_kind, maintenance) "
+        + "VALUES (@timestamp, @check_type, @status, @response_time, @error_message, @account, @outcome, "
+        + "@http_status, @dns_ms, @connect_ms, @tls_ms, @ttfb_ms, @failure_kind, @maintenance) RETURNING id";
 
     /// <summary>Inserts the rows in order and gives each its id (in write order: the rollups keep id ranges).</summary>
     public static async Task InsertAsync(
@@ -31,7 +31,8 @@ public static class HealthCheckRows
                 .With("@connect_ms", Nullable(row.ConnectMs))
                 .With("@tls_ms", Nullable(row.TlsMs))
                 .With("@ttfb_ms", Nullable(row.TtfbMs))
-                .With("@failure_kind", (object?)row.StoredKind?.ToName() ?? DBNull.Value);
+                .With("@failure_kind", (object?)row.StoredKind?.ToName() ?? DBNull.Value)
+                .With("@maintenance", row.InMaintenance is true ? (object)true : DBNull.Value);
             row.Id = await command.ScalarInt64Async(cancellationToken)
                      ?? throw new InvalidOperationException("INSERT INTO health_checks returned no id");
         }

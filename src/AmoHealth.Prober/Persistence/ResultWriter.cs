@@ -4,6 +4,7 @@ using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Cluster;
 using AmoHealth.Prober.Evaluation;
+using AmoHealth.Prober.OnCall;
 
 namespace AmoHealth.Prober.Persistence;
 
@@ -19,7 +20,8 @@ public sealed partial class ResultWriter(
     AfterCommit afterCommit,
     IOwnership ownership,
     TimeProvider time,
-    ILogger<ResultWriter> logger) : BackgroundService
+    ILogger<ResultWriter> logger,
+    MaintenanceCalendar? maintenance = null) : BackgroundService
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 5;
@@ -141,7 +143,15 @@ public sealed partial class ResultWriter(
 
         foreach (var result in batch)
         {
-            rows.Add(HealthCheckRecord.From(result));
+            var row = HealthCheckRecord.From(result);
+            // The windows are cached for a few seconds: no query per result.
+            if (maintenance is not null && await maintenance.CoveringAsync(session, result.Account,
+                DateTimeOffset.FromUnixTimeMilliseconds(result.Timestamp), cancellationToken) is not null)
+            {
+                row.InMaintenance = true;
+            }
+
+            rows.Add(row);
             var status = statuses.FirstOrDefault(s => s.Account == result.Account && s.CheckType == result.CheckType);
             if (status is null)
             {
