@@ -215,6 +215,8 @@ if [ -z "$stage" ] && ! grep -qxF "include $redis_conf" /etc/redis/redis.conf; t
 fi
 
 # Settings added since an installation was made, once each.
+# The Api passes people's actions (acknowledge, silence, maintenance) to the Prober.
+set_env "$etc/api.env" services__prober__http__0 http://127.0.0.1:5101
 set_env "$etc/gateway.env" Auth__ProxyHeader X-Forwarded-User
 grep -q '^Auth__ProxySecret=' "$etc/gateway.env" || set_env "$etc/gateway.env" Auth__ProxySecret "$(openssl rand -hex 24)"
 set_env "$etc/gateway.env" Auth__KeysDirectory "$gateway_state/keys"

@@ -11,6 +11,9 @@ public static class ApiGroups
         stored.MapStatusApi();
         stored.MapHistoryApi();
         stored.MapIncidentsApi();
+        stored.MapIncidentActionsApi();
+        stored.MapSilencesApi();
+        stored.MapMaintenanceApi();
         stored.MapStatsApi();
         // These answer before the schema exists: the stream sends heartbeats, info its facts without channels.
         api.MapStreamApi();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AmoHealth.Api.OnCall;
 using AmoHealth.Api.Queries;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Live;
@@ -14,9 +15,21 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(IReadOnlyList<IncidentDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CheckStats>))]
 [JsonSerializable(typeof(InfoDto))]
+[JsonSerializable(typeof(IncidentDetailDto))]
+[JsonSerializable(typeof(IncidentDto))]
+[JsonSerializable(typeof(TimelineEntryDto))]
+[JsonSerializable(typeof(IReadOnlyList<SilenceDto>))]
+[JsonSerializable(typeof(SilenceDto))]
+[JsonSerializable(typeof(IReadOnlyList<MaintenanceDto>))]
+[JsonSerializable(typeof(MaintenanceDto))]
+// The bodies of the actions, read with this context too.
+[JsonSerializable(typeof(NoteRequest))]
+[JsonSerializable(typeof(SilenceRequest))]
+[JsonSerializable(typeof(MaintenanceRequest))]
 // The live stream's messages, described in the OpenAPI document (the stream itself writes them with LiveJsonContext).
 [JsonSerializable(typeof(StatusUpdate))]
 [JsonSerializable(typeof(IncidentEvent))]
-// The problem details' extension values (the parameter or the limit named).
+// The problem details' extension values (the parameter, field, role or limit named; who acknowledged, since when).
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(long))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

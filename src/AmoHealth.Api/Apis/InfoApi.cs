@@ -12,12 +12,13 @@ public static class InfoApi
         var group = api.MapGroup(string.Empty).WithTags("Info");
         group.MapGet("/info", GetInfoAsync)
             .WithSummary("Deployment facts for the dashboard: demo mode, the check interval, whether each alert " +
-                "channel delivers, where DP actions must point");
+                "channel delivers, where DP actions must point, the team's time zone");
         return group;
     }
 
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<InfoDto>> GetInfoAsync(
         IOptions<DashboardOptions> options,
+        IOptions<OnCall.TeamOptions> team,
         StoreConnections connections,
         SchemaState schema,
         CancellationToken cancellationToken)
@@ -48,7 +49,8 @@ public static class InfoApi
                 .OfType<DpActionDto>()];
         }
 
-        return TypedResults.Ok(new InfoDto(options.Value.Demo, options.Value.CheckIntervalMs, channels, dpActions));
+        return TypedResults.Ok(new InfoDto(
+            options.Value.Demo, options.Value.CheckIntervalMs, channels, dpActions, team.Value.TimeZone));
     }
 }
 
@@ -56,7 +58,10 @@ public static class InfoApi
 /// <c>misconfigured</c> (why).</param>
 /// <param name="DpActions">Per account with the end-to-end DP check: the stage and the URL its Digital Pipeline action
 /// "send webhook" must call, the secret shown as <c>{Monitor:HookSecret}</c>.</param>
+/// <param name="TimeZone">The team's zone (<c>Alerts:TimeZone</c>, IANA id): alert texts and weekly maintenance windows
+/// read in it.</param>
 public sealed record InfoDto(
-    bool Demo, int CheckIntervalMs, IReadOnlyList<ChannelState> Channels, IReadOnlyList<DpActionDto> DpActions);
+    bool Demo, int CheckIntervalMs, IReadOnlyList<ChannelState> Channels, IReadOnlyList<DpActionDto> DpActions,
+    string TimeZone);
 
 public sealed record DpActionDto(string Account, long StageId, string Url);

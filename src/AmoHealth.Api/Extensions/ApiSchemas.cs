@@ -23,11 +23,15 @@ public static class ApiSchemas
         ["state"] = ChannelState.States,
     };
 
+    // Other records' "kind" (a timeline entry's, a maintenance window's) is not an outcome: described in words there.
+    private static readonly Type[] IncidentKinds = [typeof(IncidentDto), typeof(IncidentEvent)];
+
     public static Task AddEnumAsync(
         OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.JsonPropertyInfo?.Name is { } name && ByProperty.TryGetValue(name, out var names)
-            && context.JsonPropertyInfo.PropertyType == typeof(string))
+            && context.JsonPropertyInfo.PropertyType == typeof(string)
+            && (name != "kind" || IncidentKinds.Contains(context.JsonPropertyInfo.DeclaringType)))
         {
             schema.Enum = [.. names.Select(n => (JsonNode)JsonValue.Create(n))];
         }

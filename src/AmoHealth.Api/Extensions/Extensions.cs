@@ -1,5 +1,6 @@
 using AmoHealth.Api.Limits;
 using AmoHealth.Api.Live;
+using AmoHealth.Api.OnCall;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
@@ -52,6 +53,9 @@ public static class Extensions
         services.AddSingleton<Queries.HistoryReader>();
         services.AddSingleton<Queries.IncidentReader>();
         services.AddSingleton<Queries.StatsReader>();
+        services.AddSingleton<Queries.SilenceReader>();
+        services.AddSingleton<Queries.MaintenanceReader>();
+        services.AddOnCallActions();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateOnStart();

@@ -16,4 +16,9 @@ public sealed class LimitsOptions
     /// one is answered 429.</summary>
     [Range(1, 1_000)]
     public int StreamsPerClient { get; set; } = 8;
+
+    /// <summary>Actions (acknowledge, note, silence, maintenance) per minute per user or address. Default 30; the next
+    /// one is answered 429.</summary>
+    [Range(1, 10_000)]
+    public int ActionsPerMinute { get; set; } = 30;
 }

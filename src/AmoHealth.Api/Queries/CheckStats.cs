@@ -26,6 +26,10 @@ public sealed record CheckStats(
     /// <summary>Share of the window that has results, in %.</summary>
     public double Coverage { get; init; } = 100;
 
+    /// <summary>Always false: uptime figures include the time in maintenance windows (results in them are marked, not
+    /// left out), and say so.</summary>
+    public bool UptimeExcludesMaintenance { get; init; }
+
     /// <summary>Incidents overlapping the window, by kind.</summary>
     public IReadOnlyDictionary<string, int> IncidentsByKind { get; init; } = new Dictionary<string, int>();
 }

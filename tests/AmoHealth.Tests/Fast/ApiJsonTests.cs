@@ -47,8 +47,8 @@ public sealed class ApiJsonTests
         }.ToArray() },
         { "incidents", typeof(IReadOnlyList<IncidentDto>), new List<IncidentDto>
         {
-            new(7, "main", "WEB", "down", 1_765_000_000_000, null, null, "HTTP 502"),
-            new(8, "main", "POST", "auth_failed", 1_765_000_000_000, 1_765_000_090_000, 90_000, null),
+            new(7, "main", "WEB", "down", 1_765_000_000_000, null, null, "HTTP 502", "анна", 1_765_000_060_000, 1),
+            new(8, "main", "POST", "auth_failed", 1_765_000_000_000, 1_765_000_090_000, 90_000, null, null, null, 0),
         } },
         { "stats", typeof(IReadOnlyList<CheckStats>), new List<CheckStats>
         {
@@ -64,7 +64,26 @@ public sealed class ApiJsonTests
             [new ChannelState("mattermost", "failing", 1_765_000_000_000, "HTTP 500"),
             new ChannelState("telegram", "ok", null, null)],
             [new DpActionDto("main", 61_234_567,
-                "https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=main&probe=dp")]) },
+                "https://monitor.example/hooks/amocrm/{Monitor:HookSecret}?account=main&probe=dp")],
+            "Europe/Moscow") },
+        { "incident", typeof(IncidentDetailDto), new IncidentDetailDto(
+            new IncidentDto(
+                7, "main", "WEB", "down", 1_765_000_000_000, null, null, null, "анна", 1_765_000_060_000, 2),
+            [new TimelineEntryDto(1, 1_765_000_000_000, "opened", null, null, false),
+            new TimelineEntryDto(
+                2, 1_765_000_090_000, "note", "анна", "перезапустили \"под\" <b>", true)]) },
+        { "silences", typeof(IReadOnlyList<SilenceDto>), new List<SilenceDto>
+        {
+            new(3, "main", null, 1_765_000_000_000, 1_765_003_600_000, "выкладка", "анна", 1_765_000_000_000,
+                true),
+        } },
+        { "maintenance", typeof(IReadOnlyList<MaintenanceDto>), new List<MaintenanceDto>
+        {
+            new(2, null, "weekly", null, null, 0, "14:00", 120, "Europe/Moscow", "backup", "root",
+                1_765_000_000_000, "page", true, new MaintenanceOccurrence(1_765_000_000_000, 1_765_007_200_000)),
+            new(0, "main", "once", 1, 2, null, null, null, "Europe/Moscow", "Alerts:Maintenance:0", null, null,
+                "config", false, new MaintenanceOccurrence(1, 2)),
+        } },
         { "problem", typeof(ProblemDetails), new ProblemDetails
         {
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1", Title = "Invalid query parameter",

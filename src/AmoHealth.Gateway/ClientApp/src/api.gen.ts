@@ -23,6 +23,7 @@ export interface CheckStats {
   incidents: number
   mttr: number | null
   coverage?: number
+  uptimeExcludesMaintenance?: boolean
   incidentsByKind?: Record<string, number>
 }
 
@@ -68,6 +69,11 @@ export interface HistoryPoint {
   failureKind?: FailureKind | null
 }
 
+export interface IncidentDetailDto {
+  incident: IncidentDto
+  timeline: TimelineEntryDto[]
+}
+
 export interface IncidentDto {
   id: number
   account: string
@@ -77,6 +83,9 @@ export interface IncidentDto {
   endTime: number | null
   duration: number | null
   details: string | null
+  acknowledgedBy: string | null
+  acknowledgedAt: number | null
+  escalationStep: number
 }
 
 export interface IncidentEvent {
@@ -97,6 +106,74 @@ export interface InfoDto {
   checkIntervalMs: number
   channels: ChannelState[]
   dpActions: DpActionDto[]
+  timeZone: string
+}
+
+export interface MaintenanceDto {
+  id: number
+  account: string | null
+  kind: string
+  startsAt: number | null
+  endsAt: number | null
+  weekday: number | null
+  startTime: string | null
+  durationMinutes: number | null
+  timeZone: string
+  reason: string
+  createdBy: string | null
+  createdAt: number | null
+  source: string
+  active: boolean
+  next: MaintenanceOccurrence
+}
+
+export interface MaintenanceOccurrence {
+  startsAt: number
+  endsAt: number
+}
+
+export interface MaintenanceRequest {
+  account: string | null
+  kind: string | null
+  startsAt: number | null
+  endsAt: number | null
+  weekday: number | null
+  startTime: string | null
+  durationMinutes: number | null
+  reason: string | null
+}
+
+export interface NoteRequest {
+  text: string | null
+  isPublic: boolean | null
+}
+
+export interface ProblemDetails {
+  type?: string | null
+  title?: string | null
+  status?: number | null
+  detail?: string | null
+  instance?: string | null
+}
+
+export interface SilenceDto {
+  id: number
+  account: string
+  checkType: string | null
+  startsAt: number
+  endsAt: number
+  reason: string
+  createdBy: string
+  createdAt: number
+  endOnRecovery: boolean
+}
+
+export interface SilenceRequest {
+  account: string | null
+  checkType: string | null
+  minutes: number | null
+  reason: string | null
+  endOnRecovery: boolean | null
 }
 
 export interface StatusUpdate {
@@ -106,6 +183,15 @@ export interface StatusUpdate {
   data: CheckStatusDto
   timestamp: number
   resultId?: number | null
+}
+
+export interface TimelineEntryDto {
+  id: number
+  at: number
+  kind: string
+  actor: string | null
+  text: string | null
+  isPublic: boolean
 }
 
 export const CHANNEL_STATE_NAMES = ['ok', 'failing', 'misconfigured'] as const

@@ -26,7 +26,12 @@ public sealed class ApiSurfaceTests : IDisposable
                 .Select(op => (Path: path.Name, Method: op.Name, Operation: op.Value)))
             .ToList();
 
-        Assert.Equal(["/api/history", "/api/incidents", "/api/info", "/api/stats", "/api/status", "/api/stream"],
+        Assert.Equal(
+            [
+                "/api/history", "/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/ack",
+                "/api/incidents/{id}/notes", "/api/info", "/api/maintenance", "/api/maintenance/{id}", "/api/silences",
+                "/api/silences/{id}", "/api/stats", "/api/status", "/api/stream",
+            ],
             operations.Select(o => o.Path).Distinct().Order(StringComparer.Ordinal));
         Assert.All(operations, o =>
         {

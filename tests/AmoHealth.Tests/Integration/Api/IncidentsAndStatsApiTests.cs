@@ -54,7 +54,8 @@ public sealed class IncidentsAndStatsApiTests : SeededApiTests
         Assert.Equal(2, windowed.Count);
         using var response = await _client.GetAsync("/api/incidents?format=csv");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details", lines[0]);
+        Assert.Equal("id,account,check_type,kind,start_time,start,end_time,end,duration_ms,details,acknowledged_by,"
+            + "acknowledged_at,notes", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(",auth_failed,", lines[1]);
     }
