@@ -116,7 +116,8 @@ public sealed partial class SilenceWatch(
     /// <summary>Sends the alert to every channel; true when it is out on all (by this Api or another).</summary>
     private async Task<bool> AnnounceAsync(string alert, AlertEvent raised, CancellationToken cancellationToken)
     {
-        var message = AlertMessages.For(raised, AlertLanguages.For(configuration["Alerts:Language"]), null);
+        var message = AlertMessages.For(raised, AlertLanguages.For(configuration["Alerts:Language"]), null,
+            TeamZone.Find(configuration["Alerts:TimeZone"] ?? TeamZone.Default));
         if (notifiers.Enabled.Count == 0)
         {
             LogNoChannel(logger, message.Text);

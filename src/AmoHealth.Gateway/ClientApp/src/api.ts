@@ -44,7 +44,8 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 /** An action (ack, note, silence, maintenance): JSON in, the answer's JSON out (null for 204). */
 export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  // The Api writes "dashboard" on the incident's timeline for actions taken here ("api" otherwise).
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-AmoHealth-Source': 'dashboard' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   return (await request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, true)) as T | null
 }

@@ -1,7 +1,14 @@
-// Issue 27's Api shapes, written by hand until openapi.json documents them; then these become re-exports of the
-// generated types (api.gen.ts) and this file goes.
+// The on-call shapes of the Api, from the generated types (api.gen.ts), narrowed where the page relies on more.
 import type { CheckType } from './api'
-import type { FailureKind, IncidentDto, InfoDto } from './api.gen'
+import type {
+  FailureKind,
+  IncidentDto,
+  InfoDto,
+  MaintenanceDto,
+  MaintenanceOccurrence,
+  SilenceDto,
+  TimelineEntryDto,
+} from './api.gen'
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const
 export type Role = (typeof ROLES)[number]
@@ -13,45 +20,25 @@ export interface Me {
   clientAddress?: string | null
 }
 
-export interface InfoWithZone extends InfoDto {
-  timeZone?: string
-}
+export type InfoWithZone = InfoDto
 
 export interface OnCallIncident extends IncidentDto {
-  acknowledgedBy?: string | null
-  acknowledgedAt?: number | null
-  escalationStep?: number
-  /** Not promised by the Api yet: used when present, so the page never has to read the English details. */
+  /** Not served by the Api yet: used when present, so the page never has to read the English details. */
   failureKind?: FailureKind | null
 }
 
 export const TIMELINE_KINDS = ['opened', 'acknowledged', 'escalated', 'note', 'reminder', 'silenced', 'unsilenced', 'closed'] as const
 export type TimelineKind = (typeof TIMELINE_KINDS)[number]
 
-export interface TimelineEntry {
-  id: number
-  at: number
-  kind: TimelineKind | string
-  actor: string | null
-  text: string | null
-  isPublic: boolean
-}
+export type TimelineEntry = TimelineEntryDto
 
 export interface IncidentDetail {
   incident: OnCallIncident
   timeline: TimelineEntry[]
 }
 
-export interface Silence {
-  id: number
-  account: string
+export interface Silence extends Omit<SilenceDto, 'checkType'> {
   checkType: CheckType | null
-  startsAt: number
-  endsAt: number
-  reason: string
-  createdBy: string
-  createdAt: number
-  endOnRecovery: boolean
 }
 
 export interface NewSilence {
@@ -62,26 +49,11 @@ export interface NewSilence {
   endOnRecovery: boolean
 }
 
-export interface Occurrence {
-  startsAt: number
-  endsAt: number
-}
+export type Occurrence = MaintenanceOccurrence
 
-export interface MaintenanceWindow {
-  id: number
-  account: string | null
+export interface MaintenanceWindow extends Omit<MaintenanceDto, 'kind' | 'source' | 'next'> {
   kind: 'once' | 'weekly'
-  startsAt: number | null
-  endsAt: number | null
-  weekday: number | null
-  startTime: string | null
-  durationMinutes: number | null
-  timeZone: string
-  reason: string
-  createdBy: string | null
-  createdAt: number | null
   source: 'page' | 'config'
-  active: boolean
   next: Occurrence | null
 }
 
