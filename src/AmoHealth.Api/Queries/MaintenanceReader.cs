@@ -1,4 +1,3 @@
-using System.Data.Common;
 using AmoHealth.Api.OnCall;
 using AmoHealth.Core.OnCall;
 using AmoHealth.Core.Storage;
@@ -10,15 +9,14 @@ namespace AmoHealth.Api.Queries;
 /// <c>Alerts:Maintenance</c>, each with whether it covers now and its next occurrence, soonest first.</summary>
 public sealed class MaintenanceReader(StoreConnections connections, IOptions<TeamOptions> team)
 {
-    private const string Select = "SELECT id, account, starts_at, ends_at, weekday, start_time, duration_minutes, "
-        + "time_zone, reason, created_by, created_at FROM maintenance_windows";
+    private const string Select = MaintenanceRows.Select;
 
     public async Task<IReadOnlyList<MaintenanceDto>> CurrentAsync(
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command($"{Select} WHERE deleted_at IS NULL ORDER BY id");
-        var windows = (await ReadAsync(command, cancellationToken)).Select(w => Describe(w, now))
+        var windows = (await MaintenanceRows.ReadAsync(command, cancellationToken)).Select(w => Describe(w, now))
             .Concat(team.Value.Maintenance.Select((w, i) => Configured(w, i, now)))
             .Where(w => w.Next.EndsAt > now.ToUnixTimeMilliseconds())
             .OrderBy(w => w.Next.StartsAt)
@@ -31,7 +29,8 @@ public sealed class MaintenanceReader(StoreConnections connections, IOptions<Tea
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var command = connection.Command($"{Select} WHERE id = @id").With("@id", id);
-        return (await ReadAsync(command, cancellationToken)).Select(w => Describe(w, now)).FirstOrDefault();
+        return (await MaintenanceRows.ReadAsync(command, cancellationToken)).Select(w => Describe(w, now))
+            .FirstOrDefault();
     }
 
     private static MaintenanceDto Describe(MaintenanceRecord window, DateTimeOffset now)
@@ -55,30 +54,5 @@ public sealed class MaintenanceReader(StoreConnections connections, IOptions<Tea
             0, window.Account, MaintenanceDto.Once, start, end, null, null, null, team.Value.TimeZone,
             $"Alerts:Maintenance:{index}", null, null, MaintenanceDto.FromConfig,
             now >= window.Start && now < window.End, new MaintenanceOccurrence(start, end));
-    }
-
-    private static async Task<List<MaintenanceRecord>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var windows = new List<MaintenanceRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            windows.Add(new MaintenanceRecord
-            {
-                Id = reader.GetInt64(0),
-                Account = reader.GetNullableString(1),
-                StartsAt = reader.GetNullableInt64(2),
-                EndsAt = reader.GetNullableInt64(3),
-                Weekday = reader.GetNullableInt32(4),
-                StartTime = reader.GetNullableString(5),
-                DurationMinutes = reader.GetNullableInt32(6),
-                TimeZone = reader.GetString(7),
-                Reason = reader.GetString(8),
-                CreatedBy = reader.GetString(9),
-                CreatedAt = reader.GetInt64(10),
-            });
-        }
-
-        return windows;
     }
 }

@@ -13,8 +13,7 @@ public sealed partial class MaintenanceCalendar(
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(5);
 
     private const string Planned =
-        "SELECT id, account, starts_at, ends_at, weekday, start_time, duration_minutes, time_zone, reason "
-        + "FROM maintenance_windows WHERE deleted_at IS NULL AND (weekday IS NOT NULL OR ends_at > @now)";
+        MaintenanceRows.Select + " WHERE deleted_at IS NULL AND (weekday IS NOT NULL OR ends_at > @now)";
 
     private readonly IReadOnlyList<ConfiguredWindow> _files = ConfiguredWindow.From(configuration);
     private volatile Loaded? _loaded;
@@ -79,26 +78,10 @@ public sealed partial class MaintenanceCalendar(
 
         // A read that overlaps a change made here is used once, never kept.
         var generation = Volatile.Read(ref _generation);
-        var windows = new List<MaintenanceRecord>();
+        List<MaintenanceRecord> windows;
         await using (var command = session.Command(Planned).With("@now", now.ToUnixTimeMilliseconds()))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                windows.Add(new MaintenanceRecord
-                {
-                    Id = reader.GetInt64(0),
-                    Account = reader.GetNullableString(1),
-                    StartsAt = reader.GetNullableInt64(2),
-                    EndsAt = reader.GetNullableInt64(3),
-                    Weekday = reader.GetNullableInt32(4),
-                    StartTime = reader.GetNullableString(5),
-                    DurationMinutes = reader.GetNullableInt32(6),
-                    TimeZone = reader.GetString(7),
-                    Reason = reader.GetString(8),
-                    CreatedBy = string.Empty,
-                });
-            }
+            windows = await MaintenanceRows.ReadAsync(command, cancellationToken);
         }
 
         if (generation == Volatile.Read(ref _generation))

@@ -154,6 +154,19 @@ describe('the timeline', () => {
     expect(document.activeElement).toBe(opener)
   })
 
+  it('closes on Escape even when focus fell out of it to the page body', async () => {
+    vi.stubGlobal('fetch', fakeFetch(dashboardRoutes('viewer', { '/api/incidents': [incident()], '/api/incidents/7': detail })).fetch)
+    render(<App />)
+    await waitFor(() => expect(row()).toBeTruthy())
+    fireEvent.click(within(row()).getByText('Хронология'))
+    await waitFor(() => expect(screen.getByTestId('timeline')).toBeTruthy())
+
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    fireEvent.keyDown(document.body, { key: 'Escape' })
+
+    expect(screen.queryByTestId('timeline')).toBeNull()
+  })
+
   it('adds a note, internal unless ticked public, and shows the Api refusal inline', async () => {
     let refuse = true
     const { fetch, sent } = fakeFetch(dashboardRoutes('operator', {

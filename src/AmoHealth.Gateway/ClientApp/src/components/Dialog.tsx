@@ -13,7 +13,21 @@ function focusables(root: HTMLElement | null): HTMLElement[] {
 export function Dialog(props: { title: string; closeLabel: string; onClose: () => void; children: ReactNode; testId?: string }) {
   const { title, closeLabel, onClose, children, testId } = props
   const ref = useRef<HTMLDivElement>(null)
+  const closeRef = useRef(onClose)
+  closeRef.current = onClose
   const titleId = useId()
+
+  // Escape closes it wherever focus is: a button that disables itself while it works (a note being saved) drops
+  // focus to the page body, outside the dialog.
+  useEffect(() => {
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      event.stopPropagation()
+      closeRef.current()
+    }
+    document.addEventListener('keydown', onEscape)
+    return () => document.removeEventListener('keydown', onEscape)
+  }, [])
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
@@ -25,11 +39,6 @@ export function Dialog(props: { title: string; closeLabel: string; onClose: () =
   }, [])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      onClose()
-      return
-    }
     if (event.key !== 'Tab') return
     const items = focusables(ref.current)
     if (items.length === 0) {
