@@ -17,13 +17,13 @@ public sealed class QuietHoursExpiryTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Noon);
     private StoreConnections _connections = null!;
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         await _database.MigrateAsync();
         _connections = new StoreConnections(_database.Options);
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _connections.DisposeAsync();
         _database.Dispose();
@@ -40,13 +40,13 @@ public sealed class QuietHoursExpiryTests : IAsyncLifetime
                 EndsAt = Noon.AddMinutes(30).ToUnixTimeMilliseconds(), Reason = "amoCRM works on it",
                 CreatedBy = "anna", CreatedAt = Noon.ToUnixTimeMilliseconds(),
             });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
         var quiet = Quietness();
 
-        var before = await AskAsync(quiet, "api_get", Noon.AddMinutes(30).AddMilliseconds(-1));
         var otherCheck = await AskAsync(quiet, "api_post", Noon.AddMinutes(10));
+        var before = await AskAsync(quiet, "api_get", Noon.AddMinutes(30).AddMilliseconds(-1));
         var after = await AskAsync(quiet, "api_get", Noon.AddMinutes(30));
 
         Assert.NotNull(before);
@@ -68,14 +68,14 @@ public sealed class QuietHoursExpiryTests : IAsyncLifetime
                 TimeZone = "Europe/Moscow", Reason = "weekly release", CreatedBy = "admin",
                 CreatedAt = Noon.ToUnixTimeMilliseconds(),
             });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
         var quiet = Quietness();
 
         var inside = await AskAsync(quiet, "api_get", Noon.AddMinutes(29));
-        var nextWeek = await AskAsync(quiet, null, Noon.AddDays(7).AddMinutes(1));
         var after = await AskAsync(quiet, "api_get", Noon.AddMinutes(30));
+        var nextWeek = await AskAsync(quiet, null, Noon.AddDays(7).AddMinutes(1));
 
         Assert.True(inside is { IsMaintenance: true });
         Assert.Equal(Noon.AddMinutes(30), inside.Until);
@@ -89,7 +89,7 @@ public sealed class QuietHoursExpiryTests : IAsyncLifetime
     private async Task<Quiet?> AskAsync(Quietness quiet, string? checkType, DateTimeOffset at)
     {
         _clock.SetUtcNow(at);
-        await using var session = await _connections.ConnectAsync(TestContext.Current.CancellationToken);
-        return await quiet.QuietAsync(session, "acme", checkType, at, TestContext.Current.CancellationToken);
+        await using var session = await _connections.ConnectAsync(CancellationToken.None);
+        return await quiet.QuietAsync(session, "acme", checkType, at, CancellationToken.None);
     }
 }
