@@ -26,6 +26,8 @@ describe('the summary table on a phone (390 px)', () => {
     expect(rule('.stats-table th, .stats-table td')).toMatch(/white-space:\s*nowrap/)
     expect(rule('.stats-table th, .stats-table td')).toMatch(/overflow-wrap:\s*normal/)
     expect(rule('.table-scroll')).toMatch(/overflow-x:\s*auto/)
+    // A visually hidden label in a cell is absolutely positioned: without this it widens the whole page.
+    expect(rule('.table-scroll')).toMatch(/position:\s*relative/)
   })
 
   it('keeps dialogs inside the screen', () => {
