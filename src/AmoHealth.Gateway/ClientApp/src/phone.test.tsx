@@ -30,6 +30,18 @@ describe('the summary table on a phone (390 px)', () => {
     expect(rule('.table-scroll')).toMatch(/position:\s*relative/)
   })
 
+  it('says under the figures that uptime counts maintenance windows, as the Api reports', async () => {
+    const stats = ['GET', 'POST', 'WEB', 'HOOK', 'DP'].map((c) => ({
+      account: 'demo', checkType: c, total: 10, up: 10, uptime: 99.5, uptimeByTime: 100, avg: 100, p50: 100, p95: 484,
+      p99: 300, min: 90, max: 310, incidents: 0, mttr: null, uptimeExcludesMaintenance: false,
+    }))
+    vi.stubGlobal('fetch', fakeFetch(dashboardRoutes('viewer', { '/api/stats': stats })).fetch)
+    render(<App />)
+
+    await waitFor(() => expect(document.querySelector('[data-testid="uptime-maintenance"]')?.textContent)
+      .toBe('Доступность считается вместе с окнами обслуживания: они не исключаются.'))
+  })
+
   it('keeps dialogs inside the screen', () => {
     expect(rule('.dialog')).toMatch(/width:\s*min\(560px, 100%\)/)
     expect(rule('.dialog')).toMatch(/max-height:\s*calc\(100vh - 16px\)/)

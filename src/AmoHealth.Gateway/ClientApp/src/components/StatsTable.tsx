@@ -5,7 +5,11 @@ import { duration, millis, percent } from '../format'
 
 export function StatsTable(props: { stats: CheckStats[]; t: Translate; lang: Lang }) {
   const { stats, t, lang } = props
+  // The Api says whether its uptime leaves maintenance windows out; say it where the figures are.
+  const flags = stats.map((s) => s.uptimeExcludesMaintenance).filter((f) => f !== undefined && f !== null)
+  const maintenanceNote = flags.length === 0 ? null : flags.every(Boolean) ? t('uptimeExcludesMaintenance') : t('uptimeIncludesMaintenance')
   return (
+    <>
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats')}>
     <table className="table stats-table">
       <caption>{t('stats')}</caption>
@@ -36,5 +40,11 @@ export function StatsTable(props: { stats: CheckStats[]; t: Translate; lang: Lan
       </tbody>
     </table>
     </div>
+    {maintenanceNote ? (
+      <p className="hint" data-testid="uptime-maintenance">
+        {maintenanceNote}
+      </p>
+    ) : null}
+    </>
   )
 }
