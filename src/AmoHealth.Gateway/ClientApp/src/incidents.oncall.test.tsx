@@ -154,6 +154,27 @@ describe('the timeline', () => {
     expect(document.activeElement).toBe(opener)
   })
 
+  it('tells the close and the take in the page language, keeping the Prober text as a tooltip', async () => {
+    const closed = incident({ endTime: Date.now(), duration: 155_000, acknowledgedBy: 'anna', acknowledgedAt: Date.now() - 60_000 })
+    const story = {
+      incident: closed,
+      timeline: [
+        { id: 1, at: Date.now() - 60_000, kind: 'acknowledged', actor: 'anna', text: 'mattermost', isPublic: false },
+        { id: 2, at: Date.now(), kind: 'closed', actor: null, text: 'lasted 2 min 35 s; handled by anna', isPublic: false },
+      ],
+    }
+    vi.stubGlobal('fetch', fakeFetch(dashboardRoutes('viewer', { '/api/incidents': [closed], '/api/incidents/7': story })).fetch)
+    render(<App />)
+    await waitFor(() => expect(document.querySelector('.incidents-table tbody tr')).toBeTruthy())
+    fireEvent.click(within(document.querySelector('.incidents-table tbody tr') as HTMLElement).getByText('Хронология'))
+
+    await waitFor(() => expect(screen.getByTestId('timeline').querySelectorAll('.timeline li')).toHaveLength(2))
+    const texts = [...screen.getByTestId('timeline').querySelectorAll('.timeline-text')]
+    expect(texts[0].textContent).toBe('кнопкой в Mattermost')
+    expect(texts[1].textContent).toBe('длился 2 мин 35 с; разобрал(а): anna')
+    expect(texts[1].getAttribute('title')).toBe('lasted 2 min 35 s; handled by anna')
+  })
+
   it('closes on Escape even when focus fell out of it to the page body', async () => {
     vi.stubGlobal('fetch', fakeFetch(dashboardRoutes('viewer', { '/api/incidents': [incident()], '/api/incidents/7': detail })).fetch)
     render(<App />)

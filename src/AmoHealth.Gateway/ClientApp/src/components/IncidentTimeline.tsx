@@ -4,6 +4,7 @@ import type { Key, Lang, Translate } from '../i18n'
 import { TIMELINE_KINDS, type IncidentDetail, type OnCallIncident, type Role } from '../onCallTypes'
 import { allows } from '../roles'
 import { teamDateTime } from '../teamTime'
+import { timelineText } from '../timelineText'
 import { actionError } from './actionError'
 import { AckCell } from './AckCell'
 import { Dialog } from './Dialog'
@@ -77,7 +78,9 @@ export function IncidentTimeline(props: {
           </p>
           {detail.timeline.length === 0 ? <p className="hint">{t('timelineEmpty')}</p> : null}
           <ol className="timeline">
-            {detail.timeline.map((entry) => (
+            {detail.timeline.map((entry) => {
+              const text = timelineText(entry, incident, t, lang)
+              return (
               <li key={entry.id} data-kind={entry.kind}>
                 <time dateTime={new Date(entry.at).toISOString()}>{teamDateTime(entry.at, zone, lang)}</time>
                 <strong>{(TIMELINE_KINDS as readonly string[]).includes(entry.kind) ? t(`tl_${entry.kind}` as Key) : entry.kind}</strong>
@@ -85,9 +88,14 @@ export function IncidentTimeline(props: {
                 {entry.kind === 'note' ? (
                   <span className="badge">{entry.isPublic ? t('notePublicBadge') : t('noteInternal')}</span>
                 ) : null}
-                {entry.text ? <p className="timeline-text">{entry.text}</p> : null}
+                {text ? (
+                  <p className="timeline-text" title={entry.text ?? undefined}>
+                    {text}
+                  </p>
+                ) : null}
               </li>
-            ))}
+              )
+            })}
           </ol>
           {allows(role, 'operator') ? (
             <NoteForm
