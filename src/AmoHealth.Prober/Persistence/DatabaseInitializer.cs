@@ -22,6 +22,7 @@ public sealed partial class DatabaseInitializer(
 
     private readonly CancellationTokenSource _stopping = new();
     private FileStream? _soleProber;
+    private int _disposed;
     private Task _waiting = Task.CompletedTask;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,7 +43,12 @@ public sealed partial class DatabaseInitializer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host torn down while it starts may dispose the services before it stops them.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _stopping.CancelAsync();
+        }
+
         try
         {
             await _waiting;
@@ -57,6 +63,11 @@ public sealed partial class DatabaseInitializer(
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Dispose();
         _soleProber?.Dispose();
     }
