@@ -1,5 +1,6 @@
 using AmoHealth.Api.Apis;
 using AmoHealth.Api.Extensions;
+using AmoHealth.Api.Public;
 using AmoHealth.ServiceDefaults.Access;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapAmoHealthApi();
+app.MapPublicPages();
 app.MapApiDocs();
 
 app.Run();

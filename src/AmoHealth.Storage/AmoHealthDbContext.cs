@@ -35,6 +35,10 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
 
     public DbSet<MaintenanceRecord> MaintenanceWindows => Set<MaintenanceRecord>();
 
+    public DbSet<StatusPageRecord> StatusPages => Set<StatusPageRecord>();
+
+    public DbSet<BurnAlertRecord> BurnAlerts => Set<BurnAlertRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var outcome = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Outcome, string>(
@@ -189,6 +193,7 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
         });
 
         OnCallModel.Configure(modelBuilder);
+        PromiseModel.Configure(modelBuilder);
     }
 
     private static void Rollup<T>(ModelBuilder modelBuilder, string table)
@@ -210,6 +215,11 @@ public sealed class AmoHealthDbContext(DbContextOptions<AmoHealthDbContext> opti
             e.Property(x => x.FirstId).HasColumnName("first_id");
             e.Property(x => x.LastId).HasColumnName("last_id");
             e.Property(x => x.Histogram).HasColumnName("histogram");
+            e.Property(x => x.GoodMinutes).HasColumnName("good_minutes").HasDefaultValue(0);
+            e.Property(x => x.BadMinutes).HasColumnName("bad_minutes").HasDefaultValue(0);
+            e.Property(x => x.ExcludedMinutes).HasColumnName("excluded_minutes").HasDefaultValue(0);
+            e.Property(x => x.MaintenanceMinutes).HasColumnName("maintenance_minutes").HasDefaultValue(0);
+            e.Ignore(x => x.Class);
         });
     }
 }

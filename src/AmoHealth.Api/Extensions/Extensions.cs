@@ -1,6 +1,7 @@
 using AmoHealth.Api.Limits;
 using AmoHealth.Api.Live;
 using AmoHealth.Api.OnCall;
+using AmoHealth.Api.Public;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
@@ -56,6 +57,7 @@ public static class Extensions
         services.AddSingleton<Queries.SilenceReader>();
         services.AddSingleton<Queries.MaintenanceReader>();
         services.AddOnCallActions();
+        services.AddPublicPages();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateOnStart();

@@ -9,7 +9,8 @@ public sealed record OnCallCommand
 {
     [JsonPropertyName("kind")] public required string Kind { get; init; }
 
-    /// <summary>The incident (ack, note) or the silence or window to end (end_silence, end_maintenance).</summary>
+    /// <summary>The incident (ack, note), the burn alert (ack_burn) or the silence or window to end (end_silence,
+    /// end_maintenance).</summary>
     [JsonPropertyName("id")] public long? Id { get; init; }
 
     [JsonPropertyName("text")] public string? Text { get; init; }
@@ -35,6 +36,15 @@ public sealed record OnCallCommand
     [JsonPropertyName("endOnRecovery")] public bool? EndOnRecovery { get; init; }
 
     [JsonPropertyName("reason")] public string? Reason { get; init; }
+
+    /// <summary>A status page's address (publish_status, unpublish_status).</summary>
+    [JsonPropertyName("slug")] public string? Slug { get; init; }
+
+    [JsonPropertyName("title")] public string? Title { get; init; }
+
+    [JsonPropertyName("minIncidentMinutes")] public int? MinIncidentMinutes { get; init; }
+
+    [JsonPropertyName("indexing")] public bool? Indexing { get; init; }
 
     /// <summary><c>dashboard</c>, <c>api</c>, <c>mattermost</c> or <c>telegram</c>: written on the timeline.</summary>
     [JsonPropertyName("source")] public string? Source { get; init; }

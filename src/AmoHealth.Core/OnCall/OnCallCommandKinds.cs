@@ -23,6 +23,17 @@ public static class OnCallCommandKinds
     /// <summary>Delete window <c>id</c> (admin).</summary>
     public const string EndMaintenance = "end_maintenance";
 
+    /// <summary>Take burn alert <c>id</c> (table <c>slo_alerts</c>) (operator).</summary>
+    public const string AcknowledgeBurn = "ack_burn";
+
+    /// <summary>Publish <c>account</c> at <c>/status/{slug}</c>, or change that page: <c>title</c>,
+    /// <c>minIncidentMinutes</c>, <c>indexing</c> (admin).</summary>
+    public const string PublishStatus = "publish_status";
+
+    /// <summary>Take page <c>slug</c> down (admin).</summary>
+    public const string UnpublishStatus = "unpublish_status";
+
     public static IReadOnlyList<string> All { get; } =
-        [Acknowledge, Note, Silence, EndSilence, Maintenance, EndMaintenance];
+        [Acknowledge, Note, Silence, EndSilence, Maintenance, EndMaintenance, AcknowledgeBurn, PublishStatus,
+            UnpublishStatus];
 }

@@ -31,6 +31,15 @@ public static class NotificationKinds
     /// <summary>✅ results of an account that had stopped come in again.</summary>
     public const string ProbingAgain = "probing_again";
 
+    /// <summary>🔥 an error budget burns too fast (a page rule of <c>Slo.BurnRules</c> fired).</summary>
+    public const string Burn = "slo_burn";
+
+    /// <summary>✅ the burn slowed below the rule again.</summary>
+    public const string BurnCleared = "slo_burn_cleared";
+
+    /// <summary>📊 last month's report, posted on the 1st when <c>Reports:MonthlyPost</c> is on.</summary>
+    public const string MonthlyReport = "monthly_report";
+
     /// <summary>Down and restored alerts of one account are grouped into one message.</summary>
     public static bool IsGrouped(string kind) => kind is Down or Restored;
 }

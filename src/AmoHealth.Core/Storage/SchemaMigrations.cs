@@ -14,6 +14,7 @@ public static class SchemaMigrations
         "20261206131000_OutboxClaims",
         "20261206213319_FailureKinds",
         "20261207003057_OnCall",
+        "20261207033551_Promises",
     ];
 
     public static IReadOnlyList<string> Postgres { get; } =
@@ -24,6 +25,7 @@ public static class SchemaMigrations
         "20261206131000_OutboxClaims",
         "20261206213320_FailureKinds",
         "20261207003116_OnCall",
+        "20261207033555_Promises",
     ];
 
     public static IReadOnlyList<string> For(StorageProvider provider) =>

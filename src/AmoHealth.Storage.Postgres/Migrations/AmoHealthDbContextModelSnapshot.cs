@@ -22,6 +22,76 @@ namespace AmoHealth.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.BurnAlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("CheckType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("check_type");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_at");
+
+                    b.Property<double>("LongBurn")
+                        .HasColumnType("double precision")
+                        .HasColumnName("long_burn");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("severity");
+
+                    b.Property<double>("ShortBurn")
+                        .HasColumnType("double precision")
+                        .HasColumnName("short_burn");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_slo_alerts_opened");
+
+                    b.HasIndex("Account", "CheckType", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ux_slo_alerts_open")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("slo_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.CheckStatusRecord", b =>
                 {
                     b.Property<string>("Account")
@@ -518,13 +588,31 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("bigint")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -534,6 +622,12 @@ namespace AmoHealth.Storage.Postgres.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("bigint")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("integer")
@@ -574,13 +668,31 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("bigint")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -590,6 +702,12 @@ namespace AmoHealth.Storage.Postgres.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("bigint")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("integer")
@@ -630,13 +748,31 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("integer")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("bigint")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -646,6 +782,12 @@ namespace AmoHealth.Storage.Postgres.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("bigint")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("integer")
@@ -732,6 +874,51 @@ namespace AmoHealth.Storage.Postgres.Migrations
                         .HasDatabaseName("ix_silences_ends");
 
                     b.ToTable("silences", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.StatusPageRecord", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasColumnType("text")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Indexing")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("indexing");
+
+                    b.Property<int>("MinIncidentMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("min_incident_minutes");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("status_pages", (string)null);
                 });
 
             modelBuilder.Entity("AmoHealth.Core.Storage.IncidentEventRecord", b =>

@@ -16,6 +16,74 @@ namespace AmoHealth.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AmoHealth.Core.Storage.BurnAlertRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("CheckType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_type");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<double>("LongBurn")
+                        .HasColumnType("REAL")
+                        .HasColumnName("long_burn");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<double>("ShortBurn")
+                        .HasColumnType("REAL")
+                        .HasColumnName("short_burn");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt")
+                        .HasDatabaseName("ix_slo_alerts_opened");
+
+                    b.HasIndex("Account", "CheckType", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ux_slo_alerts_open")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.ToTable("slo_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AmoHealth.Core.Storage.CheckStatusRecord", b =>
                 {
                     b.Property<string>("Account")
@@ -502,13 +570,31 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -518,6 +604,12 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("INTEGER")
@@ -558,13 +650,31 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -574,6 +684,12 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("INTEGER")
@@ -614,13 +730,31 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("bucket");
 
+                    b.Property<int>("BadMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bad_minutes");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
+                    b.Property<int>("ExcludedMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("excluded_minutes");
+
                     b.Property<long>("FirstId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_id");
+
+                    b.Property<int>("GoodMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("good_minutes");
 
                     b.Property<byte[]>("Histogram")
                         .IsRequired()
@@ -630,6 +764,12 @@ namespace AmoHealth.Core.Storage.Migrations
                     b.Property<long>("LastId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_id");
+
+                    b.Property<int>("MaintenanceMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("maintenance_minutes");
 
                     b.Property<int?>("MaxMs")
                         .HasColumnType("INTEGER")
@@ -714,6 +854,51 @@ namespace AmoHealth.Core.Storage.Migrations
                         .HasDatabaseName("ix_silences_ends");
 
                     b.ToTable("silences", (string)null);
+                });
+
+            modelBuilder.Entity("AmoHealth.Core.Storage.StatusPageRecord", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("Indexing")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("indexing");
+
+                    b.Property<int>("MinIncidentMinutes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnName("min_incident_minutes");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("status_pages", (string)null);
                 });
 
             modelBuilder.Entity("AmoHealth.Core.Storage.IncidentEventRecord", b =>

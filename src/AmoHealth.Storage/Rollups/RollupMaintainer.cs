@@ -10,8 +10,9 @@ public static class RollupMaintainer
     /// <summary>Probe-state key (account "") holding the rollup format version the database was built with.</summary>
     public const string VersionKey = "rollups_version";
 
-    // 2: only amoCRM's verdicts (up, degraded, down) count; rebuilt once from the raw rows on upgrade.
-    public const string Version = "2";
+    // 2: only amoCRM's verdicts (up, degraded, down) count; 3: minutes by class (uptime by time). Each rebuilt once
+    // from the raw rows on upgrade.
+    public const string Version = "3";
 
     private const int RebuildChunk = 20_000;
 

@@ -66,7 +66,8 @@ public static class RollupQuery
         {
             var sql = new StringBuilder(
                 "SELECT account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, max_ms, " +
-                    $"histogram FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
+                    "histogram, good_minutes, bad_minutes, excluded_minutes, maintenance_minutes " +
+                    $"FROM {resolution.Table()} WHERE bucket >= @from AND bucket < @to");
             await using var command = connection.Command(string.Empty).With("@from", from).With("@to", to)
                 .Filter(sql, "account", "@account", account).Filter(sql, "check_type", "@check", checkType);
             command.CommandText = sql.ToString();
@@ -77,7 +78,9 @@ public static class RollupQuery
                     reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3),
                     reader.GetInt32(4), reader.GetInt32(5),
                     reader.GetInt64(6), reader.GetNullableInt32(7), reader.GetNullableInt32(8),
-                    (byte[])reader.GetValue(9));
+                    (byte[])reader.GetValue(9),
+                    new MinuteTally(
+                        reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12), reader.GetInt32(13)));
             }
         }
         finally

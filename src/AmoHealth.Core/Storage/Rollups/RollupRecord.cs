@@ -33,6 +33,43 @@ public abstract class RollupRecord
 
     public byte[] Histogram { get; set; } = [];
 
+    /// <summary>Minutes in the bucket whose worst result is an amoCRM verdict of up or degraded (see
+    /// <see cref="MinuteClass"/>): at the minute level 0 or 1, above it the sum of its minutes.</summary>
+    public int GoodMinutes { get; set; }
+
+    /// <summary>Minutes with at least one <c>down</c> verdict outside maintenance: the minutes that spend an error
+    /// budget.</summary>
+    public int BadMinutes { get; set; }
+
+    /// <summary>Minutes with results but no amoCRM verdict (429, 403, 401, an unpaid account, our own fault): counted
+    /// neither way.</summary>
+    public int ExcludedMinutes { get; set; }
+
+    /// <summary>Minutes with a result recorded inside a maintenance window: shown apart, never spend a
+    /// budget.</summary>
+    public int MaintenanceMinutes { get; set; }
+
+    /// <summary>The class of a minute-level bucket, from its minute columns.</summary>
+    public MinuteClass Class =>
+        MaintenanceMinutes > 0 ? MinuteClass.Maintenance
+        : BadMinutes > 0 ? MinuteClass.Bad
+        : GoodMinutes > 0 ? MinuteClass.Good
+        : ExcludedMinutes > 0 ? MinuteClass.Excluded
+        : MinuteClass.None;
+
+    /// <summary>Adds <paramref name="delta"/> minutes of class <paramref name="minuteClass"/> (negative to take a
+    /// minute back when it changes class).</summary>
+    public void AddMinutes(MinuteClass minuteClass, int delta)
+    {
+        switch (minuteClass)
+        {
+            case MinuteClass.Good: GoodMinutes += delta; break;
+            case MinuteClass.Bad: BadMinutes += delta; break;
+            case MinuteClass.Excluded: ExcludedMinutes += delta; break;
+            case MinuteClass.Maintenance: MaintenanceMinutes += delta; break;
+        }
+    }
+
     /// <summary>
     /// Takes a row into the bucket. A row that is not amoCRM's verdict (<paramref name="counted"/> false: our
     /// own fault, a 401, a 429, a block, an unpaid account) only widens the id range, so raw reads still find

@@ -9,7 +9,8 @@ namespace AmoHealth.Core.Storage.Rollups;
 public static class RollupWriter
 {
     private const string Columns = "account, check_type, bucket, count, up_count, timed_count, sum_ms, min_ms, " +
-        "max_ms, first_id, last_id, histogram";
+        "max_ms, first_id, last_id, histogram, good_minutes, bad_minutes, excluded_minutes, " +
+        "maintenance_minutes";
 
     /// <summary>
     /// Merges stored rows (their ids assigned) into every level. Only amoCRM's verdicts
@@ -26,6 +27,8 @@ public static class RollupWriter
         }
 
         var accounts = rows.Select(r => r.Account).Distinct(StringComparer.Ordinal).ToList();
+        // Minutes whose class changed, applied to the hour and day buckets holding them.
+        var changed = new List<(string Account, string CheckType, long Minute, MinuteClass From, MinuteClass To)>();
         foreach (var resolution in Resolutions.All)
         {
             var groups = rows.GroupBy(r => (r.Account, r.CheckType, Bucket: resolution.Floor(r.Timestamp))).ToList();
@@ -41,13 +44,32 @@ public static class RollupWriter
                 }
 
                 var histogram = LatencyHistogram.FromBytes(rollup.Histogram);
+                var minuteClass = rollup.Class;
                 foreach (var row in group)
                 {
                     var counted = row.Outcome.IsAmoCrmVerdict() && ownFaults?.Contains(row) != true;
                     rollup.Add(row, counted);
+                    var rowClass = MinuteClasses.Of(row, counted);
+                    minuteClass = rowClass > minuteClass ? rowClass : minuteClass;
                     if (counted && row.ResponseTime is { } ms)
                     {
                         histogram.Add(ms);
+                    }
+                }
+
+                if (resolution == Resolution.Minute && minuteClass != rollup.Class)
+                {
+                    changed.Add((rollup.Account, rollup.CheckType, rollup.Bucket, rollup.Class, minuteClass));
+                    rollup.AddMinutes(rollup.Class, -1);
+                    rollup.AddMinutes(minuteClass, 1);
+                }
+                else if (resolution != Resolution.Minute)
+                {
+                    foreach (var minute in changed.Where(c => c.Account == rollup.Account
+                        && c.CheckType == rollup.CheckType && resolution.Floor(c.Minute) == rollup.Bucket))
+                    {
+                        rollup.AddMinutes(minute.From, -1);
+                        rollup.AddMinutes(minute.To, 1);
                     }
                 }
 
@@ -80,6 +102,10 @@ public static class RollupWriter
             rollup.FirstId = reader.GetInt64(9);
             rollup.LastId = reader.GetInt64(10);
             rollup.Histogram = (byte[])reader.GetValue(11);
+            rollup.GoodMinutes = reader.GetInt32(12);
+            rollup.BadMinutes = reader.GetInt32(13);
+            rollup.ExcludedMinutes = reader.GetInt32(14);
+            rollup.MaintenanceMinutes = reader.GetInt32(15);
             found[(rollup.Account, rollup.CheckType, rollup.Bucket)] = rollup;
         }
 
@@ -92,13 +118,15 @@ public static class RollupWriter
         await using var command = session.Command(
                 $"INSERT INTO {resolution.Table()} ({Columns}) "
                 + "VALUES (@account, @check_type, @bucket, @count, @up_count, @timed_count, @sum_ms, "
-                + "@min_ms, @max_ms, @first_id, @last_id, @histogram) "
+                + "@min_ms, @max_ms, @first_id, @last_id, @histogram, @good, @bad, @excluded, @maintenance) "
                 + "ON CONFLICT (account, check_type, bucket) DO UPDATE SET "
                 + "count = excluded.count, up_count = excluded.up_count, timed_count = excluded.timed_count, "
                 + "sum_ms = excluded.sum_ms, "
                 + "min_ms = excluded.min_ms, max_ms = excluded.max_ms, first_id = excluded.first_id, "
                 + "last_id = excluded.last_id, "
-                + "histogram = excluded.histogram")
+                + "histogram = excluded.histogram, good_minutes = excluded.good_minutes, "
+                + "bad_minutes = excluded.bad_minutes, excluded_minutes = excluded.excluded_minutes, "
+                + "maintenance_minutes = excluded.maintenance_minutes")
             .With("@account", rollup.Account)
             .With("@check_type", rollup.CheckType)
             .With("@bucket", rollup.Bucket)
@@ -110,7 +138,11 @@ public static class RollupWriter
             .With("@max_ms", Nullable(rollup.MaxMs))
             .With("@first_id", rollup.FirstId)
             .With("@last_id", rollup.LastId)
-            .With("@histogram", rollup.Histogram);
+            .With("@histogram", rollup.Histogram)
+            .With("@good", rollup.GoodMinutes)
+            .With("@bad", rollup.BadMinutes)
+            .With("@excluded", rollup.ExcludedMinutes)
+            .With("@maintenance", rollup.MaintenanceMinutes);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

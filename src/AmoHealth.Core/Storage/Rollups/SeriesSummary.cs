@@ -19,6 +19,9 @@ public sealed class SeriesSummary(string account, string checkType)
 
     public int? MaxMs { get; private set; }
 
+    /// <summary>The window's minutes by class: uptime by time and error budgets come from these.</summary>
+    public MinuteTally Minutes { get; private set; }
+
     /// <summary>Rollup histograms kept unmerged at most: a long window folds them in as it goes, so memory stays
     /// flat.</summary>
     public const int MaxUnmerged = 16;
@@ -86,6 +89,7 @@ public sealed class SeriesSummary(string account, string checkType)
         SumMs += rollup.SumMs;
         MinMs = Min(MinMs, rollup.MinMs);
         MaxMs = Max(MaxMs, rollup.MaxMs);
+        Minutes += rollup.Minutes;
         _unmerged.Add(rollup.Histogram);
         if (_unmerged.Count >= MaxUnmerged)
         {

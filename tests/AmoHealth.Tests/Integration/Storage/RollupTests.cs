@@ -117,6 +117,36 @@ public abstract class RollupTests(ITestStore store) : IDisposable
         Assert.Equal(before, await SnapshotAsync(contexts));
     }
 
+    [Fact]
+    public async Task EachMinuteTakesItsWorstResultsClassAndHoursAndDaysSumTheirMinutes()
+    {
+        var contexts = await Store.MigrateAsync();
+        var random = new Random(17);
+        var results = RandomResults(random, days: 2)
+            .Select(r => random.Next(40) == 0 ? r with { Outcome = Outcome.Throttled, ResponseTimeMs = null } : r)
+            .ToList();
+        await StoreShuffledInBatchesAsync(contexts, results, random);
+
+        // By brute force: a minute with a down result is bad, else one with an up result good, else excluded.
+        var minutes = results.GroupBy(r => (r.CheckType, Minute: Resolution.Minute.Floor(r.Timestamp)))
+            .ToDictionary(g => g.Key, g => g.Any(r => r.Outcome == Outcome.Down) ? MinuteClass.Bad
+                : g.Any(r => r.Outcome == Outcome.Up) ? MinuteClass.Good : MinuteClass.Excluded);
+        Assert.Contains(MinuteClass.Excluded, minutes.Values);
+        await using var db = await contexts.CreateDbContextAsync();
+        foreach (var resolution in Resolutions.All)
+        {
+            var expected = minutes.GroupBy(m => (m.Key.CheckType, Bucket: resolution.Floor(m.Key.Minute)))
+                .ToDictionary(g => g.Key, g => new MinuteTally(g.Count(m => m.Value == MinuteClass.Good),
+                    g.Count(m => m.Value == MinuteClass.Bad), g.Count(m => m.Value == MinuteClass.Excluded), 0));
+            var stored = await db.Query(resolution).AsNoTracking().ToListAsync();
+            Assert.Equal(expected.Count, stored.Count);
+            foreach (var rollup in stored)
+            {
+                Assert.Equal(expected[(rollup.CheckType, rollup.Bucket)], MinuteTally.Of(rollup));
+            }
+        }
+    }
+
     internal static List<ProbeResult> RandomResults(Random random, int days)
     {
         var results = new List<ProbeResult>();
@@ -158,7 +188,7 @@ public abstract class RollupTests(ITestStore store) : IDisposable
                     $"{resolution} {r.Account} {r.CheckType} {r.Bucket} {r.Count} {r.UpCount} {r.TimedCount} " +
                         $"{r.SumMs} {r.MinMs} {r.MaxMs} " +
                              $"{r.FirstId} {r.LastId} {LatencyHistogram.FromBytes(r.Histogram).Percentile(50)} " +
-                                 $"{LatencyHistogram.FromBytes(r.Histogram).Count}"));
+                                 $"{LatencyHistogram.FromBytes(r.Histogram).Count} {MinuteTally.Of(r)}"));
         }
 
         return [.. rows.Order(StringComparer.Ordinal)];
