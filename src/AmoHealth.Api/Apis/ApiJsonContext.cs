@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AmoHealth.Api.OnCall;
 using AmoHealth.Api.Queries;
+using AmoHealth.Api.Slo;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Live;
 
@@ -14,6 +15,7 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(IReadOnlyList<HistoryPoint>))]
 [JsonSerializable(typeof(IReadOnlyList<IncidentDto>))]
 [JsonSerializable(typeof(IReadOnlyList<CheckStats>))]
+[JsonSerializable(typeof(IReadOnlyList<SloDto>))]
 [JsonSerializable(typeof(InfoDto))]
 [JsonSerializable(typeof(IncidentDetailDto))]
 [JsonSerializable(typeof(IncidentDto))]

@@ -2,6 +2,7 @@ using AmoHealth.Api.Limits;
 using AmoHealth.Api.Live;
 using AmoHealth.Api.OnCall;
 using AmoHealth.Api.Public;
+using AmoHealth.Api.Slo;
 using AmoHealth.Api.Status;
 using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
@@ -58,6 +59,7 @@ public static class Extensions
         services.AddSingleton<Queries.MaintenanceReader>();
         services.AddOnCallActions();
         services.AddPublicPages();
+        services.AddSlo();
         services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateOnStart();

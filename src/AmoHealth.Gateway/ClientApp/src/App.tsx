@@ -16,6 +16,7 @@ import { StatsTable } from './components/StatsTable'
 import { IncidentsTable } from './components/IncidentsTable'
 import { IncidentTimeline } from './components/IncidentTimeline'
 import { MaintenancePanel } from './components/MaintenancePanel'
+import { SloPanel } from './components/SloPanel'
 import { useOnCall } from './hooks/useOnCall'
 import type { InfoWithZone, OnCallIncident } from './onCallTypes'
 import { roleOf } from './roles'
@@ -102,6 +103,7 @@ export function App() {
         <section className="stats">
           <StatsTable stats={rangeStats} t={t} lang={lang} />
         </section>
+        <SloPanel account={current} reload={figuresReload} fail={fail} role={role} zone={zone} now={now} t={t} lang={lang} />
         <IncidentsTable
           incidents={log.incidents} checkFilter={log.checkFilter} onCheckFilter={log.filter} page={log.page} onPage={log.setPage}
           exportHref={query('/api/incidents', { format: 'csv', limit: 1000, account: current, checkType: log.checkFilter })}

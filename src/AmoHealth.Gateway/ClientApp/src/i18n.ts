@@ -184,6 +184,21 @@ const ru = {
   timesRequired: 'Укажите начало и конец',
   endAfterStart: 'Конец должен быть позже начала',
   save: 'Сохранить',
+  slo: 'SLO и бюджет ошибок',
+  sloDefinition: 'Доступность по времени = хорошие минуты ÷ (хорошие + плохие). Минута плохая, если amoCRM ответил «не работает»; обслуживание и минуты без вердикта amoCRM (429/403/401, наши сбои) не считаются.',
+  sloMet: 'цель выполняется',
+  sloMissed: 'цель не выполнена',
+  sloAlertPage: 'бюджет сгорает быстро (≥ {factor})',
+  sloAlertTicket: 'бюджет сгорает (≥ {factor}), тикет',
+  sloSince: 'с {time}',
+  sloAck: 'Взять',
+  sloBudgetLeft: 'Осталось бюджета',
+  sloBudgetOf: 'из {minutes}',
+  sloUptime: 'Доступность за {days} дн.',
+  sloTarget: 'цель {target}',
+  sloBurn: 'Скорость сгорания',
+  sloDetails: 'Все окна и минуты',
+  sloMinutes: 'Минуты: хорошие {good}, плохие {bad}, не измерено {excluded}, обслуживание {maintenance}.',
 }
 
 export type Key = keyof typeof ru
@@ -372,6 +387,21 @@ const en: Record<Key, string> = {
   timesRequired: 'Give the start and the end',
   endAfterStart: 'The end must be after the start',
   save: 'Save',
+  slo: 'SLOs and error budgets',
+  sloDefinition: 'Uptime by time = good minutes ÷ (good + bad). A minute is bad when amoCRM answered down; maintenance and minutes without amoCRM\'s verdict (429/403/401, our own faults) count neither way.',
+  sloMet: 'met',
+  sloMissed: 'not met',
+  sloAlertPage: 'budget burning fast (≥ {factor})',
+  sloAlertTicket: 'budget burning (≥ {factor}), ticket',
+  sloSince: 'since {time}',
+  sloAck: 'Ack',
+  sloBudgetLeft: 'Budget left',
+  sloBudgetOf: 'of {minutes}',
+  sloUptime: 'Uptime over {days} d',
+  sloTarget: 'target {target}',
+  sloBurn: 'Burn rate',
+  sloDetails: 'All windows and minutes',
+  sloMinutes: 'Minutes: good {good}, bad {bad}, not measured {excluded}, maintenance {maintenance}.',
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }

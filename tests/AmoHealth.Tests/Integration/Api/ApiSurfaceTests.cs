@@ -30,7 +30,7 @@ public sealed class ApiSurfaceTests : IDisposable
             [
                 "/api/history", "/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/ack",
                 "/api/incidents/{id}/notes", "/api/info", "/api/maintenance", "/api/maintenance/{id}", "/api/silences",
-                "/api/silences/{id}", "/api/stats", "/api/status", "/api/stream",
+                "/api/silences/{id}", "/api/slo", "/api/stats", "/api/status", "/api/stream",
             ],
             operations.Select(o => o.Path).Distinct().Order(StringComparer.Ordinal));
         Assert.All(operations, o =>
