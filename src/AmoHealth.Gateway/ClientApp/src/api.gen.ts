@@ -176,6 +176,24 @@ export interface SilenceRequest {
   endOnRecovery: boolean | null
 }
 
+export interface StatusPageDto {
+  slug: string
+  account: string
+  title: string | null
+  minIncidentMinutes: number
+  indexing: boolean
+  language: string
+  source: string
+  url: string
+}
+
+export interface StatusPageRequest {
+  account: string | null
+  title: string | null
+  minIncidentMinutes: number | null
+  indexing: boolean | null
+}
+
 export interface StatusUpdate {
   type: string
   checkType: string
