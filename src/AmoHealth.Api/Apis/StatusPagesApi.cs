@@ -14,13 +14,13 @@ public static class StatusPagesApi
 {
     public static RouteGroupBuilder MapStatusPagesApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/status-pages").WithTags("Status pages");
-        group.MapGet(string.Empty, GetPagesAsync)
+        var group = api.MapGroup(string.Empty).WithTags("Status pages");
+        group.MapGet("/status-pages", GetPagesAsync)
             .WithSummary("Published status pages")
             .WithDescription("Every public page, those of the configuration (`source` config, read-only) first, " +
                 "then those published from the dashboard (`source` page), each list by slug; `url` is the page's " +
                 "address (no sign-in).");
-        group.MapPut("/{slug}", PublishAsync)
+        group.MapPut("/status-pages/{slug}", PublishAsync)
             .WithSummary("Publish an account's status page, or change it (admin)")
             .WithDescription("`slug`: 1..40 lower-case letters, digits and dashes. Body: `account` (one AmoHealth " +
                 "knows), `title` up to 80 characters (null: the account's name), `minIncidentMinutes` 0..1440 " +
@@ -29,7 +29,7 @@ public static class StatusPagesApi
             .Accepts<StatusPageRequest>("application/json")
             .Actions()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{slug}", UnpublishAsync)
+        group.MapDelete("/status-pages/{slug}", UnpublishAsync)
             .WithSummary("Take a status page down (admin)")
             .WithDescription("204 when taken down; 404 when nothing is published there; 409 for a page of the " +
                 "configuration.")
