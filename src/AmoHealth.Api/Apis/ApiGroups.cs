@@ -16,6 +16,7 @@ public static class ApiGroups
         stored.MapMaintenanceApi();
         stored.MapStatsApi();
         stored.MapSloApi();
+        stored.MapStatusPagesApi();
         // These answer before the schema exists: the stream sends heartbeats, info its facts without channels.
         api.MapStreamApi();
         api.MapInfoApi();

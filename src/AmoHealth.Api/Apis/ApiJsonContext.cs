@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AmoHealth.Api.OnCall;
+using AmoHealth.Api.Publishing;
 using AmoHealth.Api.Queries;
 using AmoHealth.Api.Slo;
 using AmoHealth.Api.Status;
@@ -24,10 +25,13 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(SilenceDto))]
 [JsonSerializable(typeof(IReadOnlyList<MaintenanceDto>))]
 [JsonSerializable(typeof(MaintenanceDto))]
+[JsonSerializable(typeof(IReadOnlyList<StatusPageDto>))]
+[JsonSerializable(typeof(StatusPageDto))]
 // The bodies of the actions, read with this context too.
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(SilenceRequest))]
 [JsonSerializable(typeof(MaintenanceRequest))]
+[JsonSerializable(typeof(StatusPageRequest))]
 // The live stream's messages, described in the OpenAPI document (the stream itself writes them with LiveJsonContext).
 [JsonSerializable(typeof(StatusUpdate))]
 [JsonSerializable(typeof(IncidentEvent))]

@@ -28,6 +28,7 @@ public static class CommandRules
                 : Length(command.Text, MaxNote) ? null : $"text must be 1 to {MaxNote} characters.",
             OnCallCommandKinds.Silence => Silence(command, accounts),
             OnCallCommandKinds.Maintenance => Maintenance(command, accounts, now),
+            OnCallCommandKinds.PublishStatus or OnCallCommandKinds.UnpublishStatus => StatusPage(command, accounts),
             _ => $"kind must be one of {string.Join(", ", OnCallCommandKinds.All)}.",
         };
 
@@ -94,6 +95,19 @@ public static class CommandRules
             _ => null,
         };
     }
+
+    private static string? StatusPage(OnCallCommand command, IReadOnlyCollection<string> accounts) => command switch
+    {
+        _ when !StatusPageActions.IsSlug(command.Slug) =>
+            "slug must be 1 to 40 lower-case letters, digits and dashes, starting with a letter or a digit.",
+        { Kind: OnCallCommandKinds.UnpublishStatus } => null,
+        _ when AccountProblem(command.Account, accounts, required: true) is { } account => account,
+        { Title: { } title } when title.Trim().Length > StatusPageActions.MaxTitle =>
+            $"title must be at most {StatusPageActions.MaxTitle} characters.",
+        { MinIncidentMinutes: not (null or (>= 0 and <= StatusPageActions.MaxMinIncidentMinutes)) } =>
+            $"minIncidentMinutes must be 0 to {StatusPageActions.MaxMinIncidentMinutes}.",
+        _ => null,
+    };
 
     private static string? AccountProblem(string? account, IReadOnlyCollection<string> accounts, bool required) =>
         account is null

@@ -33,6 +33,7 @@ public sealed partial class OnCallCommands(
         }
 
         var needed = command.Kind is OnCallCommandKinds.Maintenance or OnCallCommandKinds.EndMaintenance
+            or OnCallCommandKinds.PublishStatus or OnCallCommandKinds.UnpublishStatus
             ? Role.Admin
             : Role.Operator;
         if (!actor.Role.Allows(needed))
@@ -63,6 +64,8 @@ public sealed partial class OnCallCommands(
                 : new OnCallReply(OnCallReply.NotFound, Message: $"No active silence #{command.Id}."),
             OnCallCommandKinds.Maintenance => await QuietActions.MaintenanceAsync(session, command, actor, now,
                 configuration[TimeZoneKey] ?? DefaultTimeZone, cancellationToken),
+            OnCallCommandKinds.PublishStatus or OnCallCommandKinds.UnpublishStatus =>
+                await StatusPageActions.ApplyAsync(session, command, actor, now, configuration, cancellationToken),
             _ => await QuietActions.EndMaintenanceAsync(session, command.Id!.Value, now, cancellationToken),
         };
         if (reply.Status != OnCallReply.Applied)
@@ -74,6 +77,11 @@ public sealed partial class OnCallCommands(
         if (command.Kind is OnCallCommandKinds.Maintenance or OnCallCommandKinds.EndMaintenance)
         {
             calendar.Invalidate();
+        }
+
+        if (command.Kind is OnCallCommandKinds.PublishStatus or OnCallCommandKinds.UnpublishStatus)
+        {
+            StatusPageActions.LogApplied(logger, command, actor);
         }
 
         LogApplied(logger, command.Kind, reply.Id ?? 0, actor.Name);

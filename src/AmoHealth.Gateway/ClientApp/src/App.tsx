@@ -17,6 +17,7 @@ import { IncidentsTable } from './components/IncidentsTable'
 import { IncidentTimeline } from './components/IncidentTimeline'
 import { MaintenancePanel } from './components/MaintenancePanel'
 import { SloPanel } from './components/SloPanel'
+import { StatusPagesPanel } from './components/StatusPagesPanel'
 import { useOnCall } from './hooks/useOnCall'
 import type { InfoWithZone, OnCallIncident } from './onCallTypes'
 import { roleOf } from './roles'
@@ -113,6 +114,7 @@ export function App() {
           windows={onCall.maintenance} accounts={accounts} role={role} zone={zone} now={now} t={t} lang={lang}
           onChanged={refreshOnCall}
         />
+        <StatusPagesPanel accounts={accounts} role={role} t={t} />
       </main>
       {timeline !== null ? (
         <IncidentTimeline

@@ -42,8 +42,8 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return (await request(path, { signal, headers: { Accept: 'application/json' } })) as T
 }
 
-/** An action (ack, note, silence, maintenance): JSON in, the answer's JSON out (null for 204). */
-export async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
+/** An action (ack, note, silence, maintenance, a status page): JSON in, the answer's JSON out (null for 204). */
+export async function send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T | null> {
   // The Api writes "dashboard" on the incident's timeline for actions taken here ("api" otherwise).
   const headers: Record<string, string> = { Accept: 'application/json', 'X-AmoHealth-Source': 'dashboard' }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
