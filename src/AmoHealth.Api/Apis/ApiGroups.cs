@@ -15,6 +15,7 @@ public static class ApiGroups
         stored.MapSilencesApi();
         stored.MapMaintenanceApi();
         stored.MapStatsApi();
+        stored.MapReportsApi();
         // These answer before the schema exists: the stream sends heartbeats, info its facts without channels.
         api.MapStreamApi();
         api.MapInfoApi();

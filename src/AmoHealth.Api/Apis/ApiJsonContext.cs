@@ -22,6 +22,7 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(SilenceDto))]
 [JsonSerializable(typeof(IReadOnlyList<MaintenanceDto>))]
 [JsonSerializable(typeof(MaintenanceDto))]
+[JsonSerializable(typeof(Reports.MonthlyReportDto))]
 // The bodies of the actions, read with this context too.
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(SilenceRequest))]

@@ -16,6 +16,7 @@ import { StatsTable } from './components/StatsTable'
 import { IncidentsTable } from './components/IncidentsTable'
 import { IncidentTimeline } from './components/IncidentTimeline'
 import { MaintenancePanel } from './components/MaintenancePanel'
+import { MonthlyReportPanel } from './components/MonthlyReportPanel'
 import { useOnCall } from './hooks/useOnCall'
 import type { InfoWithZone, OnCallIncident } from './onCallTypes'
 import { roleOf } from './roles'
@@ -111,6 +112,7 @@ export function App() {
           windows={onCall.maintenance} accounts={accounts} role={role} zone={zone} now={now} t={t} lang={lang}
           onChanged={refreshOnCall}
         />
+        <MonthlyReportPanel accounts={accounts} account={current} zone={zone} now={now} t={t} lang={lang} />
       </main>
       {timeline !== null ? (
         <IncidentTimeline

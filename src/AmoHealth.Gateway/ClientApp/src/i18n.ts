@@ -184,6 +184,11 @@ const ru = {
   timesRequired: 'Укажите начало и конец',
   endAfterStart: 'Конец должен быть позже начала',
   save: 'Сохранить',
+  monthlyReport: 'Отчёт за месяц',
+  monthlyReportHint: 'Календарный месяц в поясе {zone}: доступность по времени, инциденты, MTTR, p95, SLO',
+  reportMonth: 'Месяц',
+  reportOpen: 'Открыть отчёт',
+  reportCsv: 'CSV',
 }
 
 export type Key = keyof typeof ru
@@ -372,6 +377,11 @@ const en: Record<Key, string> = {
   timesRequired: 'Give the start and the end',
   endAfterStart: 'The end must be after the start',
   save: 'Save',
+  monthlyReport: 'Monthly report',
+  monthlyReportHint: 'A calendar month in {zone}: uptime by time, incidents, MTTR, p95, SLO',
+  reportMonth: 'Month',
+  reportOpen: 'Open the report',
+  reportCsv: 'CSV',
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }
