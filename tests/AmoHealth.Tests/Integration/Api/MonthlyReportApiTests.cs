@@ -174,7 +174,8 @@ public sealed class MonthlyReportApiTests : IAsyncLifetime
             Kind = kind ?? FailureKindNames.Default(outcome),
         });
 
-    private static async Task SeedAsync(AmoHealthDbContext db)
+    /// <summary>The month's history, also stored on PostgreSQL by <see cref="MonthlyReportProviderTests"/>.</summary>
+    internal static async Task SeedAsync(AmoHealthDbContext db)
     {
         var day = Utc(2026, 11, 10, 7, 0);
         List<HealthCheckRecord> rows =
