@@ -17,6 +17,7 @@ public static class ApiGroups
         stored.MapStatsApi();
         stored.MapSloApi();
         stored.MapStatusPagesApi();
+        stored.MapReportsApi();
         // These answer before the schema exists: the stream sends heartbeats, info its facts without channels.
         api.MapStreamApi();
         api.MapInfoApi();

@@ -27,6 +27,7 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(MaintenanceDto))]
 [JsonSerializable(typeof(IReadOnlyList<StatusPageDto>))]
 [JsonSerializable(typeof(StatusPageDto))]
+[JsonSerializable(typeof(Reports.MonthlyReportDto))]
 // The bodies of the actions, read with this context too.
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(SilenceRequest))]

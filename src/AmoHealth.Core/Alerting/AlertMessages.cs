@@ -43,6 +43,8 @@ public static class AlertMessages
                 NoticeText.TokenExpiring(l, e.Account, e.ExpiresAt, e.DaysLeft, z)),
             DailySummary e => new(e.Account, "SUMMARY", null, NotificationKinds.Summary,
                 NoticeText.DailySummary(l, e, dashboard, z)),
+            MonthlyReportReady e => new(e.Account, MonthlyReportText.Check, null, NotificationKinds.MonthlyReport,
+                MonthlyReportText.Compose(l, e)),
             ProbingStopped e => new(e.Account, ProbingCheck, null, NotificationKinds.NotProbing,
                 NoticeText.NotProbing(l, Subject(e.Account), e.Last, e.At, z)),
             ProbingResumed e => new(e.Account, ProbingCheck, null, NotificationKinds.ProbingAgain,

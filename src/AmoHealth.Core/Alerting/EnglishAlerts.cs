@@ -102,6 +102,22 @@ public sealed class EnglishAlerts : IAlertLanguage
 
     public string DashboardLink(string url) => $"[Dashboard]({url})";
 
+    public string MonthlyReportTitle(string account, string month) =>
+        $"📊 **amoCRM monthly report, {month}** — {account}";
+
+    public string MonthlyReportLine(
+        string check, string uptime, int incidents, string mttr, string slo, string budget) =>
+        $"{check}: uptime {uptime} · incidents: {incidents} · MTTR: {mttr} · {slo} · budget spent: {budget}";
+
+    public string MonthlyReportSlo(string target, bool? met) =>
+        $"SLO {target}: " + (met switch { true => "met", false => "missed", null => "not measured" });
+
+    public string MonthlyReportAccounting =>
+        "Uptime = good minutes ÷ (good + bad); a minute is bad when amoCRM answered down. Maintenance, 429/403/401/402 "
+        + "and AmoHealth's own faults count neither way.";
+
+    public string MonthlyReportLink(string url) => $"[Full report]({url})";
+
     public string EscalatedTitle(string checkType, string account, int step, int steps) =>
         $"🚨 **Escalation {step} of {steps}: amoCRM: {CheckName(checkType)} — nobody has taken it** — {account}";
 

@@ -72,6 +72,22 @@ public interface IAlertLanguage
 
     string DashboardLink(string url);
 
+    // The monthly report posted on the 1st (Reports:MonthlyPost): title, one line per check, the accounting, link.
+    /// <summary>📊 the month's report of an account; <paramref name="month"/> is written ("ноябрь 2026").</summary>
+    string MonthlyReportTitle(string account, string month);
+
+    /// <summary>One check's month: uptime by time (written), incidents, MTTR (written), SLO verdict, budget spent.
+    /// </summary>
+    string MonthlyReportLine(string check, string uptime, int incidents, string mttr, string slo, string budget);
+
+    /// <summary>The SLO's target (written percent) and whether it was met; null: no minute was judged.</summary>
+    string MonthlyReportSlo(string target, bool? met);
+
+    /// <summary>What uptime by time counts, in one line.</summary>
+    string MonthlyReportAccounting { get; }
+
+    string MonthlyReportLink(string url);
+
     /// <summary>🚨 escalation <paramref name="step"/> of <paramref name="steps"/>: nobody took the incident.</summary>
     string EscalatedTitle(string checkType, string account, int step, int steps);
 

@@ -104,6 +104,23 @@ public sealed class RussianAlerts : IAlertLanguage
 
     public string DashboardLink(string url) => $"[Дашборд]({url})";
 
+    public string MonthlyReportTitle(string account, string month) =>
+        $"📊 **Отчёт о работе amoCRM за {month}** — {account}";
+
+    public string MonthlyReportLine(
+        string check, string uptime, int incidents, string mttr, string slo, string budget) =>
+        $"{check}: доступность {uptime} · инцидентов: {incidents} · MTTR: {mttr} · {slo} · бюджет израсходован: "
+        + budget;
+
+    public string MonthlyReportSlo(string target, bool? met) =>
+        $"SLO {target}: " + (met switch { true => "выполнено", false => "не выполнено", null => "не измерено" });
+
+    public string MonthlyReportAccounting =>
+        "Доступность = хорошие минуты ÷ (хорошие + плохие); минута плохая, если amoCRM ответил «не работает». "
+        + "Обслуживание, 429/403/401/402 и сбои самого AmoHealth не считаются.";
+
+    public string MonthlyReportLink(string url) => $"[Отчёт полностью]({url})";
+
     public string EscalatedTitle(string checkType, string account, int step, int steps) =>
         $"🚨 **Эскалация {step} из {steps}: amoCRM: {CheckName(checkType)} — никто не взял в работу** — {account}";
 

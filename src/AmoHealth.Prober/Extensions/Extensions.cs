@@ -1,5 +1,6 @@
 using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
+using AmoHealth.Core.Slo;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Cluster;
@@ -17,6 +18,7 @@ using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Prober.Publishing;
 using AmoHealth.Prober.Scheduling;
 using AmoHealth.ServiceDefaults.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Extensions;
@@ -128,6 +130,7 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<ChannelHealth>("alert-channels");
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();
+        services.AddMonthlyReports();
         services.AddHostedService<ProbingWatch>();
 
         // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
@@ -187,6 +190,18 @@ public static class Extensions
             .BindConfiguration(AlertOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        return services;
+    }
+
+    /// <summary>The monthly report's post (<c>Reports</c>) and the SLO targets it is held to (<c>Slo</c>), validated at
+    /// start.</summary>
+    public static IServiceCollection AddMonthlyReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SloOptions>().BindConfiguration(SloOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SloOptions>, SloOptionsValidator>());
+        services.AddSingleton<MonthlyReports>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonthlyReports>());
         return services;
     }
 

@@ -18,6 +18,7 @@ import { IncidentTimeline } from './components/IncidentTimeline'
 import { MaintenancePanel } from './components/MaintenancePanel'
 import { SloPanel } from './components/SloPanel'
 import { StatusPagesPanel } from './components/StatusPagesPanel'
+import { MonthlyReportPanel } from './components/MonthlyReportPanel'
 import { useOnCall } from './hooks/useOnCall'
 import type { InfoWithZone, OnCallIncident } from './onCallTypes'
 import { roleOf } from './roles'
@@ -115,6 +116,7 @@ export function App() {
           onChanged={refreshOnCall}
         />
         <StatusPagesPanel accounts={accounts} role={role} t={t} />
+        <MonthlyReportPanel accounts={accounts} account={current} zone={zone} now={now} t={t} lang={lang} />
       </main>
       {timeline !== null ? (
         <IncidentTimeline

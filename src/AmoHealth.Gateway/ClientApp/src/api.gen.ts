@@ -122,6 +122,11 @@ export interface IncidentEvent {
   timestamp: number
 }
 
+export interface IncidentKindCountDto {
+  kind: string
+  count: number
+}
+
 export interface InfoDto {
   demo: boolean
   checkIntervalMs: number
@@ -162,6 +167,48 @@ export interface MaintenanceRequest {
   startTime: string | null
   durationMinutes: number | null
   reason: string | null
+}
+
+export interface MonthlyAccountingDto {
+  definition: string
+  maintenanceMinutes: number
+  excludedMinutes: number
+  noDataMinutes: number
+  otherIncidents: number
+  notes: string[]
+}
+
+export interface MonthlyCheckDto {
+  account: string
+  checkType: string
+  uptime: number | null
+  goodMinutes: number
+  badMinutes: number
+  excludedMinutes: number
+  maintenanceMinutes: number
+  noDataMinutes: number
+  incidents: number
+  outages: number
+  incidentsByKind: IncidentKindCountDto[]
+  mttrMs: number | null
+  p95Ms: number | null
+  target: number
+  met: boolean | null
+  budgetMinutes: number
+  budgetSpentPercent: number | null
+}
+
+export interface MonthlyReportDto {
+  month: string
+  timeZone: string
+  from: number
+  to: number
+  generatedAt: number
+  complete: boolean
+  account: string | null
+  language: string
+  checks: MonthlyCheckDto[]
+  accounting: MonthlyAccountingDto
 }
 
 export interface NoteRequest {

@@ -219,6 +219,11 @@ const ru = {
   pageIndexed: 'индексируется',
   pageHidesShort: 'сбои короче {minutes} мин не показываются',
   accountRequired: 'Выберите аккаунт',
+  monthlyReport: 'Отчёт за месяц',
+  monthlyReportHint: 'Календарный месяц в поясе {zone}: доступность по времени, инциденты, MTTR, p95, SLO',
+  reportMonth: 'Месяц',
+  reportOpen: 'Открыть отчёт',
+  reportCsv: 'CSV',
 }
 
 export type Key = keyof typeof ru
@@ -442,6 +447,11 @@ const en: Record<Key, string> = {
   pageIndexed: 'indexed',
   pageHidesShort: 'incidents under {minutes} min hidden',
   accountRequired: 'Choose an account',
+  monthlyReport: 'Monthly report',
+  monthlyReportHint: 'A calendar month in {zone}: uptime by time, incidents, MTTR, p95, SLO',
+  reportMonth: 'Month',
+  reportOpen: 'Open the report',
+  reportCsv: 'CSV',
 }
 
 export const dictionaries: Record<Lang, Record<Key, string>> = { ru, en }
