@@ -22,6 +22,8 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(SilenceDto))]
 [JsonSerializable(typeof(IReadOnlyList<MaintenanceDto>))]
 [JsonSerializable(typeof(MaintenanceDto))]
+[JsonSerializable(typeof(IReadOnlyList<Slo.BurnAlertDto>))]
+[JsonSerializable(typeof(Slo.BurnAlertDto))]
 // The bodies of the actions, read with this context too.
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(SilenceRequest))]

@@ -1,5 +1,6 @@
 using AmoHealth.Core.Alerting.Channels;
 using AmoHealth.Core.Live;
+using AmoHealth.Core.Slo;
 using AmoHealth.Core.Storage;
 using AmoHealth.Prober.Alerting;
 using AmoHealth.Prober.Cluster;
@@ -16,6 +17,7 @@ using AmoHealth.Prober.Probes.Safety;
 using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Prober.Publishing;
 using AmoHealth.Prober.Scheduling;
+using AmoHealth.Prober.Slo;
 using AmoHealth.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -129,6 +131,8 @@ public static class Extensions
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<AlertTimers>();
         services.AddHostedService<ProbingWatch>();
+        services.AddSloOptions();
+        services.AddHostedService<BurnWatch>();
 
         // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
         services.AddSingleton<RecheckQueue>();
@@ -187,6 +191,15 @@ public static class Extensions
             .BindConfiguration(AlertOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        return services;
+    }
+
+    /// <summary>Binds <see cref="SloOptions"/> (section <c>Slo</c>), validated at start (the message names the bad
+    /// key): the burn watch and the daily summary's budgets read it.</summary>
+    public static IServiceCollection AddSloOptions(this IServiceCollection services)
+    {
+        services.AddOptions<SloOptions>().BindConfiguration(SloOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SloOptions>, SloOptionsValidator>();
         return services;
     }
 
