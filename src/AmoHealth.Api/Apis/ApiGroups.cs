@@ -12,6 +12,7 @@ public static class ApiGroups
         stored.MapHistoryApi();
         stored.MapIncidentsApi();
         stored.MapIncidentActionsApi();
+        stored.MapBurnAlertsApi();
         stored.MapSilencesApi();
         stored.MapMaintenanceApi();
         stored.MapStatsApi();

@@ -28,6 +28,8 @@ namespace AmoHealth.Api.Apis;
 [JsonSerializable(typeof(IReadOnlyList<StatusPageDto>))]
 [JsonSerializable(typeof(StatusPageDto))]
 [JsonSerializable(typeof(Reports.MonthlyReportDto))]
+[JsonSerializable(typeof(IReadOnlyList<Slo.BurnAlertDto>))]
+[JsonSerializable(typeof(Slo.BurnAlertDto))]
 // The bodies of the actions, read with this context too.
 [JsonSerializable(typeof(NoteRequest))]
 [JsonSerializable(typeof(SilenceRequest))]

@@ -49,6 +49,10 @@ public static class AlertMessages
                 NoticeText.NotProbing(l, Subject(e.Account), e.Last, e.At, z)),
             ProbingResumed e => new(e.Account, ProbingCheck, null, NotificationKinds.ProbingAgain,
                 NoticeText.ProbingAgain(l, Subject(e.Account), e.LastBefore, e.Newest)),
+            BurnStarted e => new(e.Account, e.Objective.CheckType, null, NotificationKinds.Burn,
+                BurnText.Started(l, e, dashboard, z)),
+            BurnCleared e => new(e.Account, e.CheckType, null, NotificationKinds.BurnCleared,
+                BurnText.Cleared(l, e, dashboard, z)),
             _ => throw new ArgumentOutOfRangeException(nameof(alert), alert.GetType().Name,
                 "An event without a message."),
         };

@@ -177,4 +177,33 @@ public sealed class EnglishAlerts : IAlertLanguage
     public string Milliseconds => "ms";
 
     public (string Days, string Hours, string Minutes, string Seconds) Units => ("d", "h", "min", "s");
+
+    // Burn-rate alerts (Slo:BurnAlerts).
+
+    public string BurnTitle(string checkType, string account, string rule) =>
+        $"🔥 **Error budget burning: {CheckName(checkType)} (rule {rule})** — {account}";
+
+    public string BurnRates(string longRate, string longWindow, string shortRate, string shortWindow, string factor) =>
+        $"Burn rate: {longRate}× over {longWindow}, {shortRate}× over {shortWindow} (threshold {factor}×)";
+
+    public string BudgetLeft(string percent, string leftMinutes, string allowedMinutes, int windowDays) =>
+        $"Budget left: {percent}% ({leftMinutes} of {allowedMinutes} min over {windowDays} d)";
+
+    public string BurnTarget(string percent, int windowDays) => $"Target: {percent}% over {windowDays} d";
+
+    public string BudgetGoneIn(string lasted) => $"At this rate the budget is gone in {lasted}";
+
+    public string BudgetSpent => "The budget is spent: the target is missed for this window.";
+
+    public string BurnDuringIncident =>
+        "The check's incident is open: it is what burns the budget (not a separate outage).";
+
+    public string BurnClearedTitle(string checkType, string account, string rule) =>
+        $"✅ **Error budget no longer burning: {CheckName(checkType)} (rule {rule})** — {account}";
+
+    public string SummaryBudget(string checkType, string percent, string leftMinutes, string target) =>
+        $"Budget {checkType}: {percent}% left ({leftMinutes} min), target {target}%";
+
+    public string SummaryTicket(string checkType, string since) =>
+        $"🎫 Ticket: the {checkType} budget burns faster than allowed (≥1× over 3 d and 6 h) since {since}";
 }

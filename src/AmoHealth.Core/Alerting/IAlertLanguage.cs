@@ -133,4 +133,33 @@ public interface IAlertLanguage
 
     /// <summary>Units of a duration: days, hours, minutes, seconds.</summary>
     (string Days, string Hours, string Minutes, string Seconds) Units { get; }
+
+    // Burn-rate alerts (Slo:BurnAlerts): the 🔥 page, its ✅, and the daily summary's budget and ticket lines.
+
+    /// <summary>🔥 <paramref name="rule"/> (fast, slow) fired for a check's error budget.</summary>
+    string BurnTitle(string checkType, string account, string rule);
+
+    /// <summary>The two windows' burn rates (×) and the rule's factor.</summary>
+    string BurnRates(string longRate, string longWindow, string shortRate, string shortWindow, string factor);
+
+    /// <summary>The budget left over the SLO window: percent, minutes left of minutes allowed.</summary>
+    string BudgetLeft(string percent, string leftMinutes, string allowedMinutes, int windowDays);
+
+    string BurnTarget(string percent, int windowDays);
+
+    /// <summary>When the budget is gone at the long window's rate.</summary>
+    string BudgetGoneIn(string lasted);
+
+    string BudgetSpent { get; }
+
+    /// <summary>Said on a 🔥 while the check's incident is open: not held back, but named as the same outage.</summary>
+    string BurnDuringIncident { get; }
+
+    string BurnClearedTitle(string checkType, string account, string rule);
+
+    /// <summary>A check's budget left in the daily summary.</summary>
+    string SummaryBudget(string checkType, string percent, string leftMinutes, string target);
+
+    /// <summary>An open ticket (1× over 3 days and 6 h) in the daily summary, since a written moment.</summary>
+    string SummaryTicket(string checkType, string since);
 }

@@ -27,6 +27,10 @@ public static class NoticeText
         lines.AddRange(rows.Select(r =>
             $"{r.CheckType}: {r.Uptime.ToString("0.##", CultureInfo.InvariantCulture)}% · "
             + $"{l.SummaryIncidents(r.Incidents)} · p95: " + (r.P95 is { } p ? $"{p} {l.Milliseconds}" : "—")));
+        lines.AddRange((summary.Budgets ?? []).Select(b => l.SummaryBudget(b.CheckType,
+            BurnText.Percent(b.LeftPercent), BurnText.Number(b.LeftMinutes), BurnText.Percent(b.TargetPercent))));
+        lines.AddRange((summary.Tickets ?? []).Select(t =>
+            l.SummaryTicket(t.CheckType, Zoned(Time(t.Since, zone), zone))));
         return Finish(lines, dashboard, l);
     }
 

@@ -182,6 +182,35 @@ public sealed class RussianAlerts : IAlertLanguage
 
     public (string Days, string Hours, string Minutes, string Seconds) Units => ("д", "ч", "мин", "с");
 
+    // Burn-rate alerts (Slo:BurnAlerts).
+
+    public string BurnTitle(string checkType, string account, string rule) =>
+        $"🔥 **Бюджет ошибок сгорает: {CheckName(checkType)} (правило {rule})** — {account}";
+
+    public string BurnRates(string longRate, string longWindow, string shortRate, string shortWindow, string factor) =>
+        $"Скорость сгорания: {longRate}× за {longWindow}, {shortRate}× за {shortWindow} (порог {factor}×)";
+
+    public string BudgetLeft(string percent, string leftMinutes, string allowedMinutes, int windowDays) =>
+        $"Осталось бюджета: {percent}% ({leftMinutes} мин из {allowedMinutes} мин за {windowDays} д)";
+
+    public string BurnTarget(string percent, int windowDays) => $"Цель: {percent}% за {windowDays} д";
+
+    public string BudgetGoneIn(string lasted) => $"При такой скорости бюджет закончится через {lasted}";
+
+    public string BudgetSpent => "Бюджет уже исчерпан: цель за окно не выполнена.";
+
+    public string BurnDuringIncident =>
+        "Инцидент по этой проверке открыт: бюджет сгорает из-за него (это не отдельный сбой).";
+
+    public string BurnClearedTitle(string checkType, string account, string rule) =>
+        $"✅ **Бюджет ошибок больше не сгорает: {CheckName(checkType)} (правило {rule})** — {account}";
+
+    public string SummaryBudget(string checkType, string percent, string leftMinutes, string target) =>
+        $"Бюджет {checkType}: осталось {percent}% ({leftMinutes} мин), цель {target}%";
+
+    public string SummaryTicket(string checkType, string since) =>
+        $"🎫 Тикет: бюджет {checkType} сгорает быстрее нормы (≥1× за 3 д и 6 ч) с {since}";
+
     /// <summary>"вебхуки" takes the plural verb in Russian.</summary>
     private static string Verb(string checkType, string one, string many) => checkType == CheckType.Hook ? many : one;
 }

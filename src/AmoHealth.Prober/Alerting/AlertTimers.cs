@@ -1,6 +1,7 @@
 using System.Globalization;
 using AmoHealth.Core.Alerting;
 using AmoHealth.Core.Checks;
+using AmoHealth.Core.Slo;
 using AmoHealth.Core.Storage;
 using AmoHealth.Core.Storage.Rollups;
 using AmoHealth.Prober.Configuration;
@@ -22,7 +23,8 @@ public sealed partial class AlertTimers(
     ILogger<AlertTimers> logger,
     IOptions<StorageOptions> storage,
     Cluster.IOwnership? ownership = null,
-    IEnumerable<IQuietHours>? quietHours = null) : BackgroundService
+    IEnumerable<IQuietHours>? quietHours = null,
+    IOptions<SloOptions>? slo = null) : BackgroundService
 {
     private readonly RetentionOptions _retention = storage.Value.Retention;
     private readonly IncidentTimers _incidents =
@@ -173,6 +175,8 @@ public sealed partial class AlertTimers(
             read.Connection, since, now.ToUnixTimeMilliseconds(), null, null, _retention, now.ToUnixTimeMilliseconds(),
                 cancellationToken);
         var incidents = await TimedReads.IncidentCountsAsync(read, since, cancellationToken);
+        var slos = slo is null ? SummaryBudgets.None
+            : await SummaryBudgets.ReadAsync(read, slo.Value, _retention, now, cancellationToken);
         foreach (var account in series.Select(r => r.Account).Distinct())
         {
             var rows = CheckType.All.Select(check =>
@@ -182,7 +186,8 @@ public sealed partial class AlertTimers(
                 var count = incidents.GetValueOrDefault((account, check));
                 return (check, uptime, count, mine?.Percentile(95));
             }).ToList();
-            due.Alert(alerting.Compose(new DailySummary(account, rows, now.AddDays(-1), now)));
+            due.Alert(alerting.Compose(new DailySummary(account, rows, now.AddDays(-1), now,
+                slos.Budgets.GetValueOrDefault(account), slos.Tickets.GetValueOrDefault(account))));
         }
     }
 

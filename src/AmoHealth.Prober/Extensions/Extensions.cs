@@ -17,8 +17,8 @@ using AmoHealth.Prober.Probes.Safety;
 using AmoHealth.Prober.Probes.Tokens;
 using AmoHealth.Prober.Publishing;
 using AmoHealth.Prober.Scheduling;
+using AmoHealth.Prober.Slo;
 using AmoHealth.ServiceDefaults.Telemetry;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmoHealth.Prober.Extensions;
@@ -132,6 +132,8 @@ public static class Extensions
         services.AddHostedService<AlertTimers>();
         services.AddMonthlyReports();
         services.AddHostedService<ProbingWatch>();
+        services.AddSloOptions();
+        services.AddHostedService<BurnWatch>();
 
         // After each committed batch, in this order: queue the re-checks, record metrics, publish live.
         services.AddSingleton<RecheckQueue>();
@@ -193,15 +195,21 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>The monthly report's post (<c>Reports</c>) and the SLO targets it is held to (<c>Slo</c>), validated at
-    /// start.</summary>
+    /// <summary>The monthly report's post (<c>Reports</c>), validated at start.</summary>
     public static IServiceCollection AddMonthlyReports(this IServiceCollection services)
     {
         services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.SectionName).ValidateOnStart();
-        services.AddOptions<SloOptions>().BindConfiguration(SloOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SloOptions>, SloOptionsValidator>());
         services.AddSingleton<MonthlyReports>();
         services.AddHostedService(sp => sp.GetRequiredService<MonthlyReports>());
+        return services;
+    }
+
+    /// <summary>Binds <see cref="SloOptions"/> (section <c>Slo</c>), validated at start (the message names the bad
+    /// key): the burn watch, the daily summary's budgets and the monthly report read it.</summary>
+    public static IServiceCollection AddSloOptions(this IServiceCollection services)
+    {
+        services.AddOptions<SloOptions>().BindConfiguration(SloOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SloOptions>, SloOptionsValidator>();
         return services;
     }
 

@@ -24,6 +24,7 @@ public static class CommandRules
                 $"source must be one of {string.Join(", ", Sources)}.",
             OnCallCommandKinds.Acknowledge or OnCallCommandKinds.EndSilence or OnCallCommandKinds.EndMaintenance =>
                 command.Id is null ? "id is required." : null,
+            OnCallCommandKinds.AcknowledgeBurn => command.Id is null ? "id is required." : null,
             OnCallCommandKinds.Note => command.Id is null ? "id is required."
                 : Length(command.Text, MaxNote) ? null : $"text must be 1 to {MaxNote} characters.",
             OnCallCommandKinds.Silence => Silence(command, accounts),

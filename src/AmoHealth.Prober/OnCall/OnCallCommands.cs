@@ -54,6 +54,8 @@ public sealed partial class OnCallCommands(
         {
             OnCallCommandKinds.Acknowledge => await IncidentActions.AcknowledgeAsync(session, command, actor, now,
                 announcers, cancellationToken),
+            OnCallCommandKinds.AcknowledgeBurn => await BurnActions.AcknowledgeAsync(session, command, actor, now,
+                cancellationToken),
             OnCallCommandKinds.Note => await IncidentActions.NoteAsync(session, command, actor, now,
                 cancellationToken),
             OnCallCommandKinds.Silence => await QuietActions.SilenceAsync(session, command, actor, now,

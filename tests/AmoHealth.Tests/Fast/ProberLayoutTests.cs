@@ -15,7 +15,7 @@ public sealed partial class ProberLayoutTests
 
     private static readonly string[] Stages =
         ["Scheduling", "Cluster", "Probes", "Evaluation", "Alerting", "OnCall", "Persistence", "Publishing",
-            "Diagnostics", "Configuration"];
+            "Diagnostics", "Configuration", "Slo"];
 
     [Fact]
     public void EveryFileLivesInAStageFolderThatMatchesItsNamespace()

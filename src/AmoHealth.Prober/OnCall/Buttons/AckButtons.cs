@@ -24,10 +24,13 @@ public sealed partial class AckButtons
     private readonly string? _actionsUrl;
     private readonly ButtonTexts _texts;
 
+    private readonly StoreConnections? _connections;
+
     public AckButtons(ActionSigner signer, IOptions<ButtonOptions> buttons, IOptions<MonitorOptions> monitor,
-        TimeProvider time, ILogger<AckButtons> logger)
+        TimeProvider time, ILogger<AckButtons> logger, StoreConnections? connections = null)
     {
         _signer = signer;
+        _connections = connections;
         _time = time;
         _texts = ButtonTexts.For(buttons.Value.Language);
         var publicUrl = monitor.Value.PublicUrl ?? buttons.Value.DashboardUrl;
@@ -57,11 +60,44 @@ public sealed partial class AckButtons
     }
 
     /// <summary>Sends <paramref name="message"/> (the rows' text) with a button where one applies.</summary>
-    public static Task<string?> SendAsync(AckButtons? buttons, INotifier notifier, NotificationRecord message,
-        IReadOnlyList<NotificationRecord> rows, CancellationToken cancellationToken) =>
-        notifier is IButtonNotifier interactive && buttons?.For(rows) is { } button
-            ? interactive.SendAsync(message, button, cancellationToken)
-            : notifier.SendAsync(message, cancellationToken);
+    public static async Task<string?> SendAsync(AckButtons? buttons, INotifier notifier, NotificationRecord message,
+        IReadOnlyList<NotificationRecord> rows, CancellationToken cancellationToken)
+    {
+        if (notifier is IButtonNotifier interactive && buttons is not null)
+        {
+            var button = rows is [{ Kind: NotificationKinds.Burn } burn]
+                ? await buttons.ForBurnAsync(burn, cancellationToken)
+                : buttons.For(rows);
+            if (button is not null)
+            {
+                return await interactive.SendAsync(message, button, cancellationToken);
+            }
+        }
+
+        return await notifier.SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>The button of a 🔥 post: it takes the check's page burn alerts opened with the post (its row's
+    /// created_at is their opened_at), still open and untaken; null when there is none.</summary>
+    public async Task<AckButton?> ForBurnAsync(NotificationRecord row, CancellationToken cancellationToken)
+    {
+        if (!_signer.Enabled || _connections is null)
+        {
+            return null;
+        }
+
+        var ids = await BurnButtons.OpenAlertsAsync(_connections, row, cancellationToken);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var key = BurnButtons.Key(ids);
+        var exp = (_time.GetUtcNow() + Lifetime).ToUnixTimeSeconds();
+        var data = $"{key}:{_signer.SignTelegram(key)}";
+        return new AckButton(_texts.Label, _actionsUrl, new AckContext(key, exp, _signer.SignMattermost(key, exp)),
+            Encoding.UTF8.GetByteCount(data) <= MaxCallbackBytes ? data : null);
+    }
 
     /// <summary>The incident ids of a button's data, or null when they are not a short list of ids.</summary>
     public static List<long>? ParseIncidents(string? incidents)

@@ -27,6 +27,13 @@ public static partial class ButtonHooksApi
         CancellationToken cancellationToken)
     {
         var click = await ReadAsync(request, ButtonJsonContext.Default.MattermostClick, cancellationToken);
+        if (BurnButtons.Parse(click?.Context?.Incidents) is { } burns)
+        {
+            var (burnUpdate, text) = await BurnClicks.MattermostAsync(request.HttpContext.RequestServices, click!,
+                burns, acks.Texts, cancellationToken);
+            return Reply(burnUpdate, text);
+        }
+
         if (click?.Context is not { } context || AckButtons.ParseIncidents(context.Incidents) is not { } ids
             || !signer.VerifyMattermost(context.Incidents, context.Exp, context.Sig))
         {
@@ -69,6 +76,13 @@ public static partial class ButtonHooksApi
         }
 
         var parts = query.Data?.Split(':') ?? [];
+        if (parts.Length == 3 && parts[0] == BurnButtons.Prefix)
+        {
+            await BurnClicks.TelegramAsync(request.HttpContext.RequestServices, query, parts, acks.Texts, bot,
+                cancellationToken);
+            return TypedResults.Ok();
+        }
+
         var ids = parts.Length == 3 && parts[0] == "ack" ? AckButtons.ParseIncidents(parts[1]) : null;
         if (ids is null || !signer.VerifyTelegram(parts[1], parts[2]))
         {
