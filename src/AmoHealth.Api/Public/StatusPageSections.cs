@@ -19,7 +19,8 @@ internal static class StatusPageSections
             var duration = incident.End is { } end
                 ? PublicFormat.Duration(end - incident.Start, labels)
                 : $"{labels.Ongoing} ({PublicFormat.Duration(snapshot.GeneratedAt - incident.Start, labels)})";
-            html.Append("<article class=\"incident\">\n<h3>").Append(E(labels.Check(incident.CheckType)))
+            html.Append("<article class=\"incident\" id=\"incident-").Append(incident.Id).Append("\">\n<h3>")
+                .Append(E(labels.Check(incident.CheckType)))
                 .Append(" <span class=\"state s-").Append(StatusPageHtml.Css(incident.Impact)).Append("\">")
                 .Append(E(labels.State(incident.Impact))).Append("</span></h3>\n<dl>\n");
             Term(html, labels.Started, PublicFormat.Local(incident.Start, zone));

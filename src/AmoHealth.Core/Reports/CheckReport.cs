@@ -27,7 +27,10 @@ public sealed record CheckReport(
 
     public double? Uptime => Minutes.Uptime;
 
-    public ErrorBudget Budget => Objective.Budget(Minutes);
+    /// <summary>The month's budget: the target's share of the month's minutes so far, less maintenance and
+    /// not-measured ones.</summary>
+    public ErrorBudget Budget => Objective.Budget(Minutes, TimeSpan.FromMinutes(
+        Minutes.Judged + Minutes.Excluded + Minutes.Maintenance + NoDataMinutes));
 
     /// <summary>Whether the target was met; null when no minute was judged (nothing to meet it with).</summary>
     public bool? Met => Minutes.Judged == 0 ? null : Budget.Met;

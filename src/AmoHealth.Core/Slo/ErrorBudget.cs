@@ -1,7 +1,7 @@
 namespace AmoHealth.Core.Slo;
 
-/// <summary>An error budget in minutes: <see cref="AllowedMinutes"/> bad minutes the target allows over the judged
-/// minutes of the window, of which <see cref="SpentMinutes"/> are spent.</summary>
+/// <summary>An error budget in minutes: <see cref="AllowedMinutes"/> bad minutes the target allows over a period, of
+/// which <see cref="SpentMinutes"/> are spent.</summary>
 public readonly record struct ErrorBudget(double AllowedMinutes, int SpentMinutes)
 {
     /// <summary>Negative when the budget is overspent.</summary>
@@ -10,6 +10,6 @@ public readonly record struct ErrorBudget(double AllowedMinutes, int SpentMinute
     /// <summary>The share left, 1 when nothing is spent, negative when overspent; 1 while nothing was judged.</summary>
     public double LeftFraction => AllowedMinutes <= 0 ? (SpentMinutes == 0 ? 1 : -1) : LeftMinutes / AllowedMinutes;
 
-    /// <summary>Whether the target was met: no more bad minutes than allowed.</summary>
+    /// <summary>Whether the target is met: no more bad minutes than the period allows.</summary>
     public bool Met => SpentMinutes <= AllowedMinutes;
 }
