@@ -25,6 +25,10 @@ public static class PublicExtensions
         services.AddOptions<SloOptions>().BindConfiguration(SloOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SloOptions>, SloOptionsValidator>();
         services.AddSingleton<StatusPageDirectory>();
+        services.AddSingleton<PublicSnapshotBuilder>();
+        services.AddSingleton<PublicSnapshotReader>();
+        services.AddSingleton<IPublicSnapshots>(sp => sp.GetRequiredService<PublicSnapshotReader>());
+        services.AddHostedService<PublicSnapshotInvalidator>();
         services.AddSingleton<Slo.BurnAlertReader>();
         return services;
     }
