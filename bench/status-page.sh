@@ -40,7 +40,8 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 1 150); do curl -skf -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; return 1; }
+# Up to a minute each: the services start while the machine may be busy building.
+wait_http() { for _ in $(seq 1 300); do curl -skf -m 2 -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; tail -n 20 "$work"/*.log >&2; return 1; }
 export Logging__LogLevel__Default=Warning
 
 ports=$(dotnet "$hosting" start --dir "$work/stack" --owner $$ --redis) || { echo "status-page: Redis did not start" >&2; exit 1; }
@@ -55,13 +56,13 @@ db=$work/status.db
 Storage__Path="$db" dotnet "$bin/AmoHealth.Migrator/release/AmoHealth.Migrator.dll" >/dev/null
 Storage__Path="$db" ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" \
   AMOCRM_ACCESS_TOKEN=bench Monitor__Account=demo CHECK_INTERVAL=30000 ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Prober/release/AmoHealth.Prober.dll" >/dev/null 2>&1 &
+  dotnet "$bin/AmoHealth.Prober/release/AmoHealth.Prober.dll" >"$work/prober.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$prober_port/health"
 # The demo account's public page, as the AppHost's demo publishes it.
 Storage__Path="$db" ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   "StatusPages__${page}__Account=demo" services__prober__http__0="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Api/release/AmoHealth.Api.dll" >/dev/null 2>&1 &
+  dotnet "$bin/AmoHealth.Api/release/AmoHealth.Api.dll" >"$work/api.log" 2>&1 &
 api_pid=$!; pids+=($api_pid)
 wait_http "http://127.0.0.1:$api_port/health"
 # Login mode, as in production (Development only for the cookie keys' folder); Nginx sets the security headers.
@@ -69,7 +70,7 @@ hash=$(echo "bench-$RANDOM-password" | dotnet "$bin/AmoHealth.Gateway/release/Am
 Auth__Mode=Login Auth__User=admin Auth__PasswordHash="$hash" Auth__KeysDirectory="$work/keys" PORT="$gateway_port" \
   Gateway__SecurityHeaders=false ASPNETCORE_ENVIRONMENT=Development \
   services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll" >/dev/null 2>&1 &
+  dotnet "$bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!; pids+=($gateway_pid)
 wait_http "http://127.0.0.1:$gateway_port/health"
 
