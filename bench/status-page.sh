@@ -31,6 +31,8 @@ bench=$bin/AmoHealth.Bench/release/AmoHealth.Bench.dll
 hosting=$bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
 
 work=$(mktemp -d)
+# Nginx's workers (nobody, when this runs as root) write the cache and temporary files under it.
+chmod 755 "$work"
 pids=()
 cleanup() {
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null
@@ -41,14 +43,15 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # Up to a minute each: the services start while the machine may be busy building.
-wait_http() { for _ in $(seq 1 300); do curl -skf -m 2 -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; tail -n 20 "$work"/*.log >&2; return 1; }
+wait_http() { for _ in $(seq 1 300); do curl -skf -m 2 -o /dev/null "$@" && return 0; sleep 0.2; done; echo "not answering: $*" >&2; tail -n 20 "$work"/*.log "$work"/nginx/logs/*.log >&2; curl -sk -m 5 -D - -o /dev/null "$@" >&2; return 1; }
 export Logging__LogLevel__Default=Warning
 
 ports=$(dotnet "$hosting" start --dir "$work/stack" --owner $$ --redis) || { echo "status-page: Redis did not start" >&2; exit 1; }
 eval "$ports"
 sim_port=$(free_port); prober_port=$(free_port); api_port=$(free_port); gateway_port=$(free_port)
 Simulator__AccessTokens__0=bench Simulator__MattermostHooks__0=demo ASPNETCORE_URLS="http://127.0.0.1:$sim_port" \
-  dotnet "$bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll" >/dev/null 2>&1 &
+  dotnet "$bin/AmoHealth.Simulator/release/AmoHealth.Simulator.dll" \
+  --contentRoot "$bin/AmoHealth.Simulator/release" >/dev/null 2>&1 &
 pids+=($!)
 wait_http -H 'Authorization: Bearer bench' "http://127.0.0.1:$sim_port/api/v4/account"
 
@@ -56,13 +59,15 @@ db=$work/status.db
 Storage__Path="$db" dotnet "$bin/AmoHealth.Migrator/release/AmoHealth.Migrator.dll" >/dev/null
 Storage__Path="$db" ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" AMOCRM_DOMAIN="http://127.0.0.1:$sim_port" \
   AMOCRM_ACCESS_TOKEN=bench Monitor__Account=demo CHECK_INTERVAL=30000 ASPNETCORE_URLS="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Prober/release/AmoHealth.Prober.dll" >"$work/prober.log" 2>&1 &
+  dotnet "$bin/AmoHealth.Prober/release/AmoHealth.Prober.dll" \
+  --contentRoot "$bin/AmoHealth.Prober/release" >"$work/prober.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$prober_port/health"
 # The demo account's public page, as the AppHost's demo publishes it.
-Storage__Path="$db" ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
+env Storage__Path="$db" ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   "StatusPages__${page}__Account=demo" services__prober__http__0="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Api/release/AmoHealth.Api.dll" >"$work/api.log" 2>&1 &
+  dotnet "$bin/AmoHealth.Api/release/AmoHealth.Api.dll" \
+  --contentRoot "$bin/AmoHealth.Api/release" >"$work/api.log" 2>&1 &
 api_pid=$!; pids+=($api_pid)
 wait_http "http://127.0.0.1:$api_port/health"
 # Login mode, as in production (Development only for the cookie keys' folder); Nginx sets the security headers.
@@ -70,7 +75,8 @@ hash=$(echo "bench-$RANDOM-password" | dotnet "$bin/AmoHealth.Gateway/release/Am
 Auth__Mode=Login Auth__User=admin Auth__PasswordHash="$hash" Auth__KeysDirectory="$work/keys" PORT="$gateway_port" \
   Gateway__SecurityHeaders=false ASPNETCORE_ENVIRONMENT=Development \
   services__api__http__0="http://127.0.0.1:$api_port" services__prober__http__0="http://127.0.0.1:$prober_port" \
-  dotnet "$bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll" >"$work/gateway.log" 2>&1 &
+  dotnet "$bin/AmoHealth.Gateway/release/AmoHealth.Gateway.dll" \
+  --contentRoot "$bin/AmoHealth.Gateway/release" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!; pids+=($gateway_pid)
 wait_http "http://127.0.0.1:$gateway_port/health"
 
