@@ -281,6 +281,10 @@ fi
 gateway_port=$(env_value gateway PORT); gateway_port=${gateway_port:-3001}
 cp "$here/nginx/security-headers.conf" "$snippets/security-headers.conf"
 mkdir -p "$root/var/log/nginx"
+# The status pages' cache (proxy_cache_path in the site): Nginx's workers write it.
+status_cache="$root/var/cache/nginx/amohealth"
+mkdir -p "$status_cache"
+[ -z "$stage" ] && chown www-data:www-data "$status_cache" && chmod 700 "$status_cache"
 # The site is rendered by the one renderer the tests and deploy/smoke.sh use (src/AmoHealth.Hosting).
 dotnet build "$repo/src/AmoHealth.Hosting" -c Release -nologo -v q --disable-build-servers >/dev/null
 hosting=$repo/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll
@@ -291,7 +295,7 @@ render_site() { # certificate, key
       "HTTP_PORT=$http_port" "HTTPS_PORT=$https_port" "CERT=$1" "CERT_KEY=$2" "SNIPPETS=$snippets" "ACME_ROOT=$acme" \
       "ACCESS_LOG=$root/var/log/nginx/amohealth.access.log" \
       "HOOKS_ERROR_LOG=$root/var/log/nginx/amohealth.hooks-error.log" \
-      "PROXY_HEADER=$proxy_header" "PROXY_SECRET=$proxy_secret" |
+      "PROXY_HEADER=$proxy_header" "PROXY_SECRET=$proxy_secret" "CACHE_DIR=$status_cache" |
     "$dotnet_bin" "$hosting" nginx-site --template "$here/nginx/amohealth.conf.template" --out "$sites/amohealth.conf"
 }
 render_site "$cert" "$key"

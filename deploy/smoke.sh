@@ -153,6 +153,8 @@ for name, values in edits.items():
     text = text.replace("ConnectionStrings__redis=127.0.0.1:6379,", "ConnectionStrings__redis=127.0.0.1:$redis_port,")
     open(path, "w").write(text)
 PY
+# The account's public status page (an operator's one line in api.env).
+echo "StatusPages__main__Account=main" >> "$etc/api.env"
 sed -i "s|127.0.0.1:5101|127.0.0.1:$prober_port|" "$units/amohealth-prober.service"
 sed -i "s|server 127.0.0.1:3001;|server 127.0.0.1:$gateway_port;|" "$stage/etc/nginx/sites-available/amohealth.conf"
 sed -i "s|127.0.0.1:5102|127.0.0.1:$api_port|" "$units/amohealth-api.service"
@@ -258,6 +260,14 @@ check "HSTS is set" has 'strict-transport-security: max-age='
 check "a strict Content-Security-Policy is set, once" test "$(grep -ci "^content-security-policy: default-src 'self'; script-src 'self'; style-src 'self';.*frame-ancestors 'none'" <<<"$headers")" = 1
 check "the Content-Security-Policy allows no inline code" bash -c '! grep -qi "unsafe-inline" <<<"$0"' "$headers"
 check "nosniff is set" has 'x-content-type-options: nosniff'
+# The public status page: open without signing in, cached by Nginx (and nothing else is).
+status_first=$(c -s -o /dev/null -D - "$base/status/main")
+status_second=$(c -s -o /dev/null -D - "$base/status/main")
+check "a public status page answers without signing in, from Nginx's cache the second time (MISS, then HIT)" bash -c "
+  grep -qi '^HTTP/[0-9.]* 200' <<<'$status_first' && grep -qi '^x-cache-status: MISS' <<<'$status_first' &&
+  grep -qi '^x-cache-status: HIT' <<<'$status_second'"
+check "the site caches /status/ only, in the folder install.sh made" bash -c "
+  [ -d '$stage/var/cache/nginx/amohealth' ] && [ \"\$(grep -c 'proxy_cache amohealth_status;' '$site')\" = 1 ]"
 check "Referrer-Policy is set" has 'referrer-policy: no-referrer'
 
 # The stream through Nginx over HTTP/1.1, unbuffered: the snapshot must arrive at once, live updates after.

@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "signin" => await SignInLoadBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "scale" => await ScaleBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     "startup" => await StartupBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
+    "statuspage" => await StatusPageBenchmark.RunAsync(BenchArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -36,5 +37,7 @@ static int Usage()
         + " [--poll-ms MS]");
     Console.Error.WriteLine("       AmoHealth.Bench scale --pg CONNECTION --kill-pid PID [--accounts N] [--probers N]"
         + " [--interval-ms MS] [--warm S] [--seconds S]");
+    Console.Error.WriteLine("       AmoHealth.Bench statuspage --url URL [--rate RPS] [--seconds S] [--connections N]"
+        + " [--pids name:pid,...]");
     return 2;
 }

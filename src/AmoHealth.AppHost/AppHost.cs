@@ -101,16 +101,18 @@ if (settings.DemoMode)
         .WithEnvironment("Simulator__AccessTokens__0", demoToken)
         .WithEnvironment(
             $"Simulator__DpActions__{Demo.DpStageId}",
-            ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account=demo&probe=dp"))
+            ReferenceExpression.Create($"{gatewayUrl}/hooks/amocrm/{hookSecret}?account={Demo.Account}&probe=dp"))
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
     api.WithEnvironment("Dashboard__Demo", "true")
+        // The demo account's public status page, so the first command shows it too.
+        .WithEnvironment($"StatusPages__{Demo.StatusPage}__Account", Demo.Account)
         // The Api alerts when the Prober falls silent (the one alert the Prober cannot send).
         .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"));
     prober
         .WithEnvironment("AMOCRM_DOMAIN", simulatorUrl)
         .WithEnvironment("AMOCRM_ACCESS_TOKEN", demoToken)
-        .WithEnvironment("Monitor__Account", "demo")
+        .WithEnvironment("Monitor__Account", Demo.Account)
         .WithEnvironment("MATTERMOST_WEBHOOK_URL", ReferenceExpression.Create($"{simulatorUrl}/hooks/demo"))
         .WithEnvironment("PUBLIC_URL", gatewayUrl)
         .WithEnvironment("Monitor__HookSecret", hookSecret)

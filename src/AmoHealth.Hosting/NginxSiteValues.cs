@@ -34,6 +34,11 @@ public sealed record NginxSiteValues
 
     public required string ProxySecret { get; init; }
 
+    /// <summary>The folder of the status pages' cache (<c>proxy_cache_path</c>), writable by Nginx's workers.</summary>
+    public string CacheDirectory { get; init; } = DefaultCacheDirectory;
+
+    public const string DefaultCacheDirectory = "/var/cache/nginx/amohealth";
+
     public IReadOnlyDictionary<string, string> Placeholders() => new Dictionary<string, string>
     {
         ["SERVER_NAME"] = ServerName,
@@ -51,6 +56,7 @@ public sealed record NginxSiteValues
         ["HOOKS_ERROR_LOG"] = HooksErrorLog,
         ["PROXY_HEADER"] = ProxyHeader,
         ["PROXY_SECRET"] = ProxySecret,
+        ["CACHE_DIR"] = CacheDirectory,
     };
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

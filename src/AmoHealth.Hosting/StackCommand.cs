@@ -150,6 +150,8 @@ public static class StackCommand
             HooksErrorLog = Value("HOOKS_ERROR_LOG"),
             ProxyHeader = Value("PROXY_HEADER"),
             ProxySecret = Value("PROXY_SECRET"),
+            CacheDirectory = given.GetValueOrDefault("CACHE_DIR") is { Length: > 0 } cache ? cache
+                : NginxSiteValues.DefaultCacheDirectory,
         };
         var site = NginxSiteRenderer.Render(File.ReadAllText(options.Required("template")), values);
         var path = options.Required("out");

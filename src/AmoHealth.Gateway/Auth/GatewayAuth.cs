@@ -12,14 +12,15 @@ namespace AmoHealth.Gateway.Auth;
 /// <summary>
 /// Access to everything the Gateway serves, by <see cref="AuthOptions.Mode"/>: open, a login with a cookie
 /// session, or a user named by the reverse proxy. Always open: <c>/health</c> and <c>/alive</c> (probes),
-/// <c>/hooks/*</c> (amoCRM's webhooks, protected by their secret path segment) and the login page itself.
+/// <c>/hooks/*</c> (amoCRM's webhooks, protected by their secret path segment), the login page itself and the
+/// public status pages (<c>/status/*</c>: a crowd there never meets the sign-in page or its limits).
 /// </summary>
 public static partial class GatewayAuth
 {
     public const string LoginPath = "/login";
     private const string PeerKey = "amohealth.peer";
     private static readonly string[] OpenPaths = ["/health", "/alive", "/hooks", LoginPath, "/auth/login", "/login.css",
-        "/favicon.svg"];
+        "/favicon.svg", "/status"];
 
     public static IHostApplicationBuilder AddGatewayAuth(this IHostApplicationBuilder builder)
     {

@@ -11,6 +11,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName);
+        builder.Services.AddSingleton<PublicPages.LastGoodCopies>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayJsonContext.Default));
         builder.Services.AddReverseProxy()
@@ -65,7 +66,15 @@ public static class Extensions
         };
         app.UseDefaultFiles();
         app.UseStaticFiles(files);
-        app.MapReverseProxy();
+        // Public status pages keep their last good answer for when the Api fails (LastGoodAnswers); the rest of the
+        // pipeline is YARP's default.
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(PublicPages.LastGoodAnswers.InvokeAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         // /api/** always goes to the Api (YARP route), so an unknown API URL is the Api's 404, never the page.
         app.MapFallbackToFile("index.html", files);
         return app;

@@ -59,6 +59,25 @@ public sealed partial class NginxSiteRendererTests
     }
 
     [Fact]
+    public void OnlyStatusPagesAreCachedAndTheirLocationKeepsEveryHeaderTheServerSets()
+    {
+        var site = NginxSiteRenderer.Render(Template(), Values);
+
+        var status = StatusLocation().Match(site);
+        Assert.True(status.Success, "the site has no location for /status/");
+        Assert.Single(CacheUse().Matches(site));
+        Assert.Contains("proxy_cache_path /var/cache/nginx/amohealth ", site, StringComparison.Ordinal);
+        // A location's own proxy_set_header replaces the server's list: it must repeat every one of them.
+        var server = site[site.IndexOf("listen 443", StringComparison.Ordinal)..];
+        foreach (var line in ServerHeader().Matches(server[..server.IndexOf("location", StringComparison.Ordinal)]))
+        {
+            Assert.Contains(line.ToString()!.Trim(), status.Value, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("proxy_set_header Cookie \"\";", status.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void APlaceholderWithoutAValueIsRefusedByName()
     {
         var error = Assert.Throws<InvalidOperationException>(
@@ -72,4 +91,13 @@ public sealed partial class NginxSiteRendererTests
 
     [GeneratedRegex(@"location = /api/stream \{[^}]*\}")]
     private static partial Regex StreamLocation();
+
+    [GeneratedRegex(@"location /status/ \{[^}]*\}")]
+    private static partial Regex StatusLocation();
+
+    [GeneratedRegex(@"^\s*proxy_cache amohealth_status;", RegexOptions.Multiline)]
+    private static partial Regex CacheUse();
+
+    [GeneratedRegex(@"^\s*proxy_set_header [^\n]+;", RegexOptions.Multiline)]
+    private static partial Regex ServerHeader();
 }

@@ -6,14 +6,14 @@ namespace AmoHealth.Tests.Infrastructure;
 /// <summary>
 /// The built Api (artifacts/bin/AmoHealth.Api) as its own process, started as <c>nobody</c> in group
 /// <c>nogroup</c> when the tests run as root (as <c>amohealth-api</c> runs in production: a user that owns
-/// nothing it reads), on a free loopback port.
+/// nothing it reads), on a free loopback port, with any further <c>NAME=value</c> settings given.
 /// </summary>
 public sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _output = [];
 
-    public ApiProcess(string databasePath)
+    public ApiProcess(string databasePath, params string[] settings)
     {
         var port = RedisServer.FreePort();
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -28,7 +28,7 @@ public sealed class ApiProcess : IDisposable
             $"HOME={Path.GetDirectoryName(databasePath)}",
             $"XDG_DATA_HOME={Path.GetDirectoryName(databasePath)}",
             $"Storage__Path={databasePath}", $"ASPNETCORE_URLS={Address}", "ASPNETCORE_ENVIRONMENT=Production",
-            "DOTNET_NOLOGO=1", dotnet, dll,
+            "DOTNET_NOLOGO=1", .. settings, dotnet, dll,
         ];
         if (RunningAsRoot)
         {

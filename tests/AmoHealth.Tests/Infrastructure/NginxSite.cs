@@ -117,6 +117,7 @@ public sealed class NginxSite : IDisposable
         HooksErrorLog = Path.Combine(_dir, "logs", "hooks-error.log"),
         ProxyHeader = "X-Forwarded-User",
         ProxySecret = proxySecret,
+        CacheDirectory = Path.Combine(_dir, "cache"),
     };
 
     private static (string Cert, string Key) WriteCertificate(string dir)
