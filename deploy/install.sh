@@ -176,6 +176,7 @@ if [ ! -f "$etc/gateway.env" ]; then
   render_env prober @HOOK_SECRET@ "$(openssl rand -hex 20)" @INTERNAL_SECRET@ "$internal_secret" @OAUTH_KEY@ "$(openssl rand -base64 32)"
   sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/prober.env"
   render_env api @INTERNAL_SECRET@ "$internal_secret"
+  sed -i "s|^PUBLIC_URL=.*|PUBLIC_URL=https://$domain|" "$etc/api.env"
   render_env gateway @PASSWORD_HASH@ "$hash" @PROXY_SECRET@ "$(openssl rand -hex 24)" @INTERNAL_SECRET@ "$internal_secret"
   if [ -z "${AMOHEALTH_ADMIN_PASSWORD:-}" ]; then
     ( umask 077; printf 'user: admin\npassword: %s\n' "$password" > "$password_file" )

@@ -105,6 +105,7 @@ if (settings.DemoMode)
         .WithHttpHealthCheck("/health");
     var simulatorUrl = simulator.GetEndpoint("http");
     api.WithEnvironment("Dashboard__Demo", "true")
+        .WithEnvironment("PUBLIC_URL", gatewayUrl)
         // The demo account's public status page, so the first command shows it too.
         .WithEnvironment($"StatusPages__{Demo.StatusPage}__Account", Demo.Account)
         // The Api alerts when the Prober falls silent (the one alert the Prober cannot send).
@@ -123,6 +124,11 @@ if (settings.DemoMode)
 else
 {
     prober.WithAmoCrmAccount(builder, settings);
+    if (settings.PublicUrl is { } publicUrl)
+    {
+        api.WithEnvironment("PUBLIC_URL", publicUrl);
+    }
+
     api.WithSilenceAlerts(builder, settings);
     // A real account's data is behind a sign-in even on a developer's machine.
     gateway.WithSignIn(builder, settings);
