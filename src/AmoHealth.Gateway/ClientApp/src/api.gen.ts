@@ -262,6 +262,24 @@ export interface SloDto {
   alerts: BurnAlertDto[]
 }
 
+export interface StatusPageDto {
+  slug: string
+  account: string
+  title: string | null
+  minIncidentMinutes: number
+  indexing: boolean
+  language: string
+  source: string
+  url: string
+}
+
+export interface StatusPageRequest {
+  account: string | null
+  title: string | null
+  minIncidentMinutes: number | null
+  indexing: boolean | null
+}
+
 export interface StatusUpdate {
   type: string
   checkType: string
