@@ -23,6 +23,8 @@ public static class ReportsApi
                 "a minute is bad when any probe of the check in it got amoCRM's down verdict; maintenance minutes " +
                 "and minutes without amoCRM's verdict (429/403/401/402, AmoHealth's own fault) count neither way. " +
                 "`format=json` (default), `html` (a printable page, `lang=ru|en`) or `csv` (a download).");
+        group.MapGet("/monthly.css", () => TypedResults.Text(MonthlyReportPage.Style, "text/css"))
+            .ExcludeFromDescription();
         return group;
     }
 

@@ -32,9 +32,15 @@ public sealed record CheckReport(
     public ErrorBudget Budget => Objective.Budget(Minutes, TimeSpan.FromMinutes(
         Minutes.Judged + Minutes.Excluded + Minutes.Maintenance + NoDataMinutes));
 
-    /// <summary>Whether the target was met; null when no minute was judged (nothing to meet it with).</summary>
-    public bool? Met => Minutes.Judged == 0 ? null : Budget.Met;
+    /// <summary>Whether the target was met, when the minutes nobody probed cannot change the answer: missed when the
+    /// bad minutes alone overspend the budget, met when even every unprobed minute being bad would not; else null
+    /// (not measured enough to say).</summary>
+    public bool? Met =>
+        !Budget.Met ? false
+        : Minutes.Judged > 0 && Budget.SpentMinutes + NoDataMinutes <= Budget.AllowedMinutes ? true
+        : null;
 
     /// <summary>Bad minutes over the minutes the target allowed (1 = all of it); null when none were allowed.</summary>
-    public double? BudgetSpent => Budget.AllowedMinutes > 0 ? Budget.SpentMinutes / Budget.AllowedMinutes : null;
+    public double? BudgetSpent => Minutes.Judged > 0 && Budget.AllowedMinutes > 0
+        ? Budget.SpentMinutes / Budget.AllowedMinutes : null;
 }

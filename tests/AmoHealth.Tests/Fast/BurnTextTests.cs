@@ -20,9 +20,9 @@ public sealed class BurnTextTests
     [Fact]
     public void AFireSaysTheRatesTheBudgetLeftAndWhenItIsGoneAtThisRate()
     {
-        // 99.9 % over 10,000 judged minutes allows 10 bad ones; 5 are spent: half is left, gone in 25 h at 14.4×.
+        // 99.9 % over a period of 10,000 minutes allows 10 bad ones; 5 are spent: half is left, gone in 25 h at 14.4×.
         var objective = new SloOptions().For("acme", CheckType.Hook);
-        var budget = objective.Budget(new MinuteTally(9_995, 5, 0, 0));
+        var budget = objective.Budget(new MinuteTally(9_995, 5, 0, 0), TimeSpan.FromMinutes(10_000));
 
         var message = AlertMessages.For(new BurnStarted(objective, BurnRules.Fast, 14.4, 200, budget, false, At),
             AlertLanguages.For("en"), "https://m.example", Moscow);

@@ -45,7 +45,7 @@ public sealed class MonthlyReportOptionsTests
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddMonthlyReports();
+        services.AddMonthlyReports().AddSloOptions();
         return services.BuildServiceProvider();
     }
 }

@@ -67,8 +67,8 @@ public sealed class MonthlyReportPostTests : IAsyncLifetime
         Assert.Equal(["acme", "beta"], messages.Select(m => m.Account));
         Assert.All(messages, m => Assert.Equal(NotificationKinds.MonthlyReport, m.Kind));
         Assert.StartsWith("📊 **Отчёт о работе amoCRM за ноябрь 2026** — acme\n"
-            + "API (чтение, GET): доступность 50% · инцидентов: 0 · MTTR: — · SLO 99.9%: не выполнено · "
-            + "бюджет израсходован: 50000%", messages[0].Text);
+            + "API (чтение, GET): доступность 50% · инцидентов: 0 · MTTR: — · SLO 99.9%: не измерено · "
+            + "бюджет израсходован: 2.3%", messages[0].Text);
         Assert.EndsWith("[Отчёт полностью](http://127.0.0.1:8080/api/reports/monthly?month=2026-11&account=acme"
             + "&format=html)", messages[0].Text);
         Assert.Equal("2026-11", (await check.ProbeStates.SingleAsync(s => s.Key == MonthlyReportClock.PostedKey))

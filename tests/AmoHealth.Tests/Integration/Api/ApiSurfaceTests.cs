@@ -29,8 +29,10 @@ public sealed class ApiSurfaceTests : IDisposable
         Assert.Equal(
             [
                 "/api/history", "/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/ack",
-                "/api/incidents/{id}/notes", "/api/info", "/api/maintenance", "/api/maintenance/{id}", "/api/silences",
-                "/api/silences/{id}", "/api/slo", "/api/stats", "/api/status", "/api/stream",
+                "/api/incidents/{id}/notes", "/api/info", "/api/maintenance", "/api/maintenance/{id}",
+                "/api/reports/monthly", "/api/silences", "/api/silences/{id}", "/api/slo", "/api/slo/alerts",
+                "/api/slo/alerts/{id}/ack", "/api/stats", "/api/status", "/api/status-pages",
+                "/api/status-pages/{slug}", "/api/stream",
             ],
             operations.Select(o => o.Path).Distinct().Order(StringComparer.Ordinal));
         Assert.All(operations, o =>

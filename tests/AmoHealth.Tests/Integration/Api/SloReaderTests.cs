@@ -31,7 +31,7 @@ public sealed class SloReaderTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task BudgetUptimeAndBurnRatesCountBadMinutesAgainstJudgedOnesOnly()
+    public async Task TheBudgetCountsTheWindowsMinutesAndBurnRatesTheBadShareOfJudgedOnes()
     {
         var reader = await SeedAsync();
 
@@ -43,8 +43,9 @@ public sealed class SloReaderTests : IAsyncDisposable
         Assert.Equal((99.9, 30, 410, 6, 2, 2), (acme.Target, acme.WindowDays, acme.GoodMinutes, acme.BadMinutes,
             acme.ExcludedMinutes, acme.MaintenanceMinutes));
         Assert.Equal(Math.Round(410.0 / 416, 6), acme.Uptime);
-        // 0.1 % of 416 judged minutes is 0.416 minutes allowed; 6 spent: overspent by 5.584, i.e. -1342.31 %.
-        Assert.Equal((0.42, -5.58, -1342.31, false),
+        // 0.1 % of the window's 43,200 minutes less 2 throttled and 2 in maintenance is 43.196 minutes allowed; 6
+        // spent leave 37.196, 86.11 %.
+        Assert.Equal((43.2, 37.2, 86.11, true),
             (acme.BudgetMinutes, acme.BudgetLeftMinutes, acme.BudgetLeftPercent, acme.Met));
         // 5m: 1 bad of 5 = 200×; 30m: 2 of 29 judged; 1h: 3 of 58; 6h and 3d: 4 of 356.
         Assert.Equal(
@@ -55,9 +56,9 @@ public sealed class SloReaderTests : IAsyncDisposable
         Assert.Equal(("fast", "page", 14.4, 99.9), (alert.Rule, alert.Severity, alert.Factor, alert.Target));
 
         var beta = slos[1];
-        // Target 99 % for beta: 200 judged minutes allow 2 bad; 1 spent leaves 1 minute, 50 %.
+        // Target 99 % for beta: the window allows 432 bad minutes; 1 spent leaves 431, 99.77 %.
         Assert.Equal((99.0, 199, 1, 0.995), (beta.Target, beta.GoodMinutes, beta.BadMinutes, beta.Uptime));
-        Assert.Equal((2.0, 1.0, 50.0, true),
+        Assert.Equal((432.0, 431.0, 99.77, true),
             (beta.BudgetMinutes, beta.BudgetLeftMinutes, beta.BudgetLeftPercent, beta.Met));
         Assert.Equal([0, 0, 0, 0.5, 0.5], beta.BurnRates.Select(b => b.Rate));
         Assert.Empty(beta.Alerts);
