@@ -61,7 +61,21 @@ public static class BurnRows
         return await reader.ReadAsync(cancellationToken) ? (true, reader.GetNullableString(0)) : (false, null);
     }
 
-    /// <summary>Whether the check's incident is open (said on the 🔥, never a reason to hold it back).</summary>
+    /// <summary>When the check's last 🔥 was posted, if no ✅ came after it (the check's burn is announced); else
+    /// null.</summary>
+    public static async Task<long?> AnnouncedSinceAsync(
+        StoreSession session, string account, string checkType, CancellationToken cancellationToken)
+    {
+        await using var command = session.Command("SELECT kind, created_at FROM notifications WHERE account = @account "
+            + "AND check_type = @check_type AND kind IN (@burn, @cleared) ORDER BY id DESC LIMIT 1")
+            .With("@account", account).With("@check_type", checkType)
+            .With("@burn", NotificationKinds.Burn).With("@cleared", NotificationKinds.BurnCleared);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && reader.GetString(0) == NotificationKinds.Burn
+            ? reader.GetInt64(1) : null;
+    }
+
+    /// <summary>Whether the check's incident is open: its 🔴 already pages, so no 🔥 is posted then.</summary>
     public static async Task<bool> IncidentOpenAsync(
         StoreSession session, string account, string checkType, CancellationToken cancellationToken)
     {

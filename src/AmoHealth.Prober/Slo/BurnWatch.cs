@@ -82,20 +82,31 @@ public sealed partial class BurnWatch(
         {
             var tally = tallies.GetValueOrDefault((account, check)) ?? new MinuteTally[windows.Count];
             var objective = options.For(account, check);
-            foreach (var rule in BurnRules.All)
+            var rates = BurnRules.All.Select(rule => (Rule: rule,
+                Long: objective.BurnRate(tally[windows.IndexOf(rule.Long)]),
+                Short: objective.BurnRate(tally[windows.IndexOf(rule.Short)]))).ToList();
+            // One 🔥 and one ✅ per check and episode: a second page rule firing during it opens silently, and
+            // the ✅ goes once no page rule burns any more.
+            var paging = rates.Any(r => r.Rule.Severity == BurnRules.Page && Fires(r.Rule, r.Long, r.Short));
+            var announced = await BurnRows.AnnouncedSinceAsync(session, account, check, cancellationToken);
+            foreach (var (rule, longBurn, shortBurn) in rates)
             {
-                var longBurn = objective.BurnRate(tally[windows.IndexOf(rule.Long)]);
-                var shortBurn = objective.BurnRate(tally[windows.IndexOf(rule.Short)]);
-                var fires = longBurn >= rule.Factor && shortBurn >= rule.Factor;
+                var fires = Fires(rule, longBurn, shortBurn);
                 var alert = open.GetValueOrDefault((account, check, rule.Name));
                 if (fires && alert is null)
                 {
-                    await OpenAsync(session, objective, rule, longBurn, shortBurn,
-                        objective.Budget(tally[^1]), now, cancellationToken);
+                    var announce = rule.Severity == BurnRules.Page && announced is null;
+                    if (await OpenAsync(session, objective, rule, longBurn, shortBurn,
+                        objective.Budget(tally[^1]), announce, now, cancellationToken))
+                    {
+                        announced = now.ToUnixTimeMilliseconds();
+                    }
                 }
                 else if (!fires && alert is not null)
                 {
-                    await CloseAsync(session, alert, rule, now, cancellationToken);
+                    var clear = !paging && announced is not null && alert.Severity == BurnRules.Page;
+                    await CloseAsync(session, alert, rule, clear ? announced : null, now, cancellationToken);
+                    announced = clear ? null : announced;
                 }
             }
         }
@@ -104,8 +115,13 @@ public sealed partial class BurnWatch(
         return true;
     }
 
-    private async Task OpenAsync(StoreSession session, SloObjective objective, BurnRule rule, double longBurn,
-        double shortBurn, ErrorBudget budget, DateTimeOffset now, CancellationToken cancellationToken)
+    private static bool Fires(BurnRule rule, double longBurn, double shortBurn) =>
+        longBurn >= rule.Factor && shortBurn >= rule.Factor;
+
+    /// <summary>Opens the alert; posts its 🔥 when <paramref name="announce"/> and the check has no open incident
+    /// (whose 🔴 already pages). True when a 🔥 was posted.</summary>
+    private async Task<bool> OpenAsync(StoreSession session, SloObjective objective, BurnRule rule, double longBurn,
+        double shortBurn, ErrorBudget budget, bool announce, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var row = new BurnAlertRecord
         {
@@ -115,22 +131,26 @@ public sealed partial class BurnWatch(
         };
         if (await BurnRows.TryOpenAsync(session, row, cancellationToken) is not { } id)
         {
-            return;
+            return false;
         }
 
         LogOpened(logger, id, objective.Account, objective.CheckType, rule.Name, longBurn, shortBurn);
-        if (rule.Severity == BurnRules.Page)
+        if (!announce || await BurnRows.IncidentOpenAsync(session, objective.Account, objective.CheckType,
+            cancellationToken))
         {
-            // The outbox row's created_at is the alert's opened_at: the 🔥 post's button finds its alert by it.
-            var incident = await BurnRows.IncidentOpenAsync(session, objective.Account, objective.CheckType,
-                cancellationToken);
-            await alerts.RaiseAsync(session,
-                new BurnStarted(objective, rule, longBurn, shortBurn, budget, incident, now), now, cancellationToken);
+            return false;
         }
+
+        // The outbox row's created_at is the alert's opened_at: the 🔥 post's button finds its alert by it.
+        await alerts.RaiseAsync(session,
+            new BurnStarted(objective, rule, longBurn, shortBurn, budget, false, now), now, cancellationToken);
+        return true;
     }
 
-    private async Task CloseAsync(StoreSession session, BurnAlertRecord alert, BurnRule rule, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>Closes the alert; posts the ✅ of the episode announced at <paramref name="announced"/> when
+    /// set.</summary>
+    private async Task CloseAsync(StoreSession session, BurnAlertRecord alert, BurnRule rule, long? announced,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (closed, by) = await BurnRows.CloseAsync(session, alert.Id, now, cancellationToken);
         if (!closed)
@@ -139,10 +159,10 @@ public sealed partial class BurnWatch(
         }
 
         LogClosed(logger, alert.Id, alert.Account, alert.CheckType, alert.Rule);
-        if (alert.Severity == BurnRules.Page)
+        if (announced is { } since)
         {
             await alerts.RaiseAsync(session, new BurnCleared(alert.Account, alert.CheckType, rule,
-                DateTimeOffset.FromUnixTimeMilliseconds(alert.OpenedAt), now, by), now, cancellationToken);
+                DateTimeOffset.FromUnixTimeMilliseconds(since), now, by), now, cancellationToken);
         }
     }
 

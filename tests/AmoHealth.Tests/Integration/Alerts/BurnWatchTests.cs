@@ -81,7 +81,7 @@ public sealed class BurnWatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFireWhileTheChecksIncidentIsOpenIsSentAndSaysSo()
+    public async Task WhileTheChecksIncidentIsOpenTheAlertOpensButNoFireIsPostedItsRedAlreadyPages()
     {
         await using (var db = await _contexts.CreateDbContextAsync())
         {
@@ -94,11 +94,42 @@ public sealed class BurnWatchTests : IAsyncLifetime
         var rig = new BurnRig(_connections, _time, Slo, new AlertOptions { Language = "en" });
         await rig.LookAsync();
 
-        var fire = Assert.Single(rig.Sent);
-        Assert.StartsWith("🔥 **Error budget burning: API read (GET) (rule fast)** — acme\n"
-            + "Burn rate: 15× over 1h, 20× over 5m (threshold 14.4×)\n", fire.Text);
-        Assert.Contains("\nThe check's incident is open: it is what burns the budget (not a separate outage).\n",
-            fire.Text);
+        Assert.Empty(rig.Sent);
+        Assert.True(await OpenAsync("fast"));
+    }
+
+    [Fact]
+    public async Task AFastAndASlowBurnOfOneCheckPostOneFireAndOneAllClearWhenBothHaveStopped()
+    {
+        // POST: minutes 1-10 bad and 30 more spread over six hours: fast (13 of 60, 5 of 5) and slow (40 of 360,
+        // 10 of 30) both fire; fast stops after about five calm minutes, slow after about thirty.
+        await using (var db = await _contexts.CreateDbContextAsync())
+        {
+            await BurnHistory.WriteAsync(db, "acme", CheckType.Post, Now, 360, BurnHistory.Spread(360, 40, 30, 10));
+        }
+
+        var rig = new BurnRig(_connections, _time, Slo);
+        await rig.LookAsync();
+        Assert.True(await OpenAsync("slow"));
+        var clearedWhileSlowOpen = false;
+        for (var minute = 1; minute <= 40 && await OpenAsync("slow"); minute++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await using (var db = await _contexts.CreateDbContextAsync())
+            {
+                await BurnHistory.WriteAsync(db, "acme", CheckType.Post, _time.GetUtcNow(), 1, new HashSet<int>());
+                await BurnHistory.WriteAsync(db, "acme", CheckType.Get, _time.GetUtcNow(), 1, new HashSet<int>());
+            }
+
+            await rig.LookAsync();
+            clearedWhileSlowOpen |= await OpenAsync("slow")
+                && rig.Sent.Any(n => n.CheckType == CheckType.Post && n.Kind == NotificationKinds.BurnCleared);
+        }
+
+        Assert.False(await OpenAsync("slow"));
+        Assert.False(clearedWhileSlowOpen);
+        Assert.Equal([NotificationKinds.Burn, NotificationKinds.BurnCleared],
+            rig.Sent.Where(n => n.CheckType == CheckType.Post).Select(n => n.Kind));
     }
 
     [Fact]
