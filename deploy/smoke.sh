@@ -15,6 +15,8 @@ for tool in nginx openssl redis-server sqlite3 curl python3 systemd-analyze stra
 done
 
 work=$(mktemp -d)
+# mktemp makes it 0700: Nginx's workers (not root) must walk through it to the staged status-page cache.
+chmod 755 "$work"
 stage="$work/stage"
 pids=()
 hosting=$repo/artifacts/bin/AmoHealth.Hosting/release/AmoHealth.Hosting.dll # built by install.sh
